@@ -1,0 +1,1 @@
+//! The embedded demo partnership (placeholder while the seed data is written).

@@ -1,0 +1,16 @@
+//! The document layer: a partnership's Automerge document behind the
+//! [`Workspace`] API, its history, and the chunk log that keeps it durable.
+//!
+//! UI code never touches Automerge directly: it calls one `Workspace` method
+//! per user intent, and asks [`chunks::Durability`] what to write to storage.
+
+mod change;
+pub mod chunks;
+mod error;
+mod history;
+mod workspace;
+
+pub use change::ChangeMessage;
+pub use error::DocError;
+pub use history::HistoryEntry;
+pub use workspace::{Stamp, Workspace, new_id};

@@ -1,0 +1,271 @@
+//! Actions of the yearly business plan and the dated progress recorded on them.
+//!
+//! An action's status is not a field of its own: it is the status given with
+//! its latest progress update ("Not started" until there is one). Two partners
+//! adding updates concurrently therefore never produce a status conflict; the
+//! later-dated update simply wins, as it would in the spreadsheet.
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+use std::fmt;
+
+use autosurgeon::{Hydrate, Reconcile};
+
+use super::{Date, Narrative};
+
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
+pub struct Action {
+    #[key]
+    pub id: String,
+    /// The business-plan number: "1", "2", "2a", "13".
+    pub number: String,
+    /// The key action or major project, in one sentence.
+    pub title: String,
+    /// Detail such as the sub-items of a communications action.
+    pub description: Narrative,
+    /// The priority theme it delivers, if any (cross-cutting work has none).
+    pub theme_id: Option<String>,
+    pub leads: Vec<Lead>,
+    pub linked_documents: Vec<LinkedDocument>,
+    pub due: Option<Date>,
+    pub progress: BTreeMap<String, ProgressUpdate>,
+    /// Unix seconds when the action was first recorded.
+    pub created_at: i64,
+}
+
+/// A partnership lead for an action: a role at an organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate)]
+pub struct Lead {
+    pub role: String,
+    pub organisation: String,
+}
+
+impl fmt::Display for Lead {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&super::theme::join_role(&self.role, &self.organisation))
+    }
+}
+
+/// A strategy, delivery plan or report the action refers to. Files stay where
+/// the partnership keeps them; the workspace records only where to find them.
+#[derive(Debug, Clone, PartialEq, Eq, Reconcile, Hydrate)]
+pub struct LinkedDocument {
+    pub title: String,
+    /// A web address or a file location such as `S:\CSP\Strategies\ASB.pdf`.
+    pub location: String,
+}
+
+impl LinkedDocument {
+    /// Only web addresses become links; a shared-drive path is shown as text.
+    pub fn is_web_link(&self) -> bool {
+        let l = self.location.trim_start().to_ascii_lowercase();
+        l.starts_with("https://") || l.starts_with("http://")
+    }
+}
+
+/// A dated note of what has happened on an action, with the status it leaves
+/// the action in.
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
+pub struct ProgressUpdate {
+    #[key]
+    pub id: String,
+    /// The day the progress refers to (not when it was typed in).
+    pub date: Date,
+    pub status: Status,
+    pub narrative: Narrative,
+    pub author_name: String,
+    pub author_organisation: String,
+    /// Unix seconds when it was recorded; orders updates on the same day.
+    pub recorded_at: i64,
+}
+
+/// RAG-style delivery status, plus Complete.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Reconcile, Hydrate)]
+pub enum Status {
+    #[autosurgeon(rename = "not-started")]
+    NotStarted,
+    #[autosurgeon(rename = "on-track")]
+    OnTrack,
+    #[autosurgeon(rename = "at-risk")]
+    AtRisk,
+    #[autosurgeon(rename = "off-track")]
+    OffTrack,
+    #[autosurgeon(rename = "complete")]
+    Complete,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] =
+        [Status::NotStarted, Status::OnTrack, Status::AtRisk, Status::OffTrack, Status::Complete];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::NotStarted => "Not started",
+            Status::OnTrack => "On track",
+            Status::AtRisk => "At risk",
+            Status::OffTrack => "Off track",
+            Status::Complete => "Complete",
+        }
+    }
+
+    /// The stable identifier used in the document, URLs and form values.
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::NotStarted => "not-started",
+            Status::OnTrack => "on-track",
+            Status::AtRisk => "at-risk",
+            Status::OffTrack => "off-track",
+            Status::Complete => "complete",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// Red / amber / green wording for RAG columns.
+    pub fn rag(self) -> &'static str {
+        match self {
+            Status::NotStarted => "Grey",
+            Status::OnTrack => "Green",
+            Status::AtRisk => "Amber",
+            Status::OffTrack => "Red",
+            Status::Complete => "Blue",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+impl Action {
+    /// Progress updates, latest first.
+    pub fn updates_latest_first(&self) -> Vec<&ProgressUpdate> {
+        let mut updates: Vec<&ProgressUpdate> = self.progress.values().collect();
+        updates.sort_by(|a, b| {
+            b.date
+                .cmp(&a.date)
+                .then(b.recorded_at.cmp(&a.recorded_at))
+                .then_with(|| b.id.cmp(&a.id))
+        });
+        updates
+    }
+
+    pub fn latest_update(&self) -> Option<&ProgressUpdate> {
+        self.updates_latest_first().into_iter().next()
+    }
+
+    pub fn status(&self) -> Status {
+        self.latest_update().map_or(Status::NotStarted, |u| u.status)
+    }
+
+    /// "Action 3", as people refer to it in meetings.
+    pub fn label(&self) -> String {
+        if self.number.trim().is_empty() {
+            "Unnumbered action".to_string()
+        } else {
+            format!("Action {}", self.number.trim())
+        }
+    }
+
+    pub fn leads_text(&self) -> String {
+        self.leads.iter().map(Lead::to_string).collect::<Vec<_>>().join("; ")
+    }
+}
+
+/// The whole-number part of an action number: "12b" → 12.
+pub(crate) fn leading_number(number: &str) -> Option<u64> {
+    let digits: String = number.trim().chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// Orders "2" < "2a" < "2b" < "10"; numbers before unnumbered.
+pub(crate) fn number_order(a: &str, b: &str) -> Ordering {
+    match (leading_number(a), leading_number(b)) {
+        (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.trim().cmp(b.trim())),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => a.cmp(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn update(id: &str, date: &str, status: Status, at: i64) -> ProgressUpdate {
+        ProgressUpdate {
+            id: id.into(),
+            date: date.parse().unwrap(),
+            status,
+            narrative: Narrative::default(),
+            author_name: String::new(),
+            author_organisation: String::new(),
+            recorded_at: at,
+        }
+    }
+
+    fn action(updates: Vec<ProgressUpdate>) -> Action {
+        Action {
+            id: "a".into(),
+            number: "3".into(),
+            title: "Review the ASB strategy".into(),
+            description: Narrative::default(),
+            theme_id: None,
+            leads: vec![],
+            linked_documents: vec![],
+            due: None,
+            progress: updates.into_iter().map(|u| (u.id.clone(), u)).collect(),
+            created_at: 0,
+        }
+    }
+
+    #[test]
+    fn status_is_not_started_until_an_update() {
+        assert_eq!(action(vec![]).status(), Status::NotStarted);
+    }
+
+    #[test]
+    fn status_follows_the_latest_dated_update_not_the_latest_typed() {
+        let a = action(vec![
+            update("x", "2020-01-10", Status::Complete, 100),
+            update("y", "2019-12-01", Status::AtRisk, 200),
+        ]);
+        assert_eq!(a.status(), Status::Complete);
+    }
+
+    #[test]
+    fn same_day_updates_are_ordered_by_when_recorded() {
+        let a = action(vec![
+            update("x", "2020-01-10", Status::AtRisk, 300),
+            update("y", "2020-01-10", Status::OnTrack, 200),
+        ]);
+        assert_eq!(a.status(), Status::AtRisk);
+    }
+
+    #[test]
+    fn action_numbers_sort_like_the_business_plan() {
+        let mut numbers = vec!["10", "2b", "1", "2", "", "2a", "13", "3"];
+        numbers.sort_by(|a, b| number_order(a, b));
+        assert_eq!(numbers, ["1", "2", "2a", "2b", "3", "10", "13", ""]);
+    }
+
+    #[test]
+    fn status_codes_round_trip() {
+        for s in Status::ALL {
+            assert_eq!(Status::from_code(s.code()), Some(s));
+        }
+        assert_eq!(Status::from_code("green"), None);
+    }
+
+    #[test]
+    fn only_web_addresses_are_links() {
+        let doc = |l: &str| LinkedDocument { title: "x".into(), location: l.into() };
+        assert!(doc("https://luton.gov.uk/asb").is_web_link());
+        assert!(!doc(r"S:\CSP\ASB strategy.pdf").is_web_link());
+        assert!(!doc("javascript:alert(1)").is_web_link());
+    }
+}

@@ -1,0 +1,24 @@
+//! The domain: plain Rust types for a Community Safety Partnership's plan.
+//!
+//! Nothing here knows about browsers or storage. Types derive autosurgeon's
+//! `Reconcile`/`Hydrate` so the [`crate::doc::Workspace`] can map them onto an
+//! Automerge document; everything else (ordering, status, validation,
+//! filtering, financial quarters) is ordinary code tested with `cargo test`.
+
+pub mod action;
+mod author;
+mod date;
+pub mod draft;
+pub mod filter;
+mod narrative;
+mod partnership;
+pub mod theme;
+
+pub use action::{Action, Lead, LinkedDocument, ProgressUpdate, Status};
+pub use author::Author;
+pub use date::{Date, DateError, FinancialQuarter, FinancialYear};
+pub use draft::{ActionDraft, FieldErrors, ProgressDraft, ValidAction, ValidProgress};
+pub use filter::ActionFilter;
+pub use narrative::Narrative;
+pub use partnership::{FORMAT, FORMAT_VERSION, Partnership, PlanSummary};
+pub use theme::Theme;

@@ -1,0 +1,112 @@
+//! The partnership: the root of one workspace document.
+//!
+//! One Automerge document holds one partnership's plan. Its shape, as any
+//! Automerge client sees it:
+//!
+//! ```text
+//! { format: "safer-plan", format_version: 1, id, name, area,
+//!   plan: { title, period, vision, values: [..] },
+//!   themes:  { <theme id>:  Theme  },
+//!   actions: { <action id>: Action } }
+//! ```
+//!
+//! Themes and actions are maps keyed by a random id rather than lists, so that
+//! two partners adding or deleting items concurrently never disturb each
+//! other's items; their display order comes from `order` and `number`.
+
+use std::collections::BTreeMap;
+
+use autosurgeon::{Hydrate, Reconcile};
+
+use super::{Action, Narrative, Theme};
+
+/// The value of the root `format` field in every Safer Plan document.
+pub const FORMAT: &str = "safer-plan";
+/// The document layout this build writes. A document with a higher number
+/// was written by a newer version of the app.
+pub const FORMAT_VERSION: u64 = 1;
+
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
+pub struct Partnership {
+    pub format: String,
+    pub format_version: u64,
+    /// Random, fixed at creation: identifies the workspace across partners.
+    pub id: String,
+    /// "Luton Community Safety Partnership".
+    pub name: String,
+    /// The local authority area it covers, e.g. "Luton".
+    pub area: String,
+    pub plan: PlanSummary,
+    pub themes: BTreeMap<String, Theme>,
+    pub actions: BTreeMap<String, Action>,
+}
+
+/// The published multi-year partnership plan.
+#[derive(Debug, Clone, Default, PartialEq, Reconcile, Hydrate)]
+pub struct PlanSummary {
+    /// "Community Safety Partnership Plan 2020 – 2024".
+    pub title: String,
+    /// "2020 to 2024".
+    pub period: String,
+    /// The year of the business (action) plan in force, e.g. "2019-20".
+    pub action_plan_year: String,
+    pub vision: Narrative,
+    /// "Trust", "Accountability", …
+    pub values: Vec<String>,
+}
+
+impl Partnership {
+    /// An empty partnership with no themes or actions.
+    pub fn new(id: String, name: String, area: String) -> Partnership {
+        Partnership {
+            format: FORMAT.to_string(),
+            format_version: FORMAT_VERSION,
+            id,
+            name,
+            area,
+            plan: PlanSummary::default(),
+            themes: BTreeMap::new(),
+            actions: BTreeMap::new(),
+        }
+    }
+
+    /// Themes in the order the plan lists them.
+    pub fn themes_in_order(&self) -> Vec<&Theme> {
+        let mut themes: Vec<&Theme> = self.themes.values().collect();
+        themes.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.name.cmp(&b.name)));
+        themes
+    }
+
+    /// Actions in business-plan order: 1, 2, 2a, 2b, 3 … 10, 11.
+    pub fn actions_in_order(&self) -> Vec<&Action> {
+        let mut actions: Vec<&Action> = self.actions.values().collect();
+        actions.sort_by(|a, b| {
+            super::action::number_order(&a.number, &b.number).then_with(|| a.title.cmp(&b.title))
+        });
+        actions
+    }
+
+    pub fn theme(&self, id: &str) -> Option<&Theme> {
+        self.themes.get(id)
+    }
+
+    pub fn action(&self, id: &str) -> Option<&Action> {
+        self.actions.get(id)
+    }
+
+    /// The name of an action's theme, or "No theme" for cross-cutting work.
+    pub fn theme_name(&self, theme_id: Option<&str>) -> &str {
+        theme_id.and_then(|id| self.themes.get(id)).map_or("No theme", |t| t.name.as_str())
+    }
+
+    /// The next free top-level action number, for a new action's form.
+    pub fn next_action_number(&self) -> String {
+        let highest = self
+            .actions
+            .values()
+            .filter_map(|a| super::action::leading_number(&a.number))
+            .max()
+            .unwrap_or(0);
+        (highest + 1).to_string()
+    }
+}

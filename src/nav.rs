@@ -1,0 +1,192 @@
+//! Where the person is in the app: the pages, as hash routes.
+//!
+//! Routes live in the URL fragment (`#/actions/…`) so that any static file
+//! server, a USB stick or the offline cache can serve the app without
+//! rewrite rules, and the browser's back button works. Parsing is plain code,
+//! tested natively.
+
+use crate::model::{ActionFilter, Status};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// Choose or create a workspace.
+    Workspaces,
+    /// The plan at a glance: themes and their actions.
+    Plan,
+    Theme(String),
+    Actions(ActionFilter),
+    NewAction,
+    Action(String),
+    EditAction(String),
+    AddProgress(String),
+    DeleteAction(String),
+    History,
+    Settings,
+    NotFound,
+}
+
+impl Route {
+    /// Reads a location hash such as `#/actions?status=at-risk`.
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#');
+        let (path, query) = path.split_once('?').unwrap_or((path, ""));
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        match parts.as_slice() {
+            [] => Route::Plan,
+            ["workspaces"] => Route::Workspaces,
+            ["plan"] => Route::Plan,
+            ["themes", id] => Route::Theme(decode(id)),
+            ["actions"] => Route::Actions(parse_filter(query)),
+            ["actions", "new"] => Route::NewAction,
+            ["actions", id] => Route::Action(decode(id)),
+            ["actions", id, "edit"] => Route::EditAction(decode(id)),
+            ["actions", id, "progress"] => Route::AddProgress(decode(id)),
+            ["actions", id, "delete"] => Route::DeleteAction(decode(id)),
+            ["history"] => Route::History,
+            ["settings"] => Route::Settings,
+            _ => Route::NotFound,
+        }
+    }
+
+    /// The `href` for a link to this page.
+    pub fn href(&self) -> String {
+        let path = match self {
+            Route::Workspaces => "/workspaces".to_string(),
+            Route::Plan => "/".to_string(),
+            Route::Theme(id) => format!("/themes/{}", encode(id)),
+            Route::Actions(filter) => {
+                let q = filter_query(filter);
+                if q.is_empty() { "/actions".to_string() } else { format!("/actions?{q}") }
+            }
+            Route::NewAction => "/actions/new".to_string(),
+            Route::Action(id) => format!("/actions/{}", encode(id)),
+            Route::EditAction(id) => format!("/actions/{}/edit", encode(id)),
+            Route::AddProgress(id) => format!("/actions/{}/progress", encode(id)),
+            Route::DeleteAction(id) => format!("/actions/{}/delete", encode(id)),
+            Route::History => "/history".to_string(),
+            Route::Settings => "/settings".to_string(),
+            Route::NotFound => "/not-found".to_string(),
+        };
+        format!("#{path}")
+    }
+}
+
+fn parse_filter(query: &str) -> ActionFilter {
+    let mut filter = ActionFilter::default();
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let v = decode(v);
+        match k {
+            "theme" => filter.theme_id = v,
+            "status" => filter.status = Status::from_code(&v),
+            "lead" => filter.lead = v,
+            "q" => filter.text = v,
+            _ => {}
+        }
+    }
+    filter
+}
+
+fn filter_query(f: &ActionFilter) -> String {
+    let mut parts = Vec::new();
+    if !f.theme_id.is_empty() {
+        parts.push(format!("theme={}", encode(&f.theme_id)));
+    }
+    if let Some(s) = f.status {
+        parts.push(format!("status={}", s.code()));
+    }
+    if !f.lead.is_empty() {
+        parts.push(format!("lead={}", encode(&f.lead)));
+    }
+    if !f.text.is_empty() {
+        parts.push(format!("q={}", encode(&f.text)));
+    }
+    parts.join("&")
+}
+
+/// Percent-encodes everything but unreserved characters.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Reverses [`encode`]; `+` is a space, as forms send it. Invalid escapes are
+/// kept as typed rather than failing.
+pub fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(hi), Some(lo)) => {
+                    out.push(hi * 16 + lo);
+                    i += 3;
+                    continue;
+                }
+                _ => out.push(b'%'),
+            },
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_round_trip_through_their_links() {
+        let filter = ActionFilter {
+            theme_id: "t1".into(),
+            status: Some(Status::AtRisk),
+            lead: "Luton Council".into(),
+            text: "town centre & PSPO".into(),
+        };
+        for route in [
+            Route::Workspaces,
+            Route::Plan,
+            Route::Theme("abc".into()),
+            Route::Actions(ActionFilter::default()),
+            Route::Actions(filter),
+            Route::NewAction,
+            Route::Action("a1".into()),
+            Route::EditAction("a1".into()),
+            Route::AddProgress("a1".into()),
+            Route::DeleteAction("a1".into()),
+            Route::History,
+            Route::Settings,
+        ] {
+            assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
+        }
+    }
+
+    #[test]
+    fn unknown_paths_are_not_found() {
+        assert_eq!(Route::parse("#/nowhere"), Route::NotFound);
+        assert_eq!(Route::parse(""), Route::Plan);
+        assert_eq!(Route::parse("#/"), Route::Plan);
+    }
+
+    #[test]
+    fn decoding_tolerates_bad_escapes() {
+        assert_eq!(decode("100%"), "100%");
+        assert_eq!(decode("%zz"), "%zz");
+        assert_eq!(decode("a+b%20c"), "a b c");
+        assert_eq!(decode("%C2%A3"), "£");
+        assert_eq!(decode("%é%"), "%é%");
+    }
+}
