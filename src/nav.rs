@@ -11,6 +11,9 @@ use crate::model::{ActionFilter, Status};
 pub enum Route {
     /// Choose or create a workspace.
     Workspaces,
+    NewWorkspace,
+    RenameWorkspace(String),
+    DeleteWorkspace(String),
     /// The plan at a glance: themes and their actions.
     Plan,
     Theme(String),
@@ -26,6 +29,25 @@ pub enum Route {
 }
 
 impl Route {
+    /// Pages that work without an open workspace.
+    pub fn needs_workspace(&self) -> bool {
+        !matches!(
+            self,
+            Route::Workspaces
+                | Route::NewWorkspace
+                | Route::RenameWorkspace(_)
+                | Route::DeleteWorkspace(_)
+                | Route::Settings
+                | Route::NotFound
+        )
+    }
+
+    /// Whether a location hash is a page address at all. In-page anchors
+    /// such as the skip link's `#main-content` are not.
+    pub fn is_route_hash(hash: &str) -> bool {
+        hash.is_empty() || hash == "#" || hash.starts_with("#/")
+    }
+
     /// Reads a location hash such as `#/actions?status=at-risk`.
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#');
@@ -34,6 +56,9 @@ impl Route {
         match parts.as_slice() {
             [] => Route::Plan,
             ["workspaces"] => Route::Workspaces,
+            ["workspaces", "new"] => Route::NewWorkspace,
+            ["workspaces", id, "rename"] => Route::RenameWorkspace(decode(id)),
+            ["workspaces", id, "delete"] => Route::DeleteWorkspace(decode(id)),
             ["plan"] => Route::Plan,
             ["themes", id] => Route::Theme(decode(id)),
             ["actions"] => Route::Actions(parse_filter(query)),
@@ -52,6 +77,9 @@ impl Route {
     pub fn href(&self) -> String {
         let path = match self {
             Route::Workspaces => "/workspaces".to_string(),
+            Route::NewWorkspace => "/workspaces/new".to_string(),
+            Route::RenameWorkspace(id) => format!("/workspaces/{}/rename", encode(id)),
+            Route::DeleteWorkspace(id) => format!("/workspaces/{}/delete", encode(id)),
             Route::Plan => "/".to_string(),
             Route::Theme(id) => format!("/themes/{}", encode(id)),
             Route::Actions(filter) => {
@@ -158,6 +186,9 @@ mod tests {
         };
         for route in [
             Route::Workspaces,
+            Route::NewWorkspace,
+            Route::RenameWorkspace("w 1".into()),
+            Route::DeleteWorkspace("w1".into()),
             Route::Plan,
             Route::Theme("abc".into()),
             Route::Actions(ActionFilter::default()),
@@ -172,6 +203,13 @@ mod tests {
         ] {
             assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
         }
+    }
+
+    #[test]
+    fn in_page_anchors_are_not_routes() {
+        assert!(Route::is_route_hash("#/actions"));
+        assert!(Route::is_route_hash(""));
+        assert!(!Route::is_route_hash("#main-content"));
     }
 
     #[test]

@@ -176,6 +176,16 @@ impl Action {
     }
 }
 
+/// How many actions are at each status, in [`Status::ALL`] order, leaving
+/// out statuses no action has.
+pub fn count_by_status<'a>(actions: impl IntoIterator<Item = &'a Action>) -> Vec<(Status, usize)> {
+    let mut counts = [0usize; 5];
+    for a in actions {
+        counts[Status::ALL.iter().position(|s| *s == a.status()).unwrap_or(0)] += 1;
+    }
+    Status::ALL.into_iter().zip(counts).filter(|(_, n)| *n > 0).collect()
+}
+
 /// The whole-number part of an action number: "12b" → 12.
 pub(crate) fn leading_number(number: &str) -> Option<u64> {
     let digits: String = number.trim().chars().take_while(char::is_ascii_digit).collect();
@@ -251,6 +261,17 @@ mod tests {
         let mut numbers = vec!["10", "2b", "1", "2", "", "2a", "13", "3"];
         numbers.sort_by(|a, b| number_order(a, b));
         assert_eq!(numbers, ["1", "2", "2a", "2b", "3", "10", "13", ""]);
+    }
+
+    #[test]
+    fn counts_leave_out_empty_statuses() {
+        let done = action(vec![update("x", "2020-01-10", Status::Complete, 1)]);
+        let fresh = action(vec![]);
+        assert_eq!(
+            count_by_status([&done, &fresh, &done]),
+            [(Status::NotStarted, 1), (Status::Complete, 2)]
+        );
+        assert!(count_by_status([]).is_empty());
     }
 
     #[test]

@@ -99,6 +99,13 @@ impl Partnership {
         theme_id.and_then(|id| self.themes.get(id)).map_or("No theme", |t| t.name.as_str())
     }
 
+    /// A safe file name stem for exports: "Luton CSP (draft)" → "Luton-CSP-draft".
+    pub fn file_stem(&self) -> String {
+        let cleaned: String = self.name.chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+        let stem = cleaned.split_whitespace().collect::<Vec<_>>().join("-");
+        if stem.is_empty() { "partnership".to_string() } else { stem }
+    }
+
     /// The next free top-level action number, for a new action's form.
     pub fn next_action_number(&self) -> String {
         let highest = self
@@ -108,5 +115,18 @@ impl Partnership {
             .max()
             .unwrap_or(0);
         (highest + 1).to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_stems_are_safe_on_every_platform() {
+        let mut p = Partnership::new("x".into(), "Luton CSP (draft) / 2020".into(), String::new());
+        assert_eq!(p.file_stem(), "Luton-CSP-draft-2020");
+        p.name = "../..".into();
+        assert_eq!(p.file_stem(), "partnership");
     }
 }

@@ -1,0 +1,47 @@
+// End-to-end tests: the release build in Debian's headless Chromium
+// (Playwright cannot download its own browser on these machines).
+import { defineConfig, devices } from '@playwright/test';
+
+const port = 4173;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results',
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}/`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [
+    { name: 'desktop', use: { viewport: { width: 1280, height: 900 } } },
+    {
+      // A 10-inch tablet in portrait, by touch: the journeys tagged @tablet.
+      name: 'tablet',
+      grep: /@tablet/,
+      use: { ...devices['Galaxy Tab S4'], viewport: { width: 800, height: 1280 }, defaultBrowserType: 'chromium' },
+    },
+  ],
+  webServer: {
+    command: `node scripts/static-server.mjs dist ${port}`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: !process.env.CI,
+  },
+});

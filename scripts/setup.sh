@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs what building and testing Safer Plan needs, skipping what is
+# already there. Safe to run again. Sourced by serve.sh, test.sh and bench.sh.
+set -euo pipefail
+
+TRUNK_VERSION=0.21.14
+# Must equal the wasm-bindgen version in Cargo.lock (Cargo.toml pins it).
+WASM_BINDGEN_VERSION=0.2.130
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export PATH="$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+step() { printf '\n==> %s\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "Adding the wasm32 Rust target (about a minute)"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
+  step "Installing trunk $TRUNK_VERSION (about 10 minutes on 2 cores, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
+  step "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes, once)"
+  # No --locked: one of its locked dependencies is no longer on crates.io.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  step "Installing Debian's chromium and chromium-driver for browser tests"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
+fi
+
+# npm ci only when package-lock.json differs from the one last installed.
+if ! cmp -s package-lock.json node_modules/.installed-package-lock.json; then
+  step "Installing npm packages (govuk-frontend, sass, binaryen, Playwright, axe-core)"
+  npm ci --no-audit --no-fund
+  cp package-lock.json node_modules/.installed-package-lock.json
+fi

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# One command runs every test: formatting and lints, native tests (model,
+# document, storage logic, demo), browser storage tests in headless
+# Chromium, then the release build and the Playwright journeys with axe-core.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+
+step "Checking formatting and lints"
+cargo fmt --all -- --check
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+
+step "Native tests: model, workspace, chunk log, demo data"
+cargo test
+
+step "Browser storage tests (wasm-bindgen-test in headless Chromium)"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+CHROMEDRIVER=/usr/bin/chromedriver \
+WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --target wasm32-unknown-unknown --test storage
+
+step "Building the release app"
+trunk build --release --offline
+
+step "End-to-end journeys (Playwright + axe-core in headless Chromium)"
+npx playwright test

@@ -1,0 +1,63 @@
+//! Deleting an action, after a clear confirmation.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::model::ActionFilter;
+use crate::nav::Route;
+
+use crate::ui::components::{BackLink, Missing};
+use crate::ui::router::page_loaded;
+use crate::ui::state::use_app;
+
+#[component]
+pub fn DeleteActionPage(id: String) -> impl IntoView {
+    let state = use_app();
+    let found = state.plan.with_untracked(|p| {
+        p.as_ref().and_then(|p| p.action(&id)).map(|a| (a.label(), a.title.clone(), a.progress.len()))
+    });
+    let Some((label, title, updates)) = found else {
+        page_loaded("Action not found");
+        return view! { <Missing what="action" /> }.into_any();
+    };
+    page_loaded(&format!("Delete {}", label.to_lowercase()));
+    let problem = RwSignal::new(None::<String>);
+    let target = id.clone();
+    let confirm = move |_| {
+        let target = target.clone();
+        match state.apply(|ws, stamp| ws.delete_action(stamp, &target)) {
+            Ok(()) => spawn_local(async move {
+                let saved = state.persist().await.is_ok();
+                let message = if saved { "Action deleted" } else { "Action deleted, but not yet saved on this device" };
+                state.go_with_flash(Route::Actions(ActionFilter::default()), message);
+            }),
+            Err(e) => problem.set(Some(e.to_string())),
+        }
+    };
+    let consequence = match updates {
+        0 => "This removes the action from the plan for every partner you share changes with.".to_string(),
+        1 => "This removes the action and its progress update from the plan for every partner you share changes with.".to_string(),
+        n => format!("This removes the action and its {n} progress updates from the plan for every partner you share changes with."),
+    };
+    view! {
+        <BackLink route=Route::Action(id.clone()) />
+        {move || problem.get().map(|p| view! { <p class="govuk-error-message">{p}</p> })}
+        <span class="govuk-caption-l">{label.clone()}</span>
+        <h1 class="govuk-heading-l" tabindex="-1">{format!("Are you sure you want to delete “{title}”?")}</h1>
+        <div class="govuk-warning-text">
+            <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+            <strong class="govuk-warning-text__text">
+                <span class="govuk-visually-hidden">"Warning"</span>
+                {consequence}
+                " The workspace history keeps a record of it."
+            </strong>
+        </div>
+        <div class="govuk-button-group">
+            <button type="button" class="govuk-button govuk-button--warning" on:click=confirm>
+                "Yes, delete this action"
+            </button>
+            <a class="govuk-link" href=Route::Action(id).href()>"No, keep it"</a>
+        </div>
+    }
+    .into_any()
+}

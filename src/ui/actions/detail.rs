@@ -1,0 +1,179 @@
+//! One action: its details, progress updates (latest first) and the history
+//! of changes made to it, with who made them.
+
+use leptos::prelude::*;
+
+use crate::model::{Action, ActionFilter, Partnership};
+use crate::nav::Route;
+
+use crate::ui::components::{Missing, StatusTag};
+use crate::ui::plan::NarrativeText;
+use crate::ui::router::page_loaded;
+use crate::ui::state::use_app;
+
+#[component]
+pub fn ActionPage(id: String) -> impl IntoView {
+    let state = use_app();
+    let title = state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.action(&id)).map(Action::label));
+    page_loaded(title.as_deref().unwrap_or("Action not found"));
+    move || {
+        state.plan.with(|p| {
+            let p = p.as_ref()?;
+            Some(match p.action(&id) {
+                Some(action) => action_page(p, action).into_any(),
+                None => view! { <Missing what="action" /> }.into_any(),
+            })
+        })
+    }
+}
+
+fn action_page(p: &Partnership, action: &Action) -> impl IntoView + use<> {
+    let theme = action.theme_id.as_deref().and_then(|t| p.theme(t)).map(|t| (t.id.clone(), t.name.clone()));
+    let id = action.id.clone();
+    let updates: Vec<_> = action.updates_latest_first().into_iter().cloned().collect();
+    let documents = action.linked_documents.clone();
+    view! {
+        <a href=Route::Actions(ActionFilter::default()).href() class="govuk-back-link">"All actions"</a>
+        <span class="govuk-caption-l">{action.label()}</span>
+        <h1 class="govuk-heading-l" tabindex="-1">{action.title.clone()}</h1>
+        <p class="govuk-body"><StatusTag status=action.status() /></p>
+        <div class="govuk-button-group">
+            <a class="govuk-button" href=Route::AddProgress(id.clone()).href()>"Add a progress update"</a>
+            <a class="govuk-button govuk-button--secondary" href=Route::EditAction(id.clone()).href()>"Edit action"</a>
+            <a class="govuk-link app-link--warning" href=Route::DeleteAction(id.clone()).href()>"Delete action"</a>
+        </div>
+        <dl class="govuk-summary-list">
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">"Theme"</dt>
+                <dd class="govuk-summary-list__value">
+                    {match theme {
+                        Some((tid, name)) => view! { <a class="govuk-link" href=Route::Theme(tid).href()>{name}</a> }.into_any(),
+                        None => view! { "No theme (cross-cutting)" }.into_any(),
+                    }}
+                </dd>
+            </div>
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">"Partnership leads"</dt>
+                <dd class="govuk-summary-list__value">
+                    <ul class="govuk-list">
+                        {action.leads.iter().map(|l| view! { <li>{l.to_string()}</li> }).collect_view()}
+                    </ul>
+                </dd>
+            </div>
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">"Due"</dt>
+                <dd class="govuk-summary-list__value">
+                    {action.due.map(|d| d.to_string()).unwrap_or_else(|| "No date set".into())}
+                </dd>
+            </div>
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">"Linked documents"</dt>
+                <dd class="govuk-summary-list__value">
+                    {if documents.is_empty() {
+                        view! { "None" }.into_any()
+                    } else {
+                        view! {
+                            <ul class="govuk-list">
+                                {documents
+                                    .into_iter()
+                                    .map(|d| {
+                                        if d.is_web_link() {
+                                            view! {
+                                                <li>
+                                                    <a class="govuk-link" href=d.location.clone() rel="noreferrer noopener" target="_blank">
+                                                        {d.title.clone()} " (opens in new tab)"
+                                                    </a>
+                                                </li>
+                                            }
+                                                .into_any()
+                                        } else {
+                                            view! {
+                                                <li>
+                                                    {d.title.clone()}
+                                                    {(!d.location.is_empty() && d.location != d.title)
+                                                        .then(|| view! { <br /><span class="govuk-body-s app-location">{d.location.clone()}</span> })}
+                                                </li>
+                                            }
+                                                .into_any()
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                            .into_any()
+                    }}
+                </dd>
+            </div>
+        </dl>
+        {(!action.description.is_blank()).then(|| view! {
+            <h2 class="govuk-heading-m">"Detail"</h2>
+            <NarrativeText text=action.description.clone() />
+        })}
+        <h2 class="govuk-heading-m">"Progress"</h2>
+        {if updates.is_empty() {
+            view! { <p class="govuk-body">"No progress has been recorded yet."</p> }.into_any()
+        } else {
+            view! {
+                <ol class="app-timeline" reversed>
+                    {updates
+                        .into_iter()
+                        .map(|u| {
+                            let who = crate::model::theme::join_role(&u.author_name, &u.author_organisation);
+                            view! {
+                                <li class="app-timeline__item">
+                                    <h3 class="govuk-heading-s app-timeline__title">
+                                        {u.date.to_string()} " " <StatusTag status=u.status />
+                                    </h3>
+                                    <p class="govuk-body-s app-timeline__by">{format!("Recorded by {who}")}</p>
+                                    <NarrativeText text=u.narrative.clone() />
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+            }
+                .into_any()
+        }}
+        <ActionHistory id />
+    }
+}
+
+/// Changes made to this action, from the document's change log.
+#[component]
+fn ActionHistory(id: String) -> impl IntoView {
+    let state = use_app();
+    let target = format!("action/{id}");
+    let entries = move || {
+        state.plan.track();
+        state.with_workspace(|ws| ws.history_of(&target)).unwrap_or_default()
+    };
+    view! {
+        <h2 class="govuk-heading-m">"Change history"</h2>
+        <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-visually-hidden">"Changes to this action"</caption>
+            <thead class="govuk-table__head">
+                <tr class="govuk-table__row">
+                    <th scope="col" class="govuk-table__header">"When"</th>
+                    <th scope="col" class="govuk-table__header">"Who"</th>
+                    <th scope="col" class="govuk-table__header">"What changed"</th>
+                </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+                {move || {
+                    entries()
+                        .into_iter()
+                        .map(|e| {
+                            view! {
+                                <tr class="govuk-table__row">
+                                    <td class="govuk-table__cell">{format!("{} {}", e.date().short(), e.time_of_day())}</td>
+                                    <td class="govuk-table__cell">{e.author.describe()}</td>
+                                    <td class="govuk-table__cell">{e.summary}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </tbody>
+        </table>
+    }
+}

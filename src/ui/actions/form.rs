@@ -1,0 +1,160 @@
+//! Adding and editing an action. Nothing is saved until every check passes;
+//! errors follow the GOV.UK error-summary pattern.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::model::draft::{documents_to_text, leads_to_text};
+use crate::model::{ActionDraft, FieldErrors};
+use crate::nav::Route;
+
+use crate::ui::components::{BackLink, ErrorSummary, SelectField, TextArea, TextField, clear_errors, show_errors};
+use crate::ui::router::page_loaded;
+use crate::ui::state::{ChangeError, use_app};
+use crate::ui::workspaces::IdentityReminder;
+
+/// The form for a new action (`id` is `None`) or an existing one.
+#[component]
+pub fn ActionFormPage(id: Option<String>) -> impl IntoView {
+    let state = use_app();
+    let existing = state.plan.with_untracked(|p| {
+        let p = p.as_ref()?;
+        match &id {
+            None => Some((None, p.next_action_number())),
+            Some(id) => p.action(id).map(|a| (Some(a.clone()), a.number.clone())),
+        }
+    });
+    let Some((action, number)) = existing else {
+        page_loaded("Action not found");
+        return view! { <crate::ui::components::Missing what="action" /> }.into_any();
+    };
+    let heading = match &action {
+        Some(a) => format!("Edit {}", a.label().to_lowercase()),
+        None => "Add an action".to_string(),
+    };
+    page_loaded(&heading);
+
+    let draft = action.as_ref().map(|a| ActionDraft {
+        number: a.number.clone(),
+        title: a.title.clone(),
+        description: a.description.as_str().to_string(),
+        theme_id: a.theme_id.clone().unwrap_or_default(),
+        leads: leads_to_text(&a.leads),
+        linked_documents: documents_to_text(&a.linked_documents),
+        due: a.due.map(|d| d.iso()).unwrap_or_default(),
+    });
+    let draft = draft.unwrap_or(ActionDraft { number, ..Default::default() });
+    let number = RwSignal::new(draft.number);
+    let title = RwSignal::new(draft.title);
+    let description = RwSignal::new(draft.description);
+    let theme = RwSignal::new(draft.theme_id);
+    let leads = RwSignal::new(draft.leads);
+    let documents = RwSignal::new(draft.linked_documents);
+    let due = RwSignal::new(draft.due);
+    let errors = RwSignal::new(FieldErrors::default());
+    let saving = RwSignal::new(false);
+
+    let theme_options = state
+        .plan
+        .with_untracked(|p| {
+            p.as_ref().map(|p| {
+                let mut options = vec![(String::new(), "No theme (cross-cutting)".to_string())];
+                options.extend(p.themes_in_order().into_iter().map(|t| (t.id.clone(), t.name.clone())));
+                options
+            })
+        })
+        .unwrap_or_default();
+
+    let editing = id.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if saving.get_untracked() {
+            return;
+        }
+        let draft = ActionDraft {
+            number: number.get_untracked(),
+            title: title.get_untracked(),
+            description: description.get_untracked(),
+            theme_id: theme.get_untracked(),
+            leads: leads.get_untracked(),
+            linked_documents: documents.get_untracked(),
+            due: due.get_untracked(),
+        };
+        let checked = state.with_workspace(|ws| ws.validate_action(&draft, editing.as_deref()));
+        let valid = match checked {
+            Some(Ok(valid)) => valid,
+            Some(Err(found)) => return show_errors(errors, found),
+            None => return,
+        };
+        let editing = editing.clone();
+        let result = state.apply(|ws, stamp| match &editing {
+            Some(id) => ws.edit_action(stamp, id, valid).map(|()| id.clone()),
+            None => ws.add_action(stamp, valid),
+        });
+        match result {
+            Ok(action_id) => {
+                clear_errors(errors);
+                saving.set(true);
+                spawn_local(async move {
+                    let saved = state.persist().await.is_ok();
+                    saving.set(false);
+                    let message = match (editing.is_some(), saved) {
+                        (true, true) => "Action updated",
+                        (false, true) => "Action added",
+                        (_, false) => "Change made, but not yet saved on this device",
+                    };
+                    state.go_with_flash(Route::Action(action_id), message);
+                });
+            }
+            Err(ChangeError::NoIdentity) => {
+                let mut e = FieldErrors::default();
+                e.add("title", ChangeError::NoIdentity.to_string());
+                show_errors(errors, e);
+            }
+            Err(e) => {
+                let mut fe = FieldErrors::default();
+                fe.add("title", e.to_string());
+                show_errors(errors, fe);
+            }
+        }
+    };
+
+    let back = match &id {
+        Some(id) => Route::Action(id.clone()),
+        None => Route::Actions(Default::default()),
+    };
+    view! {
+        <BackLink route=back.clone() />
+        <ErrorSummary errors />
+        <h1 class="govuk-heading-l" tabindex="-1">{heading}</h1>
+        <IdentityReminder />
+        <form on:submit=submit novalidate>
+            <TextField id="number" label="Action number" hint="For example, 14 or 2a" value=number errors class="govuk-input govuk-input--width-4" />
+            <TextField id="title" label="Key action or major project" value=title errors />
+            <TextArea id="description" label="Detail (optional)" hint="Sub-items, scope or anything partners need to know" value=description errors rows=4 />
+            <SelectField id="theme" label="Priority theme" value=theme errors options=theme_options />
+            <TextArea
+                id="leads"
+                label="Partnership leads"
+                hint="One lead per line, as role and organisation. For example: Head of Youth Offending Service, Luton Council"
+                value=leads
+                errors
+                rows=3
+            />
+            <TextArea
+                id="documents"
+                label="Linked documents (optional)"
+                hint="One per line. Write the title, a vertical bar | and where it is kept, or just a web address or file location"
+                value=documents
+                errors
+                rows=3
+            />
+            <TextField id="due" label="Due date (optional)" value=due errors input_type="date" class="govuk-input govuk-input--width-10" />
+            <div class="govuk-button-group">
+                <button type="submit" class="govuk-button" disabled=move || saving.get()>"Save action"</button>
+                <a class="govuk-link" href=back.href()>"Cancel"</a>
+            </div>
+        </form>
+    }
+    .into_any()
+}

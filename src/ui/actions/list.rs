@@ -1,0 +1,162 @@
+//! The action plan as a filterable table: by theme, status and lead, with a
+//! text search. Filters live in the address, so a filtered list can be
+//! bookmarked and the back button restores it.
+
+use leptos::prelude::*;
+
+use crate::model::filter::{NO_THEME, lead_organisations};
+use crate::model::{Action, ActionFilter, FieldErrors, Status};
+use crate::nav::Route;
+
+use crate::ui::components::{SelectField, StatusTag, TextField};
+use crate::ui::router::{navigate, page_loaded};
+use crate::ui::state::use_app;
+
+#[component]
+pub fn ActionListPage(filter: ActionFilter) -> impl IntoView {
+    let state = use_app();
+    let year = state.plan.with_untracked(|p| p.as_ref().map(|p| p.plan.action_plan_year.clone()).unwrap_or_default());
+    let heading = if year.is_empty() { "Action plan".to_string() } else { format!("Action plan {year}") };
+    page_loaded(&heading);
+
+    let theme = RwSignal::new(filter.theme_id.clone());
+    let status = RwSignal::new(filter.status.map(|s| s.code().to_string()).unwrap_or_default());
+    let lead = RwSignal::new(filter.lead.clone());
+    let text = RwSignal::new(filter.text.clone());
+    let no_errors = RwSignal::new(FieldErrors::default());
+
+    let (theme_options, lead_options) = state
+        .plan
+        .with_untracked(|p| {
+            p.as_ref().map(|p| {
+                let mut themes = vec![(String::new(), "All themes".to_string())];
+                themes.extend(p.themes_in_order().into_iter().map(|t| (t.id.clone(), t.name.clone())));
+                themes.push((NO_THEME.to_string(), "No theme (cross-cutting)".to_string()));
+                let mut leads = vec![(String::new(), "All lead organisations".to_string())];
+                leads.extend(lead_organisations(p).into_iter().map(|o| (o.clone(), o)));
+                (themes, leads)
+            })
+        })
+        .unwrap_or_default();
+    let mut status_options = vec![(String::new(), "Any status".to_string())];
+    status_options.extend(Status::ALL.iter().map(|s| (s.code().to_string(), s.label().to_string())));
+
+    let apply = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        navigate(&Route::Actions(ActionFilter {
+            theme_id: theme.get_untracked(),
+            status: Status::from_code(&status.get_untracked()),
+            lead: lead.get_untracked(),
+            text: text.get_untracked().trim().to_string(),
+        }));
+    };
+
+    let shown_filter = filter.clone();
+    let results = move || {
+        state.plan.with(|p| {
+            p.as_ref().map(|p| {
+                let rows: Vec<(Action, String)> = shown_filter
+                    .apply(p)
+                    .into_iter()
+                    .map(|a| (a.clone(), p.theme_name(a.theme_id.as_deref()).to_string()))
+                    .collect();
+                (rows, p.actions.len())
+            })
+        })
+    };
+
+    view! {
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                <h1 class="govuk-heading-l" tabindex="-1">{heading}</h1>
+            </div>
+            <div class="govuk-grid-column-one-third app-align-right">
+                <a class="govuk-button" href=Route::NewAction.href()>"Add an action"</a>
+            </div>
+        </div>
+        <form class="app-filters" on:submit=apply role="search" aria-label="Filter actions">
+            <div class="app-filters__row">
+                <SelectField id="filter-theme" label="Theme" value=theme errors=no_errors options=theme_options />
+                <SelectField id="filter-status" label="Status" value=status errors=no_errors options=status_options />
+                <SelectField id="filter-lead" label="Lead organisation" value=lead errors=no_errors options=lead_options />
+            </div>
+            <TextField
+                id="filter-text"
+                label="Search actions"
+                hint="Words in the title, leads or progress"
+                value=text
+                errors=no_errors
+                input_type="search"
+                class="govuk-input govuk-!-width-two-thirds"
+            />
+            <div class="govuk-button-group">
+                <button type="submit" class="govuk-button govuk-button--secondary">"Apply filters"</button>
+                <Show when={
+                    let f = filter.clone();
+                    move || !f.is_empty()
+                }>
+                    <a class="govuk-link" href=Route::Actions(ActionFilter::default()).href()>"Clear filters"</a>
+                </Show>
+            </div>
+        </form>
+        {move || {
+            results()
+                .map(|(rows, total)| {
+                    let shown = rows.len();
+                    view! {
+                        <p class="govuk-body" role="status">
+                            {if shown == total {
+                                format!("Showing all {total} actions")
+                            } else {
+                                format!("Showing {shown} of {total} actions")
+                            }}
+                        </p>
+                        <ActionRows rows />
+                    }
+                })
+        }}
+    }
+}
+
+#[component]
+fn ActionRows(rows: Vec<(Action, String)>) -> impl IntoView {
+    if rows.is_empty() {
+        return view! { <p class="govuk-body">"No actions match these filters."</p> }.into_any();
+    }
+    view! {
+        <table class="govuk-table app-action-table">
+            <caption class="govuk-table__caption govuk-visually-hidden">"Actions"</caption>
+            <thead class="govuk-table__head">
+                <tr class="govuk-table__row">
+                    <th scope="col" class="govuk-table__header">"No."</th>
+                    <th scope="col" class="govuk-table__header">"Key action"</th>
+                    <th scope="col" class="govuk-table__header">"Theme"</th>
+                    <th scope="col" class="govuk-table__header">"Partnership leads"</th>
+                    <th scope="col" class="govuk-table__header">"Status"</th>
+                    <th scope="col" class="govuk-table__header">"Last update"</th>
+                </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+                {rows
+                    .into_iter()
+                    .map(|(a, theme)| {
+                        let last = a.latest_update().map(|u| u.date.short()).unwrap_or_else(|| "None".into());
+                        view! {
+                            <tr class="govuk-table__row">
+                                <td class="govuk-table__cell">{a.number.clone()}</td>
+                                <td class="govuk-table__cell">
+                                    <a class="govuk-link" href=Route::Action(a.id.clone()).href()>{a.title.clone()}</a>
+                                </td>
+                                <td class="govuk-table__cell">{theme}</td>
+                                <td class="govuk-table__cell">{a.leads_text()}</td>
+                                <td class="govuk-table__cell"><StatusTag status=a.status() /></td>
+                                <td class="govuk-table__cell">{last}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}

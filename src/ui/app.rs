@@ -1,0 +1,61 @@
+//! The root component: provides the app state, starts storage, and shows the
+//! page the address asks for.
+
+use leptos::prelude::*;
+
+use crate::nav::Route;
+
+use super::layout::{FlashBanner, Footer, Header, SkipLink, StatusBar, StorageBanner};
+use super::state::provide_app_state;
+use super::{actions, history, plan, router, settings, workspaces};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = provide_app_state();
+    router::listen(state.route);
+    leptos::task::spawn_local(state.start());
+
+    let page = move || {
+        if !state.ready.get() {
+            // Opening the last workspace from local storage takes a few
+            // milliseconds; render nothing rather than flash another page.
+            return ().into_any();
+        }
+        let route = state.route.get();
+        let has_plan = state.plan.with(Option::is_some);
+        if route.needs_workspace() && !has_plan {
+            return view! { <workspaces::WorkspacesPage /> }.into_any();
+        }
+        match route {
+            Route::Workspaces => view! { <workspaces::WorkspacesPage /> }.into_any(),
+            Route::NewWorkspace => view! { <workspaces::NewWorkspacePage /> }.into_any(),
+            Route::RenameWorkspace(id) => view! { <workspaces::RenameWorkspacePage id /> }.into_any(),
+            Route::DeleteWorkspace(id) => view! { <workspaces::DeleteWorkspacePage id /> }.into_any(),
+            Route::Plan => view! { <plan::OverviewPage /> }.into_any(),
+            Route::Theme(id) => view! { <plan::ThemePage id /> }.into_any(),
+            Route::Actions(filter) => view! { <actions::ActionListPage filter /> }.into_any(),
+            Route::NewAction => view! { <actions::ActionFormPage id=None /> }.into_any(),
+            Route::EditAction(id) => view! { <actions::ActionFormPage id=Some(id) /> }.into_any(),
+            Route::Action(id) => view! { <actions::ActionPage id /> }.into_any(),
+            Route::AddProgress(id) => view! { <actions::ProgressFormPage id /> }.into_any(),
+            Route::DeleteAction(id) => view! { <actions::DeleteActionPage id /> }.into_any(),
+            Route::History => view! { <history::HistoryPage /> }.into_any(),
+            Route::Settings => view! { <settings::SettingsPage /> }.into_any(),
+            Route::NotFound => view! { <super::components::Missing what="page" /> }.into_any(),
+        }
+    };
+
+    view! {
+        <SkipLink />
+        <Header />
+        <div class="govuk-width-container">
+            <StatusBar />
+            <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
+                <StorageBanner />
+                <FlashBanner />
+                {page}
+            </main>
+        </div>
+        <Footer />
+    }
+}

@@ -1,0 +1,308 @@
+//! GOV.UK Design System patterns as Leptos components: form fields with their
+//! error messages, the error summary, status tags and banners.
+
+use leptos::prelude::*;
+
+use crate::model::{FieldErrors, Status};
+use crate::nav::Route;
+
+use super::router::focus_id;
+
+/// `aria-describedby` for a field: its hint and, when present, its error.
+fn described_by(id: &'static str, has_hint: bool, has_error: bool) -> Option<String> {
+    let mut ids = Vec::new();
+    if has_hint {
+        ids.push(format!("{id}-hint"));
+    }
+    if has_error {
+        ids.push(format!("{id}-error"));
+    }
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+#[component]
+fn ErrorMessage(id: &'static str, errors: RwSignal<FieldErrors>) -> impl IntoView {
+    move || {
+        errors.with(|e| e.get(id).map(str::to_string)).map(|message| {
+            view! {
+                <p id=format!("{id}-error") class="govuk-error-message">
+                    <span class="govuk-visually-hidden">"Error: "</span>
+                    {message}
+                </p>
+            }
+        })
+    }
+}
+
+#[component]
+fn Hint(id: &'static str, hint: Option<&'static str>) -> impl IntoView {
+    hint.map(|h| view! { <div id=format!("{id}-hint") class="govuk-hint">{h}</div> })
+}
+
+/// A single-line text input with label, hint and error message.
+#[component]
+pub fn TextField(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    errors: RwSignal<FieldErrors>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = "govuk-input")] class: &'static str,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+) -> impl IntoView {
+    let has_error = move || errors.with(|e| e.get(id).is_some());
+    view! {
+        <div class="govuk-form-group" class:govuk-form-group--error=has_error>
+            <label class="govuk-label govuk-label--s" for=id>{label}</label>
+            <Hint id hint />
+            <ErrorMessage id errors />
+            <input
+                class=class
+                class:govuk-input--error=has_error
+                id=id
+                name=id
+                type=input_type
+                autocomplete=autocomplete
+                spellcheck=if input_type == "text" { Some("true") } else { None }
+                aria-describedby=move || described_by(id, hint.is_some(), has_error())
+                bind:value=value
+            />
+        </div>
+    }
+}
+
+/// A multi-line text box.
+#[component]
+pub fn TextArea(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    errors: RwSignal<FieldErrors>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = 5)] rows: u32,
+) -> impl IntoView {
+    let has_error = move || errors.with(|e| e.get(id).is_some());
+    view! {
+        <div class="govuk-form-group" class:govuk-form-group--error=has_error>
+            <label class="govuk-label govuk-label--s" for=id>{label}</label>
+            <Hint id hint />
+            <ErrorMessage id errors />
+            <textarea
+                class="govuk-textarea"
+                class:govuk-textarea--error=has_error
+                id=id
+                name=id
+                rows=rows
+                aria-describedby=move || described_by(id, hint.is_some(), has_error())
+                bind:value=value
+            ></textarea>
+        </div>
+    }
+}
+
+/// A drop-down list of `(value, label)` options.
+#[component]
+pub fn SelectField(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    errors: RwSignal<FieldErrors>,
+    options: Vec<(String, String)>,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let has_error = move || errors.with(|e| e.get(id).is_some());
+    view! {
+        <div class="govuk-form-group" class:govuk-form-group--error=has_error>
+            <label class="govuk-label govuk-label--s" for=id>{label}</label>
+            <Hint id hint />
+            <ErrorMessage id errors />
+            <select
+                class="govuk-select"
+                class:govuk-select--error=has_error
+                id=id
+                name=id
+                aria-describedby=move || described_by(id, hint.is_some(), has_error())
+                on:change=move |ev| value.set(event_target_value(&ev))
+            >
+                {options
+                    .into_iter()
+                    .map(|(v, text)| {
+                        let selected_value = v.clone();
+                        view! {
+                            <option value=v selected=move || value.with(|cur| *cur == selected_value)>
+                                {text}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// A set of radio buttons in a fieldset.
+#[component]
+pub fn Radios(
+    id: &'static str,
+    legend: &'static str,
+    value: RwSignal<String>,
+    errors: RwSignal<FieldErrors>,
+    options: Vec<(String, String)>,
+) -> impl IntoView {
+    let has_error = move || errors.with(|e| e.get(id).is_some());
+    view! {
+        <div class="govuk-form-group" class:govuk-form-group--error=has_error>
+            <fieldset
+                class="govuk-fieldset"
+                aria-describedby=move || described_by(id, false, has_error())
+            >
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+                <ErrorMessage id errors />
+                <div class="govuk-radios govuk-radios--small" id=id>
+                    {options
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (v, text))| {
+                            let input_id = if i == 0 { id.to_string() + "-option" } else { format!("{id}-{i}") };
+                            let checked_value = v.clone();
+                            let set_value = v.clone();
+                            view! {
+                                <div class="govuk-radios__item">
+                                    <input
+                                        class="govuk-radios__input"
+                                        id=input_id.clone()
+                                        name=id
+                                        type="radio"
+                                        value=v
+                                        prop:checked=move || value.with(|cur| *cur == checked_value)
+                                        on:change=move |_| value.set(set_value.clone())
+                                    />
+                                    <label class="govuk-label govuk-radios__label" for=input_id>
+                                        {text}
+                                    </label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// The "There is a problem" box at the top of a form, linking to each field.
+/// `focus_target` maps a field name to the element id to focus.
+#[component]
+pub fn ErrorSummary(errors: RwSignal<FieldErrors>, #[prop(optional)] radios: &'static [&'static str]) -> impl IntoView {
+    move || {
+        let items: Vec<(&'static str, String)> =
+            errors.with(|e| e.iter().map(|(f, m)| (f, m.to_string())).collect());
+        (!items.is_empty()).then(|| {
+            view! {
+                <div class="govuk-error-summary" id="error-summary" tabindex="-1">
+                    <div role="alert">
+                        <h2 class="govuk-error-summary__title">"There is a problem"</h2>
+                        <div class="govuk-error-summary__body">
+                            <ul class="govuk-list govuk-error-summary__list">
+                                {items
+                                    .into_iter()
+                                    .map(|(field, message)| {
+                                        let target = if radios.contains(&field) {
+                                            format!("{field}-option")
+                                        } else {
+                                            field.to_string()
+                                        };
+                                        let href = format!("#{target}");
+                                        view! {
+                                            <li>
+                                                <a
+                                                    href=href
+                                                    on:click=move |ev| {
+                                                        ev.prevent_default();
+                                                        focus_id(&target);
+                                                    }
+                                                >
+                                                    {message}
+                                                </a>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </div>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+/// After a failed submit: moves focus to the error summary and marks the
+/// tab title, as the GOV.UK pattern asks.
+pub fn show_errors(errors: RwSignal<FieldErrors>, found: FieldErrors) {
+    errors.set(found);
+    let title = document().title();
+    if !title.starts_with("Error: ") {
+        document().set_title(&format!("Error: {title}"));
+    }
+    request_animation_frame(|| focus_id("error-summary"));
+}
+
+pub fn clear_errors(errors: RwSignal<FieldErrors>) {
+    errors.set(FieldErrors::default());
+    let title = document().title();
+    if let Some(rest) = title.strip_prefix("Error: ") {
+        document().set_title(rest);
+    }
+}
+
+/// A coloured status tag.
+#[component]
+pub fn StatusTag(status: Status) -> impl IntoView {
+    let colour = match status {
+        Status::NotStarted => "govuk-tag govuk-tag--grey",
+        Status::OnTrack => "govuk-tag govuk-tag--green",
+        Status::AtRisk => "govuk-tag govuk-tag--yellow",
+        Status::OffTrack => "govuk-tag govuk-tag--red",
+        Status::Complete => "govuk-tag govuk-tag--blue",
+    };
+    view! { <strong class=colour>{status.label()}</strong> }
+}
+
+#[component]
+pub fn BackLink(route: Route, #[prop(default = "Back")] text: &'static str) -> impl IntoView {
+    view! { <a href=route.href() class="govuk-back-link">{text}</a> }
+}
+
+/// The green "success" banner.
+#[component]
+pub fn SuccessBanner(message: String) -> impl IntoView {
+    view! {
+        <div
+            class="govuk-notification-banner govuk-notification-banner--success"
+            role="alert"
+            aria-labelledby="success-banner-title"
+        >
+            <div class="govuk-notification-banner__header">
+                <h2 class="govuk-notification-banner__title" id="success-banner-title">"Success"</h2>
+            </div>
+            <div class="govuk-notification-banner__content">
+                <p class="govuk-notification-banner__heading">{message}</p>
+            </div>
+        </div>
+    }
+}
+
+/// What a page shows when the item in its address no longer exists.
+#[component]
+pub fn Missing(what: &'static str) -> impl IntoView {
+    view! {
+        <h1 class="govuk-heading-l" tabindex="-1">{format!("That {what} cannot be found")}</h1>
+        <p class="govuk-body">
+            {format!("It may have been deleted, or the link may be wrong. ")}
+            <a class="govuk-link" href=Route::Plan.href()>"Go to the plan overview"</a>
+            "."
+        </p>
+    }
+}

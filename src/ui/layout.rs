@@ -1,0 +1,232 @@
+//! The frame around every page: skip link, header with the service
+//! navigation, demo and storage banners, and the footer.
+
+use leptos::prelude::*;
+
+use crate::nav::Route;
+
+use super::download::download;
+use super::router::focus_id;
+use super::state::{SaveState, use_app};
+
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    view! {
+        <a
+            href="#main-content"
+            class="govuk-skip-link"
+            on:click=|ev| {
+                ev.prevent_default();
+                focus_id("main-content");
+            }
+        >
+            "Skip to main content"
+        </a>
+    }
+}
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let state = use_app();
+    let partnership = move || state.plan.with(|p| p.as_ref().map(|p| p.name.clone()));
+    view! {
+        <header class="govuk-header" data-module="govuk-header">
+            <div class="govuk-header__container govuk-width-container">
+                <div class="govuk-header__logo">
+                    <a href=Route::Plan.href() class="govuk-header__link govuk-header__link--homepage">
+                        <span class="app-header__product">"Safer Plan"</span>
+                    </a>
+                </div>
+            </div>
+        </header>
+        <section class="govuk-service-navigation" aria-label="Service information">
+            <div class="govuk-width-container">
+                <div class="govuk-service-navigation__container">
+                    <span class="govuk-service-navigation__service-name">
+                        {move || match partnership() {
+                            Some(name) => {
+                                view! {
+                                    <a href=Route::Plan.href() class="govuk-service-navigation__link">
+                                        {name}
+                                    </a>
+                                }
+                                    .into_any()
+                            }
+                            None => view! { <span>"No partnership open"</span> }.into_any(),
+                        }}
+                    </span>
+                    <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
+                        <ul class="govuk-service-navigation__list" id="navigation">
+                            <Show when=move || partnership().is_some()>
+                                <NavItem route=Route::Plan label="Plan" />
+                                <NavItem route=Route::Actions(Default::default()) label="Actions" />
+                                <NavItem route=Route::History label="History" />
+                            </Show>
+                            <NavItem route=Route::Workspaces label="Partnerships" />
+                            <NavItem route=Route::Settings label="Settings" />
+                        </ul>
+                    </nav>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+/// Which top-level section a page belongs to, for the navigation highlight.
+fn section(route: &Route) -> &'static str {
+    match route {
+        Route::Plan | Route::Theme(_) => "plan",
+        Route::Actions(_)
+        | Route::NewAction
+        | Route::Action(_)
+        | Route::EditAction(_)
+        | Route::AddProgress(_)
+        | Route::DeleteAction(_) => "actions",
+        Route::History => "history",
+        Route::Settings => "settings",
+        Route::Workspaces | Route::NewWorkspace | Route::RenameWorkspace(_) | Route::DeleteWorkspace(_) => {
+            "workspaces"
+        }
+        Route::NotFound => "",
+    }
+}
+
+#[component]
+fn NavItem(route: Route, label: &'static str) -> impl IntoView {
+    let state = use_app();
+    let mine = section(&route);
+    let active = move || state.route.with(|r| section(r) == mine);
+    view! {
+        <li
+            class="govuk-service-navigation__item"
+            class:govuk-service-navigation__item--active=active
+        >
+            <a
+                class="govuk-service-navigation__link"
+                href=route.href()
+                aria-current=move || active().then_some("page")
+            >
+                {label}
+            </a>
+        </li>
+    }
+}
+
+/// Demo label, and the quiet "saved" status line.
+#[component]
+pub fn StatusBar() -> impl IntoView {
+    let state = use_app();
+    let is_demo = move || state.open_entry().is_some_and(|e| e.is_demo);
+    let status = move || match state.save_state.get() {
+        SaveState::Saved => "All changes saved on this device",
+        SaveState::Saving => "Saving…",
+        SaveState::Failed(_) => "Changes not saved",
+    };
+    view! {
+        <div class="govuk-phase-banner app-status-bar">
+            <p class="govuk-phase-banner__content">
+                <Show when=is_demo>
+                    <strong class="govuk-tag govuk-phase-banner__content__tag">"Demo"</strong>
+                    <span class="govuk-phase-banner__text">{crate::demo::DEMO_NOTE}" "</span>
+                </Show>
+                <Show when=move || state.plan.with(Option::is_some)>
+                    <span class="govuk-phase-banner__text app-save-status" role="status">
+                        {status}
+                    </span>
+                </Show>
+            </p>
+        </div>
+    }
+}
+
+/// The banner shown when storage fails: the work is still in memory, and
+/// the person can take a copy away before anything is lost.
+#[component]
+pub fn StorageBanner() -> impl IntoView {
+    let state = use_app();
+    let failure = move || match state.save_state.get() {
+        SaveState::Failed(reason) => Some(reason),
+        _ => state.storage_problem.get(),
+    };
+    let download_copy = move |_| {
+        if let Some((name, bytes)) = state.export_bytes() {
+            let stem = state.plan.with_untracked(|p| p.as_ref().map(|p| p.file_stem())).unwrap_or(name);
+            let _ = download(&bytes, &format!("{stem}.automerge"), "application/octet-stream");
+        }
+    };
+    let retry = move |_| {
+        leptos::task::spawn_local(async move {
+            let _ = state.persist().await;
+        });
+    };
+    move || {
+        failure().map(|reason| {
+            let has_plan = state.plan.with(Option::is_some);
+            view! {
+                <div
+                    class="govuk-notification-banner app-banner--warning"
+                    role="alert"
+                    aria-labelledby="storage-banner-title"
+                >
+                    <div class="govuk-notification-banner__header">
+                        <h2 class="govuk-notification-banner__title" id="storage-banner-title">
+                            "Important"
+                        </h2>
+                    </div>
+                    <div class="govuk-notification-banner__content">
+                        <p class="govuk-notification-banner__heading">
+                            "Your latest changes are not saved on this device"
+                        </p>
+                        <p class="govuk-body">{reason}</p>
+                        <Show when=move || has_plan>
+                            <p class="govuk-body">
+                                "Your work is still open in this tab. Download a copy now so nothing is lost, then try saving again."
+                            </p>
+                            <div class="govuk-button-group">
+                                <button type="button" class="govuk-button" on:click=download_copy>
+                                    "Download a copy"
+                                </button>
+                                <button type="button" class="govuk-button govuk-button--secondary" on:click=retry>
+                                    "Try saving again"
+                                </button>
+                            </div>
+                        </Show>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+/// The one-off green confirmation for the current page.
+#[component]
+pub fn FlashBanner() -> impl IntoView {
+    let state = use_app();
+    move || {
+        let current = state.route.get();
+        state
+            .flash
+            .get()
+            .filter(|f| f.route == current)
+            .map(|f| view! { <super::components::SuccessBanner message=f.message /> })
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    view! {
+        <footer class="govuk-footer">
+            <div class="govuk-width-container">
+                <div class="govuk-footer__meta">
+                    <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
+                        <h2 class="govuk-visually-hidden">"About this app"</h2>
+                        <p class="govuk-body-s">
+                            "Safer Plan keeps your partnership's plan in this browser, on this device. "
+                            "Nothing is sent anywhere unless you export it yourself."
+                        </p>
+                    </div>
+                </div>
+            </div>
+        </footer>
+    }
+}

@@ -1,0 +1,29 @@
+//! The Leptos user interface (browser only), one module per area of work.
+//!
+//! Components render and dispatch; they read the open partnership through
+//! [`state::AppState`] and change it only via `AppState::apply` (one
+//! `Workspace` intent) followed by `AppState::persist`.
+
+mod actions;
+mod app;
+mod clock;
+mod components;
+mod download;
+mod history;
+mod layout;
+mod panic;
+mod plan;
+mod router;
+mod settings;
+pub mod state;
+mod workspaces;
+
+/// Mounts the app on the page.
+pub fn start() {
+    panic::install();
+    if let Some(body) = leptos::prelude::document().body() {
+        // GOV.UK Frontend styles some components differently once JavaScript runs.
+        let _ = body.class_list().add_1("govuk-frontend-supported");
+    }
+    leptos::mount::mount_to_body(app::App);
+}

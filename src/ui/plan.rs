@@ -1,0 +1,241 @@
+//! The partnership plan: the overview of priority themes, and one theme's
+//! page with what the plan says about it and its actions.
+
+use leptos::prelude::*;
+
+use crate::model::action::count_by_status;
+use crate::model::{Action, ActionFilter, Narrative, Partnership, Status, Theme};
+use crate::model::filter::NO_THEME;
+use crate::nav::Route;
+
+use super::components::{Missing, StatusTag};
+use super::router::page_loaded;
+use super::state::use_app;
+
+/// "5 complete, 6 on track, 2 at risk" as tags.
+#[component]
+fn StatusCounts(counts: Vec<(Status, usize)>) -> impl IntoView {
+    if counts.is_empty() {
+        return view! { <span class="govuk-body-s">"No actions yet"</span> }.into_any();
+    }
+    view! {
+        <ul class="govuk-list app-status-counts">
+            {counts
+                .into_iter()
+                .map(|(status, n)| view! { <li>{n}" " <StatusTag status /></li> })
+                .collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn OverviewPage() -> impl IntoView {
+    let state = use_app();
+    page_loaded(&state.plan.with_untracked(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default()));
+    move || state.plan.with(|p| p.as_ref().map(overview))
+}
+
+fn overview(p: &Partnership) -> impl IntoView + use<> {
+    let total = p.actions.len();
+    let counts = count_by_status(p.actions.values());
+    let themes: Vec<_> = p
+        .themes_in_order()
+        .into_iter()
+        .map(|t| {
+            let theirs: Vec<&Action> = p.actions.values().filter(|a| a.theme_id.as_deref() == Some(&t.id)).collect();
+            (t.clone(), count_by_status(theirs))
+        })
+        .collect();
+    let cross_cutting = count_by_status(p.actions.values().filter(|a| a.theme_id.is_none()));
+    let plan = p.plan.clone();
+    view! {
+        <span class="govuk-caption-l">{plan.title.clone()}</span>
+        <h1 class="govuk-heading-l" tabindex="-1">{p.name.clone()}</h1>
+        {(!plan.vision.is_blank()).then(|| view! { <NarrativeText text=plan.vision.clone() /> })}
+        {(!plan.values.is_empty()).then(|| view! {
+            <h2 class="govuk-heading-s">"Our values"</h2>
+            <ul class="govuk-list govuk-list--bullet">
+                {plan.values.iter().map(|v| view! { <li>{v.clone()}</li> }).collect_view()}
+            </ul>
+        })}
+        <h2 class="govuk-heading-m">
+            {if plan.action_plan_year.is_empty() {
+                "Action plan".to_string()
+            } else {
+                format!("Action plan {}", plan.action_plan_year)
+            }}
+        </h2>
+        <p class="govuk-body">
+            {format!("{total} action{}. ", if total == 1 { "" } else { "s" })}
+            <a class="govuk-link" href=Route::Actions(ActionFilter::default()).href()>"See all actions"</a>
+        </p>
+        <StatusCounts counts />
+        <h2 class="govuk-heading-m">"Priority themes"</h2>
+        {themes.is_empty().then(|| view! {
+            <p class="govuk-body">"This plan has no priority themes yet."</p>
+        })}
+        <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-visually-hidden">"Priority themes and their actions"</caption>
+            <thead class="govuk-table__head">
+                <tr class="govuk-table__row">
+                    <th scope="col" class="govuk-table__header">"Theme"</th>
+                    <th scope="col" class="govuk-table__header">"Theme lead"</th>
+                    <th scope="col" class="govuk-table__header">"Actions by status"</th>
+                </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+                {themes
+                    .into_iter()
+                    .map(|(theme, counts)| {
+                        view! {
+                            <tr class="govuk-table__row">
+                                <th scope="row" class="govuk-table__header">
+                                    <a class="govuk-link" href=Route::Theme(theme.id.clone()).href()>{theme.name.clone()}</a>
+                                </th>
+                                <td class="govuk-table__cell">{theme.lead()}</td>
+                                <td class="govuk-table__cell"><StatusCounts counts /></td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+                {(!cross_cutting.is_empty()).then(|| view! {
+                    <tr class="govuk-table__row">
+                        <th scope="row" class="govuk-table__header">
+                            <a class="govuk-link" href=Route::Actions(ActionFilter { theme_id: NO_THEME.into(), ..Default::default() }).href()>
+                                "Cross-cutting actions (no theme)"
+                            </a>
+                        </th>
+                        <td class="govuk-table__cell">"Community Safety Partnership Executive"</td>
+                        <td class="govuk-table__cell"><StatusCounts counts=cross_cutting /></td>
+                    </tr>
+                })}
+            </tbody>
+        </table>
+    }
+}
+
+/// Text as paragraphs; lines starting "•" or "-" become a bulleted list.
+#[component]
+pub fn NarrativeText(text: Narrative) -> impl IntoView {
+    let mut blocks: Vec<(bool, Vec<String>)> = Vec::new();
+    for line in text.paragraphs() {
+        let bullet = line.strip_prefix("• ").or_else(|| line.strip_prefix("- "));
+        match (bullet, blocks.last_mut()) {
+            (Some(item), Some((true, items))) => items.push(item.to_string()),
+            (Some(item), _) => blocks.push((true, vec![item.to_string()])),
+            (None, _) => blocks.push((false, vec![line.to_string()])),
+        }
+    }
+    blocks
+        .into_iter()
+        .map(|(is_list, lines)| {
+            if is_list {
+                view! {
+                    <ul class="govuk-list govuk-list--bullet">
+                        {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            } else {
+                lines.into_iter().map(|l| view! { <p class="govuk-body">{l}</p> }).collect_view().into_any()
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+pub fn ThemePage(id: String) -> impl IntoView {
+    let state = use_app();
+    let title = state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.theme(&id)).map(|t| t.name.clone()));
+    page_loaded(title.as_deref().unwrap_or("Theme not found"));
+    move || {
+        state.plan.with(|p| {
+            let p = p.as_ref()?;
+            Some(match p.theme(&id) {
+                Some(theme) => theme_page(p, theme).into_any(),
+                None => view! { <Missing what="theme" /> }.into_any(),
+            })
+        })
+    }
+}
+
+fn theme_page(p: &Partnership, theme: &Theme) -> impl IntoView + use<> {
+    let actions: Vec<Action> = p
+        .actions_in_order()
+        .into_iter()
+        .filter(|a| a.theme_id.as_deref() == Some(&theme.id))
+        .cloned()
+        .collect();
+    let sections = [
+        ("Why this is a priority", theme.summary.clone()),
+        ("What we aim to achieve", theme.aims.clone()),
+        ("What we will do", theme.commitments.clone()),
+        ("Measured quarterly through", theme.measured_through.clone()),
+    ];
+    let filter = ActionFilter { theme_id: theme.id.clone(), ..Default::default() };
+    view! {
+        <a href=Route::Plan.href() class="govuk-back-link">"Back to the plan"</a>
+        <span class="govuk-caption-l">"Priority theme"</span>
+        <h1 class="govuk-heading-l" tabindex="-1">{theme.name.clone()}</h1>
+        <dl class="govuk-summary-list">
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">"Theme lead"</dt>
+                <dd class="govuk-summary-list__value">{theme.lead()}</dd>
+            </div>
+        </dl>
+        {sections
+            .into_iter()
+            .filter(|(_, text)| !text.is_blank())
+            .map(|(heading, text)| view! {
+                <h2 class="govuk-heading-m">{heading}</h2>
+                <NarrativeText text />
+            })
+            .collect_view()}
+        <h2 class="govuk-heading-m">"Actions"</h2>
+        <ActionTable actions />
+        <p class="govuk-body">
+            <a class="govuk-link" href=Route::Actions(filter).href()>"Filter the action list by this theme"</a>
+        </p>
+    }
+}
+
+/// The compact action table used on theme pages.
+#[component]
+pub fn ActionTable(actions: Vec<Action>) -> impl IntoView {
+    if actions.is_empty() {
+        return view! { <p class="govuk-body">"No actions yet."</p> }.into_any();
+    }
+    view! {
+        <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-visually-hidden">"Actions"</caption>
+            <thead class="govuk-table__head">
+                <tr class="govuk-table__row">
+                    <th scope="col" class="govuk-table__header">"No."</th>
+                    <th scope="col" class="govuk-table__header">"Key action"</th>
+                    <th scope="col" class="govuk-table__header">"Status"</th>
+                    <th scope="col" class="govuk-table__header">"Last update"</th>
+                </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+                {actions
+                    .into_iter()
+                    .map(|a| {
+                        let last = a.latest_update().map(|u| u.date.short()).unwrap_or_else(|| "None".into());
+                        view! {
+                            <tr class="govuk-table__row">
+                                <td class="govuk-table__cell">{a.number.clone()}</td>
+                                <td class="govuk-table__cell">
+                                    <a class="govuk-link" href=Route::Action(a.id.clone()).href()>{a.title.clone()}</a>
+                                </td>
+                                <td class="govuk-table__cell"><StatusTag status=a.status() /></td>
+                                <td class="govuk-table__cell">{last}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}

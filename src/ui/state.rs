@@ -1,0 +1,337 @@
+//! The app's shared state and the one path from a user intent to stored data.
+//!
+//! Components read the open partnership through [`AppState::plan`] (a
+//! hydrated copy, refreshed after every change) and change it only through
+//! [`AppState::apply`], which runs one `Workspace` intent signed with the
+//! person's identity, followed by [`AppState::persist`], which writes the
+//! new chunk to IndexedDB and resolves only once the browser has stored it.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use crate::demo;
+use crate::doc::chunks::{self, Durability};
+use crate::doc::{DocError, Stamp, Workspace};
+use crate::model::{Author, Partnership};
+use crate::nav::Route;
+use crate::storage::settings::{self, CatalogEntry};
+use crate::storage::{ChunkStore, StorageError};
+
+use super::clock;
+
+/// Where the open workspace's changes stand against storage.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveState {
+    Saved,
+    Saving,
+    /// The last write failed: changes are only in memory.
+    Failed(String),
+}
+
+/// A one-off confirmation shown on the page it was set for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flash {
+    pub route: Route,
+    pub message: String,
+}
+
+/// The open workspace: its document and what of it is already stored.
+pub struct Session {
+    pub ws: Workspace,
+    pub durability: Durability,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub route: RwSignal<Route>,
+    /// The open partnership, for reading. `None` when none is open.
+    pub plan: RwSignal<Option<Partnership>>,
+    pub identity: RwSignal<Option<Author>>,
+    pub catalog: RwSignal<Vec<CatalogEntry>>,
+    pub save_state: RwSignal<SaveState>,
+    pub flash: RwSignal<Option<Flash>>,
+    /// Set when IndexedDB cannot be opened at all.
+    pub storage_problem: RwSignal<Option<String>>,
+    /// False until start-up has tried to reopen the last workspace.
+    pub ready: RwSignal<bool>,
+    session: StoredValue<Option<Session>, LocalStorage>,
+    store: StoredValue<Option<Rc<ChunkStore>>, LocalStorage>,
+}
+
+pub fn provide_app_state() -> AppState {
+    let state = AppState {
+        route: RwSignal::new(super::router::current_route()),
+        plan: RwSignal::new(None),
+        identity: RwSignal::new(settings::identity()),
+        catalog: RwSignal::new(settings::catalog()),
+        save_state: RwSignal::new(SaveState::Saved),
+        flash: RwSignal::new(None),
+        storage_problem: RwSignal::new(None),
+        ready: RwSignal::new(false),
+        session: StoredValue::new_local(None),
+        store: StoredValue::new_local(None),
+    };
+    provide_context(state);
+    state
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// Why a change could not be made or kept.
+#[derive(Debug, Clone)]
+pub enum ChangeError {
+    /// Settings has no name yet, so the change could not be signed.
+    NoIdentity,
+    NoWorkspace,
+    Doc(String),
+}
+
+impl std::fmt::Display for ChangeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ChangeError::NoIdentity => f.write_str("Add your name and organisation in Settings before making changes."),
+            ChangeError::NoWorkspace => f.write_str("Open a partnership first."),
+            ChangeError::Doc(e) => f.write_str(e),
+        }
+    }
+}
+
+impl From<DocError> for ChangeError {
+    fn from(e: DocError) -> Self {
+        ChangeError::Doc(e.to_string())
+    }
+}
+
+impl AppState {
+    /// Opens the chunk database and the last workspace used on this device.
+    pub async fn start(self) {
+        match ChunkStore::open().await {
+            Ok(store) => self.store.set_value(Some(Rc::new(store))),
+            Err(e) => self.storage_problem.set(Some(e.to_string())),
+        }
+        if let Some(id) = settings::last_opened() {
+            if self.catalog.with_untracked(|c| c.iter().any(|e| e.id == id)) {
+                if let Err(e) = self.open(&id).await {
+                    self.storage_problem.set(Some(e));
+                }
+            }
+        }
+        self.ready.set(true);
+    }
+
+    fn store(&self) -> Option<Rc<ChunkStore>> {
+        self.store.get_value()
+    }
+
+    pub fn is_open(&self, id: &str) -> bool {
+        self.plan.with_untracked(|p| p.as_ref().is_some_and(|p| p.id == id))
+    }
+
+    pub fn open_entry(&self) -> Option<CatalogEntry> {
+        let id = self.plan.with(|p| p.as_ref().map(|p| p.id.clone()))?;
+        self.catalog.with(|c| c.iter().find(|e| e.id == id).cloned())
+    }
+
+    /// Loads a stored workspace and makes it the open one.
+    pub async fn open(&self, id: &str) -> Result<(), String> {
+        let (ws, durability) = self.load_stored(id).await?;
+        self.install(Session { ws, durability });
+        settings::set_last_opened(id);
+        Ok(())
+    }
+
+    async fn load_stored(&self, id: &str) -> Result<(Workspace, Durability), String> {
+        let store = self.store().ok_or("Safer Plan cannot read this browser's storage.")?;
+        let found = store.get_prefix(&chunks::prefix(id)).await.map_err(|e| e.to_string())?;
+        if found.is_empty() {
+            return Err("The data for this partnership is no longer stored in this browser. \
+                        The browser may have cleared it. Restore it from an exported file."
+                .to_string());
+        }
+        let (ws, durability, report) = chunks::load(id, found).map_err(|e| e.to_string())?;
+        if !report.unreadable.is_empty() {
+            web_sys::console::warn_1(&format!("Skipped unreadable chunks: {:?}", report.unreadable).into());
+        }
+        Ok((ws, durability))
+    }
+
+    fn install(&self, session: Session) {
+        self.plan.set(Some(session.ws.partnership().clone()));
+        self.session.set_value(Some(session));
+        self.save_state.set(SaveState::Saved);
+    }
+
+    pub fn close(&self) {
+        self.session.set_value(None);
+        self.plan.set(None);
+    }
+
+    /// Stores a brand-new workspace, lists it and opens it.
+    pub async fn adopt(&self, ws: Workspace, is_demo: bool) -> Result<(), String> {
+        let id = ws.id().to_string();
+        let entry = CatalogEntry {
+            id: id.clone(),
+            name: ws.partnership().name.clone(),
+            created_at: clock::now(),
+            is_demo,
+        };
+        settings::upsert(entry).map_err(|e| format!("The list of partnerships could not be saved: {e}"))?;
+        self.catalog.set(settings::catalog());
+        self.install(Session { durability: Durability::unsaved(&id), ws });
+        settings::set_last_opened(&id);
+        self.persist().await.map_err(|e| e.to_string())
+    }
+
+    pub async fn create_demo(&self) -> Result<(), String> {
+        self.adopt(demo::workspace(), true).await
+    }
+
+    pub fn stamp(&self) -> Option<Stamp> {
+        self.identity.get_untracked().map(|a| Stamp::new(&a, clock::now()))
+    }
+
+    /// Runs one intent on the open workspace, signed by the person using
+    /// this device, and refreshes what components read. Call
+    /// [`AppState::persist`] next to store it.
+    pub fn apply<T, E>(&self, intent: impl FnOnce(&mut Workspace, &Stamp) -> Result<T, E>) -> Result<T, ChangeError>
+    where
+        E: Into<ChangeError>,
+    {
+        let stamp = self.stamp().ok_or(ChangeError::NoIdentity)?;
+        let result = self
+            .session
+            .try_update_value(|s| s.as_mut().map(|s| (intent(&mut s.ws, &stamp), s.ws.partnership().clone())))
+            .flatten();
+        match result {
+            None => Err(ChangeError::NoWorkspace),
+            Some((Err(e), _)) => Err(e.into()),
+            Some((Ok(value), partnership)) => {
+                self.plan.set(Some(partnership));
+                Ok(value)
+            }
+        }
+    }
+
+    /// Writes every change not yet stored, then compacts if due. Resolves
+    /// once the browser reports the data stored; on failure the changes stay
+    /// in memory, the failure banner shows, and the next save retries them.
+    pub async fn persist(&self) -> Result<(), StorageError> {
+        let Some(store) = self.store() else {
+            let e = StorageError::Unavailable("storage is not available".into());
+            self.save_state.set(SaveState::Failed(e.to_string()));
+            return Err(e);
+        };
+        let pending = self.session.try_update_value(|s| s.as_mut().and_then(|s| s.durability.pending(&mut s.ws)));
+        let Some(Some(write)) = pending else {
+            return Ok(());
+        };
+        self.save_state.set(SaveState::Saving);
+        if let Err(e) = store.put(&write.key, &write.bytes).await {
+            self.save_state.set(SaveState::Failed(e.to_string()));
+            return Err(e);
+        }
+        self.session.update_value(|s| {
+            if let Some(s) = s.as_mut() {
+                s.durability.written(&write);
+            }
+        });
+        self.save_state.set(SaveState::Saved);
+        self.compact_if_due(&store).await;
+        Ok(())
+    }
+
+    /// Compaction is housekeeping: if it fails, the chunks it would have
+    /// replaced are still there, so nothing is reported to the person.
+    async fn compact_if_due(&self, store: &ChunkStore) {
+        let plan = self.session.try_update_value(|s| {
+            let s = s.as_mut()?;
+            let due = s.durability.should_compact() && s.durability.is_saved(&mut s.ws);
+            due.then(|| s.durability.compaction(&mut s.ws))
+        });
+        let Some(Some(compaction)) = plan else { return };
+        let snapshot = &compaction.snapshot;
+        if store.put(&snapshot.key, &snapshot.bytes).await.is_err() {
+            return;
+        }
+        if store.delete(&compaction.remove).await.is_ok() {
+            self.session.update_value(|s| {
+                if let Some(s) = s.as_mut() {
+                    s.durability.compacted(&compaction);
+                }
+            });
+        }
+    }
+
+    /// The open workspace as a file, for a backup or when saving failed.
+    pub fn export_bytes(&self) -> Option<(String, Vec<u8>)> {
+        self.session
+            .try_update_value(|s| s.as_mut().map(|s| (s.ws.partnership().name.clone(), s.ws.save())))
+            .flatten()
+    }
+
+    /// Reads the open workspace's history (which needs the document itself).
+    pub fn with_workspace<R>(&self, f: impl FnOnce(&mut Workspace) -> R) -> Option<R> {
+        self.session.try_update_value(|s| s.as_mut().map(|s| f(&mut s.ws))).flatten()
+    }
+
+    /// Renames any stored workspace, opening it briefly if it is not open.
+    pub async fn rename_workspace(&self, id: &str, name: &str) -> Result<(), crate::model::FieldErrors> {
+        let stamp = self.stamp().ok_or_else(|| field_error("name", ChangeError::NoIdentity.to_string()))?;
+        if self.is_open(id) {
+            self.apply(|ws, stamp| ws.rename(stamp, name).map_err(|e| ChangeError::Doc(first_error(&e))))
+                .map_err(|e| field_error("name", e.to_string()))?;
+            self.persist().await.map_err(|e| field_error("name", e.to_string()))?;
+        } else {
+            let (mut ws, mut durability) = self.load_stored(id).await.map_err(|e| field_error("name", e))?;
+            ws.rename(&stamp, name)?;
+            let store = self.store().ok_or_else(|| field_error("name", "Storage is not available".into()))?;
+            if let Some(write) = durability.pending(&mut ws) {
+                store.put(&write.key, &write.bytes).await.map_err(|e| field_error("name", e.to_string()))?;
+                durability.written(&write);
+            }
+        }
+        self.update_catalog_name(id, name.trim());
+        Ok(())
+    }
+
+    fn update_catalog_name(&self, id: &str, name: &str) {
+        let mut entries = settings::catalog();
+        if let Some(e) = entries.iter_mut().find(|e| e.id == id) {
+            e.name = name.to_string();
+            let _ = settings::upsert(e.clone());
+        }
+        self.catalog.set(settings::catalog());
+    }
+
+    /// Removes a workspace and all its data from this device.
+    pub async fn delete_workspace(&self, id: &str) -> Result<(), String> {
+        if let Some(store) = self.store() {
+            store.delete_prefix(&chunks::prefix(id)).await.map_err(|e| e.to_string())?;
+        }
+        settings::remove(id).map_err(|e| format!("The list of partnerships could not be updated: {e}"))?;
+        if self.is_open(id) {
+            self.close();
+        }
+        self.catalog.set(settings::catalog());
+        Ok(())
+    }
+
+    /// Shows `message` as a confirmation on `route`, then goes there.
+    pub fn go_with_flash(&self, route: Route, message: impl Into<String>) {
+        self.flash.set(Some(Flash { route: route.clone(), message: message.into() }));
+        super::router::navigate(&route);
+    }
+}
+
+fn field_error(field: &'static str, message: String) -> crate::model::FieldErrors {
+    let mut e = crate::model::FieldErrors::default();
+    e.add(field, message);
+    e
+}
+
+fn first_error(e: &crate::model::FieldErrors) -> String {
+    e.iter().next().map(|(_, m)| m.to_string()).unwrap_or_default()
+}

@@ -1,0 +1,307 @@
+//! Partnerships kept on this device: the first-run choice, the list, and
+//! creating, renaming, opening and deleting them.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::doc::Workspace;
+use crate::model::{Date, FieldErrors};
+use crate::nav::Route;
+use crate::storage::settings::CatalogEntry;
+
+use super::components::{BackLink, ErrorSummary, TextField, clear_errors, show_errors};
+use super::router::{navigate, page_loaded};
+use super::state::use_app;
+
+#[component]
+pub fn WorkspacesPage() -> impl IntoView {
+    let state = use_app();
+    let first_run = move || state.catalog.with(Vec::is_empty);
+    let problem = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    page_loaded(if first_run() { "Welcome" } else { "Your partnerships" });
+
+    let explore_demo = move |_| {
+        busy.set(true);
+        spawn_local(async move {
+            match state.create_demo().await {
+                Ok(()) => state.go_with_flash(Route::Plan, "The demo partnership is ready to explore"),
+                Err(e) => problem.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+
+    view! {
+        {move || problem.get().map(|p| view! {
+            <div class="govuk-error-summary" role="alert" tabindex="-1">
+                <h2 class="govuk-error-summary__title">"There is a problem"</h2>
+                <div class="govuk-error-summary__body"><p class="govuk-body">{p}</p></div>
+            </div>
+        })}
+        <Show
+            when=first_run
+            fallback=move || view! { <WorkspaceList problem /> }
+        >
+            <h1 class="govuk-heading-xl" tabindex="-1">"Plan and account for your partnership's work"</h1>
+            <p class="govuk-body-l">
+                "Safer Plan keeps a Community Safety Partnership's plan, action plan and progress in this browser. "
+                "Partners share their changes by exchanging files — no shared server is needed."
+            </p>
+            <h2 class="govuk-heading-m">"How do you want to start?"</h2>
+            <div class="govuk-button-group">
+                <button
+                    type="button"
+                    class="govuk-button govuk-button--start"
+                    on:click=explore_demo
+                    disabled=move || busy.get()
+                >
+                    "Explore the demo partnership"
+                </button>
+                <a class="govuk-button govuk-button--secondary" href=Route::NewWorkspace.href()>
+                    "Start a new partnership"
+                </a>
+            </div>
+            <p class="govuk-body">{crate::demo::DEMO_NOTE}</p>
+        </Show>
+    }
+}
+
+#[component]
+fn WorkspaceList(problem: RwSignal<Option<String>>) -> impl IntoView {
+    let state = use_app();
+    let has_demo = move || state.catalog.with(|c| c.iter().any(|e| e.is_demo));
+    let add_demo = move |_| {
+        spawn_local(async move {
+            match state.create_demo().await {
+                Ok(()) => state.go_with_flash(Route::Plan, "The demo partnership is ready to explore"),
+                Err(e) => problem.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <h1 class="govuk-heading-l" tabindex="-1">"Your partnerships"</h1>
+        <p class="govuk-body">"These partnerships are kept in this browser on this device."</p>
+        <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-visually-hidden">"Partnerships on this device"</caption>
+            <thead class="govuk-table__head">
+                <tr class="govuk-table__row">
+                    <th scope="col" class="govuk-table__header">"Partnership"</th>
+                    <th scope="col" class="govuk-table__header">"Added to this device"</th>
+                    <th scope="col" class="govuk-table__header">
+                        <span class="govuk-visually-hidden">"Actions"</span>
+                    </th>
+                </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+                <For
+                    each=move || state.catalog.get()
+                    key=|e| (e.id.clone(), e.name.clone())
+                    children=move |entry| view! { <WorkspaceRow entry problem /> }
+                />
+            </tbody>
+        </table>
+        <div class="govuk-button-group">
+            <a class="govuk-button" href=Route::NewWorkspace.href()>"Start a new partnership"</a>
+            <Show when=move || !has_demo()>
+                <button type="button" class="govuk-button govuk-button--secondary" on:click=add_demo>
+                    "Explore the demo partnership"
+                </button>
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn WorkspaceRow(entry: CatalogEntry, problem: RwSignal<Option<String>>) -> impl IntoView {
+    let state = use_app();
+    let id = entry.id.clone();
+    let is_open = {
+        let id = id.clone();
+        move || state.plan.with(|p| p.as_ref().is_some_and(|p| p.id == id))
+    };
+    let open = {
+        let id = id.clone();
+        move |_| {
+            let id = id.clone();
+            spawn_local(async move {
+                match state.open(&id).await {
+                    Ok(()) => navigate(&Route::Plan),
+                    Err(e) => problem.set(Some(e)),
+                }
+            });
+        }
+    };
+    let name = entry.name.clone();
+    let added = Date::from_unix_seconds(entry.created_at).to_string();
+    view! {
+        <tr class="govuk-table__row">
+            <th scope="row" class="govuk-table__header">
+                {name.clone()}
+                {entry.is_demo.then(|| view! { " " <strong class="govuk-tag govuk-tag--grey">"Demo"</strong> })}
+                <Show when=is_open.clone()>
+                    " " <strong class="govuk-tag">"Open"</strong>
+                </Show>
+            </th>
+            <td class="govuk-table__cell">{added}</td>
+            <td class="govuk-table__cell app-table__actions">
+                <button type="button" class="govuk-button govuk-button--secondary app-button--inline" on:click=open>
+                    "Open" <span class="govuk-visually-hidden">{format!(" {name}")}</span>
+                </button>
+                <a class="govuk-link" href=Route::RenameWorkspace(id.clone()).href()>
+                    "Rename" <span class="govuk-visually-hidden">{format!(" {}", entry.name)}</span>
+                </a>
+                " "
+                <a class="govuk-link" href=Route::DeleteWorkspace(id).href()>
+                    "Delete" <span class="govuk-visually-hidden">{format!(" {}", entry.name)}</span>
+                </a>
+            </td>
+        </tr>
+    }
+}
+
+#[component]
+pub fn NewWorkspacePage() -> impl IntoView {
+    let state = use_app();
+    let name = RwSignal::new(String::new());
+    let area = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::default());
+    page_loaded("Start a new partnership");
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(stamp) = state.stamp() else {
+            let mut e = FieldErrors::default();
+            e.add("name", "Add your name and organisation in Settings first, so partners can see who set this up");
+            show_errors(errors, e);
+            return;
+        };
+        let (n, a) = (name.get_untracked(), area.get_untracked());
+        if n.trim().is_empty() {
+            let mut e = FieldErrors::default();
+            e.add("name", "Enter the name of the partnership");
+            show_errors(errors, e);
+            return;
+        }
+        clear_errors(errors);
+        let ws = Workspace::create(&n, &a, &stamp);
+        spawn_local(async move {
+            match state.adopt(ws, false).await {
+                Ok(()) => state.go_with_flash(Route::Plan, "Partnership created"),
+                Err(e) => {
+                    let mut fe = FieldErrors::default();
+                    fe.add("name", e);
+                    show_errors(errors, fe);
+                }
+            }
+        });
+    };
+
+    view! {
+        <BackLink route=Route::Workspaces />
+        <ErrorSummary errors />
+        <h1 class="govuk-heading-l" tabindex="-1">"Start a new partnership"</h1>
+        <IdentityReminder />
+        <form on:submit=submit novalidate>
+            <TextField
+                id="name"
+                label="Name of the partnership"
+                hint="For example, Luton Community Safety Partnership"
+                value=name
+                errors
+            />
+            <TextField id="area" label="Area it covers (optional)" hint="The local authority area, for example Luton" value=area errors class="govuk-input govuk-!-width-one-half" />
+            <button type="submit" class="govuk-button">"Create partnership"</button>
+        </form>
+    }
+}
+
+/// Shown on forms when this device does not yet know who is making changes.
+#[component]
+pub fn IdentityReminder() -> impl IntoView {
+    let state = use_app();
+    view! {
+        <Show when=move || state.identity.with(Option::is_none)>
+            <div class="govuk-inset-text">
+                "Every change is recorded with the name and organisation of the person who made it. "
+                <a class="govuk-link" href=Route::Settings.href()>"Add your details in Settings"</a>
+                " before you make changes."
+            </div>
+        </Show>
+    }
+}
+
+fn catalog_entry(id: &str) -> Option<CatalogEntry> {
+    use_app().catalog.with_untracked(|c| c.iter().find(|e| e.id == id).cloned())
+}
+
+#[component]
+pub fn RenameWorkspacePage(id: String) -> impl IntoView {
+    let state = use_app();
+    let Some(entry) = catalog_entry(&id) else {
+        return view! { <super::components::Missing what="partnership" /> }.into_any();
+    };
+    let name = RwSignal::new(entry.name.clone());
+    let errors = RwSignal::new(FieldErrors::default());
+    page_loaded(&format!("Rename {}", entry.name));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let id = id.clone();
+        spawn_local(async move {
+            match state.rename_workspace(&id, &name.get_untracked()).await {
+                Ok(()) => state.go_with_flash(Route::Workspaces, "Partnership renamed"),
+                Err(e) => show_errors(errors, e),
+            }
+        });
+    };
+    view! {
+        <BackLink route=Route::Workspaces />
+        <ErrorSummary errors />
+        <h1 class="govuk-heading-l" tabindex="-1">"Rename partnership"</h1>
+        <IdentityReminder />
+        <form on:submit=submit novalidate>
+            <TextField id="name" label="New name" value=name errors />
+            <p class="govuk-body">"The new name is shared with partners the next time you exchange changes."</p>
+            <button type="submit" class="govuk-button">"Save name"</button>
+        </form>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn DeleteWorkspacePage(id: String) -> impl IntoView {
+    let state = use_app();
+    let Some(entry) = catalog_entry(&id) else {
+        return view! { <super::components::Missing what="partnership" /> }.into_any();
+    };
+    let problem = RwSignal::new(None::<String>);
+    page_loaded(&format!("Delete {}", entry.name));
+    let confirm = move |_| {
+        let id = id.clone();
+        spawn_local(async move {
+            match state.delete_workspace(&id).await {
+                Ok(()) => state.go_with_flash(Route::Workspaces, "Partnership deleted from this device"),
+                Err(e) => problem.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <BackLink route=Route::Workspaces />
+        {move || problem.get().map(|p| view! { <p class="govuk-error-message">{p}</p> })}
+        <h1 class="govuk-heading-l" tabindex="-1">{format!("Are you sure you want to delete {} from this device?", entry.name)}</h1>
+        <div class="govuk-warning-text">
+            <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+            <strong class="govuk-warning-text__text">
+                <span class="govuk-visually-hidden">"Warning"</span>
+                "This cannot be undone on this device. Partners who have a copy keep theirs."
+            </strong>
+        </div>
+        <div class="govuk-button-group">
+            <button type="button" class="govuk-button govuk-button--warning" on:click=confirm>
+                "Yes, delete this partnership"
+            </button>
+            <a class="govuk-link" href=Route::Workspaces.href()>"No, keep it"</a>
+        </div>
+    }
+    .into_any()
+}
