@@ -25,6 +25,9 @@ pub enum Route {
     DeleteAction(String),
     History,
     Settings,
+    /// Deliberately fails, so support staff (and the end-to-end tests) can
+    /// check that a crash shows the recovery page rather than freezing.
+    CrashTest,
     NotFound,
 }
 
@@ -38,6 +41,7 @@ impl Route {
                 | Route::RenameWorkspace(_)
                 | Route::DeleteWorkspace(_)
                 | Route::Settings
+                | Route::CrashTest
                 | Route::NotFound
         )
     }
@@ -69,6 +73,7 @@ impl Route {
             ["actions", id, "delete"] => Route::DeleteAction(decode(id)),
             ["history"] => Route::History,
             ["settings"] => Route::Settings,
+            ["support", "crash-test"] => Route::CrashTest,
             _ => Route::NotFound,
         }
     }
@@ -93,6 +98,7 @@ impl Route {
             Route::DeleteAction(id) => format!("/actions/{}/delete", encode(id)),
             Route::History => "/history".to_string(),
             Route::Settings => "/settings".to_string(),
+            Route::CrashTest => "/support/crash-test".to_string(),
             Route::NotFound => "/not-found".to_string(),
         };
         format!("#{path}")

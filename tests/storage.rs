@@ -102,7 +102,7 @@ async fn a_failed_write_leaves_the_last_good_state_loadable() {
 
     // The next successful write carries the change that failed.
     save(&reopened, &mut ws, &mut d).await;
-    let (back, _, _) = chunks::load(ws.id(), reopened.get_prefix(&chunks::prefix(ws.id())).await.expect("read"))
-        .expect("loads");
+    let (back, _, _) =
+        chunks::load(ws.id(), reopened.get_prefix(&chunks::prefix(ws.id())).await.expect("read")).expect("loads");
     assert_eq!(back.partnership().actions.len(), 2);
 }

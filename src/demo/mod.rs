@@ -12,9 +12,7 @@ mod themes;
 use std::collections::BTreeMap;
 
 use crate::doc::{Stamp, Workspace};
-use crate::model::{
-    Action, Author, Date, Lead, LinkedDocument, Narrative, Partnership, PlanSummary, ValidProgress,
-};
+use crate::model::{Action, Author, Date, Lead, LinkedDocument, Narrative, Partnership, PlanSummary, ValidProgress};
 
 /// Shown wherever the demo is open, so nobody mistakes it for live data.
 pub const DEMO_NOTE: &str = "This is a demonstration partnership built from published Community Safety \
@@ -40,10 +38,11 @@ pub fn demo_author() -> Author {
 /// so two demo copies on one device stay separate workspaces).
 pub fn workspace() -> Workspace {
     let plan_set_up = noon(date((2019, 4, 1)));
-    let mut ws = Workspace::create_from(partnership(plan_set_up), "Set up the partnership plan", &Stamp::new(
-        &demo_author(),
-        plan_set_up,
-    ));
+    let mut ws = Workspace::create_from(
+        partnership(plan_set_up),
+        "Set up the partnership plan",
+        &Stamp::new(&demo_author(), plan_set_up),
+    );
     let mut updates: Vec<(Date, &str, &business_plan::DemoUpdate, Author)> = Vec::new();
     for (i, row) in business_plan::ACTIONS.iter().enumerate() {
         let (role, organisation) = row.leads.first().copied().unwrap_or(("Community Safety Partnership Manager", ""));
@@ -63,16 +62,24 @@ pub fn workspace() -> Workspace {
 }
 
 const ACTION_IDS: [&str; 13] = [
-    "action-01", "action-02", "action-03", "action-04", "action-05", "action-06", "action-07", "action-08",
-    "action-09", "action-10", "action-11", "action-12", "action-13",
+    "action-01",
+    "action-02",
+    "action-03",
+    "action-04",
+    "action-05",
+    "action-06",
+    "action-07",
+    "action-08",
+    "action-09",
+    "action-10",
+    "action-11",
+    "action-12",
+    "action-13",
 ];
 
 fn partnership(created_at: i64) -> Partnership {
-    let mut p = Partnership::new(
-        crate::doc::new_id(),
-        "Luton Community Safety Partnership".to_string(),
-        "Luton".to_string(),
-    );
+    let mut p =
+        Partnership::new(crate::doc::new_id(), "Luton Community Safety Partnership".to_string(), "Luton".to_string());
     p.plan = PlanSummary {
         title: "Community Safety Partnership Plan 2020 \u{2013} 2024".to_string(),
         period: "2020 to 2024".to_string(),
@@ -97,7 +104,11 @@ fn partnership(created_at: i64) -> Partnership {
                 title: row.title.to_string(),
                 description: Narrative::new(row.description),
                 theme_id: row.theme.map(str::to_string),
-                leads: row.leads.iter().map(|(r, o)| Lead { role: r.to_string(), organisation: o.to_string() }).collect(),
+                leads: row
+                    .leads
+                    .iter()
+                    .map(|(r, o)| Lead { role: r.to_string(), organisation: o.to_string() })
+                    .collect(),
                 linked_documents: row
                     .documents
                     .iter()
@@ -133,8 +144,20 @@ mod tests {
 
     /// Surnames in the source documents; the demo must name roles, not people.
     const PRIVATE_NAMES: [&str; 14] = [
-        "Hawkes", "Taylor", "Brown", "Collins", "Horsford", "Leighton", "Colclough", "Patel", "Langston", "Porter",
-        "Turney", "Lynch", "Clifford", "Gilcreest",
+        "Hawkes",
+        "Taylor",
+        "Brown",
+        "Collins",
+        "Horsford",
+        "Leighton",
+        "Colclough",
+        "Patel",
+        "Langston",
+        "Porter",
+        "Turney",
+        "Lynch",
+        "Clifford",
+        "Gilcreest",
     ];
 
     #[test]
@@ -173,7 +196,8 @@ mod tests {
                 assert!(p.themes.contains_key(theme), "action {} has a real theme", action.number);
             }
         }
-        let theme_of = |n: &str| p.actions_in_order().into_iter().find(|a| a.number == n).and_then(|a| a.theme_id.clone());
+        let theme_of =
+            |n: &str| p.actions_in_order().into_iter().find(|a| a.number == n).and_then(|a| a.theme_id.clone());
         assert_eq!(theme_of("1").as_deref(), Some("violence-exploitation"));
         assert_eq!(theme_of("4").as_deref(), Some("youth-offending"));
         assert_eq!(theme_of("8").as_deref(), Some("extremism"));

@@ -44,8 +44,8 @@ pub(super) fn themes() -> Vec<Theme> {
              into the youth justice system through the joint decision-making partnership groups.\n\
              Develop responses to re-offending that recognise those who persistently offend have overwhelmingly \
              experienced the most damaging upbringings, treating repeat offending as a sign of safeguarding need.",
-            "Measured quarterly through the rate of first time entrants to the criminal justice system, and the \
-             number of young people re-offending, particularly among those committing the most youth crime.",
+            "The rate of first time entrants to the criminal justice system.\n\
+             The number of young people re-offending, particularly among those committing the most youth crime.",
         ),
         theme(
             "extremism",

@@ -6,7 +6,9 @@ use thiserror::Error;
 pub enum DocError {
     #[error("This file is not a Safer Plan workspace.")]
     NotAWorkspace,
-    #[error("This workspace was saved by a newer version of Safer Plan (layout {found}). Update Safer Plan on this device, then try again.")]
+    #[error(
+        "This workspace was saved by a newer version of Safer Plan (layout {found}). Update Safer Plan on this device, then try again."
+    )]
     NewerVersion { found: u64 },
     #[error("This workspace is damaged and cannot be read: {0}")]
     Damaged(String),

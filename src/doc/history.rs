@@ -54,7 +54,7 @@ impl Workspace {
         // Changes come in causal order; reversing first keeps that order
         // (newest first) among changes stamped in the same second.
         entries.reverse();
-        entries.sort_by(|a, b| b.at.cmp(&a.at));
+        entries.sort_by_key(|e| std::cmp::Reverse(e.at));
         entries
     }
 

@@ -27,8 +27,8 @@ use autosurgeon::{hydrate, reconcile, reconcile_prop};
 
 use super::{ChangeMessage, DocError};
 use crate::model::{
-    Action, ActionDraft, Author, FieldErrors, FORMAT, FORMAT_VERSION, Partnership, ProgressUpdate,
-    Theme, ValidAction, ValidProgress,
+    Action, ActionDraft, Author, FORMAT, FORMAT_VERSION, FieldErrors, Partnership, ProgressUpdate, Theme, ValidAction,
+    ValidProgress,
 };
 
 /// Who is making a change and when (Unix seconds).
@@ -216,7 +216,8 @@ impl Workspace {
             recorded_at: stamp.at,
         };
         let update_id = update.id.clone();
-        let summary = format!("Added a progress update to {} ({})", action.label().to_lowercase(), update.status.label());
+        let summary =
+            format!("Added a progress update to {} ({})", action.label().to_lowercase(), update.status.label());
         action.progress.insert(update_id.clone(), update);
         self.put_action(stamp, &summary, action)?;
         Ok(update_id)

@@ -145,12 +145,8 @@ impl Action {
     /// Progress updates, latest first.
     pub fn updates_latest_first(&self) -> Vec<&ProgressUpdate> {
         let mut updates: Vec<&ProgressUpdate> = self.progress.values().collect();
-        updates.sort_by(|a, b| {
-            b.date
-                .cmp(&a.date)
-                .then(b.recorded_at.cmp(&a.recorded_at))
-                .then_with(|| b.id.cmp(&a.id))
-        });
+        updates
+            .sort_by(|a, b| b.date.cmp(&a.date).then(b.recorded_at.cmp(&a.recorded_at)).then_with(|| b.id.cmp(&a.id)));
         updates
     }
 
@@ -267,10 +263,7 @@ mod tests {
     fn counts_leave_out_empty_statuses() {
         let done = action(vec![update("x", "2020-01-10", Status::Complete, 1)]);
         let fresh = action(vec![]);
-        assert_eq!(
-            count_by_status([&done, &fresh, &done]),
-            [(Status::NotStarted, 1), (Status::Complete, 2)]
-        );
+        assert_eq!(count_by_status([&done, &fresh, &done]), [(Status::NotStarted, 1), (Status::Complete, 2)]);
         assert!(count_by_status([]).is_empty());
     }
 

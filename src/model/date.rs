@@ -141,8 +141,7 @@ impl autosurgeon::Reconcile for Date {
 
 impl autosurgeon::Hydrate for Date {
     fn hydrate_string(s: &'_ str) -> Result<Self, autosurgeon::HydrateError> {
-        s.parse()
-            .map_err(|_| autosurgeon::HydrateError::unexpected("a date such as 2020-01-28", s.to_string()))
+        s.parse().map_err(|_| autosurgeon::HydrateError::unexpected("a date such as 2020-01-28", s.to_string()))
     }
 }
 
@@ -191,11 +190,7 @@ pub struct FinancialYear(pub i32);
 
 impl FinancialYear {
     pub fn of(date: Date) -> FinancialYear {
-        if date.month >= 4 {
-            FinancialYear(date.year)
-        } else {
-            FinancialYear(date.year - 1)
-        }
+        if date.month >= 4 { FinancialYear(date.year) } else { FinancialYear(date.year - 1) }
     }
 
     pub fn start(self) -> Date {

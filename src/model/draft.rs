@@ -89,10 +89,10 @@ impl ActionDraft {
             errors.add("title", format!("Title must be {MAX_TITLE_CHARS} characters or fewer"));
         }
         let theme_id = Some(self.theme_id.trim()).filter(|t| !t.is_empty());
-        if let Some(id) = theme_id {
-            if !theme_exists(id) {
-                errors.add("theme", "Select a theme from the list");
-            }
+        if let Some(id) = theme_id
+            && !theme_exists(id)
+        {
+            errors.add("theme", "Select a theme from the list");
         }
         let due = match self.due.trim() {
             "" => None,
@@ -277,7 +277,10 @@ mod tests {
         let err = ProgressDraft::default().validate(today).unwrap_err();
         assert_eq!(err.iter().map(|(f, _)| f).collect::<Vec<_>>(), ["date", "status", "narrative"]);
         let future = ProgressDraft { date: "2020-02-01".into(), status: "on-track".into(), narrative: "x".into() };
-        assert_eq!(future.validate(today).unwrap_err().get("date"), Some("The date of the update must be today or in the past"));
+        assert_eq!(
+            future.validate(today).unwrap_err().get("date"),
+            Some("The date of the update must be today or in the past")
+        );
         let ok = ProgressDraft { date: "2020-01-31".into(), status: "complete".into(), narrative: " Done. ".into() };
         let v = ok.validate(today).unwrap();
         assert_eq!((v.status, v.narrative.as_str()), (Status::Complete, "Done."));

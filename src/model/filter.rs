@@ -39,13 +39,8 @@ impl ActionFilter {
         if words.is_empty() {
             return true;
         }
-        let mut haystack = format!(
-            "{} {} {} {}",
-            action.number,
-            action.title,
-            action.description.as_str(),
-            action.leads_text()
-        );
+        let mut haystack =
+            format!("{} {} {} {}", action.number, action.title, action.description.as_str(), action.leads_text());
         for u in action.progress.values() {
             haystack.push(' ');
             haystack.push_str(u.narrative.as_str());

@@ -103,10 +103,7 @@ mod tests {
 
         police.merge(&mut council).unwrap();
         let merged: Narrative = hydrate_prop(&police, ROOT, "n").unwrap();
-        assert_eq!(
-            merged.as_str(),
-            "Update: MARAC moved to a fortnightly model in June 2019 — £0 cost."
-        );
+        assert_eq!(merged.as_str(), "Update: MARAC moved to a fortnightly model in June 2019 — £0 cost.");
     }
 
     #[test]

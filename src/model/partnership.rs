@@ -80,9 +80,7 @@ impl Partnership {
     /// Actions in business-plan order: 1, 2, 2a, 2b, 3 … 10, 11.
     pub fn actions_in_order(&self) -> Vec<&Action> {
         let mut actions: Vec<&Action> = self.actions.values().collect();
-        actions.sort_by(|a, b| {
-            super::action::number_order(&a.number, &b.number).then_with(|| a.title.cmp(&b.title))
-        });
+        actions.sort_by(|a, b| super::action::number_order(&a.number, &b.number).then_with(|| a.title.cmp(&b.title)));
         actions
     }
 
@@ -108,12 +106,7 @@ impl Partnership {
 
     /// The next free top-level action number, for a new action's form.
     pub fn next_action_number(&self) -> String {
-        let highest = self
-            .actions
-            .values()
-            .filter_map(|a| super::action::leading_number(&a.number))
-            .max()
-            .unwrap_or(0);
+        let highest = self.actions.values().filter_map(|a| super::action::leading_number(&a.number)).max().unwrap_or(0);
         (highest + 1).to_string()
     }
 }

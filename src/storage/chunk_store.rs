@@ -6,11 +6,11 @@
 //! "strict" durability so the browser flushes them to disk before reporting
 //! success: the UI says "saved" only after that.
 
+use indexed_db_futures::KeyRange;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{TransactionDurability, TransactionMode, TransactionOptions};
 use indexed_db_futures::typed_array::Uint8Array;
-use indexed_db_futures::KeyRange;
 
 use super::StorageError;
 

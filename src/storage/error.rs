@@ -4,7 +4,9 @@ use thiserror::Error;
 
 #[derive(Debug, Clone, Error)]
 pub enum StorageError {
-    #[error("This browser is not letting Safer Plan store data ({0}). Private browsing, a full disk or a browser setting can cause this.")]
+    #[error(
+        "This browser is not letting Safer Plan store data ({0}). Private browsing, a full disk or a browser setting can cause this."
+    )]
     Unavailable(String),
     #[error("This device has run out of space for Safer Plan's data.")]
     QuotaExceeded,

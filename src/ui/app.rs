@@ -41,6 +41,7 @@ pub fn App() -> impl IntoView {
             Route::DeleteAction(id) => view! { <actions::DeleteActionPage id /> }.into_any(),
             Route::History => view! { <history::HistoryPage /> }.into_any(),
             Route::Settings => view! { <settings::SettingsPage /> }.into_any(),
+            Route::CrashTest => panic!("crash test requested from the support page"),
             Route::NotFound => view! { <super::components::Missing what="page" /> }.into_any(),
         }
     };

@@ -196,8 +196,7 @@ pub fn Radios(
 #[component]
 pub fn ErrorSummary(errors: RwSignal<FieldErrors>, #[prop(optional)] radios: &'static [&'static str]) -> impl IntoView {
     move || {
-        let items: Vec<(&'static str, String)> =
-            errors.with(|e| e.iter().map(|(f, m)| (f, m.to_string())).collect());
+        let items: Vec<(&'static str, String)> = errors.with(|e| e.iter().map(|(f, m)| (f, m.to_string())).collect());
         (!items.is_empty()).then(|| {
             view! {
                 <div class="govuk-error-summary" id="error-summary" tabindex="-1">
@@ -297,10 +296,15 @@ pub fn SuccessBanner(message: String) -> impl IntoView {
 /// What a page shows when the item in its address no longer exists.
 #[component]
 pub fn Missing(what: &'static str) -> impl IntoView {
+    let mut title = what.to_string();
+    if let Some(first) = title.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    super::router::page_loaded(&format!("{title} not found"));
     view! {
         <h1 class="govuk-heading-l" tabindex="-1">{format!("That {what} cannot be found")}</h1>
         <p class="govuk-body">
-            {format!("It may have been deleted, or the link may be wrong. ")}
+            "It may have been deleted, or the link may be wrong. "
             <a class="govuk-link" href=Route::Plan.href()>"Go to the plan overview"</a>
             "."
         </p>

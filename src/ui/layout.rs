@@ -30,11 +30,11 @@ pub fn Header() -> impl IntoView {
     let state = use_app();
     let partnership = move || state.plan.with(|p| p.as_ref().map(|p| p.name.clone()));
     view! {
-        <header class="govuk-header" data-module="govuk-header">
-            <div class="govuk-header__container govuk-width-container">
-                <div class="govuk-header__logo">
-                    <a href=Route::Plan.href() class="govuk-header__link govuk-header__link--homepage">
-                        <span class="app-header__product">"Safer Plan"</span>
+        <header class="govuk-generic-header">
+            <div class="govuk-generic-header__container govuk-width-container">
+                <div class="govuk-generic-header__logo">
+                    <a href=Route::Plan.href() class="govuk-generic-header__homepage-link">
+                        "Safer Plan"
                     </a>
                 </div>
             </div>
@@ -84,10 +84,8 @@ fn section(route: &Route) -> &'static str {
         | Route::DeleteAction(_) => "actions",
         Route::History => "history",
         Route::Settings => "settings",
-        Route::Workspaces | Route::NewWorkspace | Route::RenameWorkspace(_) | Route::DeleteWorkspace(_) => {
-            "workspaces"
-        }
-        Route::NotFound => "",
+        Route::Workspaces | Route::NewWorkspace | Route::RenameWorkspace(_) | Route::DeleteWorkspace(_) => "workspaces",
+        Route::CrashTest | Route::NotFound => "",
     }
 }
 
@@ -123,7 +121,7 @@ pub fn StatusBar() -> impl IntoView {
         SaveState::Failed(_) => "Changes not saved",
     };
     view! {
-        <div class="govuk-phase-banner app-status-bar">
+        <section class="govuk-phase-banner app-status-bar" aria-label="Partnership status">
             <p class="govuk-phase-banner__content">
                 <Show when=is_demo>
                     <strong class="govuk-tag govuk-phase-banner__content__tag">"Demo"</strong>
@@ -135,7 +133,7 @@ pub fn StatusBar() -> impl IntoView {
                     </span>
                 </Show>
             </p>
-        </div>
+        </section>
     }
 }
 

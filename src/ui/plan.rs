@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::model::action::count_by_status;
-use crate::model::{Action, ActionFilter, Narrative, Partnership, Status, Theme};
 use crate::model::filter::NO_THEME;
+use crate::model::{Action, ActionFilter, Narrative, Partnership, Status, Theme};
 use crate::nav::Route;
 
 use super::components::{Missing, StatusTag};
@@ -161,12 +161,8 @@ pub fn ThemePage(id: String) -> impl IntoView {
 }
 
 fn theme_page(p: &Partnership, theme: &Theme) -> impl IntoView + use<> {
-    let actions: Vec<Action> = p
-        .actions_in_order()
-        .into_iter()
-        .filter(|a| a.theme_id.as_deref() == Some(&theme.id))
-        .cloned()
-        .collect();
+    let actions: Vec<Action> =
+        p.actions_in_order().into_iter().filter(|a| a.theme_id.as_deref() == Some(&theme.id)).cloned().collect();
     let sections = [
         ("Why this is a priority", theme.summary.clone()),
         ("What we aim to achieve", theme.aims.clone()),

@@ -56,10 +56,10 @@ pub fn page_loaded(title: &str) {
 /// instead of `#id` fragments, which would change the route.
 pub fn focus_id(id: &str) {
     use wasm_bindgen::JsCast;
-    if let Some(el) = document().get_element_by_id(id) {
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-            el.scroll_into_view();
-        }
+    if let Some(el) = document().get_element_by_id(id)
+        && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
+    {
+        let _ = el.focus();
+        el.scroll_into_view();
     }
 }

@@ -112,12 +112,11 @@ impl AppState {
             Ok(store) => self.store.set_value(Some(Rc::new(store))),
             Err(e) => self.storage_problem.set(Some(e.to_string())),
         }
-        if let Some(id) = settings::last_opened() {
-            if self.catalog.with_untracked(|c| c.iter().any(|e| e.id == id)) {
-                if let Err(e) = self.open(&id).await {
-                    self.storage_problem.set(Some(e));
-                }
-            }
+        if let Some(id) = settings::last_opened()
+            && self.catalog.with_untracked(|c| c.iter().any(|e| e.id == id))
+            && let Err(e) = self.open(&id).await
+        {
+            self.storage_problem.set(Some(e));
         }
         self.ready.set(true);
     }
@@ -172,12 +171,8 @@ impl AppState {
     /// Stores a brand-new workspace, lists it and opens it.
     pub async fn adopt(&self, ws: Workspace, is_demo: bool) -> Result<(), String> {
         let id = ws.id().to_string();
-        let entry = CatalogEntry {
-            id: id.clone(),
-            name: ws.partnership().name.clone(),
-            created_at: clock::now(),
-            is_demo,
-        };
+        let entry =
+            CatalogEntry { id: id.clone(), name: ws.partnership().name.clone(), created_at: clock::now(), is_demo };
         settings::upsert(entry).map_err(|e| format!("The list of partnerships could not be saved: {e}"))?;
         self.catalog.set(settings::catalog());
         self.install(Session { durability: Durability::unsaved(&id), ws });
@@ -267,9 +262,7 @@ impl AppState {
 
     /// The open workspace as a file, for a backup or when saving failed.
     pub fn export_bytes(&self) -> Option<(String, Vec<u8>)> {
-        self.session
-            .try_update_value(|s| s.as_mut().map(|s| (s.ws.partnership().name.clone(), s.ws.save())))
-            .flatten()
+        self.session.try_update_value(|s| s.as_mut().map(|s| (s.ws.partnership().name.clone(), s.ws.save()))).flatten()
     }
 
     /// Reads the open workspace's history (which needs the document itself).

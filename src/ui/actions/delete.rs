@@ -36,8 +36,11 @@ pub fn DeleteActionPage(id: String) -> impl IntoView {
     };
     let consequence = match updates {
         0 => "This removes the action from the plan for every partner you share changes with.".to_string(),
-        1 => "This removes the action and its progress update from the plan for every partner you share changes with.".to_string(),
-        n => format!("This removes the action and its {n} progress updates from the plan for every partner you share changes with."),
+        1 => "This removes the action and its progress update from the plan for every partner you share changes with."
+            .to_string(),
+        n => format!(
+            "This removes the action and its {n} progress updates from the plan for every partner you share changes with."
+        ),
     };
     view! {
         <BackLink route=Route::Action(id.clone()) />

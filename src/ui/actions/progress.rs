@@ -15,7 +15,9 @@ use crate::ui::workspaces::IdentityReminder;
 #[component]
 pub fn ProgressFormPage(id: String) -> impl IntoView {
     let state = use_app();
-    let found = state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.action(&id)).map(|a| (a.label(), a.title.clone(), a.status())));
+    let found = state
+        .plan
+        .with_untracked(|p| p.as_ref().and_then(|p| p.action(&id)).map(|a| (a.label(), a.title.clone(), a.status())));
     let Some((label, title, current)) = found else {
         page_loaded("Action not found");
         return view! { <Missing what="action" /> }.into_any();
@@ -36,7 +38,11 @@ pub fn ProgressFormPage(id: String) -> impl IntoView {
         if saving.get_untracked() {
             return;
         }
-        let draft = ProgressDraft { date: date.get_untracked(), status: status.get_untracked(), narrative: narrative.get_untracked() };
+        let draft = ProgressDraft {
+            date: date.get_untracked(),
+            status: status.get_untracked(),
+            narrative: narrative.get_untracked(),
+        };
         let valid = match draft.validate(clock::today()) {
             Ok(v) => v,
             Err(found) => return show_errors(errors, found),
@@ -49,7 +55,8 @@ pub fn ProgressFormPage(id: String) -> impl IntoView {
                 spawn_local(async move {
                     let saved = state.persist().await.is_ok();
                     saving.set(false);
-                    let message = if saved { "Progress update added" } else { "Update made, but not yet saved on this device" };
+                    let message =
+                        if saved { "Progress update added" } else { "Update made, but not yet saved on this device" };
                     state.go_with_flash(Route::Action(target), message);
                 });
             }

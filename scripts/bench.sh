@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Prints Safer Plan's performance figures; nothing here passes or fails on
+# a number. Builds the release app, then prints:
+# - the sizes of dist/'s wasm, JS and CSS (raw, gzip -9, brotli 11) and the
+#   cold-load times in headless Chromium (first visit until interactive,
+#   creating and storing the demo, reopening it from storage), 5 fresh
+#   browser contexts each with medians (tests/bench/cold-load.mjs);
+# - criterion times for saving, loading and one intent plus incremental
+#   save on the demo partnership, natively, and its saved size in bytes
+#   (benches/workspace.rs).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+
+bash scripts/build.sh
+
+step "Cold load and download size of the release build"
+node tests/bench/cold-load.mjs
+
+step "Workspace save, load and one intent on the demo partnership (native, criterion)"
+cargo bench --bench workspace

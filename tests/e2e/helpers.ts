@@ -1,0 +1,48 @@
+// Shared steps for the end-to-end journeys. Every test starts in a fresh
+// browser context, so storage is empty unless the test fills it.
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/** Fails the test if axe-core finds any WCAG 2.2 A/AA violation on the page as it is now. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const found = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
+  );
+  expect(found, `accessibility violations on ${what}`).toEqual([]);
+}
+
+/** Waits for the app to settle on a page whose main heading is `heading`. */
+export async function expectPage(page: Page, heading: string | RegExp): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+}
+
+/** Opens the app fresh and chooses the demo partnership on the welcome page. */
+export async function openDemo(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Explore the demo partnership' }).click();
+  await expectPage(page, 'Luton Community Safety Partnership');
+  await expect(page.getByText('All changes saved on this device')).toBeVisible();
+}
+
+/** Records who is using this browser, as Settings asks. */
+export async function setIdentity(page: Page, name: string, organisation: string): Promise<void> {
+  await page.goto('/#/settings');
+  await expectPage(page, 'Settings');
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Your organisation').fill(organisation);
+  await page.getByRole('button', { name: 'Save your details' }).click();
+  await expect(page.getByText('Your details have been saved on this device')).toBeVisible();
+}
+
+/** Goes to a page by its address inside the app (hash route). */
+export async function visit(page: Page, route: string): Promise<void> {
+  await page.goto(`/#${route}`);
+}
+
+/** Waits until the open partnership's changes are stored. */
+export async function expectSaved(page: Page): Promise<void> {
+  await expect(page.getByText('All changes saved on this device')).toBeVisible();
+}
