@@ -13,6 +13,7 @@ pub mod demo;
 pub mod doc;
 pub mod model;
 pub mod nav;
+pub mod report;
 
 #[cfg(target_arch = "wasm32")]
 pub mod storage;

@@ -24,6 +24,11 @@ pub enum Route {
     AddProgress(String),
     DeleteAction(String),
     History,
+    /// The reports the partnership sends to others.
+    Reports,
+    /// The business plan table for a financial year ("2019-20"; empty for
+    /// the plan's current action plan year).
+    BusinessPlan(String),
     Settings,
     /// Deliberately fails, so support staff (and the end-to-end tests) can
     /// check that a crash shows the recovery page rather than freezing.
@@ -72,6 +77,8 @@ impl Route {
             ["actions", id, "progress"] => Route::AddProgress(decode(id)),
             ["actions", id, "delete"] => Route::DeleteAction(decode(id)),
             ["history"] => Route::History,
+            ["reports"] => Route::Reports,
+            ["reports", "business-plan"] => Route::BusinessPlan(query_value(query, "year")),
             ["settings"] => Route::Settings,
             ["support", "crash-test"] => Route::CrashTest,
             _ => Route::NotFound,
@@ -97,12 +104,25 @@ impl Route {
             Route::AddProgress(id) => format!("/actions/{}/progress", encode(id)),
             Route::DeleteAction(id) => format!("/actions/{}/delete", encode(id)),
             Route::History => "/history".to_string(),
+            Route::Reports => "/reports".to_string(),
+            Route::BusinessPlan(year) if year.is_empty() => "/reports/business-plan".to_string(),
+            Route::BusinessPlan(year) => format!("/reports/business-plan?year={}", encode(year)),
             Route::Settings => "/settings".to_string(),
             Route::CrashTest => "/support/crash-test".to_string(),
             Route::NotFound => "/not-found".to_string(),
         };
         format!("#{path}")
     }
+}
+
+/// One value from a `key=value&…` query, decoded; empty when absent.
+fn query_value(query: &str, key: &str) -> String {
+    query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| decode(v))
+        .unwrap_or_default()
 }
 
 fn parse_filter(query: &str) -> ActionFilter {
@@ -205,7 +225,11 @@ mod tests {
             Route::AddProgress("a1".into()),
             Route::DeleteAction("a1".into()),
             Route::History,
+            Route::Reports,
+            Route::BusinessPlan(String::new()),
+            Route::BusinessPlan("2019-20".into()),
             Route::Settings,
+            Route::CrashTest,
         ] {
             assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
         }

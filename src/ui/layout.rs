@@ -60,6 +60,7 @@ pub fn Header() -> impl IntoView {
                             <Show when=move || partnership().is_some()>
                                 <NavItem route=Route::Plan label="Plan" />
                                 <NavItem route=Route::Actions(Default::default()) label="Actions" />
+                                <NavItem route=Route::Reports label="Reports" />
                                 <NavItem route=Route::History label="History" />
                             </Show>
                             <NavItem route=Route::Workspaces label="Partnerships" />
@@ -83,6 +84,7 @@ fn section(route: &Route) -> &'static str {
         | Route::AddProgress(_)
         | Route::DeleteAction(_) => "actions",
         Route::History => "history",
+        Route::Reports | Route::BusinessPlan(_) => "reports",
         Route::Settings => "settings",
         Route::Workspaces | Route::NewWorkspace | Route::RenameWorkspace(_) | Route::DeleteWorkspace(_) => "workspaces",
         Route::CrashTest | Route::NotFound => "",

@@ -13,6 +13,7 @@ mod history;
 mod layout;
 mod panic;
 mod plan;
+mod reports;
 mod router;
 mod settings;
 pub mod state;

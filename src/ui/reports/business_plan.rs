@@ -1,0 +1,140 @@
+//! The business plan table (seed 003's layout) for a chosen financial year.
+
+use leptos::prelude::*;
+
+use crate::model::{FinancialYear, Partnership};
+use crate::nav::Route;
+use crate::report::{BusinessPlan, BusinessPlanRow, parse_financial_year};
+use crate::ui::components::{BackLink, StatusTag};
+use crate::ui::router::{navigate, page_loaded};
+use crate::ui::state::use_app;
+
+use super::print_page;
+
+#[component]
+pub fn BusinessPlanPage(year: String) -> impl IntoView {
+    let state = use_app();
+    let table =
+        state.plan.with_untracked(|p| p.as_ref().map(|p| (BusinessPlan::build(p, chosen_year(p, &year)), years(p))));
+    let Some((table, years)) = table else { return ().into_any() };
+    page_loaded(&table.title());
+    let selected = table.year.to_string();
+    let change_year = move |ev: leptos::ev::Event| navigate(&Route::BusinessPlan(event_target_value(&ev)));
+    view! {
+        <BackLink route=Route::Reports text="All reports" />
+        <div class="app-no-print">
+            <div class="govuk-form-group">
+                <label class="govuk-label" for="report-year">"Financial year"</label>
+                <select class="govuk-select" id="report-year" on:change=change_year>
+                    {years
+                        .into_iter()
+                        .map(|y| {
+                            let label = y.to_string();
+                            let is_selected = label == selected;
+                            view! { <option value=label.clone() selected=is_selected>{label.clone()}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| print_page()>
+                "Print or save as PDF"
+            </button>
+        </div>
+        <span class="govuk-caption-l">{table.partnership.clone()}</span>
+        <h1 class="govuk-heading-l" tabindex="-1">{table.title()}</h1>
+        <p class="govuk-body">
+            "The key actions and major projects of the partnership for the year, with their leads and the progress "
+            "reported between " {table.year.start().to_string()} " and " {table.year.end().to_string()} "."
+        </p>
+        <BusinessPlanTable rows=table.rows />
+    }
+    .into_any()
+}
+
+/// The year asked for, else the plan's action plan year, else this year.
+fn chosen_year(plan: &Partnership, asked: &str) -> FinancialYear {
+    parse_financial_year(asked)
+        .or_else(|| parse_financial_year(&plan.plan.action_plan_year))
+        .unwrap_or_else(|| FinancialYear::of(crate::ui::clock::today()))
+}
+
+/// Years worth offering: the plan's year, this year, and every year with progress.
+fn years(plan: &Partnership) -> Vec<FinancialYear> {
+    let mut years: Vec<FinancialYear> = plan
+        .actions
+        .values()
+        .flat_map(|a| a.progress.values().map(|u| FinancialYear::of(u.date)))
+        .chain(parse_financial_year(&plan.plan.action_plan_year))
+        .chain([FinancialYear::of(crate::ui::clock::today())])
+        .collect();
+    years.sort();
+    years.dedup();
+    years.reverse();
+    years
+}
+
+#[component]
+fn BusinessPlanTable(rows: Vec<BusinessPlanRow>) -> impl IntoView {
+    if rows.is_empty() {
+        return view! { <p class="govuk-body">"This plan has no actions yet."</p> }.into_any();
+    }
+    view! {
+        <table class="govuk-table app-report-table">
+            <caption class="govuk-table__caption govuk-visually-hidden">"Key actions and their progress"</caption>
+            <thead class="govuk-table__head">
+                <tr class="govuk-table__row">
+                    <th scope="col" class="govuk-table__header">"No."</th>
+                    <th scope="col" class="govuk-table__header">"Key actions and major projects"</th>
+                    <th scope="col" class="govuk-table__header">"Partnership leads"</th>
+                    <th scope="col" class="govuk-table__header">"Linked documents"</th>
+                    <th scope="col" class="govuk-table__header">"Progress"</th>
+                </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+                {rows.into_iter().map(|row| view! { <Row row /> }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+#[component]
+fn Row(row: BusinessPlanRow) -> impl IntoView {
+    let progress = if row.progress.is_empty() {
+        view! { <p class="govuk-body-s">"No progress reported this year."</p> }.into_any()
+    } else {
+        row.progress
+            .into_iter()
+            .map(|p| {
+                view! {
+                    <div class="app-report-progress">
+                        <p class="govuk-body-s govuk-!-font-weight-bold govuk-!-margin-bottom-1">
+                            {p.date.to_string()} " " <StatusTag status=p.status />
+                        </p>
+                        {p.text.lines().filter(|l| !l.trim().is_empty()).map(|l| view! { <p class="govuk-body-s">{l.to_string()}</p> }).collect_view()}
+                    </div>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <tr class="govuk-table__row">
+            <td class="govuk-table__cell">{format!("{}.", row.number)}</td>
+            <td class="govuk-table__cell">
+                <a class="govuk-link" href=Route::Action(row.action_id.clone()).href()>{row.title.clone()}</a>
+                {(!row.detail.is_empty()).then(|| {
+                    row.detail.lines().filter(|l| !l.trim().is_empty()).map(|l| view! { <p class="govuk-body-s">{l.to_string()}</p> }).collect_view()
+                })}
+                <p class="govuk-body-s">"Status: " <StatusTag status=row.status /></p>
+            </td>
+            <td class="govuk-table__cell">
+                {row.leads.into_iter().map(|l| view! { <p class="govuk-body-s">{l}</p> }).collect_view()}
+            </td>
+            <td class="govuk-table__cell">
+                {row.documents.into_iter().map(|d| view! { <p class="govuk-body-s">{d}</p> }).collect_view()}
+            </td>
+            <td class="govuk-table__cell">{progress}</td>
+        </tr>
+    }
+}

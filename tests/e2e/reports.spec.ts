@@ -1,0 +1,54 @@
+// Reports a CSP manager sends on: the business plan table for the year,
+// ready to print on A4 or save as PDF.
+import { expect, test } from '@playwright/test';
+import { expectAccessible, expectPage, openDemo } from './helpers';
+
+test('a manager prints the business plan table for 2019-20', async ({ page }) => {
+  await openDemo(page);
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await expectPage(page, 'Reports');
+  await expectAccessible(page, 'the reports page');
+
+  await page.getByRole('link', { name: 'Business plan table' }).click();
+  await expectPage(page, 'Business plan 2019-20');
+  const table = page.getByRole('table', { name: 'Key actions and their progress' });
+  await expect(table.getByRole('row')).toHaveCount(14);
+  const pilot = table.getByRole('row').filter({ hasText: 'Pilot area for targeted activity' });
+  await expect(pilot).toContainText('Inspector, Bedfordshire Police');
+  await expect(pilot).toContainText('Operation Octans');
+  await expect(pilot).toContainText('28 February 2020');
+  await expectAccessible(page, 'the business plan table');
+
+  // The print button opens the browser's print window.
+  await page.evaluate(() => {
+    (window as any).__printed = 0;
+    window.print = () => {
+      (window as any).__printed += 1;
+    };
+  });
+  await page.getByRole('button', { name: 'Print or save as PDF' }).click();
+  expect(await page.evaluate(() => (window as any).__printed)).toBe(1);
+
+  // On paper: the table without the app's navigation and controls.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Menu' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
+  await expect(table).toBeVisible();
+  await expectAccessible(page, 'the printed business plan table');
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+});
+
+test('another year shows only that year\'s progress', async ({ page }) => {
+  await openDemo(page);
+  await page.goto('/#/reports/business-plan');
+  await expectPage(page, 'Business plan 2019-20');
+  // This financial year is always offered, and the demo has no progress in it.
+  const now = new Date();
+  const start = now.getMonth() >= 3 ? now.getFullYear() : now.getFullYear() - 1;
+  const thisYear = `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+  await page.getByLabel('Financial year').selectOption(thisYear);
+  await expectPage(page, `Business plan ${thisYear}`);
+  await expect(page.getByText('No progress reported this year.').first()).toBeVisible();
+  await expect(page.getByText('Operation Octans')).toHaveCount(0);
+});
