@@ -7,6 +7,7 @@
 //! progress updates as separate changes signed by that lead's role.
 
 mod business_plan;
+mod calendar;
 mod themes;
 
 use std::collections::BTreeMap;
@@ -57,6 +58,11 @@ pub fn workspace() -> Workspace {
         // The ids come from the table above, so the action always exists.
         ws.add_progress(&Stamp::new(&author, noon(day)), action_id, valid)
             .expect("every demo update belongs to a demo action");
+    }
+    for draft in calendar::events() {
+        // The demo calendar is fixed data, checked by the tests below.
+        let valid = draft.validate().expect("demo calendar items are valid");
+        ws.add_event(&Stamp::new(&demo_author(), plan_set_up), valid).expect("the calendar accepts demo items");
     }
     ws
 }
@@ -212,7 +218,9 @@ mod tests {
         let mut ws = workspace();
         let updates: usize = ws.partnership().actions.values().map(|a| a.progress.len()).sum();
         let history = ws.history();
-        assert_eq!(history.len(), 1 + updates);
+        let events = ws.partnership().events.len();
+        assert_eq!(events, 8);
+        assert_eq!(history.len(), 1 + updates + events);
         let youth = history.iter().find(|h| h.summary.contains("action 4")).map(|h| h.author.clone());
         assert_eq!(youth, Some(Author::new("Head of Youth Offending Service", "Luton Council")));
     }

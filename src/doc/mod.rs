@@ -4,6 +4,7 @@
 //! UI code never touches Automerge directly: it calls one `Workspace` method
 //! per user intent, and asks [`chunks::Durability`] what to write to storage.
 
+mod calendar;
 mod change;
 pub mod chunks;
 mod error;

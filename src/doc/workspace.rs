@@ -45,8 +45,8 @@ impl Stamp {
 }
 
 pub struct Workspace {
-    doc: AutoCommit,
-    partnership: Partnership,
+    pub(super) doc: AutoCommit,
+    pub(super) partnership: Partnership,
 }
 
 /// A fresh random identifier for a partnership, theme, action or update.
@@ -253,7 +253,7 @@ impl Workspace {
     }
 
     /// The object id of a top-level map such as `actions`.
-    fn map_obj(&self, key: &str) -> Result<ObjId, DocError> {
+    pub(super) fn map_obj(&self, key: &str) -> Result<ObjId, DocError> {
         match self.doc.get(ROOT, key)? {
             Some((Value::Object(ObjType::Map), id)) => Ok(id),
             _ => Err(DocError::Damaged(format!("the {key} list is missing"))),
@@ -261,7 +261,7 @@ impl Workspace {
     }
 
     /// Runs `edit` as one change signed by `stamp`, or rolls it back.
-    fn change(
+    pub(super) fn change(
         &mut self,
         stamp: &Stamp,
         summary: &str,

@@ -7,6 +7,7 @@
 
 pub mod action;
 mod author;
+pub mod calendar;
 mod date;
 pub mod draft;
 pub mod filter;
@@ -16,6 +17,7 @@ pub mod theme;
 
 pub use action::{Action, Lead, LinkedDocument, ProgressUpdate, Status};
 pub use author::Author;
+pub use calendar::{CalendarEvent, EventDraft, EventKind, ValidEvent};
 pub use date::{Date, DateError, FinancialQuarter, FinancialYear};
 pub use draft::{ActionDraft, FieldErrors, ProgressDraft, ValidAction, ValidProgress};
 pub use filter::ActionFilter;

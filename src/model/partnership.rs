@@ -7,7 +7,8 @@
 //! { format: "safer-plan", format_version: 1, id, name, area,
 //!   plan: { title, period, vision, values: [..] },
 //!   themes:  { <theme id>:  Theme  },
-//!   actions: { <action id>: Action } }
+//!   actions: { <action id>: Action },
+//!   events:  { <event id>:  CalendarEvent } }
 //! ```
 //!
 //! Themes and actions are maps keyed by a random id rather than lists, so that
@@ -18,7 +19,7 @@ use std::collections::BTreeMap;
 
 use autosurgeon::{Hydrate, Reconcile};
 
-use super::{Action, Narrative, Theme};
+use super::{Action, CalendarEvent, Narrative, Theme};
 
 /// The value of the root `format` field in every Safer Plan document.
 pub const FORMAT: &str = "safer-plan";
@@ -39,6 +40,10 @@ pub struct Partnership {
     pub plan: PlanSummary,
     pub themes: BTreeMap<String, Theme>,
     pub actions: BTreeMap<String, Action>,
+    /// Meetings and awareness campaigns. Absent in documents made before the
+    /// calendar existed, which still open.
+    #[autosurgeon(missing = "Default::default")]
+    pub events: BTreeMap<String, CalendarEvent>,
 }
 
 /// The published multi-year partnership plan.
@@ -67,6 +72,7 @@ impl Partnership {
             plan: PlanSummary::default(),
             themes: BTreeMap::new(),
             actions: BTreeMap::new(),
+            events: BTreeMap::new(),
         }
     }
 
@@ -102,6 +108,13 @@ impl Partnership {
         let cleaned: String = self.name.chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
         let stem = cleaned.split_whitespace().collect::<Vec<_>>().join("-");
         if stem.is_empty() { "partnership".to_string() } else { stem }
+    }
+
+    /// Calendar items in date order.
+    pub fn events_in_order(&self) -> Vec<&CalendarEvent> {
+        let mut events: Vec<&CalendarEvent> = self.events.values().collect();
+        events.sort_by(|a, b| (a.start, &a.time, &a.title).cmp(&(b.start, &b.time, &b.title)));
+        events
     }
 
     /// The next free top-level action number, for a new action's form.

@@ -52,7 +52,7 @@ impl BusinessPlan {
 
 fn row(plan: &Partnership, action: &Action, year: FinancialYear) -> BusinessPlanRow {
     let mut updates: Vec<_> = action.progress.values().filter(|u| u.date <= year.end()).collect();
-    updates.sort_by(|a, b| (a.date, a.recorded_at).cmp(&(b.date, b.recorded_at)));
+    updates.sort_by_key(|u| (u.date, u.recorded_at));
     let status = updates.last().map_or(Status::NotStarted, |u| u.status);
     let progress = updates
         .into_iter()

@@ -7,7 +7,7 @@ use crate::nav::Route;
 
 use super::layout::{FlashBanner, Footer, Header, SkipLink, StatusBar, StorageBanner};
 use super::state::provide_app_state;
-use super::{actions, history, plan, reports, router, settings, workspaces};
+use super::{actions, calendar, history, plan, reports, router, settings, workspaces};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -40,6 +40,10 @@ pub fn App() -> impl IntoView {
             Route::AddProgress(id) => view! { <actions::ProgressFormPage id /> }.into_any(),
             Route::DeleteAction(id) => view! { <actions::DeleteActionPage id /> }.into_any(),
             Route::History => view! { <history::HistoryPage /> }.into_any(),
+            Route::Calendar => view! { <calendar::CalendarPage /> }.into_any(),
+            Route::NewEvent => view! { <calendar::EventFormPage id=None /> }.into_any(),
+            Route::EditEvent(id) => view! { <calendar::EventFormPage id=Some(id) /> }.into_any(),
+            Route::DeleteEvent(id) => view! { <calendar::DeleteEventPage id /> }.into_any(),
             Route::Reports => view! { <reports::ReportsPage /> }.into_any(),
             Route::BusinessPlan(year) => view! { <reports::BusinessPlanPage year /> }.into_any(),
             Route::Settings => view! { <settings::SettingsPage /> }.into_any(),

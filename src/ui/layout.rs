@@ -60,6 +60,7 @@ pub fn Header() -> impl IntoView {
                             <Show when=move || partnership().is_some()>
                                 <NavItem route=Route::Plan label="Plan" />
                                 <NavItem route=Route::Actions(Default::default()) label="Actions" />
+                                <NavItem route=Route::Calendar label="Calendar" />
                                 <NavItem route=Route::Reports label="Reports" />
                                 <NavItem route=Route::History label="History" />
                             </Show>
@@ -85,6 +86,7 @@ fn section(route: &Route) -> &'static str {
         | Route::DeleteAction(_) => "actions",
         Route::History => "history",
         Route::Reports | Route::BusinessPlan(_) => "reports",
+        Route::Calendar | Route::NewEvent | Route::EditEvent(_) | Route::DeleteEvent(_) => "calendar",
         Route::Settings => "settings",
         Route::Workspaces | Route::NewWorkspace | Route::RenameWorkspace(_) | Route::DeleteWorkspace(_) => "workspaces",
         Route::CrashTest | Route::NotFound => "",

@@ -6,6 +6,7 @@
 
 mod actions;
 mod app;
+mod calendar;
 mod clock;
 mod components;
 mod download;

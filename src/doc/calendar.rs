@@ -1,0 +1,141 @@
+//! Calendar intents: add, edit and delete meetings and campaigns.
+
+use automerge::transaction::Transactable;
+use automerge::{ObjType, ROOT};
+use autosurgeon::reconcile_prop;
+
+use super::{DocError, Stamp, Workspace, new_id};
+use crate::model::{CalendarEvent, ValidEvent};
+
+impl Workspace {
+    pub fn add_event(&mut self, stamp: &Stamp, valid: ValidEvent) -> Result<String, DocError> {
+        let event = event_from(new_id(), valid);
+        let summary = format!("Added {} to the calendar", event.title);
+        self.put_event(stamp, &summary, event)
+    }
+
+    pub fn edit_event(&mut self, stamp: &Stamp, id: &str, valid: ValidEvent) -> Result<(), DocError> {
+        if !self.partnership.events.contains_key(id) {
+            return Err(DocError::NotFound { kind: "calendar item" });
+        }
+        let event = event_from(id.to_string(), valid);
+        if Some(&event) == self.partnership.events.get(id) {
+            return Ok(());
+        }
+        let summary = format!("Edited the calendar item {}", event.title);
+        self.put_event(stamp, &summary, event).map(|_| ())
+    }
+
+    pub fn delete_event(&mut self, stamp: &Stamp, id: &str) -> Result<(), DocError> {
+        let event = self.partnership.events.get(id).ok_or(DocError::NotFound { kind: "calendar item" })?;
+        let summary = format!("Removed {} from the calendar", event.title);
+        let events = self.map_obj("events")?;
+        self.change(stamp, &summary, vec![format!("event/{id}")], |doc| {
+            doc.delete(&events, id)?;
+            Ok(())
+        })?;
+        self.partnership.events.remove(id);
+        Ok(())
+    }
+
+    fn put_event(&mut self, stamp: &Stamp, summary: &str, event: CalendarEvent) -> Result<String, DocError> {
+        let id = event.id.clone();
+        // Documents made before the calendar existed have no `events` map;
+        // the first event creates it. New documents always start with one.
+        let existing = self.map_obj("events").ok();
+        self.change(stamp, summary, vec![format!("event/{id}")], |doc| {
+            let events = match existing {
+                Some(obj) => obj,
+                None => doc.put_object(ROOT, "events", ObjType::Map)?,
+            };
+            reconcile_prop(doc, &events, id.as_str(), &event)?;
+            Ok(())
+        })?;
+        self.partnership.events.insert(id.clone(), event);
+        Ok(id)
+    }
+}
+
+fn event_from(id: String, v: ValidEvent) -> CalendarEvent {
+    CalendarEvent {
+        id,
+        title: v.title,
+        kind: v.kind,
+        start: v.start,
+        end: v.end,
+        time: v.time,
+        location: v.location,
+        notes: v.notes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use automerge::transaction::Transactable;
+    use automerge::{AutoCommit, ROOT};
+
+    use super::*;
+    use crate::model::{Author, EventDraft};
+
+    fn meeting() -> ValidEvent {
+        EventDraft {
+            title: "CSP Executive".into(),
+            kind: "meeting".into(),
+            start: "2020-01-28".into(),
+            time: "10:00".into(),
+            location: "Town Hall".into(),
+            ..Default::default()
+        }
+        .validate()
+        .expect("valid meeting")
+    }
+
+    #[test]
+    fn add_edit_delete_are_each_one_signed_change() {
+        let me = Author::new("CSP Manager", "Luton Council");
+        let mut ws = Workspace::create("Luton CSP", "Luton", &Stamp::new(&me, 0));
+        let id = ws.add_event(&Stamp::new(&me, 10), meeting()).expect("add");
+        let mut moved = meeting();
+        moved.time = "14:00".into();
+        ws.edit_event(&Stamp::new(&me, 20), &id, moved).expect("edit");
+        ws.edit_event(&Stamp::new(&me, 30), &id, ws.partnership().events[&id].clone().into_valid()).expect("no-op");
+        assert_eq!(ws.history_of(&format!("event/{id}")).len(), 2, "an unchanged edit makes no change");
+
+        let reloaded = Workspace::load(&ws.save()).expect("load");
+        assert_eq!(reloaded.partnership().events[&id].time, "14:00");
+
+        ws.delete_event(&Stamp::new(&me, 40), &id).expect("delete");
+        assert!(ws.partnership().events.is_empty());
+        let history = ws.history();
+        assert_eq!(history[0].summary, "Removed CSP Executive from the calendar");
+        assert_eq!(history[0].author, me);
+        assert!(matches!(ws.delete_event(&Stamp::new(&me, 50), &id), Err(DocError::NotFound { .. })));
+    }
+
+    #[test]
+    fn a_document_from_before_the_calendar_opens_and_gains_one() {
+        let me = Author::new("CSP Manager", "Luton Council");
+        let mut ws = Workspace::create("Luton CSP", "Luton", &Stamp::new(&me, 0));
+        let mut doc = AutoCommit::load(&ws.save()).expect("load");
+        doc.delete(ROOT, "events").expect("remove the map");
+        let mut old = Workspace::from_doc(doc).expect("an old document still opens");
+        assert!(old.partnership().events.is_empty());
+        let id = old.add_event(&Stamp::new(&me, 10), meeting()).expect("add to old document");
+        let reloaded = Workspace::load(&old.save()).expect("load");
+        assert_eq!(reloaded.partnership().events[&id].title, "CSP Executive");
+    }
+
+    impl CalendarEvent {
+        fn into_valid(self) -> ValidEvent {
+            ValidEvent {
+                title: self.title,
+                kind: self.kind,
+                start: self.start,
+                end: self.end,
+                time: self.time,
+                location: self.location,
+                notes: self.notes,
+            }
+        }
+    }
+}

@@ -1,0 +1,232 @@
+//! The partnership calendar: list, add, edit and remove meetings and
+//! campaigns, and download them as an `.ics` file for Outlook.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::model::{CalendarEvent, EventDraft, EventKind, FieldErrors};
+use crate::nav::Route;
+use crate::report::ics::calendar_ics;
+use crate::ui::clock;
+use crate::ui::components::{BackLink, ErrorSummary, Missing, Radios, TextArea, TextField, clear_errors, show_errors};
+use crate::ui::download::download;
+use crate::ui::router::page_loaded;
+use crate::ui::state::use_app;
+use crate::ui::workspaces::IdentityReminder;
+
+#[component]
+pub fn CalendarPage() -> impl IntoView {
+    let state = use_app();
+    page_loaded("Calendar");
+    let today = clock::today();
+    let download_ics = move |_| {
+        let file = state.plan.with_untracked(|p| p.as_ref().map(|p| (p.file_stem(), calendar_ics(p, clock::now()))));
+        if let Some((stem, ics)) = file
+            && let Err(e) = download(ics.as_bytes(), &format!("{stem}-calendar.ics"), "text/calendar")
+        {
+            leptos::logging::error!("the calendar could not be downloaded: {e}");
+        }
+    };
+    let lists = move || {
+        state.plan.with(|p| {
+            let p = p.as_ref()?;
+            let (past, upcoming): (Vec<CalendarEvent>, Vec<CalendarEvent>) =
+                p.events_in_order().into_iter().cloned().partition(|e| e.last_day() < today);
+            Some(view! {
+                <h2 class="govuk-heading-m">"Coming up"</h2>
+                <EventTable events=upcoming caption="Coming up" empty="Nothing is planned yet." />
+                <h2 class="govuk-heading-m">"Past"</h2>
+                <EventTable events=past.into_iter().rev().collect() caption="Past meetings and campaigns" empty="Nothing yet." />
+            })
+        })
+    };
+    view! {
+        <h1 class="govuk-heading-l" tabindex="-1">"Calendar"</h1>
+        <p class="govuk-body">
+            "Executive and sub-group meetings, and the awareness campaigns partners plan their communications around."
+        </p>
+        <div class="govuk-button-group">
+            <a class="govuk-button" href=Route::NewEvent.href()>"Add a meeting or campaign"</a>
+            <button type="button" class="govuk-button govuk-button--secondary" on:click=download_ics>
+                "Download for Outlook (.ics)"
+            </button>
+        </div>
+        {lists}
+    }
+}
+
+#[component]
+fn EventTable(events: Vec<CalendarEvent>, caption: &'static str, empty: &'static str) -> impl IntoView {
+    if events.is_empty() {
+        return view! { <p class="govuk-body">{empty}</p> }.into_any();
+    }
+    view! {
+        <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-visually-hidden">{caption}</caption>
+            <thead class="govuk-table__head">
+                <tr class="govuk-table__row">
+                    <th scope="col" class="govuk-table__header">"When"</th>
+                    <th scope="col" class="govuk-table__header">"What"</th>
+                    <th scope="col" class="govuk-table__header">"Where"</th>
+                    <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Actions"</span></th>
+                </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+                {events
+                    .into_iter()
+                    .map(|e| {
+                        view! {
+                            <tr class="govuk-table__row">
+                                <td class="govuk-table__cell">{e.when()}</td>
+                                <th scope="row" class="govuk-table__header">
+                                    {e.title.clone()}
+                                    <br />
+                                    <span class="govuk-body-s app-location">{e.kind.label()}</span>
+                                </th>
+                                <td class="govuk-table__cell">{e.location.clone()}</td>
+                                <td class="govuk-table__cell app-table__actions">
+                                    <a class="govuk-link" href=Route::EditEvent(e.id.clone()).href()>
+                                        "Edit" <span class="govuk-visually-hidden">{format!(" {}, {}", e.title, e.when())}</span>
+                                    </a>
+                                    <a class="govuk-link" href=Route::DeleteEvent(e.id.clone()).href()>
+                                        "Remove" <span class="govuk-visually-hidden">{format!(" {}, {}", e.title, e.when())}</span>
+                                    </a>
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn EventFormPage(id: Option<String>) -> impl IntoView {
+    let state = use_app();
+    let existing = state.plan.with_untracked(|p| match &id {
+        None => Some(None),
+        Some(id) => p.as_ref().and_then(|p| p.events.get(id)).map(|e| Some(e.clone())),
+    });
+    let Some(existing) = existing else {
+        return view! { <Missing what="calendar item" /> }.into_any();
+    };
+    let heading = if existing.is_some() { "Edit a meeting or campaign" } else { "Add a meeting or campaign" };
+    page_loaded(heading);
+    let draft = existing.map_or_else(
+        || EventDraft { kind: EventKind::Meeting.code().into(), ..Default::default() },
+        |e| EventDraft {
+            title: e.title,
+            kind: e.kind.code().into(),
+            start: e.start.iso(),
+            end: e.end.map(|d| d.iso()).unwrap_or_default(),
+            time: e.time,
+            location: e.location,
+            notes: e.notes.as_str().to_string(),
+        },
+    );
+    let title = RwSignal::new(draft.title);
+    let kind = RwSignal::new(draft.kind);
+    let start = RwSignal::new(draft.start);
+    let end = RwSignal::new(draft.end);
+    let time = RwSignal::new(draft.time);
+    let location = RwSignal::new(draft.location);
+    let notes = RwSignal::new(draft.notes);
+    let errors = RwSignal::new(FieldErrors::default());
+    let options: Vec<(String, String)> =
+        EventKind::ALL.iter().map(|k| (k.code().to_string(), k.label().to_string())).collect();
+
+    let editing = id.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = EventDraft {
+            title: title.get_untracked(),
+            kind: kind.get_untracked(),
+            start: start.get_untracked(),
+            end: end.get_untracked(),
+            time: time.get_untracked(),
+            location: location.get_untracked(),
+            notes: notes.get_untracked(),
+        };
+        let valid = match draft.validate() {
+            Ok(v) => v,
+            Err(found) => return show_errors(errors, found),
+        };
+        let editing = editing.clone();
+        let result = state.apply(|ws, stamp| match &editing {
+            Some(id) => ws.edit_event(stamp, id, valid),
+            None => ws.add_event(stamp, valid).map(|_| ()),
+        });
+        match result {
+            Ok(()) => {
+                clear_errors(errors);
+                spawn_local(async move {
+                    let saved = state.persist().await.is_ok();
+                    let message = match (editing.is_some(), saved) {
+                        (true, true) => "Calendar updated",
+                        (false, true) => "Added to the calendar",
+                        (_, false) => "Change made, but not yet saved on this device",
+                    };
+                    state.go_with_flash(Route::Calendar, message);
+                });
+            }
+            Err(e) => {
+                let mut fe = FieldErrors::default();
+                fe.add("title", e.to_string());
+                show_errors(errors, fe);
+            }
+        }
+    };
+    view! {
+        <BackLink route=Route::Calendar />
+        <ErrorSummary errors radios=&["kind"] />
+        <h1 class="govuk-heading-l" tabindex="-1">{heading}</h1>
+        <IdentityReminder />
+        <form on:submit=submit novalidate>
+            <TextField id="title" label="Title" hint="For example, Community Safety Partnership Executive or Hate Crime Awareness Week" value=title errors />
+            <Radios id="kind" legend="What kind of date is it?" value=kind errors options />
+            <TextField id="start" label="Date" hint="The first day, for a campaign" value=start errors input_type="date" class="govuk-input govuk-input--width-10" />
+            <TextField id="end" label="Last day (optional)" hint="For a campaign or event that runs over several days" value=end errors input_type="date" class="govuk-input govuk-input--width-10" />
+            <TextField id="time" label="Start time (optional)" hint="24-hour clock, for example 10:00. Leave empty for all-day items" value=time errors class="govuk-input govuk-input--width-5" />
+            <TextField id="location" label="Where (optional)" value=location errors />
+            <TextArea id="notes" label="Notes (optional)" value=notes errors />
+            <div class="govuk-button-group">
+                <button type="submit" class="govuk-button">"Save"</button>
+                <a class="govuk-link" href=Route::Calendar.href()>"Cancel"</a>
+            </div>
+        </form>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn DeleteEventPage(id: String) -> impl IntoView {
+    let state = use_app();
+    let event = state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.events.get(&id)).cloned());
+    let Some(event) = event else {
+        return view! { <Missing what="calendar item" /> }.into_any();
+    };
+    page_loaded(&format!("Remove {}", event.title));
+    let confirm = move |_| {
+        let id = id.clone();
+        if state.apply(|ws, stamp| ws.delete_event(stamp, &id)).is_ok() {
+            spawn_local(async move {
+                let saved = state.persist().await.is_ok();
+                let message =
+                    if saved { "Removed from the calendar" } else { "Removed, but not yet saved on this device" };
+                state.go_with_flash(Route::Calendar, message);
+            });
+        }
+    };
+    view! {
+        <BackLink route=Route::Calendar />
+        <h1 class="govuk-heading-l" tabindex="-1">{format!("Remove {} ({}) from the calendar?", event.title, event.when())}</h1>
+        <p class="govuk-body">"Partners you share changes with will see it removed too."</p>
+        <div class="govuk-button-group">
+            <button type="button" class="govuk-button govuk-button--warning" on:click=confirm>"Yes, remove it"</button>
+            <a class="govuk-link" href=Route::Calendar.href()>"No, keep it"</a>
+        </div>
+    }
+    .into_any()
+}
