@@ -12,6 +12,9 @@ pub(super) struct DemoAction {
     pub theme: Option<&'static str>,
     pub leads: &'static [(&'static str, &'static str)],
     pub documents: &'static [(&'static str, &'static str)],
+    /// Organisations working on it beside the leads.
+    pub partners: &'static [&'static str],
+    pub tags: &'static [&'static str],
     /// (year, month, day)
     pub due: (i32, u8, u8),
     pub progress: &'static [DemoUpdate],
@@ -40,6 +43,8 @@ pub(super) const ACTIONS: &[DemoAction] = &[
             ("Adult Exploitation Strategy", "Adult Exploitation Strategy.pdf"),
             ("CSP Adult Exploitation Action Plan", "CSP Adult Exploitation Action Plan.docx"),
         ],
+        partners: &["Bedfordshire Police", "Violence and Exploitation Reduction Unit"],
+        tags: &["Exploitation", "VAWG"],
         due: (2020, 3, 31),
         progress: &[DemoUpdate {
             date: (2019, 9, 30),
@@ -69,6 +74,8 @@ pub(super) const ACTIONS: &[DemoAction] = &[
             ("Communications 19-20", "Communications 19-20.docx"),
             ("Hate Crime Awareness Week timetable", "Hate Crime Awareness Week Timetable.pdf"),
         ],
+        partners: &["Bedfordshire Police", "Bedfordshire Domestic Abuse Partnership"],
+        tags: &["Communications", "High Town"],
         due: (2020, 3, 31),
         progress: &[
             DemoUpdate {
@@ -110,6 +117,8 @@ pub(super) const ACTIONS: &[DemoAction] = &[
             ("Anti-social behaviour strategy 2016-19", "Anti-social behaviour strategy 2016-19.pdf"),
             ("ASB performance", "ASB performance.pdf"),
         ],
+        partners: &[],
+        tags: &[],
         due: (2020, 3, 31),
         progress: &[DemoUpdate {
             date: (2020, 1, 20),
@@ -128,6 +137,8 @@ pub(super) const ACTIONS: &[DemoAction] = &[
         theme: Some("youth-offending"),
         leads: &[("Head of Youth Offending Service", COUNCIL)],
         documents: &[("Serious youth violence strategy 2017-20", "Serious youth violence strategy 2017-20.pdf")],
+        partners: &["Bedfordshire Police", "Violence and Exploitation Reduction Unit", "Luton schools"],
+        tags: &["Youth violence", "Knife crime"],
         due: (2020, 3, 31),
         progress: &[DemoUpdate {
             date: (2020, 1, 27),
@@ -152,6 +163,8 @@ pub(super) const ACTIONS: &[DemoAction] = &[
         theme: Some("town-centre"),
         leads: &[("Chair of the Partnership Delivery Board (Superintendent)", POLICE)],
         documents: &[],
+        partners: &["Business Improvement District", "Homeless Reduction Partnership"],
+        tags: &["Town centre", "PSPO"],
         due: (2020, 3, 31),
         progress: &[DemoUpdate {
             date: (2019, 12, 16),
@@ -174,6 +187,8 @@ pub(super) const ACTIONS: &[DemoAction] = &[
         theme: Some("domestic-abuse"),
         leads: &[("Chair of the MARAC Sub Group", "Luton Community Safety Partnership")],
         documents: &[],
+        partners: &[],
+        tags: &[],
         due: (2019, 12, 31),
         progress: &[DemoUpdate {
             date: (2019, 10, 1),
@@ -191,6 +206,8 @@ pub(super) const ACTIONS: &[DemoAction] = &[
         theme: Some("domestic-abuse"),
         leads: &[PUBLIC_PROTECTION, ("Domestic Homicide Review Co-ordinator", COUNCIL)],
         documents: &[],
+        partners: &[],
+        tags: &[],
         due: (2020, 2, 29),
         progress: &[DemoUpdate {
             date: (2020, 1, 22),
@@ -207,6 +224,8 @@ pub(super) const ACTIONS: &[DemoAction] = &[
         theme: Some("extremism"),
         leads: &[("Luton lead (to be confirmed)", "Bedfordshire Hate Crime Group")],
         documents: &[("Hate Crime Delivery Plan 2019", "Hate Crime Delivery Plan 2019.docx")],
+        partners: &[],
+        tags: &[],
         due: (2020, 3, 31),
         progress: &[
             DemoUpdate {
@@ -231,6 +250,8 @@ pub(super) const ACTIONS: &[DemoAction] = &[
         theme: Some("domestic-abuse"),
         leads: &[("LSCB Business Manager", "Luton Safeguarding Children Board")],
         documents: &[("DA Workshop Report", "DA Workshop Report.pdf")],
+        partners: &[],
+        tags: &[],
         due: (2019, 12, 31),
         progress: &[DemoUpdate {
             date: (2019, 12, 10),
@@ -246,6 +267,8 @@ pub(super) const ACTIONS: &[DemoAction] = &[
         theme: None,
         leads: &[("Business Intelligence", COUNCIL)],
         documents: &[],
+        partners: &[],
+        tags: &[],
         due: (2020, 1, 31),
         progress: &[DemoUpdate { date: (2020, 1, 31), status: Complete, text: "Completed in January 2020." }],
     },
@@ -257,6 +280,8 @@ pub(super) const ACTIONS: &[DemoAction] = &[
         theme: None,
         leads: &[("Community Safety Partnership Manager", COUNCIL)],
         documents: &[],
+        partners: &[],
+        tags: &[],
         due: (2020, 2, 29),
         progress: &[DemoUpdate {
             date: (2020, 2, 3),
@@ -274,6 +299,8 @@ pub(super) const ACTIONS: &[DemoAction] = &[
         theme: None,
         leads: &[("Chair of the CSP", "Luton Community Safety Partnership"), PUBLIC_PROTECTION],
         documents: &[],
+        partners: &[],
+        tags: &[],
         due: (2020, 3, 31),
         progress: &[DemoUpdate {
             date: (2020, 1, 28),
@@ -290,6 +317,8 @@ pub(super) const ACTIONS: &[DemoAction] = &[
         theme: Some("town-centre"),
         leads: &[("Inspector", POLICE), ("Community Safety Officer", COUNCIL)],
         documents: &[],
+        partners: &["Bedfordshire Fire and Rescue Service", "Luton Council Environmental Enforcement"],
+        tags: &["High Town", "Operation Octans"],
         due: (2020, 3, 31),
         progress: &[
             DemoUpdate {

@@ -124,6 +124,10 @@ fn partnership(created_at: i64) -> Partnership {
                     })
                     .collect(),
                 due: Some(date(row.due)),
+                partners: row.partners.iter().map(|p| p.to_string()).collect(),
+                start: Some(date((2019, 4, 1))),
+                tags: row.tags.iter().map(|t| t.to_string()).collect(),
+                business_as_usual: false,
                 progress: BTreeMap::new(),
                 created_at,
             };

@@ -167,8 +167,12 @@ impl Workspace {
             description: valid.description,
             theme_id: valid.theme_id,
             leads: valid.leads,
+            partners: valid.partners,
             linked_documents: valid.linked_documents,
+            start: valid.start,
             due: valid.due,
+            tags: valid.tags,
+            business_as_usual: valid.business_as_usual,
             progress: Default::default(),
             created_at: stamp.at,
         };
@@ -185,6 +189,10 @@ impl Workspace {
         action.leads = valid.leads;
         action.linked_documents = valid.linked_documents;
         action.due = valid.due;
+        action.partners = valid.partners;
+        action.start = valid.start;
+        action.tags = valid.tags;
+        action.business_as_usual = valid.business_as_usual;
         if Some(&action) == self.partnership.actions.get(id) {
             return Ok(());
         }

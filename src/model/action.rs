@@ -26,8 +26,19 @@ pub struct Action {
     /// The priority theme it delivers, if any (cross-cutting work has none).
     pub theme_id: Option<String>,
     pub leads: Vec<Lead>,
+    /// Other organisations working on it, beyond the leads.
+    #[autosurgeon(missing = "Default::default")]
+    pub partners: Vec<String>,
     pub linked_documents: Vec<LinkedDocument>,
+    #[autosurgeon(missing = "Default::default")]
+    pub start: Option<Date>,
     pub due: Option<Date>,
+    /// Free labels partners search by, such as "High Town" or "VAWG".
+    #[autosurgeon(missing = "Default::default")]
+    pub tags: Vec<String>,
+    /// Ongoing work tracked here but left out of the business plan report.
+    #[autosurgeon(missing = "Default::default")]
+    pub business_as_usual: bool,
     pub progress: BTreeMap<String, ProgressUpdate>,
     /// Unix seconds when the action was first recorded.
     pub created_at: i64,
@@ -222,8 +233,12 @@ mod tests {
             description: Narrative::default(),
             theme_id: None,
             leads: vec![],
+            partners: vec![],
             linked_documents: vec![],
+            start: None,
             due: None,
+            tags: vec![],
+            business_as_usual: false,
             progress: updates.into_iter().map(|u| (u.id.clone(), u)).collect(),
             created_at: 0,
         }

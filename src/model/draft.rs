@@ -51,6 +51,13 @@ pub struct ActionDraft {
     pub linked_documents: String,
     /// ISO date from `<input type=date>`, or empty.
     pub due: String,
+    /// One organisation per line.
+    pub partners: String,
+    /// ISO date, or empty.
+    pub start: String,
+    /// Comma-separated.
+    pub tags: String,
+    pub business_as_usual: bool,
 }
 
 /// An action draft that passed its checks.
@@ -63,6 +70,10 @@ pub struct ValidAction {
     pub leads: Vec<Lead>,
     pub linked_documents: Vec<LinkedDocument>,
     pub due: Option<Date>,
+    pub partners: Vec<String>,
+    pub start: Option<Date>,
+    pub tags: Vec<String>,
+    pub business_as_usual: bool,
 }
 
 impl ActionDraft {
@@ -94,16 +105,13 @@ impl ActionDraft {
         {
             errors.add("theme", "Select a theme from the list");
         }
-        let due = match self.due.trim() {
-            "" => None,
-            text => match text.parse::<Date>() {
-                Ok(d) => Some(d),
-                Err(e) => {
-                    errors.add("due", e.to_string());
-                    None
-                }
-            },
-        };
+        let due = optional_date(&self.due, "due", &mut errors);
+        let start = optional_date(&self.start, "start", &mut errors);
+        if let (Some(start), Some(due)) = (start, due)
+            && start > due
+        {
+            errors.add("start", "The start date must be the same as or before the due date");
+        }
         errors.into_result(ValidAction {
             number: number.to_string(),
             title: title.to_string(),
@@ -112,8 +120,36 @@ impl ActionDraft {
             leads: parse_leads(&self.leads),
             linked_documents: parse_documents(&self.linked_documents),
             due,
+            partners: parse_lines(&self.partners),
+            start,
+            tags: parse_tags(&self.tags),
+            business_as_usual: self.business_as_usual,
         })
     }
+}
+
+/// An optional ISO or UK date field; a bad date is an error on `field`.
+fn optional_date(text: &str, field: &'static str, errors: &mut FieldErrors) -> Option<Date> {
+    match text.trim() {
+        "" => None,
+        text => text.parse::<Date>().map_err(|e| errors.add(field, e.to_string())).ok(),
+    }
+}
+
+/// Non-empty trimmed lines, without repeats.
+pub fn parse_lines(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if !out.iter().any(|o| o.eq_ignore_ascii_case(line)) {
+            out.push(line.to_string());
+        }
+    }
+    out
+}
+
+/// "High Town, VAWG ,  " → ["High Town", "VAWG"], without repeats.
+pub fn parse_tags(text: &str) -> Vec<String> {
+    parse_lines(&text.replace([',', ';'], "\n"))
 }
 
 fn is_action_number(s: &str) -> bool {
@@ -223,6 +259,27 @@ impl ProgressDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn partners_tags_and_dates_of_an_action() {
+        let draft = ActionDraft {
+            number: "2a".into(),
+            title: "Coercive behaviour campaign".into(),
+            partners: "Bedfordshire Police\n\nbedfordshire police\nRefuge".into(),
+            tags: "VAWG, Communications;  ,vawg".into(),
+            start: "2019-09-01".into(),
+            due: "2020-01-31".into(),
+            business_as_usual: true,
+            ..Default::default()
+        };
+        let valid = draft.validate(|_| false, |_| true).expect("valid");
+        assert_eq!(valid.partners, ["Bedfordshire Police", "Refuge"]);
+        assert_eq!(valid.tags, ["VAWG", "Communications"]);
+        assert!(valid.business_as_usual);
+        let backwards = ActionDraft { start: "2020-02-01".into(), ..draft };
+        let errors = backwards.validate(|_| false, |_| true).expect_err("start after due");
+        assert_eq!(errors.get("start"), Some("The start date must be the same as or before the due date"));
+    }
 
     fn draft(number: &str, title: &str) -> ActionDraft {
         ActionDraft { number: number.into(), title: title.into(), ..Default::default() }

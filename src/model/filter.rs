@@ -9,7 +9,7 @@ pub struct ActionFilter {
     pub status: Option<Status>,
     /// Matches a lead's role or organisation exactly (as listed in the filter).
     pub lead: String,
-    /// Words to find in the number, title, description, leads or progress.
+    /// Words to find in the number, title, description, leads, partners, tags or progress.
     pub text: String,
 }
 
@@ -41,6 +41,10 @@ impl ActionFilter {
         }
         let mut haystack =
             format!("{} {} {} {}", action.number, action.title, action.description.as_str(), action.leads_text());
+        for extra in action.partners.iter().chain(&action.tags) {
+            haystack.push(' ');
+            haystack.push_str(extra);
+        }
         for u in action.progress.values() {
             haystack.push(' ');
             haystack.push_str(u.narrative.as_str());

@@ -36,12 +36,13 @@ pub struct ProgressEntry {
 }
 
 impl BusinessPlan {
-    /// The table for one financial year: every action, in number order,
-    /// with the progress dated in that year. An action's status is taken
+    /// The table for one financial year: every action except business as
+    /// usual, in number order, with the progress dated in that year. An action's status is taken
     /// from its latest update up to the end of the year, so a report for a
     /// past year does not show later news.
     pub fn build(plan: &Partnership, year: FinancialYear) -> BusinessPlan {
-        let rows = plan.actions_in_order().into_iter().map(|a| row(plan, a, year)).collect();
+        let rows =
+            plan.actions_in_order().into_iter().filter(|a| !a.business_as_usual).map(|a| row(plan, a, year)).collect();
         BusinessPlan { partnership: plan.name.clone(), year, rows }
     }
 
@@ -113,6 +114,22 @@ mod tests {
         let eight = new.rows.iter().find(|r| r.number == "8").expect("row 8");
         assert_eq!(eight.status, Status::Complete);
         assert_eq!(eight.progress.len(), 1);
+    }
+
+    #[test]
+    fn business_as_usual_stays_out_of_the_table() {
+        let mut ws = demo::workspace();
+        let me = Author::new("Analyst", "Bedfordshire Police");
+        let draft = crate::model::ActionDraft {
+            number: "14".into(),
+            title: "Weekly tasking meeting".into(),
+            business_as_usual: true,
+            ..Default::default()
+        };
+        let valid = ws.validate_action(&draft, None).expect("valid");
+        ws.add_action(&Stamp::new(&me, 0), valid).expect("add");
+        let table = BusinessPlan::build(ws.partnership(), FinancialYear(2019));
+        assert_eq!(table.rows.len(), 13);
     }
 
     #[test]

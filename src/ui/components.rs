@@ -141,6 +141,35 @@ pub fn SelectField(
     }
 }
 
+/// A single yes/no choice, as a GOV.UK checkbox.
+#[component]
+pub fn Checkbox(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<bool>,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="govuk-form-group">
+            <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+                <div class="govuk-checkboxes__item">
+                    <input
+                        class="govuk-checkboxes__input"
+                        id=id
+                        name=id
+                        type="checkbox"
+                        aria-describedby=hint.map(|_| hint_id.clone())
+                        bind:checked=value
+                    />
+                    <label class="govuk-label govuk-checkboxes__label" for=id>{label}</label>
+                    {hint.map(|h| view! { <div id=hint_id.clone() class="govuk-hint govuk-checkboxes__hint">{h}</div> })}
+                </div>
+            </div>
+        </div>
+    }
+}
+
 /// A set of radio buttons in a fieldset.
 #[component]
 pub fn Radios(

@@ -40,10 +40,16 @@ test('create an action, reload, and it is still there with its author', async ({
   await page.getByLabel('Priority theme').selectOption({ label: 'Town Centre & Neighbourhood Crime' });
   await page.getByLabel('Partnership leads').fill('Station Manager, Bedfordshire Fire and Rescue Service');
   await page.getByLabel('Linked documents (optional)').fill('Arson reduction plan | S:\\CSP\\Arson reduction plan.docx');
+  await page.getByLabel('Other partners involved (optional)').fill('Bedfordshire Police\nLuton Council Community Safety');
+  await page.getByLabel('Start date (optional)').fill('2019-11-01');
   await page.getByLabel('Due date (optional)').fill('2020-03-31');
+  await page.getByLabel('Tags (optional)').fill('High Town, Arson');
   await page.getByRole('button', { name: 'Save action' }).click();
 
   await expectPage(page, 'Run a fire safety and arson reduction campaign in High Town');
+  await expect(page.getByText('1 November 2019 to 31 March 2020')).toBeVisible();
+  await expect(page.getByText('Luton Council Community Safety')).toBeVisible();
+  await expect(page.getByText('Arson', { exact: true })).toBeVisible();
   await expect(page.getByText('Action added')).toBeVisible();
   await expectSaved(page);
   await expectAccessible(page, 'an action page');

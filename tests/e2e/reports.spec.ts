@@ -1,7 +1,7 @@
 // Reports a CSP manager sends on: the business plan table for the year,
 // ready to print on A4 or save as PDF.
 import { expect, test } from '@playwright/test';
-import { expectAccessible, expectPage, openDemo } from './helpers';
+import { expectAccessible, expectPage, openDemo, setIdentity } from './helpers';
 
 test('a manager prints the business plan table for 2019-20', async ({ page }) => {
   await openDemo(page);
@@ -51,4 +51,22 @@ test('another year shows only that year\'s progress', async ({ page }) => {
   await expectPage(page, `Business plan ${thisYear}`);
   await expect(page.getByText('No progress reported this year.').first()).toBeVisible();
   await expect(page.getByText('Operation Octans')).toHaveCount(0);
+});
+
+test('business-as-usual work is tracked but left out of the business plan', async ({ page }) => {
+  await openDemo(page);
+  await setIdentity(page, 'Jo Coordinator', 'Luton Council');
+  await page.goto('/#/actions/new');
+  await page.getByLabel('Key action or major project').fill('Weekly partnership tasking meeting');
+  await page.getByLabel('This is business as usual').check();
+  await page.getByRole('button', { name: 'Save action' }).click();
+  await expectPage(page, 'Weekly partnership tasking meeting');
+  await expect(page.getByText('Business as usual', { exact: true })).toBeVisible();
+  await expectAccessible(page, 'a business-as-usual action');
+
+  await page.goto('/#/reports/business-plan');
+  await expectPage(page, 'Business plan 2019-20');
+  const table = page.getByRole('table', { name: 'Key actions and their progress' });
+  await expect(table.getByRole('row')).toHaveCount(14);
+  await expect(table).not.toContainText('Weekly partnership tasking meeting');
 });

@@ -60,12 +60,38 @@ fn action_page(p: &Partnership, action: &Action) -> impl IntoView + use<> {
                     </ul>
                 </dd>
             </div>
+            {(!action.partners.is_empty()).then(|| view! {
+                <div class="govuk-summary-list__row">
+                    <dt class="govuk-summary-list__key">"Other partners"</dt>
+                    <dd class="govuk-summary-list__value">
+                        <ul class="govuk-list">
+                            {action.partners.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}
+                        </ul>
+                    </dd>
+                </div>
+            })}
             <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">"Due"</dt>
+                <dt class="govuk-summary-list__key">"Dates"</dt>
                 <dd class="govuk-summary-list__value">
-                    {action.due.map(|d| d.to_string()).unwrap_or_else(|| "No date set".into())}
+                    {match (action.start, action.due) {
+                        (Some(s), Some(d)) => format!("{s} to {d}"),
+                        (None, Some(d)) => format!("Due {d}"),
+                        (Some(s), None) => format!("From {s}, no due date"),
+                        (None, None) => "No dates set".to_string(),
+                    }}
                 </dd>
             </div>
+            {(!action.tags.is_empty() || action.business_as_usual).then(|| view! {
+                <div class="govuk-summary-list__row">
+                    <dt class="govuk-summary-list__key">"Tags"</dt>
+                    <dd class="govuk-summary-list__value">
+                        <ul class="govuk-list app-tag-list">
+                            {action.business_as_usual.then(|| view! { <li><strong class="govuk-tag govuk-tag--grey">"Business as usual"</strong></li> })}
+                            {action.tags.iter().map(|t| view! { <li><strong class="govuk-tag govuk-tag--light-blue">{t.clone()}</strong></li> }).collect_view()}
+                        </ul>
+                    </dd>
+                </div>
+            })}
             <div class="govuk-summary-list__row">
                 <dt class="govuk-summary-list__key">"Linked documents"</dt>
                 <dd class="govuk-summary-list__value">

@@ -8,7 +8,9 @@ use crate::model::draft::{documents_to_text, leads_to_text};
 use crate::model::{ActionDraft, FieldErrors};
 use crate::nav::Route;
 
-use crate::ui::components::{BackLink, ErrorSummary, SelectField, TextArea, TextField, clear_errors, show_errors};
+use crate::ui::components::{
+    BackLink, Checkbox, ErrorSummary, SelectField, TextArea, TextField, clear_errors, show_errors,
+};
 use crate::ui::router::page_loaded;
 use crate::ui::state::{ChangeError, use_app};
 use crate::ui::workspaces::IdentityReminder;
@@ -42,6 +44,10 @@ pub fn ActionFormPage(id: Option<String>) -> impl IntoView {
         leads: leads_to_text(&a.leads),
         linked_documents: documents_to_text(&a.linked_documents),
         due: a.due.map(|d| d.iso()).unwrap_or_default(),
+        partners: a.partners.join("\n"),
+        start: a.start.map(|d| d.iso()).unwrap_or_default(),
+        tags: a.tags.join(", "),
+        business_as_usual: a.business_as_usual,
     });
     let draft = draft.unwrap_or(ActionDraft { number, ..Default::default() });
     let number = RwSignal::new(draft.number);
@@ -51,6 +57,10 @@ pub fn ActionFormPage(id: Option<String>) -> impl IntoView {
     let leads = RwSignal::new(draft.leads);
     let documents = RwSignal::new(draft.linked_documents);
     let due = RwSignal::new(draft.due);
+    let partners = RwSignal::new(draft.partners);
+    let start = RwSignal::new(draft.start);
+    let tags = RwSignal::new(draft.tags);
+    let business_as_usual = RwSignal::new(draft.business_as_usual);
     let errors = RwSignal::new(FieldErrors::default());
     let saving = RwSignal::new(false);
 
@@ -79,6 +89,10 @@ pub fn ActionFormPage(id: Option<String>) -> impl IntoView {
             leads: leads.get_untracked(),
             linked_documents: documents.get_untracked(),
             due: due.get_untracked(),
+            partners: partners.get_untracked(),
+            start: start.get_untracked(),
+            tags: tags.get_untracked(),
+            business_as_usual: business_as_usual.get_untracked(),
         };
         let checked = state.with_workspace(|ws| ws.validate_action(&draft, editing.as_deref()));
         let valid = match checked {
@@ -142,6 +156,14 @@ pub fn ActionFormPage(id: Option<String>) -> impl IntoView {
                 rows=3
             />
             <TextArea
+                id="partners"
+                label="Other partners involved (optional)"
+                hint="One organisation per line"
+                value=partners
+                errors
+                rows=3
+            />
+            <TextArea
                 id="documents"
                 label="Linked documents (optional)"
                 hint="One per line. Write the title, a vertical bar | and where it is kept, or just a web address or file location"
@@ -149,7 +171,15 @@ pub fn ActionFormPage(id: Option<String>) -> impl IntoView {
                 errors
                 rows=3
             />
+            <TextField id="start" label="Start date (optional)" value=start errors input_type="date" class="govuk-input govuk-input--width-10" />
             <TextField id="due" label="Due date (optional)" value=due errors input_type="date" class="govuk-input govuk-input--width-10" />
+            <TextField id="tags" label="Tags (optional)" hint="Words partners search by, separated by commas. For example: High Town, VAWG" value=tags errors />
+            <Checkbox
+                id="business-as-usual"
+                label="This is business as usual"
+                hint="Ongoing work is tracked here but left out of the business plan report"
+                value=business_as_usual
+            />
             <div class="govuk-button-group">
                 <button type="submit" class="govuk-button" disabled=move || saving.get()>"Save action"</button>
                 <a class="govuk-link" href=back.href()>"Cancel"</a>
