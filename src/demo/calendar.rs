@@ -32,5 +32,6 @@ pub(super) fn events() -> impl Iterator<Item = EventDraft> {
         time: time.into(),
         location: location.into(),
         notes: String::new(),
+        group_id: String::new(),
     })
 }

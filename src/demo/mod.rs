@@ -8,6 +8,7 @@
 
 mod business_plan;
 mod calendar;
+mod structure;
 mod themes;
 
 use std::collections::BTreeMap;
@@ -59,10 +60,20 @@ pub fn workspace() -> Workspace {
         ws.add_progress(&Stamp::new(&author, noon(day)), action_id, valid)
             .expect("every demo update belongs to a demo action");
     }
-    for draft in calendar::events() {
-        // The demo calendar is fixed data, checked by the tests below.
+    let manager = Stamp::new(&demo_author(), plan_set_up);
+    // Fixed data, checked by the tests below: none of these can fail.
+    for member in structure::members() {
+        ws.save_organisation(&manager, None, &member).expect("demo members are valid");
+    }
+    for group in structure::sub_groups() {
+        ws.save_sub_group(&manager, None, &group).expect("demo sub-groups are valid");
+    }
+    for mut draft in calendar::events() {
+        // A sub-group's own meetings are linked to it.
+        let group = ws.partnership().sub_groups.values().find(|g| g.name == draft.title).map(|g| g.id.clone());
+        draft.group_id = group.unwrap_or_default();
         let valid = draft.validate().expect("demo calendar items are valid");
-        ws.add_event(&Stamp::new(&demo_author(), plan_set_up), valid).expect("the calendar accepts demo items");
+        ws.add_event(&manager, valid).expect("the calendar accepts demo items");
     }
     ws
 }
@@ -222,9 +233,12 @@ mod tests {
         let mut ws = workspace();
         let updates: usize = ws.partnership().actions.values().map(|a| a.progress.len()).sum();
         let history = ws.history();
-        let events = ws.partnership().events.len();
-        assert_eq!(events, 8);
-        assert_eq!(history.len(), 1 + updates + events);
+        let p = ws.partnership();
+        let (events, members, groups) = (p.events.len(), p.organisations.len(), p.sub_groups.len());
+        assert_eq!((events, members, groups), (8, 10, 6));
+        let jag = p.sub_groups.values().find(|g| g.name == "High Town Joint Action Group").map(|g| g.id.clone());
+        assert_eq!(p.events.values().filter(|e| e.group_id == jag).count(), 2, "the JAG's meetings are linked");
+        assert_eq!(history.len(), 1 + updates + events + members + groups);
         let youth = history.iter().find(|h| h.summary.contains("action 4")).map(|h| h.author.clone());
         assert_eq!(youth, Some(Author::new("Head of Youth Offending Service", "Luton Council")));
     }

@@ -1,14 +1,11 @@
 //! Calendar intents: add, edit and delete meetings and campaigns.
 
-use automerge::transaction::Transactable;
-use automerge::{ObjType, ROOT};
-use autosurgeon::reconcile_prop;
-
 use super::{DocError, Stamp, Workspace, new_id};
 use crate::model::{CalendarEvent, ValidEvent};
 
 impl Workspace {
     pub fn add_event(&mut self, stamp: &Stamp, valid: ValidEvent) -> Result<String, DocError> {
+        self.check_group(&valid)?;
         let event = event_from(new_id(), valid);
         let summary = format!("Added {} to the calendar", event.title);
         self.put_event(stamp, &summary, event)
@@ -18,6 +15,7 @@ impl Workspace {
         if !self.partnership.events.contains_key(id) {
             return Err(DocError::NotFound { kind: "calendar item" });
         }
+        self.check_group(&valid)?;
         let event = event_from(id.to_string(), valid);
         if Some(&event) == self.partnership.events.get(id) {
             return Ok(());
@@ -29,28 +27,21 @@ impl Workspace {
     pub fn delete_event(&mut self, stamp: &Stamp, id: &str) -> Result<(), DocError> {
         let event = self.partnership.events.get(id).ok_or(DocError::NotFound { kind: "calendar item" })?;
         let summary = format!("Removed {} from the calendar", event.title);
-        let events = self.map_obj("events")?;
-        self.change(stamp, &summary, vec![format!("event/{id}")], |doc| {
-            doc.delete(&events, id)?;
-            Ok(())
-        })?;
+        self.remove_item(stamp, &summary, "events", id)?;
         self.partnership.events.remove(id);
         Ok(())
     }
 
+    fn check_group(&self, valid: &ValidEvent) -> Result<(), DocError> {
+        match &valid.group_id {
+            Some(g) if !self.partnership.sub_groups.contains_key(g) => Err(DocError::NotFound { kind: "sub-group" }),
+            _ => Ok(()),
+        }
+    }
+
     fn put_event(&mut self, stamp: &Stamp, summary: &str, event: CalendarEvent) -> Result<String, DocError> {
         let id = event.id.clone();
-        // Documents made before the calendar existed have no `events` map;
-        // the first event creates it. New documents always start with one.
-        let existing = self.map_obj("events").ok();
-        self.change(stamp, summary, vec![format!("event/{id}")], |doc| {
-            let events = match existing {
-                Some(obj) => obj,
-                None => doc.put_object(ROOT, "events", ObjType::Map)?,
-            };
-            reconcile_prop(doc, &events, id.as_str(), &event)?;
-            Ok(())
-        })?;
+        self.put_item(stamp, summary, "events", &id, &event)?;
         self.partnership.events.insert(id.clone(), event);
         Ok(id)
     }
@@ -66,6 +57,7 @@ fn event_from(id: String, v: ValidEvent) -> CalendarEvent {
         time: v.time,
         location: v.location,
         notes: v.notes,
+        group_id: v.group_id,
     }
 }
 
@@ -135,6 +127,7 @@ mod tests {
                 time: self.time,
                 location: self.location,
                 notes: self.notes,
+                group_id: self.group_id,
             }
         }
     }

@@ -9,9 +9,11 @@ mod change;
 pub mod chunks;
 mod error;
 mod history;
+mod structure;
 mod workspace;
 
 pub use change::ChangeMessage;
 pub use error::DocError;
 pub use history::HistoryEntry;
+pub use structure::FormError;
 pub use workspace::{Stamp, Workspace, new_id};

@@ -23,7 +23,7 @@
 
 use automerge::transaction::{CommitOptions, Transactable};
 use automerge::{AutoCommit, ChangeHash, ObjId, ObjType, ROOT, ReadDoc, Value};
-use autosurgeon::{hydrate, reconcile, reconcile_prop};
+use autosurgeon::{Reconcile, hydrate, reconcile, reconcile_prop};
 
 use super::{ChangeMessage, DocError};
 use crate::model::{
@@ -268,6 +268,45 @@ impl Workspace {
         }
     }
 
+    /// Writes one item into a top-level map as one change. Documents made
+    /// before that map existed gain it with the first item; new documents
+    /// always start with every map, so partners never create it twice.
+    pub(super) fn put_item<T: Reconcile>(
+        &mut self,
+        stamp: &Stamp,
+        summary: &str,
+        map_key: &str,
+        item_id: &str,
+        item: &T,
+    ) -> Result<(), DocError> {
+        let existing = self.map_obj(map_key).ok();
+        let target = format!("{}/{item_id}", item_kind(map_key));
+        self.change(stamp, summary, vec![target], |doc| {
+            let map = match existing {
+                Some(obj) => obj,
+                None => doc.put_object(ROOT, map_key, ObjType::Map)?,
+            };
+            reconcile_prop(doc, &map, item_id, item)?;
+            Ok(())
+        })
+    }
+
+    /// Deletes one item from a top-level map as one change.
+    pub(super) fn remove_item(
+        &mut self,
+        stamp: &Stamp,
+        summary: &str,
+        map_key: &str,
+        item_id: &str,
+    ) -> Result<(), DocError> {
+        let map = self.map_obj(map_key)?;
+        let target = format!("{}/{item_id}", item_kind(map_key));
+        self.change(stamp, summary, vec![target], |doc| {
+            doc.delete(&map, item_id)?;
+            Ok(())
+        })
+    }
+
     /// Runs `edit` as one change signed by `stamp`, or rolls it back.
     pub(super) fn change(
         &mut self,
@@ -283,6 +322,14 @@ impl Workspace {
         let message = ChangeMessage::new(summary, &stamp.author, targets);
         self.doc.commit_with(CommitOptions::default().with_message(message.encode()).with_time(stamp.at));
         Ok(())
+    }
+}
+
+/// The history target prefix for items of a top-level map: `events` → `event`.
+fn item_kind(map_key: &str) -> &str {
+    match map_key {
+        "sub_groups" => "sub-group",
+        key => key.strip_suffix('s').unwrap_or(key),
     }
 }
 

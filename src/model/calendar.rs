@@ -19,6 +19,9 @@ pub struct CalendarEvent {
     pub time: String,
     pub location: String,
     pub notes: Narrative,
+    /// The sub-group whose meeting this is, if any.
+    #[autosurgeon(missing = "Default::default")]
+    pub group_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Reconcile, Hydrate)]
@@ -87,6 +90,8 @@ pub struct EventDraft {
     pub time: String,
     pub location: String,
     pub notes: String,
+    /// A sub-group id, or empty.
+    pub group_id: String,
 }
 
 /// An event draft that passed its checks; the id is added by the workspace.
@@ -99,6 +104,7 @@ pub struct ValidEvent {
     pub time: String,
     pub location: String,
     pub notes: Narrative,
+    pub group_id: Option<String>,
 }
 
 impl EventDraft {
@@ -141,6 +147,7 @@ impl EventDraft {
                 time: time.to_string(),
                 location: self.location.trim().to_string(),
                 notes: Narrative::new(self.notes.trim()),
+                group_id: Some(self.group_id.trim().to_string()).filter(|g| !g.is_empty()),
             }),
             _ => Err(errors),
         }
@@ -180,6 +187,7 @@ mod tests {
             time: valid.time,
             location: valid.location,
             notes: valid.notes,
+            group_id: valid.group_id,
         };
         assert_eq!(event.when(), "12 to 19 October 2019");
         assert_eq!(event.last_day().to_string(), "19 October 2019");

@@ -13,6 +13,7 @@ pub mod draft;
 pub mod filter;
 mod narrative;
 mod partnership;
+pub mod structure;
 pub mod theme;
 
 pub use action::{Action, Lead, LinkedDocument, ProgressUpdate, Status};
@@ -23,4 +24,5 @@ pub use draft::{ActionDraft, FieldErrors, ProgressDraft, ValidAction, ValidProgr
 pub use filter::ActionFilter;
 pub use narrative::Narrative;
 pub use partnership::{FORMAT, FORMAT_VERSION, Partnership, PlanSummary};
+pub use structure::{Organisation, OrganisationDraft, Sector, SubGroup, SubGroupDraft};
 pub use theme::Theme;

@@ -8,7 +8,8 @@
 //!   plan: { title, period, vision, values: [..] },
 //!   themes:  { <theme id>:  Theme  },
 //!   actions: { <action id>: Action },
-//!   events:  { <event id>:  CalendarEvent } }
+//!   events:  { <event id>:  CalendarEvent },
+//!   organisations: { <id>: Organisation }, sub_groups: { <id>: SubGroup } }
 //! ```
 //!
 //! Themes and actions are maps keyed by a random id rather than lists, so that
@@ -19,7 +20,7 @@ use std::collections::BTreeMap;
 
 use autosurgeon::{Hydrate, Reconcile};
 
-use super::{Action, CalendarEvent, Narrative, Theme};
+use super::{Action, CalendarEvent, Narrative, Organisation, SubGroup, Theme};
 
 /// The value of the root `format` field in every Safer Plan document.
 pub const FORMAT: &str = "safer-plan";
@@ -44,6 +45,11 @@ pub struct Partnership {
     /// calendar existed, which still open.
     #[autosurgeon(missing = "Default::default")]
     pub events: BTreeMap<String, CalendarEvent>,
+    /// Member organisations.
+    #[autosurgeon(missing = "Default::default")]
+    pub organisations: BTreeMap<String, Organisation>,
+    #[autosurgeon(missing = "Default::default")]
+    pub sub_groups: BTreeMap<String, SubGroup>,
 }
 
 /// The published multi-year partnership plan.
@@ -73,6 +79,8 @@ impl Partnership {
             themes: BTreeMap::new(),
             actions: BTreeMap::new(),
             events: BTreeMap::new(),
+            organisations: BTreeMap::new(),
+            sub_groups: BTreeMap::new(),
         }
     }
 
@@ -108,6 +116,20 @@ impl Partnership {
         let cleaned: String = self.name.chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
         let stem = cleaned.split_whitespace().collect::<Vec<_>>().join("-");
         if stem.is_empty() { "partnership".to_string() } else { stem }
+    }
+
+    /// Member organisations, by sector then name.
+    pub fn organisations_in_order(&self) -> Vec<&Organisation> {
+        let mut orgs: Vec<&Organisation> = self.organisations.values().collect();
+        orgs.sort_by(|a, b| (a.sector, a.name.to_lowercase()).cmp(&(b.sector, b.name.to_lowercase())));
+        orgs
+    }
+
+    /// Sub-groups by name.
+    pub fn sub_groups_in_order(&self) -> Vec<&SubGroup> {
+        let mut groups: Vec<&SubGroup> = self.sub_groups.values().collect();
+        groups.sort_by_key(|g| g.name.to_lowercase());
+        groups
     }
 
     /// Calendar items in date order.

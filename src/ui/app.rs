@@ -7,7 +7,7 @@ use crate::nav::Route;
 
 use super::layout::{FlashBanner, Footer, Header, SkipLink, StatusBar, StorageBanner};
 use super::state::provide_app_state;
-use super::{actions, calendar, history, plan, reports, router, settings, workspaces};
+use super::{actions, calendar, history, plan, reports, router, settings, structure, workspaces};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -15,6 +15,10 @@ pub fn App() -> impl IntoView {
     router::listen(state.route);
     leptos::task::spawn_local(state.start());
 
+    // Pages re-render when the route changes or a partnership opens or
+    // closes, not on every edit: a form keeps what was typed while the plan
+    // changes underneath it.
+    let has_plan = Memo::new(move |_| state.plan.with(Option::is_some));
     let page = move || {
         if !state.ready.get() {
             // Opening the last workspace from local storage takes a few
@@ -22,8 +26,7 @@ pub fn App() -> impl IntoView {
             return ().into_any();
         }
         let route = state.route.get();
-        let has_plan = state.plan.with(Option::is_some);
-        if route.needs_workspace() && !has_plan {
+        if route.needs_workspace() && !has_plan.get() {
             return view! { <workspaces::WorkspacesPage /> }.into_any();
         }
         match route {
@@ -40,6 +43,11 @@ pub fn App() -> impl IntoView {
             Route::AddProgress(id) => view! { <actions::ProgressFormPage id /> }.into_any(),
             Route::DeleteAction(id) => view! { <actions::DeleteActionPage id /> }.into_any(),
             Route::History => view! { <history::HistoryPage /> }.into_any(),
+            Route::Structure => view! { <structure::StructurePage /> }.into_any(),
+            Route::MemberForm(id) => view! { <structure::MemberFormPage id /> }.into_any(),
+            Route::RemoveMember(id) => view! { <structure::RemoveMemberPage id /> }.into_any(),
+            Route::SubGroupForm(id) => view! { <structure::SubGroupFormPage id /> }.into_any(),
+            Route::RemoveSubGroup(id) => view! { <structure::RemoveSubGroupPage id /> }.into_any(),
             Route::Calendar => view! { <calendar::CalendarPage /> }.into_any(),
             Route::NewEvent => view! { <calendar::EventFormPage id=None /> }.into_any(),
             Route::EditEvent(id) => view! { <calendar::EventFormPage id=Some(id) /> }.into_any(),

@@ -8,7 +8,9 @@ use crate::model::{CalendarEvent, EventDraft, EventKind, FieldErrors};
 use crate::nav::Route;
 use crate::report::ics::calendar_ics;
 use crate::ui::clock;
-use crate::ui::components::{BackLink, ErrorSummary, Missing, Radios, TextArea, TextField, clear_errors, show_errors};
+use crate::ui::components::{
+    BackLink, ErrorSummary, Missing, Radios, SelectField, TextArea, TextField, clear_errors, show_errors,
+};
 use crate::ui::download::download;
 use crate::ui::router::page_loaded;
 use crate::ui::state::use_app;
@@ -124,6 +126,7 @@ pub fn EventFormPage(id: Option<String>) -> impl IntoView {
             time: e.time,
             location: e.location,
             notes: e.notes.as_str().to_string(),
+            group_id: e.group_id.unwrap_or_default(),
         },
     );
     let title = RwSignal::new(draft.title);
@@ -133,6 +136,17 @@ pub fn EventFormPage(id: Option<String>) -> impl IntoView {
     let time = RwSignal::new(draft.time);
     let location = RwSignal::new(draft.location);
     let notes = RwSignal::new(draft.notes);
+    let group = RwSignal::new(draft.group_id);
+    let group_options = state
+        .plan
+        .with_untracked(|p| {
+            p.as_ref().map(|p| {
+                let mut options = vec![(String::new(), "Not a sub-group meeting".to_string())];
+                options.extend(p.sub_groups_in_order().into_iter().map(|g| (g.id.clone(), g.name.clone())));
+                options
+            })
+        })
+        .unwrap_or_default();
     let errors = RwSignal::new(FieldErrors::default());
     let options: Vec<(String, String)> =
         EventKind::ALL.iter().map(|k| (k.code().to_string(), k.label().to_string())).collect();
@@ -148,6 +162,7 @@ pub fn EventFormPage(id: Option<String>) -> impl IntoView {
             time: time.get_untracked(),
             location: location.get_untracked(),
             notes: notes.get_untracked(),
+            group_id: group.get_untracked(),
         };
         let valid = match draft.validate() {
             Ok(v) => v,
@@ -190,6 +205,7 @@ pub fn EventFormPage(id: Option<String>) -> impl IntoView {
             <TextField id="end" label="Last day (optional)" hint="For a campaign or event that runs over several days" value=end errors input_type="date" class="govuk-input govuk-input--width-10" />
             <TextField id="time" label="Start time (optional)" hint="24-hour clock, for example 10:00. Leave empty for all-day items" value=time errors class="govuk-input govuk-input--width-5" />
             <TextField id="location" label="Where (optional)" value=location errors />
+            <SelectField id="group" label="Sub-group (optional)" hint="For a sub-group's own meetings" value=group errors options=group_options />
             <TextArea id="notes" label="Notes (optional)" value=notes errors />
             <div class="govuk-button-group">
                 <button type="submit" class="govuk-button">"Save"</button>

@@ -170,6 +170,59 @@ pub fn Checkbox(
     }
 }
 
+/// Several yes/no choices in a fieldset; `value` holds the chosen values.
+#[component]
+pub fn CheckboxGroup(
+    id: &'static str,
+    legend: &'static str,
+    value: RwSignal<Vec<String>>,
+    errors: RwSignal<FieldErrors>,
+    options: Vec<(String, String)>,
+) -> impl IntoView {
+    let has_error = move || errors.with(|e| e.get(id).is_some());
+    view! {
+        <div class="govuk-form-group" class:govuk-form-group--error=has_error>
+            <fieldset class="govuk-fieldset" aria-describedby=move || described_by(id, false, has_error())>
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+                <ErrorMessage id errors />
+                <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+                    {options
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (v, text))| {
+                            let input_id = if i == 0 { id.to_string() + "-option" } else { format!("{id}-{i}") };
+                            let checked_value = v.clone();
+                            let toggled = v.clone();
+                            view! {
+                                <div class="govuk-checkboxes__item">
+                                    <input
+                                        class="govuk-checkboxes__input"
+                                        id=input_id.clone()
+                                        name=id
+                                        type="checkbox"
+                                        value=v
+                                        prop:checked=move || value.with(|vs| vs.contains(&checked_value))
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            value.update(|vs| {
+                                                vs.retain(|x| *x != toggled);
+                                                if on {
+                                                    vs.push(toggled.clone());
+                                                }
+                                            });
+                                        }
+                                    />
+                                    <label class="govuk-label govuk-checkboxes__label" for=input_id>{text}</label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
 /// A set of radio buttons in a fieldset.
 #[component]
 pub fn Radios(

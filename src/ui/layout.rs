@@ -86,6 +86,11 @@ fn section(route: &Route) -> &'static str {
         | Route::DeleteAction(_) => "actions",
         Route::History => "history",
         Route::Reports | Route::BusinessPlan(_) => "reports",
+        Route::Structure
+        | Route::MemberForm(_)
+        | Route::RemoveMember(_)
+        | Route::SubGroupForm(_)
+        | Route::RemoveSubGroup(_) => "plan",
         Route::Calendar | Route::NewEvent | Route::EditEvent(_) | Route::DeleteEvent(_) => "calendar",
         Route::Settings => "settings",
         Route::Workspaces | Route::NewWorkspace | Route::RenameWorkspace(_) | Route::DeleteWorkspace(_) => "workspaces",

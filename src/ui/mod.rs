@@ -18,6 +18,7 @@ mod reports;
 mod router;
 mod settings;
 pub mod state;
+mod structure;
 mod workspaces;
 
 /// Mounts the app on the page.

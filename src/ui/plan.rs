@@ -71,6 +71,9 @@ fn overview(p: &Partnership) -> impl IntoView + use<> {
             <a class="govuk-link" href=Route::Actions(ActionFilter::default()).href()>"See all actions"</a>
         </p>
         <StatusCounts counts />
+        <p class="govuk-body">
+            <a class="govuk-link" href=Route::Structure.href()>"Members and sub-groups of the partnership"</a>
+        </p>
         <h2 class="govuk-heading-m">"Priority themes"</h2>
         {themes.is_empty().then(|| view! {
             <p class="govuk-body">"This plan has no priority themes yet."</p>
