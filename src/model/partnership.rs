@@ -121,7 +121,7 @@ impl Partnership {
     /// Member organisations, by sector then name.
     pub fn organisations_in_order(&self) -> Vec<&Organisation> {
         let mut orgs: Vec<&Organisation> = self.organisations.values().collect();
-        orgs.sort_by(|a, b| (a.sector, a.name.to_lowercase()).cmp(&(b.sector, b.name.to_lowercase())));
+        orgs.sort_by_key(|o| (o.sector, o.name.to_lowercase()));
         orgs
     }
 
