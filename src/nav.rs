@@ -24,6 +24,8 @@ pub enum Route {
     AddProgress(String),
     DeleteAction(String),
     History,
+    /// The plan at a glance and what needs chasing.
+    Dashboard,
     /// Member organisations and sub-groups.
     Structure,
     /// Add (`None`) or edit a member organisation.
@@ -89,6 +91,7 @@ impl Route {
             ["actions", id, "progress"] => Route::AddProgress(decode(id)),
             ["actions", id, "delete"] => Route::DeleteAction(decode(id)),
             ["history"] => Route::History,
+            ["dashboard"] => Route::Dashboard,
             ["structure"] => Route::Structure,
             ["structure", "members", "new"] => Route::MemberForm(None),
             ["structure", "members", id] => Route::MemberForm(Some(decode(id))),
@@ -127,6 +130,7 @@ impl Route {
             Route::AddProgress(id) => format!("/actions/{}/progress", encode(id)),
             Route::DeleteAction(id) => format!("/actions/{}/delete", encode(id)),
             Route::History => "/history".to_string(),
+            Route::Dashboard => "/dashboard".to_string(),
             Route::Structure => "/structure".to_string(),
             Route::MemberForm(None) => "/structure/members/new".to_string(),
             Route::MemberForm(Some(id)) => format!("/structure/members/{}", encode(id)),
@@ -259,6 +263,7 @@ mod tests {
             Route::AddProgress("a1".into()),
             Route::DeleteAction("a1".into()),
             Route::History,
+            Route::Dashboard,
             Route::Structure,
             Route::MemberForm(None),
             Route::MemberForm(Some("o 1".into())),

@@ -6,6 +6,7 @@
 //! and a period; nothing here reads the clock or the browser.
 
 pub mod business_plan;
+pub mod dashboard;
 pub mod ics;
 
 pub use business_plan::{BusinessPlan, BusinessPlanRow, ProgressEntry};

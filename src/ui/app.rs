@@ -7,7 +7,7 @@ use crate::nav::Route;
 
 use super::layout::{FlashBanner, Footer, Header, SkipLink, StatusBar, StorageBanner};
 use super::state::provide_app_state;
-use super::{actions, calendar, history, plan, reports, router, settings, structure, workspaces};
+use super::{actions, calendar, dashboard, history, plan, reports, router, settings, structure, workspaces};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -43,6 +43,7 @@ pub fn App() -> impl IntoView {
             Route::AddProgress(id) => view! { <actions::ProgressFormPage id /> }.into_any(),
             Route::DeleteAction(id) => view! { <actions::DeleteActionPage id /> }.into_any(),
             Route::History => view! { <history::HistoryPage /> }.into_any(),
+            Route::Dashboard => view! { <dashboard::DashboardPage /> }.into_any(),
             Route::Structure => view! { <structure::StructurePage /> }.into_any(),
             Route::MemberForm(id) => view! { <structure::MemberFormPage id /> }.into_any(),
             Route::RemoveMember(id) => view! { <structure::RemoveMemberPage id /> }.into_any(),

@@ -59,6 +59,7 @@ pub fn Header() -> impl IntoView {
                         <ul class="govuk-service-navigation__list" id="navigation">
                             <Show when=move || partnership().is_some()>
                                 <NavItem route=Route::Plan label="Plan" />
+                                <NavItem route=Route::Dashboard label="Dashboard" />
                                 <NavItem route=Route::Actions(Default::default()) label="Actions" />
                                 <NavItem route=Route::Calendar label="Calendar" />
                                 <NavItem route=Route::Reports label="Reports" />
@@ -86,6 +87,7 @@ fn section(route: &Route) -> &'static str {
         | Route::DeleteAction(_) => "actions",
         Route::History => "history",
         Route::Reports | Route::BusinessPlan(_) => "reports",
+        Route::Dashboard => "dashboard",
         Route::Structure
         | Route::MemberForm(_)
         | Route::RemoveMember(_)

@@ -9,6 +9,7 @@ mod app;
 mod calendar;
 mod clock;
 mod components;
+mod dashboard;
 mod download;
 mod history;
 mod layout;

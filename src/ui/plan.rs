@@ -14,7 +14,7 @@ use super::state::use_app;
 
 /// "5 complete, 6 on track, 2 at risk" as tags.
 #[component]
-fn StatusCounts(counts: Vec<(Status, usize)>) -> impl IntoView {
+pub fn StatusCounts(counts: Vec<(Status, usize)>) -> impl IntoView {
     if counts.is_empty() {
         return view! { <span class="govuk-body-s">"No actions yet"</span> }.into_any();
     }

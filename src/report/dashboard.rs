@@ -1,0 +1,131 @@
+//! The plan at a glance, for the CSP manager chasing delivery: per theme,
+//! actions by status; and the actions that need chasing because they are
+//! overdue or have had no update this quarter.
+
+use crate::model::action::count_by_status;
+use crate::model::{Action, Date, FinancialQuarter, Partnership, Status};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dashboard {
+    pub quarter: FinancialQuarter,
+    pub themes: Vec<ThemeSummary>,
+    /// Past their due date and not complete, most overdue first.
+    pub overdue: Vec<ChaseItem>,
+    /// Not complete and with no progress dated in the current quarter.
+    pub no_update_this_quarter: Vec<ChaseItem>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThemeSummary {
+    /// `None` for cross-cutting actions.
+    pub theme_id: Option<String>,
+    pub name: String,
+    pub lead: String,
+    pub by_status: Vec<(Status, usize)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChaseItem {
+    pub action_id: String,
+    pub number: String,
+    pub title: String,
+    pub leads: String,
+    pub status: Status,
+    pub due: Option<Date>,
+    pub last_update: Option<Date>,
+    /// Days past the due date (0 when not overdue).
+    pub days_overdue: i64,
+}
+
+impl Dashboard {
+    /// Business-as-usual work is counted with everything else: it still has
+    /// to be delivered, even if it stays out of the business plan report.
+    pub fn build(plan: &Partnership, today: Date) -> Dashboard {
+        let quarter = FinancialQuarter::of(today);
+        let mut themes: Vec<ThemeSummary> = plan
+            .themes_in_order()
+            .into_iter()
+            .map(|t| ThemeSummary {
+                theme_id: Some(t.id.clone()),
+                name: t.name.clone(),
+                lead: t.lead(),
+                by_status: count_by_status(plan.actions.values().filter(|a| a.theme_id.as_deref() == Some(&t.id))),
+            })
+            .collect();
+        let cross_cutting: Vec<&Action> = plan.actions.values().filter(|a| a.theme_id.is_none()).collect();
+        if !cross_cutting.is_empty() {
+            themes.push(ThemeSummary {
+                theme_id: None,
+                name: "Cross-cutting actions (no theme)".into(),
+                lead: String::new(),
+                by_status: count_by_status(cross_cutting),
+            });
+        }
+        let open: Vec<&Action> =
+            plan.actions_in_order().into_iter().filter(|a| a.status() != Status::Complete).collect();
+        let mut overdue: Vec<ChaseItem> =
+            open.iter().filter(|a| a.due.is_some_and(|d| d < today)).map(|a| chase_item(a, today)).collect();
+        overdue.sort_by_key(|c| std::cmp::Reverse(c.days_overdue));
+        let no_update_this_quarter = open
+            .iter()
+            .filter(|a| a.latest_update().is_none_or(|u| FinancialQuarter::of(u.date) != quarter))
+            .map(|a| chase_item(a, today))
+            .collect();
+        Dashboard { quarter, themes, overdue, no_update_this_quarter }
+    }
+}
+
+fn chase_item(action: &Action, today: Date) -> ChaseItem {
+    let days_overdue = action.due.map_or(0, |d| (today.days_since_epoch() - d.days_since_epoch()).max(0));
+    ChaseItem {
+        action_id: action.id.clone(),
+        number: action.number.clone(),
+        title: action.title.clone(),
+        leads: action.leads_text(),
+        status: action.status(),
+        due: action.due,
+        last_update: action.latest_update().map(|u| u.date),
+        days_overdue,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo;
+    use crate::doc::Stamp;
+    use crate::model::{Author, Narrative, ValidProgress};
+
+    fn day(s: &str) -> Date {
+        s.parse().expect("date")
+    }
+
+    #[test]
+    fn in_february_2020_only_past_due_open_actions_need_chasing() {
+        let ws = demo::workspace();
+        let board = Dashboard::build(ws.partnership(), day("2020-03-01"));
+        assert_eq!(board.quarter.to_string(), "Q4 2019-20");
+        // Action 7 (due 29 February 2020, at risk) is the only open action past due.
+        let overdue: Vec<&str> = board.overdue.iter().map(|c| c.number.as_str()).collect();
+        assert_eq!(overdue, ["7"]);
+        assert_eq!(board.overdue[0].days_overdue, 1);
+        // Open actions whose last update is from before January 2020.
+        let quiet: Vec<&str> = board.no_update_this_quarter.iter().map(|c| c.number.as_str()).collect();
+        assert_eq!(quiet, ["1", "5"]);
+        let town = board.themes.iter().find(|t| t.name == "Town Centre & Neighbourhood Crime").expect("theme");
+        assert_eq!(town.by_status, [(Status::OnTrack, 3)]);
+        assert_eq!(board.themes.last().map(|t| t.theme_id.clone()), Some(None), "cross-cutting last");
+    }
+
+    #[test]
+    fn an_update_this_quarter_and_completion_stop_the_chase() {
+        let mut ws = demo::workspace();
+        let me = Author::new("Strategic Lead for Exploitation", "Luton Council");
+        let update = |status| ValidProgress { date: day("2020-03-02"), status, narrative: Narrative::new("Done.") };
+        ws.add_progress(&Stamp::new(&me, 0), "action-01", update(Status::OnTrack)).expect("update");
+        ws.add_progress(&Stamp::new(&me, 0), "action-07", update(Status::Complete)).expect("update");
+        let board = Dashboard::build(ws.partnership(), day("2020-03-03"));
+        assert!(board.overdue.is_empty());
+        assert!(board.no_update_this_quarter.iter().all(|c| c.number != "1" && c.number != "7"));
+    }
+}
