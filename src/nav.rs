@@ -43,6 +43,10 @@ pub enum Route {
     /// The business plan table for a financial year ("2019-20"; empty for
     /// the plan's current action plan year).
     BusinessPlan(String),
+    /// The annual overview to scrutiny for a financial year (empty: the plan's year).
+    AnnualReport(String),
+    /// Write one section of the annual overview: (year, section code).
+    EditAnnualSection(String, String),
     Settings,
     /// Deliberately fails, so support staff (and the end-to-end tests) can
     /// check that a crash shows the recovery page rather than freezing.
@@ -104,6 +108,8 @@ impl Route {
             ["calendar", id, "edit"] => Route::EditEvent(decode(id)),
             ["calendar", id, "delete"] => Route::DeleteEvent(decode(id)),
             ["reports"] => Route::Reports,
+            ["reports", "annual"] => Route::AnnualReport(query_value(query, "year")),
+            ["reports", "annual", year, section] => Route::EditAnnualSection(decode(year), decode(section)),
             ["reports", "business-plan"] => Route::BusinessPlan(query_value(query, "year")),
             ["settings"] => Route::Settings,
             ["support", "crash-test"] => Route::CrashTest,
@@ -143,6 +149,11 @@ impl Route {
             Route::EditEvent(id) => format!("/calendar/{}/edit", encode(id)),
             Route::DeleteEvent(id) => format!("/calendar/{}/delete", encode(id)),
             Route::Reports => "/reports".to_string(),
+            Route::AnnualReport(year) if year.is_empty() => "/reports/annual".to_string(),
+            Route::AnnualReport(year) => format!("/reports/annual?year={}", encode(year)),
+            Route::EditAnnualSection(year, section) => {
+                format!("/reports/annual/{}/{}", encode(year), encode(section))
+            }
             Route::BusinessPlan(year) if year.is_empty() => "/reports/business-plan".to_string(),
             Route::BusinessPlan(year) => format!("/reports/business-plan?year={}", encode(year)),
             Route::Settings => "/settings".to_string(),
@@ -278,6 +289,9 @@ mod tests {
             Route::Reports,
             Route::BusinessPlan(String::new()),
             Route::BusinessPlan("2019-20".into()),
+            Route::AnnualReport(String::new()),
+            Route::AnnualReport("2019-20".into()),
+            Route::EditAnnualSection("2019-20".into(), "year-ahead".into()),
             Route::Settings,
             Route::CrashTest,
         ] {

@@ -50,6 +50,11 @@ pub struct Partnership {
     pub organisations: BTreeMap<String, Organisation>,
     #[autosurgeon(missing = "Default::default")]
     pub sub_groups: BTreeMap<String, SubGroup>,
+    /// The written parts of reports (successes, recommendations, a theme
+    /// lead's commentary), keyed by report, period and section, such as
+    /// `annual/2019-20/recommendations`.
+    #[autosurgeon(missing = "Default::default")]
+    pub report_notes: BTreeMap<String, Narrative>,
 }
 
 /// The published multi-year partnership plan.
@@ -81,6 +86,7 @@ impl Partnership {
             events: BTreeMap::new(),
             organisations: BTreeMap::new(),
             sub_groups: BTreeMap::new(),
+            report_notes: BTreeMap::new(),
         }
     }
 
@@ -130,6 +136,11 @@ impl Partnership {
         let mut groups: Vec<&SubGroup> = self.sub_groups.values().collect();
         groups.sort_by_key(|g| g.name.to_lowercase());
         groups
+    }
+
+    /// The written part of a report section, or empty.
+    pub fn report_note(&self, key: &str) -> &str {
+        self.report_notes.get(key).map_or("", Narrative::as_str)
     }
 
     /// Calendar items in date order.

@@ -5,6 +5,7 @@
 //! Each report is a function of the [`Partnership`](crate::model::Partnership)
 //! and a period; nothing here reads the clock or the browser.
 
+pub mod annual;
 pub mod business_plan;
 pub mod dashboard;
 pub mod ics;

@@ -70,3 +70,35 @@ test('business-as-usual work is tracked but left out of the business plan', asyn
   await expect(table.getByRole('row')).toHaveCount(14);
   await expect(table).not.toContainText('Weekly partnership tasking meeting');
 });
+
+test('a manager writes the recommendations and prints the annual overview for scrutiny', async ({ page }) => {
+  await openDemo(page);
+  await setIdentity(page, 'Jo Coordinator', 'Luton Council');
+  await page.goto('/#/reports');
+  await page.getByRole('link', { name: 'Annual overview for scrutiny' }).click();
+  await expectPage(page, 'Annual overview 2019-20');
+  await expect(page.getByRole('table', { name: 'Priority themes' }).getByRole('rowheader')).toHaveCount(7);
+  await expect(page.getByRole('heading', { name: 'Actions completed in 2019-20' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Progress on every action' })).toBeVisible();
+  await expect(page.getByText('8 meetings and campaigns were held during the year.')).toBeVisible();
+  await expectAccessible(page, 'the annual overview');
+
+  await page.getByRole('link', { name: 'Write recommendations' }).click();
+  await expectPage(page, 'Recommendations');
+  await expectAccessible(page, 'the report section form');
+  await page.getByLabel('What the report should say').fill(
+    '- Endorse the Community Safety Partnership Plan 2020 - 2024\n- Theme leads develop robust performance monitoring',
+  );
+  await page.getByRole('button', { name: 'Save section' }).click();
+  await expect(page.getByText('Section saved')).toBeVisible();
+  await expectPage(page, 'Annual overview 2019-20');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Theme leads develop robust performance monitoring' })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByText('Endorse the Community Safety Partnership Plan 2020 - 2024')).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('link', { name: 'Write recommendations' })).toBeHidden();
+  await expectAccessible(page, 'the printed annual overview');
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+});

@@ -2,14 +2,14 @@
 
 use leptos::prelude::*;
 
-use crate::model::{FinancialYear, Partnership};
+use crate::model::FinancialYear;
 use crate::nav::Route;
-use crate::report::{BusinessPlan, BusinessPlanRow, parse_financial_year};
+use crate::report::{BusinessPlan, BusinessPlanRow};
 use crate::ui::components::{BackLink, StatusTag};
-use crate::ui::router::{navigate, page_loaded};
+use crate::ui::router::page_loaded;
 use crate::ui::state::use_app;
 
-use super::print_page;
+use super::{ReportControls, chosen_year, years};
 
 #[component]
 pub fn BusinessPlanPage(year: String) -> impl IntoView {
@@ -18,28 +18,10 @@ pub fn BusinessPlanPage(year: String) -> impl IntoView {
         state.plan.with_untracked(|p| p.as_ref().map(|p| (BusinessPlan::build(p, chosen_year(p, &year)), years(p))));
     let Some((table, years)) = table else { return ().into_any() };
     page_loaded(&table.title());
-    let selected = table.year.to_string();
-    let change_year = move |ev: leptos::ev::Event| navigate(&Route::BusinessPlan(event_target_value(&ev)));
+    let (year, route): (FinancialYear, fn(String) -> Route) = (table.year, Route::BusinessPlan);
     view! {
         <BackLink route=Route::Reports text="All reports" />
-        <div class="app-no-print">
-            <div class="govuk-form-group">
-                <label class="govuk-label" for="report-year">"Financial year"</label>
-                <select class="govuk-select" id="report-year" on:change=change_year>
-                    {years
-                        .into_iter()
-                        .map(|y| {
-                            let label = y.to_string();
-                            let is_selected = label == selected;
-                            view! { <option value=label.clone() selected=is_selected>{label.clone()}</option> }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| print_page()>
-                "Print or save as PDF"
-            </button>
-        </div>
+        <ReportControls years selected=year route />
         <span class="govuk-caption-l">{table.partnership.clone()}</span>
         <h1 class="govuk-heading-l" tabindex="-1">{table.title()}</h1>
         <p class="govuk-body">
@@ -49,28 +31,6 @@ pub fn BusinessPlanPage(year: String) -> impl IntoView {
         <BusinessPlanTable rows=table.rows />
     }
     .into_any()
-}
-
-/// The year asked for, else the plan's action plan year, else this year.
-fn chosen_year(plan: &Partnership, asked: &str) -> FinancialYear {
-    parse_financial_year(asked)
-        .or_else(|| parse_financial_year(&plan.plan.action_plan_year))
-        .unwrap_or_else(|| FinancialYear::of(crate::ui::clock::today()))
-}
-
-/// Years worth offering: the plan's year, this year, and every year with progress.
-fn years(plan: &Partnership) -> Vec<FinancialYear> {
-    let mut years: Vec<FinancialYear> = plan
-        .actions
-        .values()
-        .flat_map(|a| a.progress.values().map(|u| FinancialYear::of(u.date)))
-        .chain(parse_financial_year(&plan.plan.action_plan_year))
-        .chain([FinancialYear::of(crate::ui::clock::today())])
-        .collect();
-    years.sort();
-    years.dedup();
-    years.reverse();
-    years
 }
 
 #[component]

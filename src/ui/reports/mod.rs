@@ -3,14 +3,18 @@
 //! only lay it out for screen and for print (A4, via the browser's "Save as
 //! PDF").
 
+mod annual;
 mod business_plan;
 
+pub use annual::{AnnualReportPage, AnnualSectionPage};
 pub use business_plan::BusinessPlanPage;
 
 use leptos::prelude::*;
 
+use crate::model::{FinancialYear, Partnership};
 use crate::nav::Route;
-use crate::ui::router::page_loaded;
+use crate::report::parse_financial_year;
+use crate::ui::router::{navigate, page_loaded};
 
 #[component]
 pub fn ReportsPage() -> impl IntoView {
@@ -24,6 +28,15 @@ pub fn ReportsPage() -> impl IntoView {
         <ul class="govuk-list app-report-list">
             <li>
                 <h2 class="govuk-heading-m">
+                    <a class="govuk-link" href=Route::AnnualReport(String::new()).href()>"Annual overview for scrutiny"</a>
+                </h2>
+                <p class="govuk-body">
+                    "The partnership's year for the council's scrutiny committee: priorities, successes, progress on "
+                    "every action, the year ahead and recommendations."
+                </p>
+            </li>
+            <li>
+                <h2 class="govuk-heading-m">
                     <a class="govuk-link" href=Route::BusinessPlan(String::new()).href()>"Business plan table"</a>
                 </h2>
                 <p class="govuk-body">
@@ -32,6 +45,59 @@ pub fn ReportsPage() -> impl IntoView {
                 </p>
             </li>
         </ul>
+    }
+}
+
+/// The year asked for, else the plan's action plan year, else this year.
+pub(crate) fn chosen_year(plan: &Partnership, asked: &str) -> FinancialYear {
+    parse_financial_year(asked)
+        .or_else(|| parse_financial_year(&plan.plan.action_plan_year))
+        .unwrap_or_else(|| FinancialYear::of(crate::ui::clock::today()))
+}
+
+/// Years worth offering: the plan's year, this year, and every year with progress.
+pub(crate) fn years(plan: &Partnership) -> Vec<FinancialYear> {
+    let mut years: Vec<FinancialYear> = plan
+        .actions
+        .values()
+        .flat_map(|a| a.progress.values().map(|u| FinancialYear::of(u.date)))
+        .chain(parse_financial_year(&plan.plan.action_plan_year))
+        .chain([FinancialYear::of(crate::ui::clock::today())])
+        .collect();
+    years.sort();
+    years.dedup();
+    years.reverse();
+    years
+}
+
+/// The financial-year picker and print button above a report.
+#[component]
+pub(crate) fn ReportControls(
+    years: Vec<FinancialYear>,
+    selected: FinancialYear,
+    route: fn(String) -> Route,
+) -> impl IntoView {
+    let selected = selected.to_string();
+    let change_year = move |ev: leptos::ev::Event| navigate(&route(event_target_value(&ev)));
+    view! {
+        <div class="app-no-print">
+            <div class="govuk-form-group">
+                <label class="govuk-label" for="report-year">"Financial year"</label>
+                <select class="govuk-select" id="report-year" on:change=change_year>
+                    {years
+                        .into_iter()
+                        .map(|y| {
+                            let label = y.to_string();
+                            let is_selected = label == selected;
+                            view! { <option value=label.clone() selected=is_selected>{label.clone()}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| print_page()>
+                "Print or save as PDF"
+            </button>
+        </div>
     }
 }
 

@@ -1,0 +1,177 @@
+//! The annual overview for the scrutiny committee, and the form for writing
+//! its narrative sections.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::model::FieldErrors;
+use crate::nav::Route;
+use crate::report::annual::{ActionLine, AnnualReport, AnnualSection};
+use crate::report::parse_financial_year;
+use crate::ui::components::{BackLink, ErrorSummary, Missing, StatusTag, TextArea, show_errors};
+use crate::ui::plan::{NarrativeText, StatusCounts};
+use crate::ui::router::page_loaded;
+use crate::ui::state::use_app;
+use crate::ui::workspaces::IdentityReminder;
+
+use super::{ReportControls, chosen_year, years};
+
+#[component]
+pub fn AnnualReportPage(year: String) -> impl IntoView {
+    let state = use_app();
+    let built =
+        state.plan.with_untracked(|p| p.as_ref().map(|p| (AnnualReport::build(p, chosen_year(p, &year)), years(p))));
+    let Some((report, years)) = built else { return ().into_any() };
+    page_loaded(&report.title());
+    let route: fn(String) -> Route = Route::AnnualReport;
+    let year = report.year;
+    let section = move |s: AnnualSection, report: &AnnualReport| {
+        let text = report.note(s).to_string();
+        view! {
+            <h2 class="govuk-heading-m">{s.heading()}</h2>
+            {if text.is_empty() {
+                view! { <p class="govuk-body app-no-print">"Not written yet."</p> }.into_any()
+            } else {
+                view! { <NarrativeText text=crate::model::Narrative::new(text) /> }.into_any()
+            }}
+            <p class="govuk-body app-no-print">
+                <a class="govuk-link" href=Route::EditAnnualSection(year.to_string(), s.code().to_string()).href()>
+                    {format!("Write {}", s.heading().to_lowercase())}
+                </a>
+            </p>
+        }
+    };
+    view! {
+        <BackLink route=Route::Reports text="All reports" />
+        <ReportControls years selected=year route />
+        <span class="govuk-caption-l">{report.partnership.clone()}</span>
+        <h1 class="govuk-heading-l" tabindex="-1">{report.title()}</h1>
+        <p class="govuk-body-l">"Community Safety Partnership annual overview for the scrutiny committee."</p>
+        {section(AnnualSection::Scene, &report)}
+        <h2 class="govuk-heading-m">"Our priorities"</h2>
+        <p class="govuk-body">{format!("{} sets {} priority themes, each led by a senior officer.", if report.plan_title.is_empty() { "The partnership plan".to_string() } else { report.plan_title.clone() }, report.priorities.len())}</p>
+        <table class="govuk-table app-report-table">
+            <caption class="govuk-table__caption govuk-visually-hidden">"Priority themes"</caption>
+            <thead class="govuk-table__head">
+                <tr class="govuk-table__row">
+                    <th scope="col" class="govuk-table__header">"Priority"</th>
+                    <th scope="col" class="govuk-table__header">"Theme lead"</th>
+                    <th scope="col" class="govuk-table__header">"Actions at year end"</th>
+                </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+                {report.priorities.iter().cloned().map(|p| view! {
+                    <tr class="govuk-table__row">
+                        <th scope="row" class="govuk-table__header">{p.name}</th>
+                        <td class="govuk-table__cell">{p.lead}</td>
+                        <td class="govuk-table__cell"><StatusCounts counts=p.by_status /></td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        {section(AnnualSection::Successes, &report)}
+        <h3 class="govuk-heading-s">{format!("Actions completed in {}", report.year)}</h3>
+        <ActionList lines=report.completed.clone() empty="No actions were completed this year." />
+        <p class="govuk-body">{format!("{} meetings and campaigns were held during the year.", report.events_held)}</p>
+        <h2 class="govuk-heading-m">"Progress on every action"</h2>
+        {report.progress.iter().cloned().map(|t| view! {
+            <h3 class="govuk-heading-s">{t.theme.clone()}</h3>
+            <ActionList lines=t.actions empty="No actions under this theme." />
+        }).collect_view()}
+        {section(AnnualSection::YearAhead, &report)}
+        <h3 class="govuk-heading-s">"Actions carried forward"</h3>
+        <ActionList lines=report.carried_forward.clone() empty="Every action is complete." />
+        {section(AnnualSection::Recommendations, &report)}
+    }
+    .into_any()
+}
+
+#[component]
+fn ActionList(lines: Vec<ActionLine>, empty: &'static str) -> impl IntoView {
+    if lines.is_empty() {
+        return view! { <p class="govuk-body">{empty}</p> }.into_any();
+    }
+    view! {
+        <ul class="govuk-list app-report-actions">
+            {lines.into_iter().map(|l| view! {
+                <li>
+                    <p class="govuk-body govuk-!-margin-bottom-1">
+                        <strong>{format!("{}. ", l.number)}</strong>
+                        <a class="govuk-link" href=Route::Action(l.action_id.clone()).href()>{l.title.clone()}</a>
+                        " " <StatusTag status=l.status />
+                    </p>
+                    <p class="govuk-body-s govuk-!-margin-bottom-1">{format!("Led by {}", l.leads)}</p>
+                    {l.latest.map(|(date, text)| view! {
+                        <p class="govuk-body-s">{format!("{}: {}", date, text.lines().next().unwrap_or_default())}</p>
+                    })}
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn AnnualSectionPage(year: String, section: String) -> impl IntoView {
+    let state = use_app();
+    let (Some(fy), Some(section)) = (parse_financial_year(&year), AnnualSection::from_code(&section)) else {
+        return view! { <Missing what="report section" /> }.into_any();
+    };
+    let heading = format!("{} – annual overview {fy}", section.heading());
+    page_loaded(&heading);
+    let key = section.key(fy);
+    let current =
+        state.plan.with_untracked(|p| p.as_ref().map(|p| p.report_note(&key).to_string())).unwrap_or_default();
+    let text = RwSignal::new(current);
+    let errors = RwSignal::new(FieldErrors::default());
+    let back = Route::AnnualReport(fy.to_string());
+    let done = back.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let label = section.label(fy);
+        let key = key.clone();
+        let done = done.clone();
+        match state.apply(|ws, stamp| ws.write_report_note(stamp, &key, &label, &text.get_untracked())) {
+            Ok(()) => spawn_local(async move {
+                let saved = state.persist().await.is_ok();
+                let message = if saved { "Section saved" } else { "Change made, but not yet saved on this device" };
+                state.go_with_flash(done, message);
+            }),
+            Err(e) => {
+                let mut fe = FieldErrors::default();
+                fe.add("text", e.to_string());
+                show_errors(errors, fe);
+            }
+        }
+    };
+    view! {
+        <BackLink route=back.clone() />
+        <ErrorSummary errors />
+        <span class="govuk-caption-l">{format!("Annual overview {fy}")}</span>
+        <h1 class="govuk-heading-l" tabindex="-1">{section.heading()}</h1>
+        <IdentityReminder />
+        <form on:submit=submit novalidate>
+            <TextArea id="text" label="What the report should say" hint=hint(section) value=text errors rows=10 />
+            <div class="govuk-button-group">
+                <button type="submit" class="govuk-button">"Save section"</button>
+                <a class="govuk-link" href=back.href()>"Cancel"</a>
+            </div>
+        </form>
+    }
+    .into_any()
+}
+
+fn hint(section: AnnualSection) -> &'static str {
+    match section {
+        AnnualSection::Scene => {
+            "The statutory duty, the partnership's responsibilities and anything that shaped the year. Start a line with - for a bullet point"
+        }
+        AnnualSection::Successes => {
+            "What the partnership achieved together. Completed actions are listed below it automatically"
+        }
+        AnnualSection::YearAhead => {
+            "What the partnership will do next. Actions still open are listed below it automatically"
+        }
+        AnnualSection::Recommendations => "What the committee is asked to note or endorse, one per line",
+    }
+}
