@@ -43,6 +43,11 @@ pub enum Route {
     /// The business plan table for a financial year ("2019-20"; empty for
     /// the plan's current action plan year).
     BusinessPlan(String),
+    /// A theme lead's quarterly report: (theme id, quarter code such as
+    /// "2019-20-Q3"); empty parts mean "choose for me".
+    QuarterlyReport(String, String),
+    /// Write a theme lead's commentary: (theme id, quarter code).
+    EditCommentary(String, String),
     /// The annual overview to scrutiny for a financial year (empty: the plan's year).
     AnnualReport(String),
     /// Write one section of the annual overview: (year, section code).
@@ -108,6 +113,10 @@ impl Route {
             ["calendar", id, "edit"] => Route::EditEvent(decode(id)),
             ["calendar", id, "delete"] => Route::DeleteEvent(decode(id)),
             ["reports"] => Route::Reports,
+            ["reports", "quarterly"] => {
+                Route::QuarterlyReport(query_value(query, "theme"), query_value(query, "quarter"))
+            }
+            ["reports", "quarterly", theme, quarter] => Route::EditCommentary(decode(theme), decode(quarter)),
             ["reports", "annual"] => Route::AnnualReport(query_value(query, "year")),
             ["reports", "annual", year, section] => Route::EditAnnualSection(decode(year), decode(section)),
             ["reports", "business-plan"] => Route::BusinessPlan(query_value(query, "year")),
@@ -149,6 +158,23 @@ impl Route {
             Route::EditEvent(id) => format!("/calendar/{}/edit", encode(id)),
             Route::DeleteEvent(id) => format!("/calendar/{}/delete", encode(id)),
             Route::Reports => "/reports".to_string(),
+            Route::QuarterlyReport(theme, quarter) => {
+                let mut parts = Vec::new();
+                if !theme.is_empty() {
+                    parts.push(format!("theme={}", encode(theme)));
+                }
+                if !quarter.is_empty() {
+                    parts.push(format!("quarter={}", encode(quarter)));
+                }
+                if parts.is_empty() {
+                    "/reports/quarterly".to_string()
+                } else {
+                    format!("/reports/quarterly?{}", parts.join("&"))
+                }
+            }
+            Route::EditCommentary(theme, quarter) => {
+                format!("/reports/quarterly/{}/{}", encode(theme), encode(quarter))
+            }
             Route::AnnualReport(year) if year.is_empty() => "/reports/annual".to_string(),
             Route::AnnualReport(year) => format!("/reports/annual?year={}", encode(year)),
             Route::EditAnnualSection(year, section) => {
@@ -289,6 +315,10 @@ mod tests {
             Route::Reports,
             Route::BusinessPlan(String::new()),
             Route::BusinessPlan("2019-20".into()),
+            Route::QuarterlyReport(String::new(), String::new()),
+            Route::QuarterlyReport("town-centre".into(), String::new()),
+            Route::QuarterlyReport("town-centre".into(), "2019-20-Q3".into()),
+            Route::EditCommentary("town-centre".into(), "2019-20-Q3".into()),
             Route::AnnualReport(String::new()),
             Route::AnnualReport("2019-20".into()),
             Route::EditAnnualSection("2019-20".into(), "year-ahead".into()),

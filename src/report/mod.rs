@@ -9,6 +9,7 @@ pub mod annual;
 pub mod business_plan;
 pub mod dashboard;
 pub mod ics;
+pub mod quarterly;
 
 pub use business_plan::{BusinessPlan, BusinessPlanRow, ProgressEntry};
 

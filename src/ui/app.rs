@@ -54,6 +54,10 @@ pub fn App() -> impl IntoView {
             Route::EditEvent(id) => view! { <calendar::EventFormPage id=Some(id) /> }.into_any(),
             Route::DeleteEvent(id) => view! { <calendar::DeleteEventPage id /> }.into_any(),
             Route::Reports => view! { <reports::ReportsPage /> }.into_any(),
+            Route::QuarterlyReport(theme, quarter) => {
+                view! { <reports::QuarterlyReportPage theme quarter /> }.into_any()
+            }
+            Route::EditCommentary(theme, quarter) => view! { <reports::CommentaryPage theme quarter /> }.into_any(),
             Route::AnnualReport(year) => view! { <reports::AnnualReportPage year /> }.into_any(),
             Route::EditAnnualSection(year, section) => view! { <reports::AnnualSectionPage year section /> }.into_any(),
             Route::BusinessPlan(year) => view! { <reports::BusinessPlanPage year /> }.into_any(),

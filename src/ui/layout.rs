@@ -86,7 +86,12 @@ fn section(route: &Route) -> &'static str {
         | Route::AddProgress(_)
         | Route::DeleteAction(_) => "actions",
         Route::History => "history",
-        Route::Reports | Route::BusinessPlan(_) | Route::AnnualReport(_) | Route::EditAnnualSection(..) => "reports",
+        Route::Reports
+        | Route::BusinessPlan(_)
+        | Route::AnnualReport(_)
+        | Route::EditAnnualSection(..)
+        | Route::QuarterlyReport(..)
+        | Route::EditCommentary(..) => "reports",
         Route::Dashboard => "dashboard",
         Route::Structure
         | Route::MemberForm(_)

@@ -5,9 +5,11 @@
 
 mod annual;
 mod business_plan;
+mod quarterly;
 
 pub use annual::{AnnualReportPage, AnnualSectionPage};
 pub use business_plan::BusinessPlanPage;
+pub use quarterly::{CommentaryPage, QuarterlyReportPage};
 
 use leptos::prelude::*;
 
@@ -26,6 +28,17 @@ pub fn ReportsPage() -> impl IntoView {
             "\u{201c}Save as PDF\u{201d} in the print window to send it as a document."
         </p>
         <ul class="govuk-list app-report-list">
+            <li>
+                <h2 class="govuk-heading-m">
+                    <a class="govuk-link" href=Route::QuarterlyReport(String::new(), String::new()).href()>
+                        "Quarterly theme report"
+                    </a>
+                </h2>
+                <p class="govuk-body">
+                    "A theme lead's accountability report to the executive: commentary, every action with its status "
+                    "and progress, and what changed since the last quarter."
+                </p>
+            </li>
             <li>
                 <h2 class="govuk-heading-m">
                     <a class="govuk-link" href=Route::AnnualReport(String::new()).href()>"Annual overview for scrutiny"</a>

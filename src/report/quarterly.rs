@@ -1,0 +1,203 @@
+//! A theme lead's quarterly accountability report to the partnership
+//! executive (seed 000: "theme leads will provide accountability reports to
+//! the CSP Executive on a quarterly basis"): the lead's commentary, every
+//! action of the theme with its status and latest progress, and what changed
+//! since the previous quarter.
+
+use crate::model::{Action, Date, FinancialQuarter, FinancialYear, Partnership, Status, Theme};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuarterlyReport {
+    pub partnership: String,
+    pub theme_id: String,
+    pub theme: String,
+    pub lead: String,
+    pub quarter: FinancialQuarter,
+    /// The theme lead's commentary for the quarter (a report note).
+    pub commentary: String,
+    pub actions: Vec<QuarterLine>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuarterLine {
+    pub action_id: String,
+    pub number: String,
+    pub title: String,
+    pub leads: String,
+    pub due: Option<Date>,
+    /// At the end of the quarter.
+    pub status: Status,
+    /// At the end of the previous quarter.
+    pub previous_status: Status,
+    /// Updates dated within the quarter, oldest first.
+    pub updates: Vec<(Date, Status, String)>,
+}
+
+impl QuarterLine {
+    /// How the action moved during the quarter, in words for the report.
+    pub fn change(&self) -> String {
+        match (self.updates.len(), self.previous_status == self.status) {
+            (0, _) => "No update this quarter".to_string(),
+            (n, true) => {
+                format!("{n} update{}; still {}", if n == 1 { "" } else { "s" }, self.status.label().to_lowercase())
+            }
+            (n, false) => format!(
+                "{n} update{}; {} → {}",
+                if n == 1 { "" } else { "s" },
+                self.previous_status.label().to_lowercase(),
+                self.status.label().to_lowercase()
+            ),
+        }
+    }
+}
+
+impl QuarterlyReport {
+    pub fn build(plan: &Partnership, theme: &Theme, quarter: FinancialQuarter) -> QuarterlyReport {
+        let (start, end) = bounds(quarter);
+        let actions = plan
+            .actions_in_order()
+            .into_iter()
+            .filter(|a| a.theme_id.as_deref() == Some(&theme.id))
+            .map(|a| line(a, start, end))
+            .collect();
+        QuarterlyReport {
+            partnership: plan.name.clone(),
+            theme_id: theme.id.clone(),
+            theme: theme.name.clone(),
+            lead: theme.lead(),
+            quarter,
+            commentary: plan.report_note(&commentary_key(&theme.id, quarter)).to_string(),
+            actions,
+        }
+    }
+
+    pub fn title(&self) -> String {
+        format!("{}: quarterly report {}", self.theme, self.quarter)
+    }
+
+    /// Counts of actions that changed status, had updates, or had none.
+    pub fn summary(&self) -> (usize, usize, usize) {
+        let changed = self.actions.iter().filter(|l| l.status != l.previous_status).count();
+        let updated = self.actions.iter().filter(|l| !l.updates.is_empty()).count();
+        (changed, updated, self.actions.len() - updated)
+    }
+}
+
+/// Where a theme lead's commentary for a quarter is kept.
+pub fn commentary_key(theme_id: &str, quarter: FinancialQuarter) -> String {
+    format!("quarterly/{theme_id}/{}", quarter_code(quarter))
+}
+
+/// "2019-20-Q3": stable, sortable and safe in an address.
+pub fn quarter_code(quarter: FinancialQuarter) -> String {
+    format!("{}-Q{}", quarter.year, quarter.quarter)
+}
+
+/// Reads [`quarter_code`]'s form back.
+pub fn parse_quarter_code(code: &str) -> Option<FinancialQuarter> {
+    let (year, q) = code.trim().rsplit_once("-Q")?;
+    let quarter: u8 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
+    Some(FinancialQuarter { year: super::parse_financial_year(year)?, quarter })
+}
+
+/// The quarter before: Q4 of the previous year before Q1.
+pub fn previous_quarter(q: FinancialQuarter) -> FinancialQuarter {
+    if q.quarter == 1 {
+        FinancialQuarter { year: FinancialYear(q.year.0 - 1), quarter: 4 }
+    } else {
+        FinancialQuarter { year: q.year, quarter: q.quarter - 1 }
+    }
+}
+
+/// First and last day of a quarter.
+pub fn bounds(q: FinancialQuarter) -> (Date, Date) {
+    let start = FinancialYear(q.year.0).start();
+    let (y, m) = match q.quarter {
+        1 => (q.year.0, 4),
+        2 => (q.year.0, 7),
+        3 => (q.year.0, 10),
+        _ => (q.year.0 + 1, 1),
+    };
+    let first = Date::new(y, m, 1).unwrap_or(start);
+    let (ey, em, ed) = match q.quarter {
+        1 => (q.year.0, 6, 30),
+        2 => (q.year.0, 9, 30),
+        3 => (q.year.0, 12, 31),
+        _ => (q.year.0 + 1, 3, 31),
+    };
+    (first, Date::new(ey, em, ed).unwrap_or(first))
+}
+
+fn line(action: &Action, start: Date, end: Date) -> QuarterLine {
+    let status_at = |day: Date| {
+        action
+            .progress
+            .values()
+            .filter(|u| u.date <= day)
+            .max_by_key(|u| (u.date, u.recorded_at))
+            .map_or(Status::NotStarted, |u| u.status)
+    };
+    let day_before = Date::from_unix_seconds((start.days_since_epoch() - 1) * 86_400);
+    let mut updates: Vec<_> = action.progress.values().filter(|u| u.date >= start && u.date <= end).collect();
+    updates.sort_by_key(|u| (u.date, u.recorded_at));
+    QuarterLine {
+        action_id: action.id.clone(),
+        number: action.number.clone(),
+        title: action.title.clone(),
+        leads: action.leads_text(),
+        due: action.due,
+        status: status_at(end),
+        previous_status: status_at(day_before),
+        updates: updates.into_iter().map(|u| (u.date, u.status, u.narrative.to_string())).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo;
+
+    fn quarter(code: &str) -> FinancialQuarter {
+        parse_quarter_code(code).expect("quarter")
+    }
+
+    #[test]
+    fn quarter_codes_round_trip_and_cross_the_year_end() {
+        let q4 = quarter("2019-20-Q4");
+        assert_eq!(quarter_code(q4), "2019-20-Q4");
+        assert_eq!(previous_quarter(quarter("2020-21-Q1")), q4);
+        assert_eq!(previous_quarter(q4), quarter("2019-20-Q3"));
+        let (start, end) = bounds(q4);
+        assert_eq!((start.to_string(), end.to_string()), ("1 January 2020".into(), "31 March 2020".into()));
+        assert_eq!(parse_quarter_code("2019-20-Q5"), None);
+        assert_eq!(parse_quarter_code("2019-21-Q1"), None);
+        assert_eq!(parse_quarter_code("nonsense"), None);
+    }
+
+    #[test]
+    fn the_domestic_abuse_lead_reports_q4_2019_20() {
+        let ws = demo::workspace();
+        let p = ws.partnership();
+        let theme = p.theme("domestic-abuse").expect("theme");
+        let report = QuarterlyReport::build(p, theme, quarter("2019-20-Q4"));
+        assert_eq!(report.title(), "Domestic Abuse: quarterly report Q4 2019-20");
+        let numbers: Vec<&str> = report.actions.iter().map(|l| l.number.as_str()).collect();
+        assert_eq!(numbers, ["6", "7", "9"]);
+        let seven = &report.actions[1];
+        assert_eq!((seven.previous_status, seven.status), (Status::NotStarted, Status::AtRisk));
+        assert_eq!(seven.change(), "1 update; not started → at risk");
+        assert_eq!(report.actions[0].change(), "No update this quarter");
+        assert_eq!(report.summary(), (1, 1, 2));
+    }
+
+    #[test]
+    fn an_empty_theme_gives_an_empty_report() {
+        let ws = demo::workspace();
+        let p = ws.partnership();
+        let theme = p.theme("drugs-alcohol").expect("theme");
+        let report = QuarterlyReport::build(p, theme, quarter("2019-20-Q3"));
+        assert!(report.actions.is_empty());
+        assert_eq!(report.summary(), (0, 0, 0));
+        assert_eq!(report.commentary, "");
+    }
+}

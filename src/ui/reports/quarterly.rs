@@ -1,0 +1,237 @@
+//! The quarterly theme report and the theme lead's commentary form.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::model::{FieldErrors, FinancialQuarter, Narrative, Partnership};
+use crate::nav::Route;
+use crate::report::quarterly::{
+    QuarterLine, QuarterlyReport, bounds, commentary_key, parse_quarter_code, previous_quarter, quarter_code,
+};
+use crate::ui::clock;
+use crate::ui::components::{BackLink, ErrorSummary, Missing, StatusTag, TextArea, show_errors};
+use crate::ui::plan::NarrativeText;
+use crate::ui::router::{navigate, page_loaded};
+use crate::ui::state::use_app;
+use crate::ui::workspaces::IdentityReminder;
+
+use super::print_page;
+
+/// The last complete quarter is what leads usually report on.
+fn default_quarter() -> FinancialQuarter {
+    previous_quarter(FinancialQuarter::of(clock::today()))
+}
+
+/// Quarters worth offering: every quarter with progress, and the last eight.
+fn quarters(plan: &Partnership) -> Vec<FinancialQuarter> {
+    let mut qs: Vec<FinancialQuarter> =
+        plan.actions.values().flat_map(|a| a.progress.values().map(|u| FinancialQuarter::of(u.date))).collect();
+    let mut q = FinancialQuarter::of(clock::today());
+    for _ in 0..8 {
+        qs.push(q);
+        q = previous_quarter(q);
+    }
+    qs.sort();
+    qs.dedup();
+    qs.reverse();
+    qs
+}
+
+#[component]
+pub fn QuarterlyReportPage(theme: String, quarter: String) -> impl IntoView {
+    let state = use_app();
+    let built = state.plan.with_untracked(|p| {
+        let p = p.as_ref()?;
+        let theme = p.theme(&theme).or_else(|| p.themes_in_order().into_iter().next())?;
+        let quarter = parse_quarter_code(&quarter).unwrap_or_else(default_quarter);
+        let themes: Vec<(String, String)> =
+            p.themes_in_order().into_iter().map(|t| (t.id.clone(), t.name.clone())).collect();
+        Some((QuarterlyReport::build(p, theme, quarter), themes, quarters(p)))
+    });
+    let Some((report, themes, quarters)) = built else {
+        page_loaded("Quarterly theme report");
+        return view! {
+            <h1 class="govuk-heading-l" tabindex="-1">"Quarterly theme report"</h1>
+            <p class="govuk-body">"Add priority themes to the plan first."</p>
+        }
+        .into_any();
+    };
+    page_loaded(&report.title());
+    let (theme_id, code) = (report.theme_id.clone(), quarter_code(report.quarter));
+    let (theme_for_quarter, code_for_theme) = (theme_id.clone(), code.clone());
+    let pick_theme =
+        move |ev: leptos::ev::Event| navigate(&Route::QuarterlyReport(event_target_value(&ev), code_for_theme.clone()));
+    let pick_quarter = move |ev: leptos::ev::Event| {
+        navigate(&Route::QuarterlyReport(theme_for_quarter.clone(), event_target_value(&ev)))
+    };
+    let (changed, updated, silent) = report.summary();
+    let (start, end) = bounds(report.quarter);
+    let commentary = report.commentary.clone();
+    view! {
+        <BackLink route=Route::Reports text="All reports" />
+        <div class="app-no-print app-filters__row">
+            <div class="govuk-form-group">
+                <label class="govuk-label" for="report-theme">"Theme"</label>
+                <select class="govuk-select" id="report-theme" on:change=pick_theme>
+                    {themes.into_iter().map(|(id, name)| {
+                        let selected = id == theme_id;
+                        view! { <option value=id selected=selected>{name}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="govuk-form-group">
+                <label class="govuk-label" for="report-quarter">"Quarter"</label>
+                <select class="govuk-select" id="report-quarter" on:change=pick_quarter>
+                    {quarters.into_iter().map(|q| {
+                        let value = quarter_code(q);
+                        let selected = value == code;
+                        view! { <option value=value selected=selected>{format!("{q} ({})", q.months())}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+        </div>
+        <button type="button" class="govuk-button govuk-button--secondary app-no-print" on:click=move |_| print_page()>
+            "Print or save as PDF"
+        </button>
+        <span class="govuk-caption-l">{report.partnership.clone()}</span>
+        <h1 class="govuk-heading-l" tabindex="-1">{report.title()}</h1>
+        <dl class="govuk-summary-list">
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">"Theme lead"</dt>
+                <dd class="govuk-summary-list__value">{report.lead.clone()}</dd>
+            </div>
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">"Period"</dt>
+                <dd class="govuk-summary-list__value">{format!("{start} to {end}")}</dd>
+            </div>
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">"This quarter"</dt>
+                <dd class="govuk-summary-list__value">
+                    {format!("{updated} of {} actions updated, {changed} changed status, {silent} with no update", report.actions.len())}
+                </dd>
+            </div>
+        </dl>
+        <h2 class="govuk-heading-m">"Theme lead's commentary"</h2>
+        {if commentary.is_empty() {
+            view! { <p class="govuk-body">"No commentary written yet."</p> }.into_any()
+        } else {
+            view! { <NarrativeText text=Narrative::new(commentary) /> }.into_any()
+        }}
+        <p class="govuk-body app-no-print">
+            <a class="govuk-link" href=Route::EditCommentary(report.theme_id.clone(), quarter_code(report.quarter)).href()>
+                "Write the commentary"
+            </a>
+        </p>
+        <h2 class="govuk-heading-m">"Actions"</h2>
+        <QuarterTable lines=report.actions.clone() />
+    }
+    .into_any()
+}
+
+#[component]
+fn QuarterTable(lines: Vec<QuarterLine>) -> impl IntoView {
+    if lines.is_empty() {
+        return view! { <p class="govuk-body">"This theme has no actions yet."</p> }.into_any();
+    }
+    view! {
+        <table class="govuk-table app-report-table">
+            <caption class="govuk-table__caption govuk-visually-hidden">"Actions this quarter"</caption>
+            <thead class="govuk-table__head">
+                <tr class="govuk-table__row">
+                    <th scope="col" class="govuk-table__header">"No."</th>
+                    <th scope="col" class="govuk-table__header">"Action and leads"</th>
+                    <th scope="col" class="govuk-table__header">"Status"</th>
+                    <th scope="col" class="govuk-table__header">"Progress this quarter"</th>
+                </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+                {lines.into_iter().map(|l| {
+                    let change = l.change();
+                    view! {
+                        <tr class="govuk-table__row">
+                            <td class="govuk-table__cell">{l.number.clone()}</td>
+                            <td class="govuk-table__cell">
+                                <a class="govuk-link" href=Route::Action(l.action_id.clone()).href()>{l.title.clone()}</a>
+                                <p class="govuk-body-s">{l.leads.clone()}</p>
+                            </td>
+                            <td class="govuk-table__cell">
+                                <StatusTag status=l.status />
+                                <p class="govuk-body-s">{change}</p>
+                            </td>
+                            <td class="govuk-table__cell">
+                                {l.updates.into_iter().map(|(date, status, text)| view! {
+                                    <div class="app-report-progress">
+                                        <p class="govuk-body-s govuk-!-font-weight-bold govuk-!-margin-bottom-1">
+                                            {date.to_string()} " " <StatusTag status />
+                                        </p>
+                                        {text.lines().filter(|t| !t.trim().is_empty()).map(|t| view! { <p class="govuk-body-s">{t.to_string()}</p> }).collect_view()}
+                                    </div>
+                                }).collect_view()}
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn CommentaryPage(theme: String, quarter: String) -> impl IntoView {
+    let state = use_app();
+    let found = state.plan.with_untracked(|p| {
+        let p = p.as_ref()?;
+        let t = p.theme(&theme)?;
+        let q = parse_quarter_code(&quarter)?;
+        Some((t.name.clone(), q, p.report_note(&commentary_key(&theme, q)).to_string()))
+    });
+    let Some((theme_name, q, current)) = found else {
+        return view! { <Missing what="report" /> }.into_any();
+    };
+    page_loaded(&format!("Commentary – {theme_name} {q}"));
+    let text = RwSignal::new(current);
+    let errors = RwSignal::new(FieldErrors::default());
+    let back = Route::QuarterlyReport(theme.clone(), quarter_code(q));
+    let done = back.clone();
+    let label = format!("commentary for {theme_name} {q}");
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let key = commentary_key(&theme, q);
+        let done = done.clone();
+        match state.apply(|ws, stamp| ws.write_report_note(stamp, &key, &label, &text.get_untracked())) {
+            Ok(()) => spawn_local(async move {
+                let saved = state.persist().await.is_ok();
+                let message = if saved { "Commentary saved" } else { "Change made, but not yet saved on this device" };
+                state.go_with_flash(done, message);
+            }),
+            Err(e) => {
+                let mut fe = FieldErrors::default();
+                fe.add("text", e.to_string());
+                show_errors(errors, fe);
+            }
+        }
+    };
+    view! {
+        <BackLink route=back.clone() />
+        <ErrorSummary errors />
+        <span class="govuk-caption-l">{format!("{theme_name}: {q}")}</span>
+        <h1 class="govuk-heading-l" tabindex="-1">"Theme lead's commentary"</h1>
+        <IdentityReminder />
+        <form on:submit=submit novalidate>
+            <TextArea
+                id="text"
+                label="Commentary for the executive"
+                hint="The headline for the quarter, risks and what the theme needs from partners. Start a line with - for a bullet point"
+                value=text
+                errors
+                rows=10
+            />
+            <div class="govuk-button-group">
+                <button type="submit" class="govuk-button">"Save commentary"</button>
+                <a class="govuk-link" href=back.href()>"Cancel"</a>
+            </div>
+        </form>
+    }
+    .into_any()
+}
