@@ -8,6 +8,7 @@
 
 mod business_plan;
 mod calendar;
+mod performance;
 mod structure;
 mod themes;
 
@@ -68,6 +69,7 @@ pub fn workspace() -> Workspace {
     for group in structure::sub_groups() {
         ws.save_sub_group(&manager, None, &group).expect("demo sub-groups are valid");
     }
+    record_indicators(&mut ws, &manager);
     for mut draft in calendar::events() {
         // A sub-group's own meetings are linked to it.
         let group = ws.partnership().sub_groups.values().find(|g| g.name == draft.title).map(|g| g.id.clone());
@@ -76,6 +78,45 @@ pub fn workspace() -> Workspace {
         ws.add_event(&manager, valid).expect("the calendar accepts demo items");
     }
     ws
+}
+
+/// Defines the demo indicators, then records each quarter's values theme by
+/// theme, signed by the theme lead three weeks after the quarter ends.
+fn record_indicators(ws: &mut Workspace, manager: &Stamp) {
+    use crate::doc::ValueEntry;
+    use crate::model::{FinancialQuarter, FinancialYear};
+
+    let ids: Vec<String> = performance::INDICATORS
+        .iter()
+        .map(|i| ws.save_indicator(manager, None, &i.draft()).map_err(|e| format!("{e:?}")))
+        .collect::<Result<_, _>>()
+        .expect("demo indicators are valid");
+    for (qi, (year, quarter)) in performance::QUARTERS.into_iter().enumerate() {
+        let q = FinancialQuarter { year: FinancialYear(year), quarter };
+        let (_, end) = crate::report::quarterly::bounds(q);
+        let reported = noon(end) + 21 * 86_400;
+        for theme in ws
+            .partnership()
+            .themes_in_order()
+            .into_iter()
+            .map(|t| (t.id.clone(), t.lead_role.clone(), t.lead_organisation.clone()))
+            .collect::<Vec<_>>()
+        {
+            let entries: Vec<ValueEntry> = performance::INDICATORS
+                .iter()
+                .zip(&ids)
+                .enumerate()
+                .filter(|(_, (i, _))| i.theme == theme.0)
+                .map(|(index, (i, id))| ValueEntry {
+                    indicator_id: id.clone(),
+                    value: i.value(index, qi),
+                    note: String::new(),
+                })
+                .collect();
+            let lead = Author::new(theme.1, theme.2);
+            ws.record_values(&Stamp::new(&lead, reported), q, &entries).expect("demo values are recorded");
+        }
+    }
 }
 
 const ACTION_IDS: [&str; 13] = [
@@ -238,9 +279,37 @@ mod tests {
         assert_eq!((events, members, groups), (8, 10, 6));
         let jag = p.sub_groups.values().find(|g| g.name == "High Town Joint Action Group").map(|g| g.id.clone());
         assert_eq!(p.events.values().filter(|e| e.group_id == jag).count(), 2, "the JAG's meetings are linked");
-        assert_eq!(history.len(), 1 + updates + events + members + groups);
+        let indicators = p.indicators.len();
+        assert_eq!(indicators, 10);
+        // One change per indicator defined, and one per theme per quarter of values.
+        let value_changes = 7 * 7;
+        assert_eq!(history.len(), 1 + updates + events + members + groups + indicators + value_changes);
         let youth = history.iter().find(|h| h.summary.contains("action 4")).map(|h| h.author.clone());
         assert_eq!(youth, Some(Author::new("Head of Youth Offending Service", "Luton Council")));
+    }
+
+    #[test]
+    fn indicators_have_seven_quarters_of_synthetic_values_and_q4_to_chase() {
+        use crate::model::performance::parse_quarter_code;
+        let ws = workspace();
+        let p = ws.partnership();
+        let q3 = parse_quarter_code("2019-20-Q3").expect("quarter");
+        let q4 = parse_quarter_code("2019-20-Q4").expect("quarter");
+        for indicator in p.indicators.values() {
+            assert_eq!(indicator.values.len(), 7, "{}", indicator.name);
+            assert!(indicator.value_in(q3).is_some() && indicator.is_missing(q4));
+            assert!(indicator.notes.as_str().contains("synthetic"));
+            assert!(indicator.target_value().is_ok(), "{} has a target", indicator.name);
+        }
+        let hate = p.indicators.values().find(|i| i.name == "Hate crimes reported").expect("hate crime");
+        assert_eq!(hate.polarity, crate::model::Polarity::HigherIsBetter, "more reporting is better");
+        let violence = &p.indicators_for_theme("violence-exploitation");
+        assert_eq!(violence.len(), 2);
+        let by = &violence[0].values["2019-20-Q3"];
+        assert_eq!(
+            (by.recorded_by.as_str(), by.recorded_organisation.as_str()),
+            ("Strategic Lead for Exploitation", "Luton Council")
+        );
     }
 
     #[test]

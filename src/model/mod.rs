@@ -13,6 +13,7 @@ pub mod draft;
 pub mod filter;
 mod narrative;
 mod partnership;
+pub mod performance;
 pub mod structure;
 pub mod theme;
 
@@ -24,5 +25,6 @@ pub use draft::{ActionDraft, FieldErrors, ProgressDraft, ValidAction, ValidProgr
 pub use filter::ActionFilter;
 pub use narrative::Narrative;
 pub use partnership::{FORMAT, FORMAT_VERSION, Partnership, PlanSummary};
+pub use performance::{Indicator, IndicatorDraft, Polarity, QuarterValue, Rag};
 pub use structure::{Organisation, OrganisationDraft, Sector, SubGroup, SubGroupDraft};
 pub use theme::Theme;

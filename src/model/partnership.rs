@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 
 use autosurgeon::{Hydrate, Reconcile};
 
-use super::{Action, CalendarEvent, Narrative, Organisation, SubGroup, Theme};
+use super::{Action, CalendarEvent, Indicator, Narrative, Organisation, SubGroup, Theme};
 
 /// The value of the root `format` field in every Safer Plan document.
 pub const FORMAT: &str = "safer-plan";
@@ -55,6 +55,9 @@ pub struct Partnership {
     /// `annual/2019-20/recommendations`.
     #[autosurgeon(missing = "Default::default")]
     pub report_notes: BTreeMap<String, Narrative>,
+    /// Performance indicators and their quarterly values.
+    #[autosurgeon(missing = "Default::default")]
+    pub indicators: BTreeMap<String, Indicator>,
 }
 
 /// The published multi-year partnership plan.
@@ -87,6 +90,7 @@ impl Partnership {
             organisations: BTreeMap::new(),
             sub_groups: BTreeMap::new(),
             report_notes: BTreeMap::new(),
+            indicators: BTreeMap::new(),
         }
     }
 
@@ -136,6 +140,19 @@ impl Partnership {
         let mut groups: Vec<&SubGroup> = self.sub_groups.values().collect();
         groups.sort_by_key(|g| g.name.to_lowercase());
         groups
+    }
+
+    /// Indicators grouped by theme in plan order, then by name.
+    pub fn indicators_in_order(&self) -> Vec<&Indicator> {
+        let theme_order =
+            |i: &Indicator| i.theme_id.as_deref().and_then(|t| self.themes.get(t)).map_or(i64::MAX, |t| t.order);
+        let mut list: Vec<&Indicator> = self.indicators.values().collect();
+        list.sort_by_key(|i| (theme_order(i), i.name.to_lowercase()));
+        list
+    }
+
+    pub fn indicators_for_theme(&self, theme_id: &str) -> Vec<&Indicator> {
+        self.indicators_in_order().into_iter().filter(|i| i.theme_id.as_deref() == Some(theme_id)).collect()
     }
 
     /// The written part of a report section, or empty.

@@ -4,6 +4,7 @@
 //! action of the theme with its status and latest progress, and what changed
 //! since the previous quarter.
 
+pub use crate::model::performance::{parse_quarter_code, previous_quarter, quarter_code};
 use crate::model::{Action, Date, FinancialQuarter, FinancialYear, Partnership, Status, Theme};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -86,27 +87,6 @@ impl QuarterlyReport {
 /// Where a theme lead's commentary for a quarter is kept.
 pub fn commentary_key(theme_id: &str, quarter: FinancialQuarter) -> String {
     format!("quarterly/{theme_id}/{}", quarter_code(quarter))
-}
-
-/// "2019-20-Q3": stable, sortable and safe in an address.
-pub fn quarter_code(quarter: FinancialQuarter) -> String {
-    format!("{}-Q{}", quarter.year, quarter.quarter)
-}
-
-/// Reads [`quarter_code`]'s form back.
-pub fn parse_quarter_code(code: &str) -> Option<FinancialQuarter> {
-    let (year, q) = code.trim().rsplit_once("-Q")?;
-    let quarter: u8 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
-    Some(FinancialQuarter { year: super::parse_financial_year(year)?, quarter })
-}
-
-/// The quarter before: Q4 of the previous year before Q1.
-pub fn previous_quarter(q: FinancialQuarter) -> FinancialQuarter {
-    if q.quarter == 1 {
-        FinancialQuarter { year: FinancialYear(q.year.0 - 1), quarter: 4 }
-    } else {
-        FinancialQuarter { year: q.year, quarter: q.quarter - 1 }
-    }
 }
 
 /// First and last day of a quarter.

@@ -1,0 +1,190 @@
+//! Intents on performance indicators: define, edit, delete, and record a
+//! quarter's values (all of a theme's indicators in one change, as a theme
+//! lead enters them).
+
+use automerge::transaction::Transactable;
+use automerge::{ObjType, ROOT};
+use autosurgeon::reconcile_prop;
+
+use super::{DocError, FormError, Stamp, Workspace, new_id};
+use crate::model::performance::quarter_code;
+use crate::model::{FinancialQuarter, Indicator, IndicatorDraft, QuarterValue};
+
+/// One value typed in for one indicator.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueEntry {
+    pub indicator_id: String,
+    pub value: f64,
+    pub note: String,
+}
+
+impl Workspace {
+    /// Adds an indicator (`id` is `None`) or edits one, keeping its values.
+    pub fn save_indicator(
+        &mut self,
+        stamp: &Stamp,
+        id: Option<&str>,
+        draft: &IndicatorDraft,
+    ) -> Result<String, FormError> {
+        let existing = match id {
+            Some(id) => Some(self.partnership.indicators.get(id).ok_or(DocError::NotFound { kind: "indicator" })?),
+            None => None,
+        };
+        let indicator_id = id.map_or_else(new_id, str::to_string);
+        let themes = &self.partnership.themes;
+        let mut indicator =
+            draft.validate(indicator_id.clone(), |t| themes.contains_key(t)).map_err(FormError::Invalid)?;
+        if let Some(existing) = existing {
+            indicator.values = existing.values.clone();
+            if *existing == indicator {
+                return Ok(indicator_id);
+            }
+        }
+        let verb = if id.is_some() { "Edited the indicator" } else { "Added the indicator" };
+        self.put_item(stamp, &format!("{verb} {}", indicator.name), "indicators", &indicator_id, &indicator)?;
+        self.partnership.indicators.insert(indicator_id.clone(), indicator);
+        Ok(indicator_id)
+    }
+
+    pub fn delete_indicator(&mut self, stamp: &Stamp, id: &str) -> Result<(), DocError> {
+        let indicator = self.partnership.indicators.get(id).ok_or(DocError::NotFound { kind: "indicator" })?;
+        let summary = format!("Deleted the indicator {} and its values", indicator.name);
+        self.remove_item(stamp, &summary, "indicators", id)?;
+        self.partnership.indicators.remove(id);
+        Ok(())
+    }
+
+    /// Records values for one quarter (replacing any already there) as one
+    /// change. Entries for unknown indicators are refused before anything
+    /// is written.
+    pub fn record_values(
+        &mut self,
+        stamp: &Stamp,
+        quarter: FinancialQuarter,
+        entries: &[ValueEntry],
+    ) -> Result<(), DocError> {
+        if entries.is_empty() {
+            return Ok(());
+        }
+        let code = quarter_code(quarter);
+        let mut updated: Vec<Indicator> = Vec::with_capacity(entries.len());
+        for entry in entries {
+            if !entry.value.is_finite() {
+                return Err(DocError::Internal("a value is not a number".into()));
+            }
+            let mut indicator = self
+                .partnership
+                .indicators
+                .get(&entry.indicator_id)
+                .ok_or(DocError::NotFound { kind: "indicator" })?
+                .clone();
+            indicator.values.insert(
+                code.clone(),
+                QuarterValue {
+                    value: entry.value,
+                    note: entry.note.trim().to_string(),
+                    recorded_by: stamp.author.name.clone(),
+                    recorded_organisation: stamp.author.organisation.clone(),
+                    recorded_at: stamp.at,
+                },
+            );
+            updated.push(indicator);
+        }
+        let summary = match updated.as_slice() {
+            [one] => format!("Recorded {quarter} for {}", one.name),
+            many => format!("Recorded {quarter} values for {} indicators", many.len()),
+        };
+        let targets = updated.iter().map(|i| format!("indicator/{}", i.id)).collect();
+        let existing = self.map_obj("indicators").ok();
+        self.change(stamp, &summary, targets, |doc| {
+            let map = match existing {
+                Some(obj) => obj,
+                None => doc.put_object(ROOT, "indicators", ObjType::Map)?,
+            };
+            for indicator in &updated {
+                reconcile_prop(doc, &map, indicator.id.as_str(), indicator)?;
+            }
+            Ok(())
+        })?;
+        for indicator in updated {
+            self.partnership.indicators.insert(indicator.id.clone(), indicator);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Author;
+    use crate::model::performance::parse_quarter_code;
+
+    /// After the demo's own changes, so history lists these first.
+    const T: i64 = 1_700_000_000;
+
+    fn me() -> Author {
+        Author::new("Community Safety Analyst", "Bedfordshire Police")
+    }
+
+    fn draft(name: &str) -> IndicatorDraft {
+        IndicatorDraft {
+            name: name.into(),
+            theme_id: "town-centre".into(),
+            unit: "crimes".into(),
+            polarity: "lower-is-better".into(),
+            baseline: "1200".into(),
+            baseline_period: "2018-19".into(),
+            target_kind: "percent-change".into(),
+            target: "-5".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_theme_leads_quarter_is_one_signed_change() {
+        let mut ws = crate::demo::workspace();
+        let a = ws.save_indicator(&Stamp::new(&me(), T + 1), None, &draft("Burglary (test)")).expect("add");
+        let b = ws.save_indicator(&Stamp::new(&me(), T + 2), None, &draft("Criminal damage (test)")).expect("add");
+        let q3 = parse_quarter_code("2019-20-Q3").expect("quarter");
+        let entries = [
+            ValueEntry { indicator_id: a.clone(), value: 290.0, note: "Provisional".into() },
+            ValueEntry { indicator_id: b.clone(), value: 410.0, note: String::new() },
+        ];
+        let before = ws.history().len();
+        ws.record_values(&Stamp::new(&me(), T + 3), q3, &entries).expect("record");
+        let history = ws.history();
+        assert_eq!(history.len(), before + 1);
+        assert_eq!(history[0].summary, "Recorded Q3 2019-20 values for 2 indicators");
+        assert_eq!(history[0].author, me());
+        // Correcting a value replaces it.
+        let fix = [ValueEntry { indicator_id: a.clone(), value: 288.0, note: String::new() }];
+        ws.record_values(&Stamp::new(&me(), T + 4), q3, &fix).expect("correct");
+        let loaded = Workspace::load(&ws.save()).expect("load");
+        let burglary = &loaded.partnership().indicators[&a];
+        assert_eq!(burglary.value_in(q3), Some(288.0));
+        assert_eq!(burglary.values["2019-20-Q3"].recorded_organisation, "Bedfordshire Police");
+        // Editing the definition keeps the values.
+        let renamed = IndicatorDraft { name: "Burglary (all)".into(), ..draft("x") };
+        ws.save_indicator(&Stamp::new(&me(), T + 5), Some(&a), &renamed).expect("edit");
+        assert_eq!(ws.partnership().indicators[&a].value_in(q3), Some(288.0));
+    }
+
+    #[test]
+    fn unknown_indicators_and_bad_numbers_change_nothing() {
+        let mut ws = crate::demo::workspace();
+        let a = ws.save_indicator(&Stamp::new(&me(), T + 1), None, &draft("Burglary (test)")).expect("add");
+        let q3 = parse_quarter_code("2019-20-Q3").expect("quarter");
+        let heads = ws.heads();
+        let bad = [
+            ValueEntry { indicator_id: a.clone(), value: 1.0, note: String::new() },
+            ValueEntry { indicator_id: "ghost".into(), value: 1.0, note: String::new() },
+        ];
+        assert!(matches!(ws.record_values(&Stamp::new(&me(), T + 2), q3, &bad), Err(DocError::NotFound { .. })));
+        let nan = [ValueEntry { indicator_id: a.clone(), value: f64::NAN, note: String::new() }];
+        assert!(ws.record_values(&Stamp::new(&me(), T + 3), q3, &nan).is_err());
+        assert_eq!(ws.heads(), heads);
+        assert_eq!(ws.partnership().indicators[&a].value_in(q3), None);
+        ws.delete_indicator(&Stamp::new(&me(), T + 4), &a).expect("delete");
+        assert!(!ws.partnership().indicators.contains_key(&a));
+    }
+}

@@ -1,0 +1,167 @@
+use super::*;
+
+fn q(code: &str) -> FinancialQuarter {
+    parse_quarter_code(code).expect("quarter")
+}
+
+fn burglary() -> Indicator {
+    let draft = IndicatorDraft {
+        name: "Burglary".into(),
+        unit: "crimes".into(),
+        polarity: "lower-is-better".into(),
+        baseline: "1,200".into(),
+        baseline_period: "2018-19".into(),
+        target_kind: "percent-change".into(),
+        target: "-5".into(),
+        ..Default::default()
+    };
+    draft.validate("burglary".into(), |_| true).expect("valid")
+}
+
+fn with_values(mut i: Indicator, values: &[(&str, f64)]) -> Indicator {
+    for (code, value) in values {
+        let v = QuarterValue {
+            value: *value,
+            note: String::new(),
+            recorded_by: "Analyst".into(),
+            recorded_organisation: "Bedfordshire Police".into(),
+            recorded_at: 0,
+        };
+        i.values.insert(code.to_string(), v);
+    }
+    i
+}
+
+#[test]
+fn a_percentage_target_is_resolved_against_the_baseline() {
+    let i = burglary();
+    assert_eq!(i.target_value(), Ok(1140.0));
+    assert_eq!(i.target_text(), "Reduce by 5% on 2018-19 (to 1,140 crimes)");
+}
+
+#[test]
+fn rag_lower_is_better_with_the_target_met_exactly_green() {
+    let i = burglary();
+    assert_eq!(i.rag(1140.0), Rag::Green, "meeting the target exactly is green");
+    assert_eq!(i.rag(900.0), Rag::Green);
+    assert_eq!(i.rag(1180.0), Rag::Amber, "missed the target but better than baseline");
+    assert_eq!(i.rag(1200.0), Rag::Amber, "no worse than baseline");
+    assert_eq!(i.rag(1201.0), Rag::Red);
+}
+
+#[test]
+fn rag_higher_is_better() {
+    let draft = IndicatorDraft {
+        name: "Successful drug treatment completions".into(),
+        unit: "%".into(),
+        polarity: "higher-is-better".into(),
+        baseline: "40".into(),
+        target_kind: "value".into(),
+        target: "45".into(),
+        ..Default::default()
+    };
+    let i = draft.validate("t".into(), |_| true).expect("valid");
+    assert_eq!(i.rag(45.0), Rag::Green);
+    assert_eq!(i.rag(42.0), Rag::Amber);
+    assert_eq!(i.rag(39.9), Rag::Red);
+    assert_eq!(i.target_text(), "At least 45%");
+}
+
+#[test]
+fn a_zero_or_missing_baseline_gives_no_percentage_target() {
+    let mut i = burglary();
+    i.baseline = Some(0.0);
+    assert_eq!(i.target_value(), Err(NoTarget::ZeroBaseline));
+    assert_eq!(i.rag(3.0), Rag::NoTarget);
+    i.baseline = None;
+    assert_eq!(i.target_value(), Err(NoTarget::NoBaseline));
+    i.target = None;
+    assert_eq!(i.target_value(), Err(NoTarget::NotSet));
+    assert_eq!(i.target_text(), "No target set");
+}
+
+#[test]
+fn without_a_baseline_near_the_target_is_amber() {
+    let mut i = burglary();
+    i.baseline = None;
+    i.target = Some(Target { kind: TargetKind::Value, amount: 100.0 });
+    assert_eq!(i.rag(104.0), Rag::Amber);
+    assert_eq!(i.rag(106.0), Rag::Red);
+}
+
+#[test]
+fn trend_against_last_quarter_across_the_year_end_and_last_year() {
+    let i = with_values(burglary(), &[("2018-19-Q1", 300.0), ("2018-19-Q4", 290.0), ("2019-20-Q1", 280.0)]);
+    let t = i.trend(q("2019-20-Q1"));
+    assert_eq!(t.vs_previous_quarter, Some(Direction::Improving), "Q4 2018-19 comes before Q1 2019-20");
+    assert_eq!(t.vs_same_quarter_last_year, Some(Direction::Improving));
+    let missing = i.trend(q("2019-20-Q2"));
+    assert_eq!(missing, Trend { vs_previous_quarter: None, vs_same_quarter_last_year: None }, "a missing quarter");
+    let worse = with_values(burglary(), &[("2019-20-Q1", 280.0), ("2019-20-Q2", 281.0), ("2018-19-Q2", 281.0)]);
+    let t = worse.trend(q("2019-20-Q2"));
+    assert_eq!(t.vs_previous_quarter, Some(Direction::Worsening));
+    assert_eq!(t.vs_same_quarter_last_year, Some(Direction::NoChange));
+}
+
+#[test]
+fn a_quarterly_indicator_without_this_quarters_value_is_missing() {
+    let i = with_values(burglary(), &[("2019-20-Q3", 280.0)]);
+    assert!(!i.is_missing(q("2019-20-Q3")));
+    assert!(i.is_missing(q("2019-20-Q4")));
+    let annual = Indicator { frequency: Frequency::Annual, ..i };
+    assert!(!annual.is_missing(q("2019-20-Q4")));
+    assert_eq!(annual.series().first().map(|(q, _)| quarter_code(*q)), Some("2019-20-Q3".into()));
+}
+
+#[test]
+fn numbers_are_read_and_written_the_uk_way() {
+    assert_eq!(parse_number("1,250"), Some(1250.0));
+    assert_eq!(parse_number(" 12.5% "), Some(12.5));
+    assert_eq!(parse_number("-5"), Some(-5.0));
+    assert_eq!(parse_number("twelve"), None);
+    assert_eq!(parse_number("NaN"), None);
+    assert_eq!(parse_number("inf"), None);
+    assert_eq!(parse_number(""), None);
+    assert_eq!(format_number(1_234_567.0), "1,234,567");
+    assert_eq!(format_number(12.5), "12.5");
+    assert_eq!(format_number(-0.333), "-0.33");
+    assert_eq!(format_number(100.0), "100");
+}
+
+#[test]
+fn bad_indicator_forms_get_one_clear_message_per_field() {
+    let draft = IndicatorDraft {
+        theme_id: "ghost".into(),
+        baseline: "lots".into(),
+        target_kind: "value".into(),
+        target: "fewer".into(),
+        ..Default::default()
+    };
+    let e = draft.validate("x".into(), |_| false).expect_err("invalid");
+    assert_eq!(e.get("name"), Some("Enter a name for the indicator"));
+    assert_eq!(e.get("theme"), Some("Select a theme from the list"));
+    assert_eq!(e.get("polarity"), Some("Select whether a lower or a higher number is better"));
+    assert_eq!(e.get("baseline"), Some("Baseline must be a number, like 1250 or 12.5"));
+    assert_eq!(e.get("target"), Some("Target must be a number, like 1100 or -5"));
+    let zero = IndicatorDraft {
+        name: "Hate crimes".into(),
+        polarity: "lower-is-better".into(),
+        baseline: "0".into(),
+        target_kind: "percent-change".into(),
+        target: "-5".into(),
+        ..Default::default()
+    };
+    let e = zero.validate("x".into(), |_| true).expect_err("zero baseline");
+    assert_eq!(e.get("target"), Some("A % change from a baseline of 0 is always 0 – set the target as a value"));
+}
+
+#[test]
+fn quarter_codes_round_trip() {
+    let q4 = q("2019-20-Q4");
+    assert_eq!(quarter_code(q4), "2019-20-Q4");
+    assert_eq!(previous_quarter(q("2020-21-Q1")), q4);
+    assert_eq!(parse_quarter_code("2019-20-Q5"), None);
+    assert_eq!(parse_quarter_code("2019-21-Q1"), None);
+    assert_eq!(parse_financial_year("2019/2020"), Some(FinancialYear(2019)));
+    assert_eq!(parse_financial_year("year three"), None);
+}
