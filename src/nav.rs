@@ -24,6 +24,14 @@ pub enum Route {
     AddProgress(String),
     DeleteAction(String),
     History,
+    /// Performance indicators, by theme.
+    Indicators,
+    Indicator(String),
+    /// Define (`None`) or edit an indicator.
+    IndicatorForm(Option<String>),
+    DeleteIndicator(String),
+    /// Enter a quarter's values: (theme id, quarter code); empty = choose.
+    RecordValues(String, String),
     /// The plan at a glance and what needs chasing.
     Dashboard,
     /// Member organisations and sub-groups.
@@ -101,6 +109,12 @@ impl Route {
             ["actions", id, "delete"] => Route::DeleteAction(decode(id)),
             ["history"] => Route::History,
             ["dashboard"] => Route::Dashboard,
+            ["indicators"] => Route::Indicators,
+            ["indicators", "new"] => Route::IndicatorForm(None),
+            ["indicators", "record"] => Route::RecordValues(query_value(query, "theme"), query_value(query, "quarter")),
+            ["indicators", id] => Route::Indicator(decode(id)),
+            ["indicators", id, "edit"] => Route::IndicatorForm(Some(decode(id))),
+            ["indicators", id, "delete"] => Route::DeleteIndicator(decode(id)),
             ["structure"] => Route::Structure,
             ["structure", "members", "new"] => Route::MemberForm(None),
             ["structure", "members", id] => Route::MemberForm(Some(decode(id))),
@@ -146,6 +160,14 @@ impl Route {
             Route::DeleteAction(id) => format!("/actions/{}/delete", encode(id)),
             Route::History => "/history".to_string(),
             Route::Dashboard => "/dashboard".to_string(),
+            Route::Indicators => "/indicators".to_string(),
+            Route::Indicator(id) => format!("/indicators/{}", encode(id)),
+            Route::IndicatorForm(None) => "/indicators/new".to_string(),
+            Route::IndicatorForm(Some(id)) => format!("/indicators/{}/edit", encode(id)),
+            Route::DeleteIndicator(id) => format!("/indicators/{}/delete", encode(id)),
+            Route::RecordValues(theme, quarter) => {
+                format!("/indicators/record?theme={}&quarter={}", encode(theme), encode(quarter))
+            }
             Route::Structure => "/structure".to_string(),
             Route::MemberForm(None) => "/structure/members/new".to_string(),
             Route::MemberForm(Some(id)) => format!("/structure/members/{}", encode(id)),
@@ -301,6 +323,12 @@ mod tests {
             Route::DeleteAction("a1".into()),
             Route::History,
             Route::Dashboard,
+            Route::Indicators,
+            Route::Indicator("i1".into()),
+            Route::IndicatorForm(None),
+            Route::IndicatorForm(Some("i1".into())),
+            Route::DeleteIndicator("i1".into()),
+            Route::RecordValues("town-centre".into(), "2019-20-Q4".into()),
             Route::Structure,
             Route::MemberForm(None),
             Route::MemberForm(Some("o 1".into())),

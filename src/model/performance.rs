@@ -185,7 +185,7 @@ impl Indicator {
             TargetKind::Value => Ok(target.amount),
             TargetKind::PercentChange => match self.baseline {
                 None => Err(NoTarget::NoBaseline),
-                Some(b) if b == 0.0 => Err(NoTarget::ZeroBaseline),
+                Some(0.0) => Err(NoTarget::ZeroBaseline),
                 Some(b) => Ok(b * (1.0 + target.amount / 100.0)),
             },
         }

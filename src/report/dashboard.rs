@@ -3,7 +3,8 @@
 //! overdue or have had no update this quarter.
 
 use crate::model::action::count_by_status;
-use crate::model::{Action, Date, FinancialQuarter, Partnership, Status};
+use crate::model::performance::previous_quarter;
+use crate::model::{Action, Date, FinancialQuarter, Indicator, Partnership, Rag, Status};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dashboard {
@@ -13,6 +14,19 @@ pub struct Dashboard {
     pub overdue: Vec<ChaseItem>,
     /// Not complete and with no progress dated in the current quarter.
     pub no_update_this_quarter: Vec<ChaseItem>,
+    /// The quarter whose indicator values are due: the one just finished.
+    pub reporting_quarter: FinancialQuarter,
+    /// Quarterly indicators still without a value for the reporting quarter.
+    pub missing_values: Vec<MissingValue>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MissingValue {
+    pub indicator_id: String,
+    pub name: String,
+    pub theme_id: Option<String>,
+    pub theme: String,
+    pub lead: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -22,6 +36,8 @@ pub struct ThemeSummary {
     pub name: String,
     pub lead: String,
     pub by_status: Vec<(Status, usize)>,
+    /// Indicators by RAG for the reporting quarter (missing values not counted).
+    pub by_rag: Vec<(Rag, usize)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -42,6 +58,14 @@ impl Dashboard {
     /// to be delivered, even if it stays out of the business plan report.
     pub fn build(plan: &Partnership, today: Date) -> Dashboard {
         let quarter = FinancialQuarter::of(today);
+        let reporting_quarter = previous_quarter(quarter);
+        let rag_counts = |indicators: Vec<&Indicator>| {
+            Rag::ALL
+                .into_iter()
+                .map(|r| (r, indicators.iter().filter(|i| i.rag_in(reporting_quarter) == Some(r)).count()))
+                .filter(|(_, n)| *n > 0)
+                .collect::<Vec<_>>()
+        };
         let mut themes: Vec<ThemeSummary> = plan
             .themes_in_order()
             .into_iter()
@@ -50,6 +74,7 @@ impl Dashboard {
                 name: t.name.clone(),
                 lead: t.lead(),
                 by_status: count_by_status(plan.actions.values().filter(|a| a.theme_id.as_deref() == Some(&t.id))),
+                by_rag: rag_counts(plan.indicators_for_theme(&t.id)),
             })
             .collect();
         let cross_cutting: Vec<&Action> = plan.actions.values().filter(|a| a.theme_id.is_none()).collect();
@@ -59,6 +84,7 @@ impl Dashboard {
                 name: "Cross-cutting actions (no theme)".into(),
                 lead: String::new(),
                 by_status: count_by_status(cross_cutting),
+                by_rag: Vec::new(),
             });
         }
         let open: Vec<&Action> =
@@ -71,7 +97,19 @@ impl Dashboard {
             .filter(|a| a.latest_update().is_none_or(|u| FinancialQuarter::of(u.date) != quarter))
             .map(|a| chase_item(a, today))
             .collect();
-        Dashboard { quarter, themes, overdue, no_update_this_quarter }
+        let missing_values = plan
+            .indicators_in_order()
+            .into_iter()
+            .filter(|i| i.is_missing(reporting_quarter))
+            .map(|i| MissingValue {
+                indicator_id: i.id.clone(),
+                name: i.name.clone(),
+                theme_id: i.theme_id.clone(),
+                theme: plan.theme_name(i.theme_id.as_deref()).to_string(),
+                lead: i.theme_id.as_deref().and_then(|t| plan.theme(t)).map(|t| t.lead()).unwrap_or_default(),
+            })
+            .collect();
+        Dashboard { quarter, themes, overdue, no_update_this_quarter, reporting_quarter, missing_values }
     }
 }
 
@@ -115,6 +153,14 @@ mod tests {
         let town = board.themes.iter().find(|t| t.name == "Town Centre & Neighbourhood Crime").expect("theme");
         assert_eq!(town.by_status, [(Status::OnTrack, 3)]);
         assert_eq!(board.themes.last().map(|t| t.theme_id.clone()), Some(None), "cross-cutting last");
+        // In March 2020 the Q3 values are due, and the demo has them all.
+        assert_eq!(board.reporting_quarter.to_string(), "Q3 2019-20");
+        assert!(board.missing_values.is_empty());
+        let rated: usize = town.by_rag.iter().map(|(_, n)| n).sum();
+        assert_eq!(rated, 3);
+        // In May 2020 the Q4 values are due and none are in.
+        let may = Dashboard::build(ws.partnership(), day("2020-05-01"));
+        assert_eq!(may.missing_values.len(), 10);
     }
 
     #[test]

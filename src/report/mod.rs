@@ -7,6 +7,7 @@
 
 pub mod annual;
 pub mod business_plan;
+pub mod chart;
 pub mod dashboard;
 pub mod ics;
 pub mod quarterly;

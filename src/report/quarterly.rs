@@ -4,8 +4,9 @@
 //! action of the theme with its status and latest progress, and what changed
 //! since the previous quarter.
 
+use crate::model::performance::Trend;
 pub use crate::model::performance::{parse_quarter_code, previous_quarter, quarter_code};
-use crate::model::{Action, Date, FinancialQuarter, FinancialYear, Partnership, Status, Theme};
+use crate::model::{Action, Date, FinancialQuarter, FinancialYear, Indicator, Partnership, Rag, Status, Theme};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuarterlyReport {
@@ -17,6 +18,19 @@ pub struct QuarterlyReport {
     /// The theme lead's commentary for the quarter (a report note).
     pub commentary: String,
     pub actions: Vec<QuarterLine>,
+    pub indicators: Vec<IndicatorLine>,
+}
+
+/// An indicator as it stood in the quarter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorLine {
+    pub indicator_id: String,
+    pub name: String,
+    pub target: String,
+    /// Formatted with its unit; `None` when the quarter's value is missing.
+    pub value: Option<String>,
+    pub rag: Option<Rag>,
+    pub trend: Trend,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -69,6 +83,7 @@ impl QuarterlyReport {
             quarter,
             commentary: plan.report_note(&commentary_key(&theme.id, quarter)).to_string(),
             actions,
+            indicators: plan.indicators_for_theme(&theme.id).into_iter().map(|i| indicator_line(i, quarter)).collect(),
         }
     }
 
@@ -106,6 +121,17 @@ pub fn bounds(q: FinancialQuarter) -> (Date, Date) {
         _ => (q.year.0 + 1, 3, 31),
     };
     (first, Date::new(ey, em, ed).unwrap_or(first))
+}
+
+pub fn indicator_line(i: &Indicator, quarter: FinancialQuarter) -> IndicatorLine {
+    IndicatorLine {
+        indicator_id: i.id.clone(),
+        name: i.name.clone(),
+        target: i.target_text(),
+        value: i.value_in(quarter).map(|v| i.format(v)),
+        rag: i.rag_in(quarter),
+        trend: i.trend(quarter),
+    }
 }
 
 fn line(action: &Action, start: Date, end: Date) -> QuarterLine {
@@ -168,6 +194,14 @@ mod tests {
         assert_eq!(seven.change(), "1 update; not started → at risk");
         assert_eq!(report.actions[0].change(), "No update this quarter");
         assert_eq!(report.summary(), (1, 1, 2));
+        // Q4 values are not in yet: the report says so rather than guessing.
+        assert_eq!(report.indicators.len(), 1);
+        assert_eq!(report.indicators[0].value, None);
+        let q3 = QuarterlyReport::build(p, theme, quarter("2019-20-Q3"));
+        let marac = &q3.indicators[0];
+        assert_eq!(marac.name, "Repeat referrals to MARAC");
+        assert!(marac.value.as_deref().is_some_and(|v| v.ends_with('%')));
+        assert!(marac.rag.is_some() && marac.trend.vs_previous_quarter.is_some());
     }
 
     #[test]

@@ -7,7 +7,9 @@ use crate::nav::Route;
 
 use super::layout::{FlashBanner, Footer, Header, SkipLink, StatusBar, StorageBanner};
 use super::state::provide_app_state;
-use super::{actions, calendar, dashboard, history, plan, reports, router, settings, structure, workspaces};
+use super::{
+    actions, calendar, dashboard, history, indicators, plan, reports, router, settings, structure, workspaces,
+};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -43,6 +45,11 @@ pub fn App() -> impl IntoView {
             Route::AddProgress(id) => view! { <actions::ProgressFormPage id /> }.into_any(),
             Route::DeleteAction(id) => view! { <actions::DeleteActionPage id /> }.into_any(),
             Route::History => view! { <history::HistoryPage /> }.into_any(),
+            Route::Indicators => view! { <indicators::IndicatorsPage /> }.into_any(),
+            Route::Indicator(id) => view! { <indicators::IndicatorPage id /> }.into_any(),
+            Route::IndicatorForm(id) => view! { <indicators::IndicatorFormPage id /> }.into_any(),
+            Route::DeleteIndicator(id) => view! { <indicators::DeleteIndicatorPage id /> }.into_any(),
+            Route::RecordValues(theme, quarter) => view! { <indicators::RecordValuesPage theme quarter /> }.into_any(),
             Route::Dashboard => view! { <dashboard::DashboardPage /> }.into_any(),
             Route::Structure => view! { <structure::StructurePage /> }.into_any(),
             Route::MemberForm(id) => view! { <structure::MemberFormPage id /> }.into_any(),

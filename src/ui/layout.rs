@@ -61,6 +61,7 @@ pub fn Header() -> impl IntoView {
                                 <NavItem route=Route::Plan label="Plan" />
                                 <NavItem route=Route::Dashboard label="Dashboard" />
                                 <NavItem route=Route::Actions(Default::default()) label="Actions" />
+                                <NavItem route=Route::Indicators label="Indicators" />
                                 <NavItem route=Route::Calendar label="Calendar" />
                                 <NavItem route=Route::Reports label="Reports" />
                                 <NavItem route=Route::History label="History" />
@@ -93,6 +94,11 @@ fn section(route: &Route) -> &'static str {
         | Route::QuarterlyReport(..)
         | Route::EditCommentary(..) => "reports",
         Route::Dashboard => "dashboard",
+        Route::Indicators
+        | Route::Indicator(_)
+        | Route::IndicatorForm(_)
+        | Route::DeleteIndicator(_)
+        | Route::RecordValues(..) => "indicators",
         Route::Structure
         | Route::MemberForm(_)
         | Route::RemoveMember(_)

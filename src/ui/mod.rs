@@ -12,6 +12,7 @@ mod components;
 mod dashboard;
 mod download;
 mod history;
+mod indicators;
 mod layout;
 mod panic;
 mod plan;

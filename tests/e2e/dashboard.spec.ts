@@ -13,6 +13,9 @@ test('a manager sees actions by theme and chases overdue and silent actions', as
   await expect(page.getByRole('region', { name: 'Domestic Abuse' })).toContainText('2 Complete');
   await expectAccessible(page, 'the dashboard');
 
+  // Every demo indicator is waiting for last quarter's value.
+  await expect(page.getByRole('table', { name: 'Indicators missing a value' }).getByRole('rowheader')).toHaveCount(10);
+
   // The demo's 2019-20 plan is long past due: its 8 open actions are overdue.
   const overdue = page.getByRole('table', { name: 'Overdue actions' });
   await expect(overdue.getByRole('row')).toHaveCount(9);

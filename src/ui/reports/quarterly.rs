@@ -6,10 +6,12 @@ use leptos::task::spawn_local;
 use crate::model::{FieldErrors, FinancialQuarter, Narrative, Partnership};
 use crate::nav::Route;
 use crate::report::quarterly::{
-    QuarterLine, QuarterlyReport, bounds, commentary_key, parse_quarter_code, previous_quarter, quarter_code,
+    IndicatorLine, QuarterLine, QuarterlyReport, bounds, commentary_key, parse_quarter_code, previous_quarter,
+    quarter_code,
 };
 use crate::ui::clock;
 use crate::ui::components::{BackLink, ErrorSummary, Missing, StatusTag, TextArea, show_errors};
+use crate::ui::indicators::{RagTag, trend_cells};
 use crate::ui::plan::NarrativeText;
 use crate::ui::router::{navigate, page_loaded};
 use crate::ui::state::use_app;
@@ -122,8 +124,58 @@ pub fn QuarterlyReportPage(theme: String, quarter: String) -> impl IntoView {
                 "Write the commentary"
             </a>
         </p>
+        <h2 class="govuk-heading-m">"Performance indicators"</h2>
+        <IndicatorLines lines=report.indicators.clone() quarter=report.quarter theme=report.theme_id.clone() />
         <h2 class="govuk-heading-m">"Actions"</h2>
         <QuarterTable lines=report.actions.clone() />
+    }
+    .into_any()
+}
+
+#[component]
+fn IndicatorLines(lines: Vec<IndicatorLine>, quarter: FinancialQuarter, theme: String) -> impl IntoView {
+    if lines.is_empty() {
+        return view! { <p class="govuk-body">"This theme has no indicators yet."</p> }.into_any();
+    }
+    let missing = lines.iter().filter(|l| l.value.is_none()).count();
+    view! {
+        <table class="govuk-table app-report-table">
+            <caption class="govuk-table__caption govuk-visually-hidden">{format!("Indicators in {quarter}")}</caption>
+            <thead class="govuk-table__head">
+                <tr class="govuk-table__row">
+                    <th scope="col" class="govuk-table__header">"Indicator"</th>
+                    <th scope="col" class="govuk-table__header">"Target"</th>
+                    <th scope="col" class="govuk-table__header">{quarter.to_string()}</th>
+                    <th scope="col" class="govuk-table__header">"RAG"</th>
+                    <th scope="col" class="govuk-table__header">"Since the quarter before"</th>
+                    <th scope="col" class="govuk-table__header">"Since a year before"</th>
+                </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+                {lines.into_iter().map(|l| {
+                    let (prev, year) = trend_cells(l.trend);
+                    view! {
+                        <tr class="govuk-table__row">
+                            <th scope="row" class="govuk-table__header">
+                                <a class="govuk-link" href=Route::Indicator(l.indicator_id.clone()).href()>{l.name.clone()}</a>
+                            </th>
+                            <td class="govuk-table__cell">{l.target.clone()}</td>
+                            <td class="govuk-table__cell">{l.value.clone().unwrap_or_else(|| "Not entered".into())}</td>
+                            <td class="govuk-table__cell">{l.rag.map(|rag| view! { <RagTag rag /> })}</td>
+                            <td class="govuk-table__cell">{prev}</td>
+                            <td class="govuk-table__cell">{year}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        {(missing > 0).then(|| view! {
+            <p class="govuk-body app-no-print">
+                <a class="govuk-link" href=Route::RecordValues(theme.clone(), quarter_code(quarter)).href()>
+                    {format!("Enter the {missing} missing value{} for {quarter}", if missing == 1 { "" } else { "s" })}
+                </a>
+            </p>
+        })}
     }
     .into_any()
 }

@@ -1,0 +1,163 @@
+//! One indicator: its definition, an accessible chart, and every value in a
+//! table beside it.
+
+use leptos::prelude::*;
+
+use crate::model::performance::quarter_code;
+use crate::model::{Indicator, Partnership, Polarity};
+use crate::nav::Route;
+use crate::report::chart::{HEIGHT, LineChart, WIDTH};
+use crate::ui::components::Missing;
+use crate::ui::plan::NarrativeText;
+use crate::ui::router::page_loaded;
+use crate::ui::state::use_app;
+
+use super::{RagTag, reporting_quarter, trend_cells};
+
+#[component]
+pub fn IndicatorPage(id: String) -> impl IntoView {
+    let state = use_app();
+    let title = state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.indicators.get(&id)).map(|i| i.name.clone()));
+    page_loaded(title.as_deref().unwrap_or("Indicator not found"));
+    move || {
+        state.plan.with(|p| {
+            let p = p.as_ref()?;
+            Some(match p.indicators.get(&id) {
+                Some(i) => indicator_page(p, i).into_any(),
+                None => view! { <Missing what="indicator" /> }.into_any(),
+            })
+        })
+    }
+}
+
+fn indicator_page(p: &Partnership, i: &Indicator) -> impl IntoView + use<> {
+    let theme = i.theme_id.as_deref().map(|t| p.theme_name(Some(t)).to_string());
+    let series = i.series();
+    let rows: Vec<_> = series
+        .iter()
+        .rev()
+        .map(|(q, v)| {
+            let recorded = i
+                .values
+                .get(&quarter_code(*q))
+                .map(|r| crate::model::theme::join_role(&r.recorded_by, &r.recorded_organisation));
+            (q.to_string(), i.format(*v), i.rag(*v), trend_cells(i.trend(*q)), recorded.unwrap_or_default())
+        })
+        .collect();
+    let chart = LineChart::new(
+        &series.iter().map(|(q, v)| (format!("Q{} {}", q.quarter, q.year), *v)).collect::<Vec<_>>(),
+        i.target_value().ok(),
+    );
+    let better = match i.polarity {
+        Polarity::LowerIsBetter => "Lower is better",
+        Polarity::HigherIsBetter => "Higher is better",
+    };
+    let baseline = i.baseline.map_or("No baseline".to_string(), |b| {
+        if i.baseline_period.is_empty() { i.format(b) } else { format!("{} ({})", i.format(b), i.baseline_period) }
+    });
+    let record = Route::RecordValues(i.theme_id.clone().unwrap_or_default(), quarter_code(reporting_quarter()));
+    let name = i.name.clone();
+    view! {
+        <a href=Route::Indicators.href() class="govuk-back-link">"All indicators"</a>
+        <span class="govuk-caption-l">{theme.clone().unwrap_or_else(|| "Indicator".into())}</span>
+        <h1 class="govuk-heading-l" tabindex="-1">{i.name.clone()}</h1>
+        <div class="govuk-button-group">
+            <a class="govuk-button" href=record.href()>"Enter a quarter's values"</a>
+            <a class="govuk-button govuk-button--secondary" href=Route::IndicatorForm(Some(i.id.clone())).href()>"Edit indicator"</a>
+            <a class="govuk-link app-link--warning" href=Route::DeleteIndicator(i.id.clone()).href()>"Delete indicator"</a>
+        </div>
+        <dl class="govuk-summary-list">
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">"Target"</dt>
+                <dd class="govuk-summary-list__value">{i.target_text()}</dd>
+            </div>
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">"Baseline"</dt>
+                <dd class="govuk-summary-list__value">{baseline}</dd>
+            </div>
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">"Polarity"</dt>
+                <dd class="govuk-summary-list__value">{better}</dd>
+            </div>
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">"Data source"</dt>
+                <dd class="govuk-summary-list__value">{if i.source.is_empty() { "Not recorded".to_string() } else { i.source.clone() }}</dd>
+            </div>
+        </dl>
+        {(!i.notes.is_blank()).then(|| view! { <NarrativeText text=i.notes.clone() /> })}
+        <h2 class="govuk-heading-m">"Quarter by quarter"</h2>
+        {if rows.is_empty() {
+            view! { <p class="govuk-body">"No values have been entered yet."</p> }.into_any()
+        } else {
+            view! {
+                <div class="govuk-grid-row">
+                    <div class="govuk-grid-column-full">
+                        <Chart chart name=name.clone() />
+                    </div>
+                </div>
+                <table class="govuk-table">
+                    <caption class="govuk-table__caption govuk-table__caption--s">{format!("{name}: values by quarter")}</caption>
+                    <thead class="govuk-table__head">
+                        <tr class="govuk-table__row">
+                            <th scope="col" class="govuk-table__header">"Quarter"</th>
+                            <th scope="col" class="govuk-table__header">"Value"</th>
+                            <th scope="col" class="govuk-table__header">"RAG"</th>
+                            <th scope="col" class="govuk-table__header">"Since the quarter before"</th>
+                            <th scope="col" class="govuk-table__header">"Since a year before"</th>
+                            <th scope="col" class="govuk-table__header">"Entered by"</th>
+                        </tr>
+                    </thead>
+                    <tbody class="govuk-table__body">
+                        {rows.into_iter().map(|(q, v, rag, (prev, year), who)| view! {
+                            <tr class="govuk-table__row">
+                                <th scope="row" class="govuk-table__header">{q}</th>
+                                <td class="govuk-table__cell">{v}</td>
+                                <td class="govuk-table__cell"><RagTag rag /></td>
+                                <td class="govuk-table__cell">{prev}</td>
+                                <td class="govuk-table__cell">{year}</td>
+                                <td class="govuk-table__cell">{who}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }
+            .into_any()
+        }}
+    }
+}
+
+/// A line chart of the values, with the target dashed. The numbers are in
+/// the table below it, which is what screen readers should use.
+#[component]
+fn Chart(chart: LineChart, name: String) -> impl IntoView {
+    let first = chart.points.first().map(|p| p.label.clone()).unwrap_or_default();
+    let last = chart.points.last().map(|p| p.label.clone()).unwrap_or_default();
+    let summary = format!("Line chart of {name} from {first} to {last}. The values are in the table below.");
+    let right = WIDTH - 16.0;
+    view! {
+        <figure class="app-chart">
+            <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-labelledby="chart-title chart-desc" focusable="false">
+                <title id="chart-title">{format!("{name} by quarter")}</title>
+                <desc id="chart-desc">{summary}</desc>
+                {chart.ticks.iter().map(|(y, label)| view! {
+                    <line class="app-chart__grid" x1=chart.left x2=right y1=*y y2=*y />
+                    <text class="app-chart__label" x=chart.left - 8.0 y=*y + 4.0 text-anchor="end">{label.clone()}</text>
+                }).collect_view()}
+                {chart.target_y.map(|y| view! {
+                    <line class="app-chart__target" x1=chart.left x2=right y1=y y2=y />
+                    <text class="app-chart__label" x=right y=y - 6.0 text-anchor="end">"Target"</text>
+                })}
+                <polyline class="app-chart__line" points=chart.polyline() />
+                {chart.points.iter().enumerate().map(|(n, p)| {
+                    let every = chart.points.len().div_ceil(8).max(1);
+                    view! {
+                        <circle class="app-chart__point" cx=p.x cy=p.y r="4" />
+                        {(n % every == 0 || n + 1 == chart.points.len()).then(|| view! {
+                            <text class="app-chart__label" x=p.x y=chart.bottom + 20.0 text-anchor="middle">{p.label.clone()}</text>
+                        })}
+                    }
+                }).collect_view()}
+            </svg>
+        </figure>
+    }
+}

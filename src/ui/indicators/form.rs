@@ -1,0 +1,180 @@
+//! Defining, editing and deleting an indicator.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::doc::FormError;
+use crate::model::performance::{TargetKind, format_number};
+use crate::model::{FieldErrors, IndicatorDraft, Polarity};
+use crate::nav::Route;
+use crate::ui::components::{
+    BackLink, ErrorSummary, Missing, Radios, SelectField, TextArea, TextField, clear_errors, show_errors,
+};
+use crate::ui::router::page_loaded;
+use crate::ui::state::use_app;
+use crate::ui::workspaces::IdentityReminder;
+
+#[component]
+pub fn IndicatorFormPage(id: Option<String>) -> impl IntoView {
+    let state = use_app();
+    let found = state.plan.with_untracked(|p| {
+        let p = p.as_ref()?;
+        let mut themes = vec![(String::new(), "No theme".to_string())];
+        themes.extend(p.themes_in_order().into_iter().map(|t| (t.id.clone(), t.name.clone())));
+        match &id {
+            None => Some((None, themes)),
+            Some(id) => p.indicators.get(id).map(|i| (Some(i.clone()), themes)),
+        }
+    });
+    let Some((existing, theme_options)) = found else { return view! { <Missing what="indicator" /> }.into_any() };
+    let heading = if existing.is_some() { "Edit indicator" } else { "Add an indicator" };
+    page_loaded(heading);
+    let draft = existing.map_or_else(
+        || IndicatorDraft { polarity: "lower-is-better".into(), frequency: "quarterly".into(), ..Default::default() },
+        |i| IndicatorDraft {
+            name: i.name,
+            theme_id: i.theme_id.unwrap_or_default(),
+            unit: i.unit,
+            polarity: match i.polarity {
+                Polarity::LowerIsBetter => "lower-is-better".into(),
+                Polarity::HigherIsBetter => "higher-is-better".into(),
+            },
+            baseline: i.baseline.map(format_number).unwrap_or_default(),
+            baseline_period: i.baseline_period,
+            target_kind: match i.target.map(|t| t.kind) {
+                None => String::new(),
+                Some(TargetKind::Value) => "value".into(),
+                Some(TargetKind::PercentChange) => "percent-change".into(),
+            },
+            target: i.target.map(|t| format_number(t.amount)).unwrap_or_default(),
+            frequency: match i.frequency {
+                crate::model::performance::Frequency::Quarterly => "quarterly".into(),
+                crate::model::performance::Frequency::Annual => "annual".into(),
+            },
+            source: i.source,
+            notes: i.notes.as_str().to_string(),
+        },
+    );
+    let name = RwSignal::new(draft.name);
+    let theme = RwSignal::new(draft.theme_id);
+    let unit = RwSignal::new(draft.unit);
+    let polarity = RwSignal::new(draft.polarity);
+    let baseline = RwSignal::new(draft.baseline);
+    let baseline_period = RwSignal::new(draft.baseline_period);
+    let target_kind = RwSignal::new(draft.target_kind);
+    let target = RwSignal::new(draft.target);
+    let frequency = RwSignal::new(draft.frequency);
+    let source = RwSignal::new(draft.source);
+    let notes = RwSignal::new(draft.notes);
+    let errors = RwSignal::new(FieldErrors::default());
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    let polarity_options = vec![
+        pair("lower-is-better", "Lower is better (for example, crimes)"),
+        pair("higher-is-better", "Higher is better (for example, successful completions)"),
+    ];
+    let target_options = vec![
+        pair("percent-change", "A % change on the baseline"),
+        pair("value", "A number to reach"),
+        pair("", "No target"),
+    ];
+    let frequency_options = vec![pair("quarterly", "Every quarter"), pair("annual", "Once a year")];
+    let editing = id.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = IndicatorDraft {
+            name: name.get_untracked(),
+            theme_id: theme.get_untracked(),
+            unit: unit.get_untracked(),
+            polarity: polarity.get_untracked(),
+            baseline: baseline.get_untracked(),
+            baseline_period: baseline_period.get_untracked(),
+            target_kind: target_kind.get_untracked(),
+            target: target.get_untracked(),
+            frequency: frequency.get_untracked(),
+            source: source.get_untracked(),
+            notes: notes.get_untracked(),
+        };
+        let editing = editing.clone();
+        let result = state.apply(|ws, stamp| match ws.save_indicator(stamp, editing.as_deref(), &draft) {
+            Ok(id) => Ok(Ok(id)),
+            Err(FormError::Invalid(found)) => Ok(Err(found)),
+            Err(FormError::Doc(e)) => Err(e),
+        });
+        match result {
+            Ok(Ok(saved_id)) => {
+                clear_errors(errors);
+                spawn_local(async move {
+                    let saved = state.persist().await.is_ok();
+                    let message =
+                        if saved { "Indicator saved" } else { "Change made, but not yet saved on this device" };
+                    state.go_with_flash(Route::Indicator(saved_id), message);
+                });
+            }
+            Ok(Err(found)) => show_errors(errors, found),
+            Err(e) => {
+                let mut fe = FieldErrors::default();
+                fe.add("name", e.to_string());
+                show_errors(errors, fe);
+            }
+        }
+    };
+    let back = id.clone().map_or(Route::Indicators, Route::Indicator);
+    view! {
+        <BackLink route=back.clone() />
+        <ErrorSummary errors radios=&["polarity", "target-kind", "frequency"] />
+        <h1 class="govuk-heading-l" tabindex="-1">{heading}</h1>
+        <IdentityReminder />
+        <form on:submit=submit novalidate>
+            <TextField id="name" label="Name of the indicator" hint="For example, Violence with injury" value=name errors />
+            <SelectField id="theme" label="Priority theme" value=theme errors options=theme_options />
+            <TextField id="unit" label="Unit (optional)" hint="What is counted, for example crimes, incidents or %" value=unit errors class="govuk-input govuk-input--width-10" />
+            <Radios id="polarity" legend="Is a lower or a higher number better?" value=polarity errors options=polarity_options />
+            <TextField id="baseline" label="Baseline (optional)" hint="The value to measure change from, for example 1,200" value=baseline errors class="govuk-input govuk-input--width-10" />
+            <TextField id="baseline-period" label="Baseline period (optional)" hint="For example, 2018-19" value=baseline_period errors class="govuk-input govuk-input--width-10" />
+            <Radios id="target-kind" legend="How is the target set?" value=target_kind errors options=target_options />
+            <TextField id="target" label="Target" hint="A number, or a % change such as -5 for a 5% reduction" value=target errors class="govuk-input govuk-input--width-10" />
+            <Radios id="frequency" legend="How often is it measured?" value=frequency errors options=frequency_options />
+            <TextField id="source" label="Data source (optional)" hint="For example, Bedfordshire Police crime data" value=source errors />
+            <TextArea id="notes" label="Notes (optional)" value=notes errors rows=3 />
+            <button type="submit" class="govuk-button">"Save indicator"</button>
+        </form>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn DeleteIndicatorPage(id: String) -> impl IntoView {
+    let state = use_app();
+    let found = state
+        .plan
+        .with_untracked(|p| p.as_ref().and_then(|p| p.indicators.get(&id)).map(|i| (i.name.clone(), i.values.len())));
+    let Some((name, count)) = found else { return view! { <Missing what="indicator" /> }.into_any() };
+    page_loaded(&format!("Delete {name}"));
+    let target = id.clone();
+    let confirm = move |_| {
+        let target = target.clone();
+        if state.apply(|ws, stamp| ws.delete_indicator(stamp, &target)).is_ok() {
+            spawn_local(async move {
+                let saved = state.persist().await.is_ok();
+                let message = if saved { "Indicator deleted" } else { "Deleted, but not yet saved on this device" };
+                state.go_with_flash(Route::Indicators, message);
+            });
+        }
+    };
+    view! {
+        <BackLink route=Route::Indicator(id.clone()) />
+        <h1 class="govuk-heading-l" tabindex="-1">{format!("Are you sure you want to delete “{name}”?")}</h1>
+        <div class="govuk-warning-text">
+            <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+            <strong class="govuk-warning-text__text">
+                <span class="govuk-visually-hidden">"Warning"</span>
+                {format!("This deletes the indicator and its {count} recorded values for every partner you share changes with.")}
+            </strong>
+        </div>
+        <div class="govuk-button-group">
+            <button type="button" class="govuk-button govuk-button--warning" on:click=confirm>"Yes, delete this indicator"</button>
+            <a class="govuk-link" href=Route::Indicator(id).href()>"No, keep it"</a>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,126 @@
+//! Performance indicators: the list by theme, one indicator with its chart
+//! and values, defining an indicator, and entering a quarter's values.
+
+mod detail;
+mod form;
+mod record;
+
+pub use detail::IndicatorPage;
+pub use form::{DeleteIndicatorPage, IndicatorFormPage};
+pub use record::RecordValuesPage;
+
+use leptos::prelude::*;
+
+use crate::model::performance::{Direction, Rag, Trend, previous_quarter, quarter_code};
+use crate::model::{FinancialQuarter, Indicator, Partnership};
+use crate::nav::Route;
+use crate::ui::clock;
+use crate::ui::router::page_loaded;
+use crate::ui::state::use_app;
+
+/// The quarter most recently finished: what leads are reporting now.
+pub(crate) fn reporting_quarter() -> FinancialQuarter {
+    previous_quarter(FinancialQuarter::of(clock::today()))
+}
+
+/// The latest quarter with a value, if any.
+pub(crate) fn latest_quarter(indicator: &Indicator) -> Option<FinancialQuarter> {
+    indicator.series().last().map(|(q, _)| *q)
+}
+
+#[component]
+pub fn IndicatorsPage() -> impl IntoView {
+    let state = use_app();
+    page_loaded("Indicators");
+    move || state.plan.with(|p| p.as_ref().map(indicators_page))
+}
+
+fn indicators_page(p: &Partnership) -> impl IntoView + use<> {
+    let groups: Vec<(String, String, Vec<Indicator>)> = p
+        .themes_in_order()
+        .into_iter()
+        .map(|t| (t.id.clone(), t.name.clone(), p.indicators_for_theme(&t.id).into_iter().cloned().collect::<Vec<_>>()))
+        .chain(std::iter::once((
+            String::new(),
+            "Other indicators".to_string(),
+            p.indicators_in_order().into_iter().filter(|i| i.theme_id.is_none()).cloned().collect(),
+        )))
+        .filter(|(_, _, list)| !list.is_empty())
+        .collect();
+    let record = Route::RecordValues(String::new(), quarter_code(reporting_quarter()));
+    view! {
+        <h1 class="govuk-heading-l" tabindex="-1">"Performance indicators"</h1>
+        <p class="govuk-body">"How each priority theme is measured, quarter by quarter, against its target."</p>
+        <div class="govuk-button-group">
+            <a class="govuk-button" href=record.href()>"Enter a quarter's values"</a>
+            <a class="govuk-button govuk-button--secondary" href=Route::IndicatorForm(None).href()>"Add an indicator"</a>
+        </div>
+        {if groups.is_empty() {
+            view! { <p class="govuk-body">"No indicators yet."</p> }.into_any()
+        } else {
+            groups.into_iter().map(|(_, theme, list)| view! {
+                <h2 class="govuk-heading-m">{theme.clone()}</h2>
+                <IndicatorTable indicators=list caption=theme />
+            }).collect_view().into_any()
+        }}
+    }
+}
+
+/// Indicators with their latest value, RAG and direction of travel.
+#[component]
+pub(crate) fn IndicatorTable(indicators: Vec<Indicator>, caption: String) -> impl IntoView {
+    view! {
+        <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-visually-hidden">{format!("Indicators: {caption}")}</caption>
+            <thead class="govuk-table__head">
+                <tr class="govuk-table__row">
+                    <th scope="col" class="govuk-table__header">"Indicator"</th>
+                    <th scope="col" class="govuk-table__header">"Target"</th>
+                    <th scope="col" class="govuk-table__header">"Latest value"</th>
+                    <th scope="col" class="govuk-table__header">"RAG"</th>
+                    <th scope="col" class="govuk-table__header">"Since the quarter before"</th>
+                </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+                {indicators.into_iter().map(|i| {
+                    let latest = latest_quarter(&i);
+                    let value = latest.and_then(|q| i.value_in(q).map(|v| format!("{} ({q})", i.format(v))));
+                    let rag = latest.and_then(|q| i.rag_in(q));
+                    let trend = latest.map(|q| i.trend(q));
+                    view! {
+                        <tr class="govuk-table__row">
+                            <th scope="row" class="govuk-table__header">
+                                <a class="govuk-link" href=Route::Indicator(i.id.clone()).href()>{i.name.clone()}</a>
+                            </th>
+                            <td class="govuk-table__cell">{i.target_text()}</td>
+                            <td class="govuk-table__cell">{value.unwrap_or_else(|| "No values yet".into())}</td>
+                            <td class="govuk-table__cell">{rag.map(|r| view! { <RagTag rag=r /> })}</td>
+                            <td class="govuk-table__cell">{trend.map(|t| direction_text(t.vs_previous_quarter))}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+pub(crate) fn RagTag(rag: Rag) -> impl IntoView {
+    let colour = match rag {
+        Rag::Red => "govuk-tag--red",
+        Rag::Amber => "govuk-tag--yellow",
+        Rag::Green => "govuk-tag--green",
+        Rag::NoTarget => "govuk-tag--grey",
+    };
+    view! { <strong class=format!("govuk-tag {colour}")>{rag.label()}</strong> }
+}
+
+/// "Improving", "Worsening", "No change" or "No earlier value".
+pub(crate) fn direction_text(d: Option<Direction>) -> &'static str {
+    d.map_or("No earlier value", Direction::label)
+}
+
+/// Both directions of travel, for tables that show the whole trend.
+pub(crate) fn trend_cells(t: Trend) -> (&'static str, &'static str) {
+    (direction_text(t.vs_previous_quarter), direction_text(t.vs_same_quarter_last_year))
+}

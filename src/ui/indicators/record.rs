@@ -1,0 +1,229 @@
+//! A theme lead enters a quarter's values for all of the theme's indicators
+//! at once, as one change. Empty boxes are left as they are; anything that
+//! is not a number is refused with a message beside it, and nothing is saved
+//! until every box reads.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::doc::ValueEntry;
+use crate::model::performance::{format_number, parse_number, parse_quarter_code, previous_quarter, quarter_code};
+use crate::model::{FinancialQuarter, Indicator, Partnership};
+use crate::nav::Route;
+use crate::ui::components::BackLink;
+use crate::ui::router::{focus_id, navigate, page_loaded};
+use crate::ui::state::use_app;
+use crate::ui::workspaces::IdentityReminder;
+
+use super::reporting_quarter;
+
+/// One input row: the indicator and what is typed for it.
+#[derive(Clone)]
+struct Row {
+    indicator: Indicator,
+    value: RwSignal<String>,
+    note: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+}
+
+#[component]
+pub fn RecordValuesPage(theme: String, quarter: String) -> impl IntoView {
+    let state = use_app();
+    let quarter = parse_quarter_code(&quarter).unwrap_or_else(reporting_quarter);
+    let found = state.plan.with_untracked(|p| {
+        let p = p.as_ref()?;
+        let themes: Vec<(String, String)> = p
+            .themes_in_order()
+            .into_iter()
+            .filter(|t| !p.indicators_for_theme(&t.id).is_empty())
+            .map(|t| (t.id.clone(), t.name.clone()))
+            .collect();
+        let theme = if themes.iter().any(|(id, _)| *id == theme) { theme.clone() } else { themes.first()?.0.clone() };
+        let indicators: Vec<Indicator> = p.indicators_for_theme(&theme).into_iter().cloned().collect();
+        Some((theme, themes, indicators))
+    });
+    let Some((theme, themes, indicators)) = found else {
+        page_loaded("Enter a quarter's values");
+        return view! {
+            <BackLink route=Route::Indicators />
+            <h1 class="govuk-heading-l" tabindex="-1">"Enter a quarter's values"</h1>
+            <p class="govuk-body">"No theme has indicators yet. " <a class="govuk-link" href=Route::IndicatorForm(None).href()>"Add an indicator"</a> " first."</p>
+        }
+        .into_any();
+    };
+    page_loaded("Enter a quarter's values");
+    let code = quarter_code(quarter);
+    let rows: Vec<Row> = indicators
+        .into_iter()
+        .map(|i| {
+            let existing = i.value_in(quarter).map(format_number).unwrap_or_default();
+            let note = i.values.get(&code).map(|v| v.note.clone()).unwrap_or_default();
+            Row { indicator: i, value: RwSignal::new(existing), note: RwSignal::new(note), error: RwSignal::new(None) }
+        })
+        .collect();
+    let quarters = state.plan.with_untracked(|p| p.as_ref().map(|p| offered_quarters(p, quarter))).unwrap_or_default();
+    let (theme_for_q, code_for_t) = (theme.clone(), code.clone());
+    let pick_theme =
+        move |ev: leptos::ev::Event| navigate(&Route::RecordValues(event_target_value(&ev), code_for_t.clone()));
+    let pick_quarter =
+        move |ev: leptos::ev::Event| navigate(&Route::RecordValues(theme_for_q.clone(), event_target_value(&ev)));
+    let problems = RwSignal::new(Vec::<(String, String)>::new());
+    let saving = RwSignal::new(false);
+    let submit_rows = rows.clone();
+    let back_theme = theme.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if saving.get_untracked() {
+            return;
+        }
+        let mut entries = Vec::new();
+        let mut found = Vec::new();
+        for (n, row) in submit_rows.iter().enumerate() {
+            let typed = row.value.get_untracked();
+            if typed.trim().is_empty() {
+                row.error.set(None);
+                continue;
+            }
+            match parse_number(&typed) {
+                Some(value) => {
+                    row.error.set(None);
+                    entries.push(ValueEntry {
+                        indicator_id: row.indicator.id.clone(),
+                        value,
+                        note: row.note.get_untracked(),
+                    });
+                }
+                None => {
+                    let message = format!("{} must be a number, like 1250 or 12.5", row.indicator.name);
+                    row.error.set(Some(message.clone()));
+                    found.push((format!("value-{n}"), message));
+                }
+            }
+        }
+        if entries.is_empty() && found.is_empty() {
+            found.push(("value-0".to_string(), "Enter at least one value".to_string()));
+        }
+        if !found.is_empty() {
+            problems.set(found);
+            focus_id("error-summary");
+            return;
+        }
+        problems.set(Vec::new());
+        match state.apply(|ws, stamp| ws.record_values(stamp, quarter, &entries)) {
+            Ok(()) => {
+                saving.set(true);
+                let back = Route::RecordValues(back_theme.clone(), quarter_code(quarter));
+                let count = entries.len();
+                spawn_local(async move {
+                    let saved = state.persist().await.is_ok();
+                    saving.set(false);
+                    let message = if saved {
+                        format!("{count} value{} saved for {quarter}", if count == 1 { "" } else { "s" })
+                    } else {
+                        "Values entered, but not yet saved on this device".to_string()
+                    };
+                    state.go_with_flash(back, message);
+                });
+            }
+            Err(e) => problems.set(vec![("value-0".to_string(), e.to_string())]),
+        }
+    };
+    view! {
+        <BackLink route=Route::Indicators />
+        {move || {
+            let items = problems.get();
+            (!items.is_empty()).then(|| view! {
+                <div class="govuk-error-summary" id="error-summary" tabindex="-1">
+                    <div role="alert">
+                        <h2 class="govuk-error-summary__title">"There is a problem"</h2>
+                        <div class="govuk-error-summary__body">
+                            <ul class="govuk-list govuk-error-summary__list">
+                                {items.into_iter().map(|(target, message)| {
+                                    let href = format!("#{target}");
+                                    view! { <li><a href=href on:click=move |ev| { ev.prevent_default(); focus_id(&target); }>{message}</a></li> }
+                                }).collect_view()}
+                            </ul>
+                        </div>
+                    </div>
+                </div>
+            })
+        }}
+        <h1 class="govuk-heading-l" tabindex="-1">"Enter a quarter's values"</h1>
+        <IdentityReminder />
+        <div class="app-filters__row">
+            <div class="govuk-form-group">
+                <label class="govuk-label govuk-label--s" for="record-theme">"Theme"</label>
+                <select class="govuk-select" id="record-theme" on:change=pick_theme>
+                    {themes.into_iter().map(|(id, name)| { let selected = id == theme; view! { <option value=id selected=selected>{name}</option> } }).collect_view()}
+                </select>
+            </div>
+            <div class="govuk-form-group">
+                <label class="govuk-label govuk-label--s" for="record-quarter">"Quarter"</label>
+                <select class="govuk-select" id="record-quarter" on:change=pick_quarter>
+                    {quarters.into_iter().map(|q| { let value = quarter_code(q); let selected = value == code; view! { <option value=value selected=selected>{format!("{q} ({})", q.months())}</option> } }).collect_view()}
+                </select>
+            </div>
+        </div>
+        <form on:submit=submit novalidate>
+            {rows.into_iter().enumerate().map(|(n, row)| {
+                let id = format!("value-{n}");
+                let note_id = format!("note-{n}");
+                let hint_id = format!("value-{n}-hint");
+                let error_id = format!("value-{n}-error");
+                let i = &row.indicator;
+                let previous = i.value_in(previous_quarter(quarter)).map_or("no value".to_string(), |v| i.format(v));
+                let hint = format!("{}. Last quarter: {previous}. Target: {}", if i.unit.is_empty() { "A number".to_string() } else { format!("Unit: {}", i.unit) }, i.target_text());
+                let error = row.error;
+                let described = {
+                    let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+                    move || if error.with(Option::is_some) { format!("{hint_id} {error_id}") } else { hint_id.clone() }
+                };
+                view! {
+                    <fieldset class="govuk-fieldset app-value-entry">
+                        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{i.name.clone()}</legend>
+                        <div class="govuk-form-group" class:govuk-form-group--error=move || error.with(Option::is_some)>
+                            <label class="govuk-label" for=id.clone()>{format!("Value for {quarter}")}</label>
+                            <div class="govuk-hint" id=hint_id.clone()>{hint}</div>
+                            {move || error.get().map(|m| view! { <p class="govuk-error-message" id=error_id.clone()><span class="govuk-visually-hidden">"Error: "</span>{m}</p> })}
+                            <input class="govuk-input govuk-input--width-10" class:govuk-input--error=move || error.with(Option::is_some) id=id.clone() name=id.clone() type="text" inputmode="decimal" autocomplete="off" aria-describedby=described bind:value=row.value />
+                        </div>
+                        <div class="govuk-form-group">
+                            <label class="govuk-label" for=note_id.clone()>"Note (optional)"</label>
+                            <input class="govuk-input" id=note_id.clone() name=note_id type="text" bind:value=row.note />
+                        </div>
+                    </fieldset>
+                }
+            }).collect_view()}
+            <button type="submit" class="govuk-button" disabled=move || saving.get()>"Save values"</button>
+        </form>
+    }
+    .into_any()
+}
+
+/// The chosen quarter, the last eight, every quarter with values, and the
+/// quarter after the latest value (the one usually being entered).
+fn offered_quarters(plan: &Partnership, chosen: FinancialQuarter) -> Vec<FinancialQuarter> {
+    let mut qs: Vec<FinancialQuarter> =
+        plan.indicators.values().flat_map(|i| i.series().into_iter().map(|(q, _)| q)).collect();
+    if let Some(latest) = qs.iter().max().copied() {
+        qs.push(next_quarter(latest));
+    }
+    qs.push(chosen);
+    let mut q = FinancialQuarter::of(crate::ui::clock::today());
+    for _ in 0..8 {
+        qs.push(q);
+        q = previous_quarter(q);
+    }
+    qs.sort();
+    qs.dedup();
+    qs.reverse();
+    qs
+}
+
+fn next_quarter(q: FinancialQuarter) -> FinancialQuarter {
+    if q.quarter == 4 {
+        FinancialQuarter { year: crate::model::FinancialYear(q.year.0 + 1), quarter: 1 }
+    } else {
+        FinancialQuarter { year: q.year, quarter: q.quarter + 1 }
+    }
+}
