@@ -6,8 +6,9 @@
 //! successes, the year ahead, recommendations) are report notes kept in the
 //! document, so every partner sees the same draft.
 
+use super::quarterly::{IndicatorLine, indicator_line};
 use crate::model::action::count_by_status;
-use crate::model::{Action, Date, FinancialYear, Partnership, Status};
+use crate::model::{Action, Date, FinancialQuarter, FinancialYear, Partnership, Status};
 
 /// The written sections of the annual report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +70,8 @@ pub struct AnnualReport {
     pub carried_forward: Vec<ActionLine>,
     /// Meetings and campaigns held during the year.
     pub events_held: usize,
+    /// Each indicator at its latest quarter in the year, by theme order.
+    pub indicators: Vec<(String, IndicatorLine)>,
     /// The written sections, in [`AnnualSection::ALL`] order (empty when not yet written).
     pub notes: Vec<(AnnualSection, String)>,
 }
@@ -137,7 +140,22 @@ impl AnnualReport {
             })
             .collect();
         let events_held = plan.events.values().filter(|e| e.start >= year.start() && e.start <= year.end()).count();
+        let indicators = plan
+            .indicators_in_order()
+            .into_iter()
+            .map(|i| {
+                let latest = i
+                    .series()
+                    .into_iter()
+                    .map(|(q, _)| q)
+                    .filter(|q| q.year == year)
+                    .max()
+                    .unwrap_or(FinancialQuarter { year, quarter: 4 });
+                (plan.theme_name(i.theme_id.as_deref()).to_string(), indicator_line(i, latest))
+            })
+            .collect();
         AnnualReport {
+            indicators,
             partnership: plan.name.clone(),
             year,
             plan_title: plan.plan.title.clone(),
@@ -210,6 +228,8 @@ mod tests {
         assert_eq!(report.progress.iter().map(|t| t.actions.len()).sum::<usize>(), 13);
         assert_eq!(report.progress.last().map(|t| t.theme.as_str()), Some("Cross-cutting actions"));
         assert_eq!(report.events_held, 8);
+        assert_eq!(report.indicators.len(), 10);
+        assert!(report.indicators.iter().all(|(_, l)| l.value.is_some()), "Q3 is the latest quarter with values");
         assert_eq!(report.note(AnnualSection::Recommendations), "Endorse the plan for 2020-2024.");
         assert_eq!(report.note(AnnualSection::Successes), "");
     }

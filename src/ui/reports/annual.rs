@@ -9,6 +9,7 @@ use crate::nav::Route;
 use crate::report::annual::{ActionLine, AnnualReport, AnnualSection};
 use crate::report::parse_financial_year;
 use crate::ui::components::{BackLink, ErrorSummary, Missing, StatusTag, TextArea, show_errors};
+use crate::ui::indicators::{RagTag, direction_text};
 use crate::ui::plan::{NarrativeText, StatusCounts};
 use crate::ui::router::page_loaded;
 use crate::ui::state::use_app;
@@ -78,6 +79,39 @@ pub fn AnnualReportPage(year: String) -> impl IntoView {
             <h3 class="govuk-heading-s">{t.theme.clone()}</h3>
             <ActionList lines=t.actions empty="No actions under this theme." />
         }).collect_view()}
+        <h2 class="govuk-heading-m">"Performance indicators"</h2>
+        {if report.indicators.is_empty() {
+            view! { <p class="govuk-body">"The partnership has no indicators yet."</p> }.into_any()
+        } else {
+            view! {
+                <table class="govuk-table app-report-table">
+                    <caption class="govuk-table__caption govuk-visually-hidden">"Indicators at the latest quarter of the year"</caption>
+                    <thead class="govuk-table__head">
+                        <tr class="govuk-table__row">
+                            <th scope="col" class="govuk-table__header">"Indicator"</th>
+                            <th scope="col" class="govuk-table__header">"Theme"</th>
+                            <th scope="col" class="govuk-table__header">"Target"</th>
+                            <th scope="col" class="govuk-table__header">"Latest value"</th>
+                            <th scope="col" class="govuk-table__header">"RAG"</th>
+                            <th scope="col" class="govuk-table__header">"Since a year before"</th>
+                        </tr>
+                    </thead>
+                    <tbody class="govuk-table__body">
+                        {report.indicators.iter().cloned().map(|(theme, l)| view! {
+                            <tr class="govuk-table__row">
+                                <th scope="row" class="govuk-table__header">{l.name.clone()}</th>
+                                <td class="govuk-table__cell">{theme}</td>
+                                <td class="govuk-table__cell">{l.target.clone()}</td>
+                                <td class="govuk-table__cell">{l.value.clone().unwrap_or_else(|| "Not entered".into())}</td>
+                                <td class="govuk-table__cell">{l.rag.map(|rag| view! { <RagTag rag /> })}</td>
+                                <td class="govuk-table__cell">{direction_text(l.trend.vs_same_quarter_last_year)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }
+            .into_any()
+        }}
         {section(AnnualSection::YearAhead, &report)}
         <h3 class="govuk-heading-s">"Actions carried forward"</h3>
         <ActionList lines=report.carried_forward.clone() empty="Every action is complete." />
