@@ -14,6 +14,7 @@ pub mod doc;
 pub mod model;
 pub mod nav;
 pub mod report;
+pub mod spreadsheet;
 
 #[cfg(target_arch = "wasm32")]
 pub mod storage;

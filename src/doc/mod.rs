@@ -9,6 +9,7 @@ mod change;
 pub mod chunks;
 mod error;
 mod history;
+mod import;
 mod performance;
 mod report_notes;
 mod structure;

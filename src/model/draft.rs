@@ -152,7 +152,7 @@ pub fn parse_tags(text: &str) -> Vec<String> {
     parse_lines(&text.replace([',', ';'], "\n"))
 }
 
-fn is_action_number(s: &str) -> bool {
+pub fn is_action_number(s: &str) -> bool {
     let digits = s.chars().take_while(char::is_ascii_digit).count();
     let rest = &s[digits..];
     digits > 0 && digits <= 4 && rest.chars().count() <= 1 && rest.chars().all(|c| c.is_ascii_alphabetic())

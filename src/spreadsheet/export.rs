@@ -1,0 +1,197 @@
+//! The plan as spreadsheets: an Excel workbook with the action tracker,
+//! every progress update and every indicator value, and the same three
+//! tables as CSV. Column headings match what the import step recognises, so
+//! an exported tracker can be edited in Excel and imported again.
+
+use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, Worksheet};
+
+use super::SheetError;
+use crate::model::performance::format_number;
+use crate::model::{Date, Partnership};
+
+pub const ACTION_HEADERS: [&str; 11] = [
+    "No.",
+    "Key actions and major projects",
+    "Theme",
+    "Partnership leads",
+    "Partners",
+    "Linked documents",
+    "Start date",
+    "Due date",
+    "Status",
+    "Latest progress date",
+    "Latest progress",
+];
+pub const PROGRESS_HEADERS: [&str; 6] = ["No.", "Date", "Status", "Update", "Recorded by", "Organisation"];
+pub const INDICATOR_HEADERS: [&str; 8] =
+    ["Indicator", "Theme", "Quarter", "Value", "Unit", "Target", "RAG", "Entered by"];
+
+/// A value in a table: text, a date, or a number.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Date(Option<Date>),
+    Number(f64),
+}
+
+impl Cell {
+    /// The CSV form: dates as dd/mm/yyyy, which Excel in the UK reads as dates.
+    fn csv(&self) -> String {
+        match self {
+            Cell::Text(t) => t.clone(),
+            Cell::Date(Some(d)) => format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()),
+            Cell::Date(None) => String::new(),
+            Cell::Number(n) => format_number(*n).replace(',', ""),
+        }
+    }
+}
+
+pub fn action_rows(plan: &Partnership) -> Vec<Vec<Cell>> {
+    plan.actions_in_order()
+        .into_iter()
+        .map(|a| {
+            let latest = a.latest_update();
+            vec![
+                Cell::Text(a.number.clone()),
+                Cell::Text(a.title.clone()),
+                Cell::Text(a.theme_id.as_deref().map(|t| plan.theme_name(Some(t)).to_string()).unwrap_or_default()),
+                Cell::Text(a.leads.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")),
+                Cell::Text(a.partners.join("\n")),
+                Cell::Text(crate::model::draft::documents_to_text(&a.linked_documents)),
+                Cell::Date(a.start),
+                Cell::Date(a.due),
+                Cell::Text(a.status().label().to_string()),
+                Cell::Date(latest.map(|u| u.date)),
+                Cell::Text(latest.map(|u| u.narrative.to_string()).unwrap_or_default()),
+            ]
+        })
+        .collect()
+}
+
+pub fn progress_rows(plan: &Partnership) -> Vec<Vec<Cell>> {
+    plan.actions_in_order()
+        .into_iter()
+        .flat_map(|a| {
+            let mut updates: Vec<_> = a.progress.values().collect();
+            updates.sort_by_key(|u| (u.date, u.recorded_at));
+            updates.into_iter().map(move |u| {
+                vec![
+                    Cell::Text(a.number.clone()),
+                    Cell::Date(Some(u.date)),
+                    Cell::Text(u.status.label().to_string()),
+                    Cell::Text(u.narrative.to_string()),
+                    Cell::Text(u.author_name.clone()),
+                    Cell::Text(u.author_organisation.clone()),
+                ]
+            })
+        })
+        .collect()
+}
+
+pub fn indicator_rows(plan: &Partnership) -> Vec<Vec<Cell>> {
+    plan.indicators_in_order()
+        .into_iter()
+        .flat_map(|i| {
+            let theme = plan.theme_name(i.theme_id.as_deref()).to_string();
+            i.series().into_iter().map(move |(q, v)| {
+                let entered = i
+                    .values
+                    .get(&crate::model::performance::quarter_code(q))
+                    .map(|r| crate::model::theme::join_role(&r.recorded_by, &r.recorded_organisation))
+                    .unwrap_or_default();
+                vec![
+                    Cell::Text(i.name.clone()),
+                    Cell::Text(theme.clone()),
+                    Cell::Text(q.to_string()),
+                    Cell::Number(v),
+                    Cell::Text(i.unit.clone()),
+                    Cell::Text(i.target_text()),
+                    Cell::Text(i.rag(v).label().to_string()),
+                    Cell::Text(entered),
+                ]
+            })
+        })
+        .collect()
+}
+
+/// One table as CSV (RFC 4180, UTF-8 with a byte-order mark so Excel
+/// shows "–" and "£" correctly).
+pub fn to_csv(headers: &[&str], rows: &[Vec<Cell>]) -> Result<Vec<u8>, SheetError> {
+    let mut out = vec![0xEF, 0xBB, 0xBF];
+    {
+        let mut writer = csv::Writer::from_writer(&mut out);
+        writer.write_record(headers).map_err(|e| SheetError::Write(e.to_string()))?;
+        for row in rows {
+            writer.write_record(row.iter().map(Cell::csv)).map_err(|e| SheetError::Write(e.to_string()))?;
+        }
+        writer.flush().map_err(|e| SheetError::Write(e.to_string()))?;
+    }
+    Ok(out)
+}
+
+/// A worksheet to write: name, headings, rows and column widths.
+type SheetSpec<'a> = (&'a str, &'a [&'a str], Vec<Vec<Cell>>, &'a [f64]);
+
+/// The workbook: "Actions", "Progress updates" and "Indicator values".
+pub fn workbook_xlsx(plan: &Partnership) -> Result<Vec<u8>, SheetError> {
+    let mut workbook = Workbook::new();
+    let err = |e: rust_xlsxwriter::XlsxError| SheetError::Write(e.to_string());
+    let sheets: [SheetSpec; 3] = [
+        (
+            "Actions",
+            &ACTION_HEADERS,
+            action_rows(plan),
+            &[6.0, 50.0, 24.0, 36.0, 28.0, 30.0, 12.0, 12.0, 12.0, 14.0, 70.0],
+        ),
+        ("Progress updates", &PROGRESS_HEADERS, progress_rows(plan), &[6.0, 12.0, 12.0, 80.0, 30.0, 30.0]),
+        (
+            "Indicator values",
+            &INDICATOR_HEADERS,
+            indicator_rows(plan),
+            &[40.0, 28.0, 12.0, 10.0, 12.0, 36.0, 10.0, 36.0],
+        ),
+    ];
+    for (name, headers, rows, widths) in sheets {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(name).map_err(err)?;
+        write_sheet(sheet, headers, &rows, widths).map_err(err)?;
+    }
+    workbook.save_to_buffer().map_err(err)
+}
+
+fn write_sheet(
+    sheet: &mut Worksheet,
+    headers: &[&str],
+    rows: &[Vec<Cell>],
+    widths: &[f64],
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    let bold = Format::new().set_bold().set_text_wrap().set_align(FormatAlign::Top);
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let date = Format::new().set_num_format("dd/mm/yyyy").set_align(FormatAlign::Top);
+    for (col, (header, width)) in headers.iter().zip(widths).enumerate() {
+        let col = col as u16;
+        sheet.write_string_with_format(0, col, *header, &bold)?;
+        sheet.set_column_width(col, *width)?;
+    }
+    for (r, row) in rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (c, cell) in row.iter().enumerate() {
+            let c = c as u16;
+            match cell {
+                Cell::Text(t) => {
+                    sheet.write_string_with_format(r, c, t, &wrap)?;
+                }
+                Cell::Number(n) => {
+                    sheet.write_number_with_format(r, c, *n, &wrap)?;
+                }
+                Cell::Date(Some(d)) => {
+                    let when = ExcelDateTime::from_ymd(d.year() as u16, d.month(), d.day())?;
+                    sheet.write_datetime_with_format(r, c, &when, &date)?;
+                }
+                Cell::Date(None) => {}
+            }
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    Ok(())
+}
