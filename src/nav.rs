@@ -32,6 +32,8 @@ pub enum Route {
     DeleteIndicator(String),
     /// Enter a quarter's values: (theme id, quarter code); empty = choose.
     RecordValues(String, String),
+    /// Excel and CSV: download the plan, import a tracker.
+    Spreadsheets,
     /// The plan at a glance and what needs chasing.
     Dashboard,
     /// Member organisations and sub-groups.
@@ -109,6 +111,7 @@ impl Route {
             ["actions", id, "delete"] => Route::DeleteAction(decode(id)),
             ["history"] => Route::History,
             ["dashboard"] => Route::Dashboard,
+            ["spreadsheets"] => Route::Spreadsheets,
             ["indicators"] => Route::Indicators,
             ["indicators", "new"] => Route::IndicatorForm(None),
             ["indicators", "record"] => Route::RecordValues(query_value(query, "theme"), query_value(query, "quarter")),
@@ -160,6 +163,7 @@ impl Route {
             Route::DeleteAction(id) => format!("/actions/{}/delete", encode(id)),
             Route::History => "/history".to_string(),
             Route::Dashboard => "/dashboard".to_string(),
+            Route::Spreadsheets => "/spreadsheets".to_string(),
             Route::Indicators => "/indicators".to_string(),
             Route::Indicator(id) => format!("/indicators/{}", encode(id)),
             Route::IndicatorForm(None) => "/indicators/new".to_string(),
@@ -323,6 +327,7 @@ mod tests {
             Route::DeleteAction("a1".into()),
             Route::History,
             Route::Dashboard,
+            Route::Spreadsheets,
             Route::Indicators,
             Route::Indicator("i1".into()),
             Route::IndicatorForm(None),

@@ -94,6 +94,7 @@ fn section(route: &Route) -> &'static str {
         | Route::QuarterlyReport(..)
         | Route::EditCommentary(..) => "reports",
         Route::Dashboard => "dashboard",
+        Route::Spreadsheets => "reports",
         Route::Indicators
         | Route::Indicator(_)
         | Route::IndicatorForm(_)

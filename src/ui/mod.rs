@@ -19,6 +19,7 @@ mod plan;
 mod reports;
 mod router;
 mod settings;
+mod spreadsheets;
 pub mod state;
 mod structure;
 mod workspaces;

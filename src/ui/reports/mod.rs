@@ -27,6 +27,9 @@ pub fn ReportsPage() -> impl IntoView {
             "Each report is built from the plan as it is on this device. Print it, or choose "
             "\u{201c}Save as PDF\u{201d} in the print window to send it as a document."
         </p>
+        <p class="govuk-body">
+            <a class="govuk-link" href=Route::Spreadsheets.href()>"Download the plan for Excel, or import an action tracker"</a>
+        </p>
         <ul class="govuk-list app-report-list">
             <li>
                 <h2 class="govuk-heading-m">
