@@ -65,7 +65,10 @@ fn text_in_date_column() -> Vec<u8> {
     workbook("Tracker", &["No.", "Key action", "Due date"], &rows)
 }
 
-const FILES: [(&str, fn() -> Vec<u8>); 3] = [
+/// A fixture file's name and how to make it.
+type Fixture = (&'static str, fn() -> Vec<u8>);
+
+const FILES: [Fixture; 3] = [
     ("business-plan-2019-20.xlsx", business_plan),
     ("wrong-columns.xlsx", wrong_columns),
     ("text-in-date-column.xlsx", text_in_date_column),

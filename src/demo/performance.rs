@@ -152,3 +152,45 @@ impl DemoIndicator {
         if self.unit == "%" { (value * 10.0).round() / 10.0 } else { value.round() }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::performance::{next_quarter, parse_quarter_code, quarter_code};
+    use crate::model::{Date, FinancialQuarter};
+
+    #[test]
+    fn every_value_is_signed_by_its_theme_lead_in_the_quarter_after() {
+        let ws = crate::demo::workspace();
+        let p = ws.partnership();
+        let q4 = parse_quarter_code("2019-20-Q4").expect("quarter");
+        for indicator in p.indicators.values() {
+            let theme = indicator.theme_id.as_deref().and_then(|t| p.theme(t)).expect("a demo theme");
+            assert_eq!(indicator.missing_quarters(q4), [q4], "{}: only Q4 2019-20 is to chase", indicator.name);
+            for (code, value) in &indicator.values {
+                let q = parse_quarter_code(code).expect("a quarter code");
+                assert_eq!(quarter_code(q), *code);
+                assert_eq!(
+                    (value.recorded_by.as_str(), value.recorded_organisation.as_str()),
+                    (theme.lead_role.as_str(), theme.lead_organisation.as_str()),
+                    "{} {code}",
+                    indicator.name
+                );
+                let reported = FinancialQuarter::of(Date::from_unix_seconds(value.recorded_at));
+                assert_eq!(reported, next_quarter(q), "{} {code} is reported the quarter after", indicator.name);
+                assert!(value.value.is_finite() && value.value > 0.0);
+            }
+        }
+    }
+
+    #[test]
+    fn sub_groups_answer_for_the_indicators_of_their_themes() {
+        let ws = crate::demo::workspace();
+        let p = ws.partnership();
+        let jag = p.sub_groups.values().find(|g| g.name == "High Town Joint Action Group").expect("the JAG");
+        let names: Vec<&str> = p.indicators_for_sub_group(&jag.id).iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["Anti-social behaviour in the town centre", "Burglary", "Criminal damage"]);
+        let burglary = p.indicators.values().find(|i| i.name == "Burglary").expect("burglary");
+        assert!(p.sub_groups_for(burglary).iter().any(|g| g.id == jag.id));
+        assert!(p.indicators_for_sub_group("ghost").is_empty());
+    }
+}

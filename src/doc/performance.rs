@@ -7,6 +7,7 @@ use automerge::{ObjType, ROOT};
 use autosurgeon::reconcile_prop;
 
 use super::{DocError, FormError, Stamp, Workspace, new_id};
+use crate::model::performance::ValidQuarterValue;
 use crate::model::performance::quarter_code;
 use crate::model::{FinancialQuarter, Indicator, IndicatorDraft, QuarterValue};
 
@@ -52,6 +53,18 @@ impl Workspace {
         self.remove_item(stamp, &summary, "indicators", id)?;
         self.partnership.indicators.remove(id);
         Ok(())
+    }
+
+    /// Records one checked value for one indicator and quarter (replacing
+    /// any already there) as one change signed by `stamp`.
+    pub fn record_value(
+        &mut self,
+        stamp: &Stamp,
+        indicator_id: &str,
+        valid: ValidQuarterValue,
+    ) -> Result<(), DocError> {
+        let entry = ValueEntry { indicator_id: indicator_id.to_string(), value: valid.value, note: valid.note };
+        self.record_values(stamp, valid.quarter, &[entry])
     }
 
     /// Records values for one quarter (replacing any already there) as one
@@ -188,3 +201,6 @@ mod tests {
         assert!(!ws.partnership().indicators.contains_key(&a));
     }
 }
+
+#[cfg(test)]
+mod intent_tests;

@@ -9,7 +9,9 @@
 //!   themes:  { <theme id>:  Theme  },
 //!   actions: { <action id>: Action },
 //!   events:  { <event id>:  CalendarEvent },
-//!   organisations: { <id>: Organisation }, sub_groups: { <id>: SubGroup } }
+//!   organisations: { <id>: Organisation }, sub_groups: { <id>: SubGroup },
+//!   report_notes: { <key>: Text },
+//!   indicators: { <id>: { ..Indicator, values: { "2019-20-Q3": QuarterValue } } } }
 //! ```
 //!
 //! Themes and actions are maps keyed by a random id rather than lists, so that
@@ -153,6 +155,24 @@ impl Partnership {
 
     pub fn indicators_for_theme(&self, theme_id: &str) -> Vec<&Indicator> {
         self.indicators_in_order().into_iter().filter(|i| i.theme_id.as_deref() == Some(theme_id)).collect()
+    }
+
+    /// The sub-groups answerable for an indicator: those owning its theme
+    /// (seed 004: each sub-group is "responsible for a range of performance
+    /// measures" in its priority areas). Derived rather than stored, so
+    /// moving a theme between sub-groups moves its indicators too.
+    pub fn sub_groups_for(&self, indicator: &Indicator) -> Vec<&SubGroup> {
+        let Some(theme) = indicator.theme_id.as_deref() else { return Vec::new() };
+        self.sub_groups_in_order().into_iter().filter(|g| g.theme_ids.iter().any(|t| t == theme)).collect()
+    }
+
+    /// A sub-group's indicators, in plan order, for its report to the partnership.
+    pub fn indicators_for_sub_group(&self, sub_group_id: &str) -> Vec<&Indicator> {
+        let Some(group) = self.sub_groups.get(sub_group_id) else { return Vec::new() };
+        self.indicators_in_order()
+            .into_iter()
+            .filter(|i| i.theme_id.as_ref().is_some_and(|t| group.theme_ids.contains(t)))
+            .collect()
     }
 
     /// The written part of a report section, or empty.

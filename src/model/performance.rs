@@ -12,12 +12,30 @@
 //! - **Red**: the value is worse than the baseline;
 //! - **No target**: no target is set, or a % target sits on a zero or missing
 //!   baseline, where a percentage means nothing.
+//!
+//! Direction of travel compares a quarter with the quarter before (Q4 of the
+//! previous financial year for a Q1) and with the same quarter a year
+//! earlier: *improving* or *worsening* according to the polarity, *no
+//! change* when equal, and unknown when either value is missing.
+//!
+//! The forms ([`IndicatorDraft`], [`QuarterValueDraft`]) are checked in
+//! `draft.rs`; quarter codes such as "2019-20-Q3" live in `quarters.rs`.
 
 use std::collections::BTreeMap;
 
 use autosurgeon::{Hydrate, Reconcile};
 
-use super::{FieldErrors, FinancialQuarter, FinancialYear, Narrative};
+use super::{FinancialQuarter, FinancialYear, Narrative};
+
+mod draft;
+mod number;
+mod quarters;
+
+pub use draft::{IndicatorDraft, QuarterValueDraft, ValidQuarterValue, parse_number};
+pub use quarters::{
+    next_quarter, parse_financial_year, parse_quarter, parse_quarter_code, previous_quarter, quarter_code,
+    same_quarter_last_year,
+};
 
 #[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
 pub struct Indicator {
@@ -28,6 +46,7 @@ pub struct Indicator {
     /// "crimes", "%", "young people"…
     pub unit: String,
     pub polarity: Polarity,
+    #[autosurgeon(hydrate = "number::hydrate_optional_number")]
     pub baseline: Option<f64>,
     /// "2018-19".
     pub baseline_period: String,
@@ -61,6 +80,7 @@ pub enum Frequency {
 #[derive(Debug, Clone, Copy, PartialEq, Reconcile, Hydrate)]
 pub struct Target {
     pub kind: TargetKind,
+    #[autosurgeon(hydrate = "number::hydrate_number")]
     pub amount: f64,
 }
 
@@ -74,6 +94,7 @@ pub enum TargetKind {
 
 #[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
 pub struct QuarterValue {
+    #[autosurgeon(hydrate = "number::hydrate_number")]
     pub value: f64,
     pub note: String,
     pub recorded_by: String,
@@ -137,58 +158,27 @@ pub enum NoTarget {
     ZeroBaseline,
 }
 
-/// "2019-20-Q3": stable, sortable and safe in an address.
-pub fn quarter_code(quarter: FinancialQuarter) -> String {
-    format!("{}-Q{}", quarter.year, quarter.quarter)
-}
-
-/// Reads [`quarter_code`]'s form back.
-pub fn parse_quarter_code(code: &str) -> Option<FinancialQuarter> {
-    let (year, q) = code.trim().rsplit_once("-Q")?;
-    let quarter: u8 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
-    Some(FinancialQuarter { year: parse_financial_year(year)?, quarter })
-}
-
-/// Reads a financial year as partnerships write it: "2019-20", "2019/20" or
-/// "2019". The second part, when given, must follow the first.
-pub fn parse_financial_year(text: &str) -> Option<FinancialYear> {
-    let text = text.trim();
-    let (first, second) = match text.split_once(['-', '/', '–']) {
-        Some((a, b)) => (a.trim(), Some(b.trim())),
-        None => (text, None),
-    };
-    let start: i32 = first.parse().ok().filter(|y| (1900..=2999).contains(y))?;
-    if let Some(second) = second {
-        let end: i32 = second.parse().ok()?;
-        let expected = if second.len() == 2 { (start + 1).rem_euclid(100) } else { start + 1 };
-        if end != expected {
-            return None;
-        }
-    }
-    Some(FinancialYear(start))
-}
-
-/// The quarter before: Q4 of the previous year comes before Q1.
-pub fn previous_quarter(q: FinancialQuarter) -> FinancialQuarter {
-    if q.quarter == 1 {
-        FinancialQuarter { year: FinancialYear(q.year.0 - 1), quarter: 4 }
-    } else {
-        FinancialQuarter { year: q.year, quarter: q.quarter - 1 }
-    }
-}
-
 impl Indicator {
-    /// The value to reach.
+    /// The value to reach, or why there is none.
+    ///
+    /// A % target is resolved against the baseline and rounded to six
+    /// decimal places: 380 + 10% is 418, not 418.00000000000006, so a
+    /// partner who enters exactly the target sees it met.
     pub fn target_value(&self) -> Result<f64, NoTarget> {
-        let target = self.target.ok_or(NoTarget::NotSet)?;
+        let target = self.target.filter(|t| t.amount.is_finite()).ok_or(NoTarget::NotSet)?;
         match target.kind {
             TargetKind::Value => Ok(target.amount),
-            TargetKind::PercentChange => match self.baseline {
+            TargetKind::PercentChange => match self.finite_baseline() {
                 None => Err(NoTarget::NoBaseline),
                 Some(0.0) => Err(NoTarget::ZeroBaseline),
-                Some(b) => Ok(b * (1.0 + target.amount / 100.0)),
+                Some(b) => Ok(((b + b * target.amount / 100.0) * 1e6).round() / 1e6),
             },
         }
+    }
+
+    /// The baseline, unless it is missing or not a real number.
+    fn finite_baseline(&self) -> Option<f64> {
+        self.baseline.filter(|b| b.is_finite())
     }
 
     /// "Reduce by 5% on 2018-19 (to 1,140)", "At most 30", "At least 85%".
@@ -201,31 +191,47 @@ impl Indicator {
         match (target.kind, self.target_value()) {
             (TargetKind::Value, _) => format!("{bound} {}", self.format(target.amount)),
             (TargetKind::PercentChange, Ok(v)) => {
-                let verb = if target.amount < 0.0 { "Reduce" } else { "Increase" };
                 let base = if self.baseline_period.is_empty() {
                     "the baseline".to_string()
                 } else {
                     self.baseline_period.clone()
                 };
-                format!("{verb} by {}% on {base} (to {})", format_number(target.amount.abs()), self.format(v))
+                let amount = format_number(target.amount.abs());
+                if target.amount < 0.0 {
+                    format!("Reduce by {amount}% on {base} (to {})", self.format(v))
+                } else if target.amount > 0.0 {
+                    format!("Increase by {amount}% on {base} (to {})", self.format(v))
+                } else {
+                    format!("Stay at the {base} level ({})", self.format(v))
+                }
             }
+            (TargetKind::PercentChange, Err(NoTarget::ZeroBaseline)) => format!(
+                "{}% change on a baseline of 0, which gives no target to measure against",
+                format_number(target.amount)
+            ),
             (TargetKind::PercentChange, Err(_)) => {
                 format!("{}% change, but there is no baseline to measure it from", format_number(target.amount))
             }
         }
     }
 
+    /// The value recorded for a quarter. A value that is not a real number
+    /// (only possible in a damaged file) counts as missing.
     pub fn value_in(&self, q: FinancialQuarter) -> Option<f64> {
-        self.values.get(&quarter_code(q)).map(|v| v.value)
+        self.values.get(&quarter_code(q)).map(|v| v.value).filter(|v| v.is_finite())
     }
 
-    /// RAG rating of a value (see the module documentation).
+    /// RAG rating of a value (see the module documentation). A value that is
+    /// not a real number cannot be rated and gets [`Rag::NoTarget`].
     pub fn rag(&self, value: f64) -> Rag {
         let Ok(target) = self.target_value() else { return Rag::NoTarget };
+        if !value.is_finite() {
+            return Rag::NoTarget;
+        }
         if !self.worse(value, target) {
             return Rag::Green;
         }
-        match self.baseline {
+        match self.finite_baseline() {
             Some(b) if !self.worse(value, b) => Rag::Amber,
             Some(_) => Rag::Red,
             // Without a baseline, "near" the target (within 5%) is amber.
@@ -241,8 +247,10 @@ impl Indicator {
     pub fn trend(&self, q: FinancialQuarter) -> Trend {
         let now = self.value_in(q);
         let against = |other: FinancialQuarter| Some(self.direction(now?, self.value_in(other)?));
-        let last_year = FinancialQuarter { year: FinancialYear(q.year.0 - 1), quarter: q.quarter };
-        Trend { vs_previous_quarter: against(previous_quarter(q)), vs_same_quarter_last_year: against(last_year) }
+        Trend {
+            vs_previous_quarter: against(previous_quarter(q)),
+            vs_same_quarter_last_year: against(same_quarter_last_year(q)),
+        }
     }
 
     /// Whether a quarterly indicator is still waiting for this quarter's value.
@@ -250,10 +258,38 @@ impl Indicator {
         self.frequency == Frequency::Quarterly && self.value_in(q).is_none()
     }
 
+    /// Quarters up to and including `up_to` still waiting for a value, oldest
+    /// first, for chasing. Counting starts at the first quarter with a value;
+    /// an indicator with none starts at Q1 of the year after its baseline
+    /// period (or, with no readable baseline period, is only chased for
+    /// `up_to`). Annual indicators are never chased by quarter.
+    pub fn missing_quarters(&self, up_to: FinancialQuarter) -> Vec<FinancialQuarter> {
+        if self.frequency != Frequency::Quarterly {
+            return Vec::new();
+        }
+        let first_value = self.series().first().map(|(q, _)| *q);
+        let after_baseline = parse_financial_year(&self.baseline_period)
+            .map(|y| FinancialQuarter { year: FinancialYear(y.0 + 1), quarter: 1 });
+        let start = first_value.or(after_baseline).unwrap_or(up_to);
+        let mut missing = Vec::new();
+        let mut q = start;
+        while q <= up_to {
+            if self.value_in(q).is_none() {
+                missing.push(q);
+            }
+            q = next_quarter(q);
+        }
+        missing
+    }
+
     /// Values in quarter order, for charts and tables.
     pub fn series(&self) -> Vec<(FinancialQuarter, f64)> {
-        let mut out: Vec<(FinancialQuarter, f64)> =
-            self.values.iter().filter_map(|(code, v)| Some((parse_quarter_code(code)?, v.value))).collect();
+        let mut out: Vec<(FinancialQuarter, f64)> = self
+            .values
+            .iter()
+            .filter(|(_, v)| v.value.is_finite())
+            .filter_map(|(code, v)| Some((parse_quarter_code(code)?, v.value)))
+            .collect();
         out.sort_by_key(|(q, _)| *q);
         out
     }
@@ -302,108 +338,6 @@ pub fn format_number(value: f64) -> String {
     let fraction = fraction.trim_end_matches('0');
     let sign = if negative { "-" } else { "" };
     if fraction.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped}.{fraction}") }
-}
-
-/// Reads a number as people type it: "1,250", " 12.5 ", "-5", "5%".
-pub fn parse_number(text: &str) -> Option<f64> {
-    let cleaned: String = text.trim().trim_end_matches('%').chars().filter(|c| *c != ',' && *c != ' ').collect();
-    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
-}
-
-/// The indicator form, as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct IndicatorDraft {
-    pub name: String,
-    pub theme_id: String,
-    pub unit: String,
-    /// "lower-is-better" or "higher-is-better".
-    pub polarity: String,
-    pub baseline: String,
-    pub baseline_period: String,
-    /// "value", "percent-change" or "" for none.
-    pub target_kind: String,
-    pub target: String,
-    /// "quarterly" or "annual".
-    pub frequency: String,
-    pub source: String,
-    pub notes: String,
-}
-
-impl IndicatorDraft {
-    /// Checks the form; `values` of an existing indicator are kept by the caller.
-    pub fn validate(&self, id: String, theme_exists: impl Fn(&str) -> bool) -> Result<Indicator, FieldErrors> {
-        let mut errors = FieldErrors::default();
-        let name = self.name.trim();
-        if name.is_empty() {
-            errors.add("name", "Enter a name for the indicator");
-        }
-        let theme_id = Some(self.theme_id.trim().to_string()).filter(|t| !t.is_empty());
-        if theme_id.as_deref().is_some_and(|t| !theme_exists(t)) {
-            errors.add("theme", "Select a theme from the list");
-        }
-        let polarity = match self.polarity.trim() {
-            "lower-is-better" => Some(Polarity::LowerIsBetter),
-            "higher-is-better" => Some(Polarity::HigherIsBetter),
-            _ => {
-                errors.add("polarity", "Select whether a lower or a higher number is better");
-                None
-            }
-        };
-        let baseline = match self.baseline.trim() {
-            "" => None,
-            text => parse_number(text).or_else(|| {
-                errors.add("baseline", "Baseline must be a number, like 1250 or 12.5");
-                None
-            }),
-        };
-        let target = match (self.target_kind.trim(), self.target.trim()) {
-            ("", _) => None,
-            (_, "") => {
-                errors.add("target", "Enter the target, or choose no target");
-                None
-            }
-            (kind, text) => match (kind, parse_number(text)) {
-                (_, None) => {
-                    errors.add("target", "Target must be a number, like 1100 or -5");
-                    None
-                }
-                ("value", Some(amount)) => Some(Target { kind: TargetKind::Value, amount }),
-                ("percent-change", Some(amount)) => {
-                    if baseline.is_none() {
-                        errors.add("target", "A target as a % change needs a baseline to measure from");
-                    } else if baseline == Some(0.0) {
-                        errors.add("target", "A % change from a baseline of 0 is always 0 – set the target as a value");
-                    }
-                    Some(Target { kind: TargetKind::PercentChange, amount })
-                }
-                _ => {
-                    errors.add("target", "Select how the target is set");
-                    None
-                }
-            },
-        };
-        let frequency = match self.frequency.trim() {
-            "annual" => Frequency::Annual,
-            _ => Frequency::Quarterly,
-        };
-        match polarity {
-            Some(polarity) if errors.is_empty() => Ok(Indicator {
-                id,
-                name: name.to_string(),
-                theme_id,
-                unit: self.unit.trim().to_string(),
-                polarity,
-                baseline,
-                baseline_period: self.baseline_period.trim().to_string(),
-                target,
-                frequency,
-                source: self.source.trim().to_string(),
-                notes: Narrative::new(self.notes.trim()),
-                values: BTreeMap::new(),
-            }),
-            _ => Err(errors),
-        }
-    }
 }
 
 #[cfg(test)]

@@ -165,3 +165,105 @@ fn quarter_codes_round_trip() {
     assert_eq!(parse_financial_year("2019/2020"), Some(FinancialYear(2019)));
     assert_eq!(parse_financial_year("year three"), None);
 }
+
+#[test]
+fn a_percentage_target_met_exactly_is_green_despite_float_noise() {
+    // 380 + 10% is 418.00000000000006 in plain floating point.
+    let mut up = burglary();
+    up.polarity = Polarity::HigherIsBetter;
+    up.baseline = Some(380.0);
+    up.target = Some(Target { kind: TargetKind::PercentChange, amount: 10.0 });
+    assert_eq!(up.target_value(), Ok(418.0));
+    assert_eq!(up.rag(418.0), Rag::Green);
+    let mut down = burglary();
+    down.baseline = Some(95.0);
+    down.target = Some(Target { kind: TargetKind::PercentChange, amount: -3.0 });
+    assert_eq!(down.rag(92.15), Rag::Green, "95 - 3% is 92.15 exactly");
+    assert_eq!(down.rag(92.16), Rag::Amber);
+}
+
+#[test]
+fn target_wording_for_a_zero_baseline_and_a_zero_change() {
+    let mut i = burglary();
+    i.baseline = Some(0.0);
+    assert_eq!(i.target_text(), "-5% change on a baseline of 0, which gives no target to measure against");
+    i.baseline = Some(1200.0);
+    i.target = Some(Target { kind: TargetKind::PercentChange, amount: 0.0 });
+    assert_eq!(i.target_text(), "Stay at the 2018-19 level (1,200 crimes)");
+    assert_eq!(i.rag(1200.0), Rag::Green);
+}
+
+#[test]
+fn numbers_that_are_not_real_cannot_be_rated() {
+    let mut i = burglary();
+    assert_eq!(i.rag(f64::NAN), Rag::NoTarget);
+    assert_eq!(i.rag(f64::INFINITY), Rag::NoTarget);
+    i.target = Some(Target { kind: TargetKind::Value, amount: f64::NAN });
+    assert_eq!(i.target_value(), Err(NoTarget::NotSet));
+    i.target = Some(Target { kind: TargetKind::PercentChange, amount: -5.0 });
+    i.baseline = Some(f64::NAN);
+    assert_eq!(i.target_value(), Err(NoTarget::NoBaseline));
+}
+
+#[test]
+fn missing_quarters_for_chasing() {
+    let i = with_values(
+        burglary(),
+        &[("2018-19-Q3", 300.0), ("2018-19-Q4", 290.0), ("2019-20-Q2", 280.0), ("2019-20-Q3", 270.0)],
+    );
+    let codes = |qs: Vec<FinancialQuarter>| qs.into_iter().map(quarter_code).collect::<Vec<_>>();
+    assert_eq!(codes(i.missing_quarters(q("2019-20-Q4"))), ["2019-20-Q1", "2019-20-Q4"], "a gap and the latest");
+    assert_eq!(codes(i.missing_quarters(q("2019-20-Q3"))), ["2019-20-Q1"]);
+    assert!(i.missing_quarters(q("2018-19-Q2")).is_empty(), "nothing before the first value");
+    // No values yet: chased from the year after the baseline.
+    assert_eq!(codes(burglary().missing_quarters(q("2019-20-Q2"))), ["2019-20-Q1", "2019-20-Q2"]);
+    let undated = Indicator { baseline_period: String::new(), ..burglary() };
+    assert_eq!(codes(undated.missing_quarters(q("2019-20-Q2"))), ["2019-20-Q2"]);
+    let annual = Indicator { frequency: Frequency::Annual, ..burglary() };
+    assert!(annual.missing_quarters(q("2019-20-Q4")).is_empty());
+}
+
+#[test]
+fn quarters_step_across_the_year_end_and_read_as_shown() {
+    assert_eq!(next_quarter(q("2019-20-Q4")), q("2020-21-Q1"));
+    assert_eq!(next_quarter(q("2019-20-Q1")), q("2019-20-Q2"));
+    assert_eq!(same_quarter_last_year(q("2019-20-Q1")), q("2018-19-Q1"));
+    assert_eq!(parse_quarter("Q3 2019-20"), Some(q("2019-20-Q3")));
+    assert_eq!(parse_quarter(" 2019/20 q3 "), Some(q("2019-20-Q3")));
+    assert_eq!(parse_quarter("2019-20-Q3"), Some(q("2019-20-Q3")));
+    assert_eq!(parse_quarter("Q5 2019-20"), None);
+    assert_eq!(parse_quarter("Q3"), None);
+    assert_eq!(parse_quarter("Q3 last year"), None);
+    assert_eq!(q("2019-20-Q3").to_string(), "Q3 2019-20", "the display form reads back");
+}
+
+#[test]
+fn a_quarters_value_must_be_a_real_number_for_a_real_quarter() {
+    let ok = QuarterValueDraft { quarter: "2019-20-Q3".into(), value: " 1,250 ".into(), note: " Provisional ".into() };
+    assert_eq!(
+        ok.validate(),
+        Ok(ValidQuarterValue { quarter: q("2019-20-Q3"), value: 1250.0, note: "Provisional".into() })
+    );
+    let empty = QuarterValueDraft::default().validate().expect_err("empty");
+    assert_eq!(empty.get("quarter"), Some("Select the quarter the value is for"));
+    assert_eq!(empty.get("value"), Some("Enter the value for the quarter"));
+    for text in ["twelve", "NaN", "inf", "-", "1.2.3"] {
+        let bad = QuarterValueDraft { quarter: "2019-20-Q5".into(), value: text.into(), ..Default::default() };
+        let e = bad.validate().expect_err(text);
+        assert_eq!(e.get("value"), Some("Value must be a number, like 1250 or 12.5"), "{text}");
+        assert_eq!(e.get("quarter"), Some("Enter a real quarter, like Q1 2019-20"));
+    }
+}
+
+#[test]
+fn an_indicator_read_back_into_its_form_validates_to_itself() {
+    let mut odd = burglary();
+    odd.baseline = Some(1.0 / 3.0);
+    odd.target = Some(Target { kind: TargetKind::Value, amount: 0.123_456_789 });
+    odd.frequency = Frequency::Annual;
+    odd.theme_id = Some("town-centre".into());
+    for i in [burglary(), odd] {
+        let again = IndicatorDraft::from_indicator(&i).validate(i.id.clone(), |_| true).expect("valid");
+        assert_eq!(again, i);
+    }
+}

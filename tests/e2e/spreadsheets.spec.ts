@@ -1,0 +1,96 @@
+// Excel in and out: a manager downloads the plan for Excel, imports the
+// partnership's existing tracker, and bad files change nothing.
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, expectPage, openDemo, setIdentity } from './helpers';
+
+const fixture = (name: string) => `tests/fixtures/${name}`;
+
+async function newPartnership(page: Page) {
+  await page.goto('/');
+  await setIdentity(page, 'Jo Coordinator', 'Luton Council');
+  await page.goto('/#/workspaces/new');
+  await page.getByLabel('Name of the partnership').fill('Luton CSP (imported)');
+  await page.getByRole('button', { name: 'Create partnership' }).click();
+  await expectPage(page, 'Luton CSP (imported)');
+}
+
+test('a manager imports the business plan tracker from Excel and sees 13 actions @tablet', async ({ page }) => {
+  await newPartnership(page);
+  await page.goto('/#/spreadsheets');
+  await expectPage(page, 'Excel and CSV');
+  await expectAccessible(page, 'the Excel and CSV page');
+  await page.getByLabel('Choose the spreadsheet').setInputFiles(fixture('business-plan-2019-20.xlsx'));
+  await expect(page.getByRole('heading', { name: 'Which column is which in business-plan-2019-20.xlsx' })).toBeVisible();
+  await expect(page.getByLabel('Key action (title)')).toHaveValue('1');
+  await expect(page.getByLabel('Partnership leads')).toHaveValue('2');
+  await expect(page.getByRole('heading', { name: '13 actions will be added' })).toBeVisible();
+  await expectAccessible(page, 'the import preview');
+
+  // Nothing is stored until the import is confirmed.
+  await page.goto('/#/actions');
+  await expect(page.getByText('Showing all 0 actions')).toBeVisible();
+  await page.goto('/#/spreadsheets');
+  await page.getByLabel('Choose the spreadsheet').setInputFiles(fixture('business-plan-2019-20.xlsx'));
+  await page.getByRole('button', { name: 'Import 13 actions' }).click();
+  await expect(page.getByText('13 actions imported from business-plan-2019-20.xlsx')).toBeVisible();
+  await expect(page.getByText('Showing all 13 actions')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('Showing all 13 actions')).toBeVisible();
+  await page.getByRole('link', { name: /Pilot area for targeted activity/ }).click();
+  await expect(page.getByText('Inspector, Bedfordshire Police')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Changes to this action' })).toContainText('Imported 13 actions');
+
+  // Importing the same file again adds nothing.
+  await page.goto('/#/spreadsheets');
+  await page.getByLabel('Choose the spreadsheet').setInputFiles(fixture('business-plan-2019-20.xlsx'));
+  await expect(page.getByRole('heading', { name: '0 actions will be added' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Rows that will not be imported' })).toContainText('Action 1 is already in the plan');
+});
+
+for (const [file, message] of [
+  ['wrong-columns.xlsx', 'Could not find a column for the key action (title). Choose which column holds it.'],
+  ['empty.xlsx', 'empty.xlsx: The file is empty.'],
+  ['renamed-report.xlsx', 'renamed-report.xlsx: This looks like a PDF, not a spreadsheet.'],
+]) {
+  test(`a bad file (${file}) gets a clear message and changes nothing`, async ({ page }) => {
+    await openDemo(page);
+    await setIdentity(page, 'Jo Coordinator', 'Luton Council');
+    await page.goto('/#/spreadsheets');
+    await page.getByLabel('Choose the spreadsheet').setInputFiles(fixture(file));
+    await expect(page.getByText(message)).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Import \d+ actions?$/ })).toHaveCount(0);
+    await expectAccessible(page, `the message for ${file}`);
+    await page.goto('/#/actions');
+    await expect(page.getByText('Showing all 13 actions')).toBeVisible();
+  });
+}
+
+test('text in a date column skips that row and says which row and why', async ({ page }) => {
+  await newPartnership(page);
+  await page.goto('/#/spreadsheets');
+  await page.getByLabel('Choose the spreadsheet').setInputFiles(fixture('text-in-date-column.xlsx'));
+  await expect(page.getByRole('heading', { name: '1 action will be added' })).toBeVisible();
+  const skipped = page.getByRole('table', { name: 'Rows that will not be imported' });
+  await expect(skipped.getByRole('row').nth(1)).toContainText('3');
+  await expect(skipped).toContainText('“when the survey is back” in due date is not a date');
+  await expectAccessible(page, 'an import preview with a skipped row');
+});
+
+test('the plan downloads as an Excel workbook and as CSV', async ({ page }) => {
+  await openDemo(page);
+  await page.goto('/#/spreadsheets');
+  const workbook = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download workbook (.xlsx)' }).click();
+  const xlsx = await workbook;
+  expect(xlsx.suggestedFilename()).toBe('Luton-Community-Safety-Partnership.xlsx');
+  const bytes = await readFile((await xlsx.path()) as string);
+  expect(bytes.subarray(0, 2).toString()).toBe('PK');
+
+  const csv = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Actions (.csv)' }).click();
+  const text = await readFile((await (await csv).path()) as string, 'utf8');
+  const lines = text.replace(/^\uFEFF/, '').split('\n');
+  expect(lines[0]).toContain('No.,Key actions and major projects,Theme,Partnership leads');
+  expect(text).toContain('Operation Octans');
+});
