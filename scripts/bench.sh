@@ -16,5 +16,11 @@ bash scripts/build.sh
 step "Cold load and download size of the release build"
 node tests/bench/cold-load.mjs
 
+step "Reports and imports on a large partnership, in the browser"
+node tests/bench/reports.mjs
+
+step "Reports and imports on a large partnership, natively (criterion)"
+cargo bench --bench reports
+
 step "Workspace save, load and one intent on the demo partnership (native, criterion)"
 cargo bench --bench workspace

@@ -66,6 +66,9 @@ pub enum Route {
     /// Deliberately fails, so support staff (and the end-to-end tests) can
     /// check that a crash shows the recovery page rather than freezing.
     CrashTest,
+    /// Times the heavy work (reports, imports) on a large generated
+    /// partnership in this browser, for support staff and benchmarks.
+    PerformanceCheck,
     NotFound,
 }
 
@@ -80,6 +83,7 @@ impl Route {
                 | Route::DeleteWorkspace(_)
                 | Route::Settings
                 | Route::CrashTest
+                | Route::PerformanceCheck
                 | Route::NotFound
         )
     }
@@ -139,6 +143,7 @@ impl Route {
             ["reports", "business-plan"] => Route::BusinessPlan(query_value(query, "year")),
             ["settings"] => Route::Settings,
             ["support", "crash-test"] => Route::CrashTest,
+            ["support", "performance"] => Route::PerformanceCheck,
             _ => Route::NotFound,
         }
     }
@@ -210,6 +215,7 @@ impl Route {
             Route::BusinessPlan(year) => format!("/reports/business-plan?year={}", encode(year)),
             Route::Settings => "/settings".to_string(),
             Route::CrashTest => "/support/crash-test".to_string(),
+            Route::PerformanceCheck => "/support/performance".to_string(),
             Route::NotFound => "/not-found".to_string(),
         };
         format!("#{path}")
@@ -357,6 +363,7 @@ mod tests {
             Route::EditAnnualSection("2019-20".into(), "year-ahead".into()),
             Route::Settings,
             Route::CrashTest,
+            Route::PerformanceCheck,
         ] {
             assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
         }

@@ -8,6 +8,7 @@
 
 mod business_plan;
 mod calendar;
+pub mod large;
 mod performance;
 mod structure;
 mod themes;

@@ -8,8 +8,8 @@ use crate::nav::Route;
 use super::layout::{FlashBanner, Footer, Header, SkipLink, StatusBar, StorageBanner};
 use super::state::provide_app_state;
 use super::{
-    actions, calendar, dashboard, history, indicators, plan, reports, router, settings, spreadsheets, structure,
-    workspaces,
+    actions, calendar, dashboard, history, indicators, performance, plan, reports, router, settings, spreadsheets,
+    structure, workspaces,
 };
 
 #[component]
@@ -72,6 +72,7 @@ pub fn App() -> impl IntoView {
             Route::BusinessPlan(year) => view! { <reports::BusinessPlanPage year /> }.into_any(),
             Route::Settings => view! { <settings::SettingsPage /> }.into_any(),
             Route::CrashTest => panic!("crash test requested from the support page"),
+            Route::PerformanceCheck => view! { <performance::PerformanceCheckPage /> }.into_any(),
             Route::NotFound => view! { <super::components::Missing what="page" /> }.into_any(),
         }
     };

@@ -15,6 +15,7 @@ mod history;
 mod indicators;
 mod layout;
 mod panic;
+mod performance;
 mod plan;
 mod reports;
 mod router;

@@ -78,3 +78,15 @@ test('an unknown address says so and links back to the plan', async ({ page }) =
   await page.getByRole('link', { name: 'Go to the plan overview' }).click();
   await expectPage(page, 'Luton Community Safety Partnership');
 });
+
+test('the performance check times reports on a large partnership without storing anything', async ({ page }) => {
+  await page.goto('/#/support/performance');
+  await expectPage(page, 'Performance check');
+  await page.getByRole('button', { name: 'Run the performance check' }).click();
+  const table = page.getByRole('table', { name: 'Median of 5 runs' });
+  await expect(table.getByRole('row').filter({ hasText: 'Annual overview' })).toBeVisible({ timeout: 60_000 });
+  await expect(table.getByRole('row').filter({ hasText: 'Import preview, 2,000-row XLSX' })).toBeVisible();
+  await expectAccessible(page, 'the performance check');
+  await page.goto('/#/workspaces');
+  await expectPage(page, "Plan and account for your partnership's work");
+});

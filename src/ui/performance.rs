@@ -1,0 +1,117 @@
+//! The performance check: times the heaviest work the app does on a large
+//! generated partnership, here in this browser, and shows the figures. It
+//! touches no stored data. Benchmarks read the table; people can too, when
+//! a tablet feels slow.
+
+use leptos::prelude::*;
+
+use crate::demo::large::{self, large_partnership, tracker_csv};
+use crate::model::performance::parse_quarter_code;
+use crate::model::{Date, FinancialYear, Partnership};
+use crate::report::annual::AnnualReport;
+use crate::report::dashboard::Dashboard;
+use crate::report::quarterly::QuarterlyReport;
+use crate::spreadsheet::{ColumnMapping, preview, read_table};
+use crate::ui::router::page_loaded;
+
+const RUNS: usize = 5;
+
+#[component]
+pub fn PerformanceCheckPage() -> impl IntoView {
+    page_loaded("Performance check");
+    let results = RwSignal::new(None::<Vec<(String, f64)>>);
+    let run = move |_| results.set(Some(measure()));
+    view! {
+        <h1 class="govuk-heading-l" tabindex="-1">"Performance check"</h1>
+        <p class="govuk-body">
+            {format!(
+                "Times reports and imports on a generated partnership of {} members, {} actions, {} progress updates and {} indicators with {} quarters each, in this browser. Nothing is stored.",
+                large::ORGANISATIONS, large::ACTIONS, large::ACTIONS * large::UPDATES_PER_ACTION, large::INDICATORS, large::QUARTERS
+            )}
+        </p>
+        <button type="button" class="govuk-button" on:click=run>"Run the performance check"</button>
+        {move || results.get().map(|rows| view! {
+            <table class="govuk-table" id="performance-results">
+                <caption class="govuk-table__caption govuk-table__caption--m">{format!("Median of {RUNS} runs")}</caption>
+                <thead class="govuk-table__head">
+                    <tr class="govuk-table__row">
+                        <th scope="col" class="govuk-table__header">"Work"</th>
+                        <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Milliseconds"</th>
+                    </tr>
+                </thead>
+                <tbody class="govuk-table__body">
+                    {rows.into_iter().map(|(name, ms)| view! {
+                        <tr class="govuk-table__row">
+                            <th scope="row" class="govuk-table__header">{name}</th>
+                            <td class="govuk-table__cell govuk-table__cell--numeric">{format!("{ms:.1}")}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        })}
+    }
+}
+
+fn now() -> f64 {
+    window().performance().map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+/// Median milliseconds of `RUNS` runs of `work`.
+fn time(mut work: impl FnMut()) -> f64 {
+    let mut runs: Vec<f64> = (0..RUNS)
+        .map(|_| {
+            let start = now();
+            work();
+            now() - start
+        })
+        .collect();
+    runs.sort_by(f64::total_cmp);
+    runs[RUNS / 2]
+}
+
+fn measure() -> Vec<(String, f64)> {
+    let mut rows = Vec::new();
+    let start = now();
+    let plan = large_partnership();
+    rows.push(("Generate the large partnership (once)".to_string(), now() - start));
+    let today = Date::new(2020, 3, 31).unwrap_or_else(|_| Date::from_unix_seconds(0));
+    rows.push(("Annual overview".into(), time(|| drop(AnnualReport::build(&plan, FinancialYear(2019))))));
+    if let (Some(theme), Some(q)) = (plan.themes_in_order().first().copied(), parse_quarter_code("2019-20-Q3")) {
+        rows.push(("Quarterly theme report".into(), time(|| drop(QuarterlyReport::build(&plan, theme, q)))));
+    }
+    rows.push(("Dashboard".into(), time(|| drop(Dashboard::build(&plan, today)))));
+    let empty = Partnership::new("e".into(), "Empty".into(), String::new());
+    let csv = tracker_csv(2_000);
+    rows.push(("Import preview, 2,000-row CSV".into(), time(|| import(&csv, &empty, today))));
+    if let Ok(xlsx) = crate::spreadsheet::export::workbook_xlsx(&plan) {
+        rows.push(("Export workbook (.xlsx)".into(), time(|| drop(crate::spreadsheet::export::workbook_xlsx(&plan)))));
+        drop(xlsx);
+    }
+    if let Some(xlsx) = tracker_xlsx(&csv) {
+        rows.push(("Import preview, 2,000-row XLSX".into(), time(|| import(&xlsx, &empty, today))));
+    }
+    rows
+}
+
+fn import(bytes: &[u8], plan: &Partnership, today: Date) {
+    if let Ok(table) = read_table(bytes) {
+        let mapping = ColumnMapping::suggest(&table.headers);
+        drop(preview(&table, &mapping, plan, today));
+    }
+}
+
+/// The same 2,000 rows as an Excel workbook.
+fn tracker_xlsx(csv: &[u8]) -> Option<Vec<u8>> {
+    let table = read_table(csv).ok()?;
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in table.headers.iter().enumerate() {
+        sheet.write_string(0, c as u16, h).ok()?;
+    }
+    for (r, (_, row)) in table.rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            sheet.write_string(r as u32 + 1, c as u16, cell).ok()?;
+        }
+    }
+    book.save_to_buffer().ok()
+}
