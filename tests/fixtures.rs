@@ -57,10 +57,12 @@ fn wrong_columns() -> Vec<u8> {
     workbook("Contacts", &["Name", "Postcode"], &rows)
 }
 
+/// Text where numbers and dates belong: in the "No." column and in a date.
 fn text_in_date_column() -> Vec<u8> {
     let rows = vec![
         vec!["1".into(), "Review the ASB strategy".into(), "31/03/2020".into()],
         vec!["2".into(), "Refresh the town centre PSPO".into(), "when the survey is back".into()],
+        vec!["three".into(), "Launch the Big Change campaign".into(), "16/12/2019".into()],
     ];
     workbook("Tracker", &["No.", "Key action", "Due date"], &rows)
 }
@@ -115,7 +117,8 @@ fn the_bad_workbooks_fail_the_way_the_journeys_expect() {
     );
     let text = read_table(&read("text-in-date-column.xlsx")).expect("readable");
     let p = preview(&text, &ColumnMapping::suggest(&text.headers), plan.partnership(), today).expect("preview");
-    assert_eq!((p.actions.len(), p.skipped.len(), p.skipped[0].row), (1, 1, 3));
+    assert_eq!((p.actions.len(), p.skipped.len(), p.skipped[0].row, p.skipped[1].row), (1, 2, 3, 4));
+    assert_eq!(p.skipped[1].reason, "\u{201c}three\u{201d} is not an action number like 14 or 2a");
     assert_eq!(read_table(&read("empty.xlsx")), Err(SheetError::Empty));
     assert_eq!(read_table(&read("renamed-report.xlsx")), Err(SheetError::Pdf));
 }

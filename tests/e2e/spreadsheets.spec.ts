@@ -66,7 +66,7 @@ for (const [file, message] of [
   });
 }
 
-test('text in a date column skips that row and says which row and why', async ({ page }) => {
+test('text in the number and date columns skips those rows and says which rows and why', async ({ page }) => {
   await newPartnership(page);
   await page.goto('/#/spreadsheets');
   await page.getByLabel('Choose the spreadsheet').setInputFiles(fixture('text-in-date-column.xlsx'));
@@ -74,6 +74,8 @@ test('text in a date column skips that row and says which row and why', async ({
   const skipped = page.getByRole('table', { name: 'Rows that will not be imported' });
   await expect(skipped.getByRole('row').nth(1)).toContainText('3');
   await expect(skipped).toContainText('“when the survey is back” in due date is not a date');
+  await expect(skipped.getByRole('row').nth(2)).toContainText('4');
+  await expect(skipped).toContainText('“three” is not an action number like 14 or 2a');
   await expectAccessible(page, 'an import preview with a skipped row');
 });
 
