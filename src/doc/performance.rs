@@ -6,10 +6,13 @@ use automerge::transaction::Transactable;
 use automerge::{ObjType, ROOT};
 use autosurgeon::reconcile_prop;
 
+use std::collections::BTreeMap;
+
 use super::{DocError, FormError, Stamp, Workspace, new_id};
 use crate::model::performance::ValidQuarterValue;
 use crate::model::performance::quarter_code;
 use crate::model::{FinancialQuarter, Indicator, IndicatorDraft, QuarterValue};
+use crate::spreadsheet::ImportedValue;
 
 /// One value typed in for one indicator.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,52 +79,76 @@ impl Workspace {
         quarter: FinancialQuarter,
         entries: &[ValueEntry],
     ) -> Result<(), DocError> {
+        let values: Vec<(&str, FinancialQuarter, f64, &str)> =
+            entries.iter().map(|e| (e.indicator_id.as_str(), quarter, e.value, e.note.as_str())).collect();
+        let summary = match entries {
+            [one] => {
+                let name =
+                    self.partnership.indicators.get(&one.indicator_id).map_or("an indicator", |i| i.name.as_str());
+                format!("Recorded {quarter} for {name}")
+            }
+            many => format!("Recorded {quarter} values for {} indicators", many.len()),
+        };
+        self.write_values(stamp, &summary, &values)
+    }
+
+    /// Adds values read from a spreadsheet, for any indicators and quarters,
+    /// as one change.
+    pub fn import_values(&mut self, stamp: &Stamp, source: &str, values: &[ImportedValue]) -> Result<(), DocError> {
+        let entries: Vec<(&str, FinancialQuarter, f64, &str)> =
+            values.iter().map(|v| (v.indicator_id.as_str(), v.quarter, v.value, "")).collect();
+        let n = values.len();
+        let summary = format!("Imported {n} indicator value{} from {source}", if n == 1 { "" } else { "s" });
+        self.write_values(stamp, &summary, &entries)
+    }
+
+    /// Writes (indicator, quarter, value, note) entries as one change,
+    /// replacing values already there; refuses them all if any indicator is
+    /// unknown or any value is not a finite number.
+    fn write_values(
+        &mut self,
+        stamp: &Stamp,
+        summary: &str,
+        entries: &[(&str, FinancialQuarter, f64, &str)],
+    ) -> Result<(), DocError> {
         if entries.is_empty() {
             return Ok(());
         }
-        let code = quarter_code(quarter);
-        let mut updated: Vec<Indicator> = Vec::with_capacity(entries.len());
-        for entry in entries {
-            if !entry.value.is_finite() {
+        let mut updated: BTreeMap<String, Indicator> = BTreeMap::new();
+        for (id, quarter, value, note) in entries {
+            if !value.is_finite() {
                 return Err(DocError::Internal("a value is not a number".into()));
             }
-            let mut indicator = self
-                .partnership
-                .indicators
-                .get(&entry.indicator_id)
-                .ok_or(DocError::NotFound { kind: "indicator" })?
-                .clone();
-            indicator.values.insert(
-                code.clone(),
-                QuarterValue {
-                    value: entry.value,
-                    note: entry.note.trim().to_string(),
-                    recorded_by: stamp.author.name.clone(),
-                    recorded_organisation: stamp.author.organisation.clone(),
-                    recorded_at: stamp.at,
-                },
-            );
-            updated.push(indicator);
+            if !updated.contains_key(*id) {
+                let found = self.partnership.indicators.get(*id).ok_or(DocError::NotFound { kind: "indicator" })?;
+                updated.insert(id.to_string(), found.clone());
+            }
+            if let Some(indicator) = updated.get_mut(*id) {
+                indicator.values.insert(
+                    quarter_code(*quarter),
+                    QuarterValue {
+                        value: *value,
+                        note: note.trim().to_string(),
+                        recorded_by: stamp.author.name.clone(),
+                        recorded_organisation: stamp.author.organisation.clone(),
+                        recorded_at: stamp.at,
+                    },
+                );
+            }
         }
-        let summary = match updated.as_slice() {
-            [one] => format!("Recorded {quarter} for {}", one.name),
-            many => format!("Recorded {quarter} values for {} indicators", many.len()),
-        };
-        let targets = updated.iter().map(|i| format!("indicator/{}", i.id)).collect();
+        let targets = updated.keys().map(|id| format!("indicator/{id}")).collect();
         let existing = self.map_obj("indicators").ok();
-        self.change(stamp, &summary, targets, |doc| {
+        self.change(stamp, summary, targets, |doc| {
             let map = match existing {
                 Some(obj) => obj,
                 None => doc.put_object(ROOT, "indicators", ObjType::Map)?,
             };
-            for indicator in &updated {
+            for indicator in updated.values() {
                 reconcile_prop(doc, &map, indicator.id.as_str(), indicator)?;
             }
             Ok(())
         })?;
-        for indicator in updated {
-            self.partnership.indicators.insert(indicator.id.clone(), indicator);
-        }
+        self.partnership.indicators.extend(updated);
         Ok(())
     }
 }

@@ -12,7 +12,9 @@ mod error;
 pub mod export;
 pub mod import;
 mod mapping;
+pub mod values;
 
 pub use error::SheetError;
 pub use import::{ImportPreview, ImportedAction, RowProblem, Table, preview, read_table};
 pub use mapping::{ColumnMapping, Field};
+pub use values::{ImportedValue, ValuesPreview, preview_values};

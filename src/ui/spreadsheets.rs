@@ -13,7 +13,9 @@ use crate::spreadsheet::export::{
     ACTION_HEADERS, INDICATOR_HEADERS, PROGRESS_HEADERS, action_rows, indicator_rows, progress_rows, to_csv,
     workbook_xlsx,
 };
-use crate::spreadsheet::{ColumnMapping, Field, ImportPreview, SheetError, Table, preview, read_table};
+use crate::spreadsheet::{
+    ColumnMapping, Field, ImportPreview, SheetError, Table, ValuesPreview, preview, preview_values, read_table,
+};
 use crate::ui::clock;
 use crate::ui::download::download;
 use crate::ui::router::{focus_id, page_loaded};
@@ -116,6 +118,44 @@ pub fn SpreadsheetsPage() -> impl IntoView {
         }
     };
 
+    let values = RwSignal::new(None::<(String, Result<ValuesPreview, String>)>);
+    let choose_values = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let name = file.name();
+        spawn_local(async move {
+            let read = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => Ok(js_sys::Uint8Array::new(&buffer).to_vec()),
+                Err(_) => Err("The file could not be opened. Choose it again.".to_string()),
+            };
+            let previewed = read.and_then(|bytes| {
+                let table = read_table(&bytes).map_err(|e| e.to_string())?;
+                state
+                    .plan
+                    .with_untracked(|p| p.as_ref().map(|p| preview_values(&table, p)))
+                    .unwrap_or(Err(SheetError::NoRows))
+                    .map_err(|e| e.to_string())
+            });
+            values.set(Some((name, previewed)));
+        });
+    };
+    let confirm_values = move |_| {
+        let Some((source, Ok(p))) = values.get_untracked() else { return };
+        match state.apply(|ws, stamp| ws.import_values(stamp, &source, &p.values)) {
+            Ok(()) => spawn_local(async move {
+                let saved = state.persist().await.is_ok();
+                let n = p.values.len();
+                let message = if saved {
+                    format!("{n} indicator value{} imported from {source}", if n == 1 { "" } else { "s" })
+                } else {
+                    "Values imported, but not yet saved on this device".to_string()
+                };
+                state.go_with_flash(Route::Indicators, message);
+            }),
+            Err(e) => values.set(Some((source, Err(e.to_string())))),
+        }
+    };
+
     view! {
         {move || problem.get().map(|p| view! {
             <div class="govuk-error-summary" id="error-summary" tabindex="-1">
@@ -177,6 +217,49 @@ pub fn SpreadsheetsPage() -> impl IntoView {
         {move || result.get().flatten().map(|r| match r {
             Err(e) => view! { <p class="govuk-error-message">{e.to_string()}</p> }.into_any(),
             Ok(p) => view! { <Preview preview=p /> <button type="button" class="govuk-button" on:click=confirm>{move || import_label(&result.get())}</button> }.into_any(),
+        })}
+        <h2 class="govuk-heading-m">"Import indicator values"</h2>
+        <div class="govuk-form-group">
+            <label class="govuk-label govuk-label--s" for="values-file">"Choose the performance return"</label>
+            <div class="govuk-hint" id="values-file-hint">
+                "One value per row, with columns for the indicator, the quarter (for example Q3 2019-20) and the value – the layout of the \u{201c}Indicator values\u{201d} sheet above."
+            </div>
+            <input class="govuk-file-upload" id="values-file" name="values-file" type="file" accept=".xlsx,.xls,.ods,.csv,text/csv" aria-describedby="values-file-hint" on:change=choose_values />
+        </div>
+        {move || values.get().map(|(name, r)| match r {
+            Err(e) => view! { <p class="govuk-error-message" role="alert">{format!("{name}: {e}")}</p> }.into_any(),
+            Ok(p) => {
+                let n = p.values.len();
+                view! {
+                    <h3 class="govuk-heading-s">{format!("{n} value{} will be recorded from {name}", if n == 1 { "" } else { "s" })}</h3>
+                    <table class="govuk-table">
+                        <caption class="govuk-table__caption govuk-visually-hidden">"Values to import"</caption>
+                        <thead class="govuk-table__head">
+                            <tr class="govuk-table__row">
+                                <th scope="col" class="govuk-table__header">"Row"</th>
+                                <th scope="col" class="govuk-table__header">"Indicator"</th>
+                                <th scope="col" class="govuk-table__header">"Quarter"</th>
+                                <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Value"</th>
+                            </tr>
+                        </thead>
+                        <tbody class="govuk-table__body">
+                            {p.values.iter().map(|v| view! {
+                                <tr class="govuk-table__row">
+                                    <td class="govuk-table__cell">{v.row}</td>
+                                    <td class="govuk-table__cell">{v.indicator.clone()}</td>
+                                    <td class="govuk-table__cell">{v.quarter.to_string()}</td>
+                                    <td class="govuk-table__cell govuk-table__cell--numeric">{crate::model::performance::format_number(v.value)}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    <ProblemTable rows=p.skipped.clone() caption="Rows that will not be recorded" />
+                    {(n > 0).then(|| view! {
+                        <button type="button" class="govuk-button" on:click=confirm_values>{format!("Record {n} value{}", if n == 1 { "" } else { "s" })}</button>
+                    })}
+                }
+                .into_any()
+            }
         })}
     }
 }

@@ -96,3 +96,24 @@ test('the plan downloads as an Excel workbook and as CSV', async ({ page }) => {
   expect(lines[0]).toContain('No.,Key actions and major projects,Theme,Partnership leads');
   expect(text).toContain('Operation Octans');
 });
+
+test('a performance return of indicator values is imported after a preview', async ({ page }) => {
+  await openDemo(page);
+  await setIdentity(page, 'Community Safety Analyst', 'Bedfordshire Police');
+  await page.goto('/#/spreadsheets');
+  const csv = 'Indicator,Quarter,Value\nBurglary,Q4 2019-20,"1,012"\nCriminal damage,2019-20-Q4,498\nParking fines,Q4 2019-20,12\n';
+  await page.getByLabel('Choose the performance return').setInputFiles({
+    name: 'q4-return.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv),
+  });
+  await expect(page.getByRole('heading', { name: '2 values will be recorded from q4-return.csv' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Rows that will not be recorded' })).toContainText('There is no indicator called “Parking fines”');
+  await expectAccessible(page, 'the indicator values preview');
+  await page.getByRole('button', { name: 'Record 2 values' }).click();
+  await expect(page.getByText('2 indicator values imported from q4-return.csv')).toBeVisible();
+  await page.getByRole('link', { name: 'Burglary' }).click();
+  const values = page.getByRole('table', { name: 'Burglary: values by quarter' });
+  await expect(values.getByRole('row').nth(1)).toContainText('Q4 2019-20');
+  await expect(values.getByRole('row').nth(1)).toContainText('1,012 crimes');
+});
