@@ -195,3 +195,71 @@ fn write_sheet(
     sheet.set_freeze_panes(1, 0)?;
     Ok(())
 }
+
+pub const QUARTERLY_HEADERS: [&str; 8] =
+    ["Section", "No. or indicator", "Title", "Target", "Value or status", "RAG", "Change", "Progress this quarter"];
+
+/// A theme lead's quarterly report as one table, for partners who want it
+/// in Excel rather than on paper: the commentary, then indicators, then actions.
+pub fn quarterly_rows(report: &crate::report::quarterly::QuarterlyReport) -> Vec<Vec<Cell>> {
+    let text = |s: &str| Cell::Text(s.to_string());
+    let mut rows = vec![vec![
+        text("Commentary"),
+        text(""),
+        text(&report.title()),
+        text(""),
+        text(&report.commentary),
+        text(""),
+        text(""),
+        text(""),
+    ]];
+    for i in &report.indicators {
+        rows.push(vec![
+            text("Indicator"),
+            text(&i.name),
+            text(""),
+            text(&i.target),
+            text(i.value.as_deref().unwrap_or("Not entered")),
+            text(i.rag.map_or("", |r| r.label())),
+            text(i.trend.vs_previous_quarter.map_or("No earlier value", |d| d.label())),
+            text(""),
+        ]);
+    }
+    for a in &report.actions {
+        let progress =
+            a.updates.iter().map(|(d, s, t)| format!("{d} ({}): {t}", s.label())).collect::<Vec<_>>().join("\n");
+        rows.push(vec![
+            text("Action"),
+            text(&a.number),
+            text(&a.title),
+            text(""),
+            text(a.status.label()),
+            text(""),
+            Cell::Text(a.change()),
+            Cell::Text(progress),
+        ]);
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::performance::parse_quarter_code;
+    use crate::report::quarterly::QuarterlyReport;
+
+    #[test]
+    fn a_quarterly_report_exports_commentary_indicators_and_actions() {
+        let ws = crate::demo::workspace();
+        let p = ws.partnership();
+        let theme = p.theme("domestic-abuse").expect("theme");
+        let report = QuarterlyReport::build(p, theme, parse_quarter_code("2019-20-Q4").expect("quarter"));
+        let rows = quarterly_rows(&report);
+        assert_eq!(rows.len(), 1 + 1 + 3);
+        let csv = String::from_utf8(to_csv(&QUARTERLY_HEADERS, &rows).expect("csv")).expect("utf-8");
+        assert!(csv.contains(
+            "Action,7,Publish the Domestic Homicide review outcomes.,,At risk,,1 update; not started → at risk"
+        ));
+        assert!(csv.contains("Indicator,Repeat referrals to MARAC,,At most 28%,Not entered"));
+    }
+}

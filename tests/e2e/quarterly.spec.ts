@@ -1,4 +1,5 @@
 // A theme lead's quarterly accountability report to the executive.
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { expectAccessible, expectPage, openDemo, setIdentity } from './helpers';
 
@@ -29,6 +30,13 @@ test('the domestic abuse lead writes the Q4 commentary and prints the quarterly 
 
   await page.reload();
   await expect(page.getByText('The executive is asked to note the delay')).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download for Excel (.csv)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('domestic-abuse-2019-20-Q4.csv');
+  const csv = await readFile((await file.path()) as string, 'utf8');
+  expect(csv).toContain('The executive is asked to note the delay');
+  expect(csv).toContain('Publish the Domestic Homicide review outcomes.');
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('link', { name: 'Write the commentary' })).toBeHidden();
   await expectAccessible(page, 'the printed quarterly report');

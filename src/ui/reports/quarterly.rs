@@ -67,6 +67,17 @@ pub fn QuarterlyReportPage(theme: String, quarter: String) -> impl IntoView {
         navigate(&Route::QuarterlyReport(theme_for_quarter.clone(), event_target_value(&ev)))
     };
     let (changed, updated, silent) = report.summary();
+    let for_download = report.clone();
+    let download_csv = move |_| {
+        let rows = crate::spreadsheet::export::quarterly_rows(&for_download);
+        let name = format!("{}-{}.csv", for_download.theme_id, quarter_code(for_download.quarter));
+        let sent = crate::spreadsheet::export::to_csv(&crate::spreadsheet::export::QUARTERLY_HEADERS, &rows)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| crate::ui::download::download(&bytes, &name, "text/csv"));
+        if let Err(e) = sent {
+            leptos::logging::error!("the quarterly report could not be downloaded: {e}");
+        }
+    };
     let (start, end) = bounds(report.quarter);
     let commentary = report.commentary.clone();
     view! {
@@ -92,9 +103,14 @@ pub fn QuarterlyReportPage(theme: String, quarter: String) -> impl IntoView {
                 </select>
             </div>
         </div>
-        <button type="button" class="govuk-button govuk-button--secondary app-no-print" on:click=move |_| print_page()>
-            "Print or save as PDF"
-        </button>
+        <div class="govuk-button-group app-no-print">
+            <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| print_page()>
+                "Print or save as PDF"
+            </button>
+            <button type="button" class="govuk-button govuk-button--secondary" on:click=download_csv>
+                "Download for Excel (.csv)"
+            </button>
+        </div>
         <span class="govuk-caption-l">{report.partnership.clone()}</span>
         <h1 class="govuk-heading-l" tabindex="-1">{report.title()}</h1>
         <dl class="govuk-summary-list">
