@@ -153,6 +153,12 @@ impl fmt::Display for Status {
 }
 
 impl Action {
+    /// For a sub-item such as "2a", the action it belongs to ("2").
+    pub fn parent_number(&self) -> Option<&str> {
+        let digits = self.number.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        (digits.len() < self.number.len() && !digits.is_empty()).then_some(digits)
+    }
+
     /// Progress updates, latest first.
     pub fn updates_latest_first(&self) -> Vec<&ProgressUpdate> {
         let mut updates: Vec<&ProgressUpdate> = self.progress.values().collect();
@@ -242,6 +248,16 @@ mod tests {
             progress: updates.into_iter().map(|u| (u.id.clone(), u)).collect(),
             created_at: 0,
         }
+    }
+
+    #[test]
+    fn sub_items_know_their_parent() {
+        let mut a = action(vec![]);
+        assert_eq!(a.parent_number(), None);
+        a.number = "2a".into();
+        assert_eq!(a.parent_number(), Some("2"));
+        a.number = "a".into();
+        assert_eq!(a.parent_number(), None);
     }
 
     #[test]

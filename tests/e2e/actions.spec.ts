@@ -160,3 +160,16 @@ test('delete an action only after confirming', async ({ page }) => {
   await expectPage(page, 'That action cannot be found');
   await expectAccessible(page, 'a missing action');
 });
+
+test('a sub-item 2a sits under action 2 in the list', async ({ page }) => {
+  await visit(page, '/actions/new');
+  await page.getByLabel('Action number').fill('2a');
+  await page.getByLabel('Key action or major project').fill('Coercive and controlling behaviour campaign');
+  await page.getByRole('button', { name: 'Save action' }).click();
+  await expect(page.getByText('Action added')).toBeVisible();
+  await visit(page, '/actions');
+  const rows = page.getByRole('table', { name: 'Actions' }).getByRole('row');
+  await expect(rows.nth(3)).toContainText('2a');
+  await expect(rows.nth(3)).toContainText('Sub-item of action 2: Coercive and controlling behaviour campaign');
+  await expectAccessible(page, 'the action list with a sub-item');
+});

@@ -144,7 +144,8 @@ fn ActionRows(rows: Vec<(Action, String)>) -> impl IntoView {
                         view! {
                             <tr class="govuk-table__row">
                                 <td class="govuk-table__cell">{a.number.clone()}</td>
-                                <td class="govuk-table__cell">
+                                <td class="govuk-table__cell" class:app-sub-item=a.parent_number().is_some()>
+                                    {a.parent_number().map(|p| view! { <span class="govuk-visually-hidden">{format!("Sub-item of action {p}: ")}</span> })}
                                     <a class="govuk-link" href=Route::Action(a.id.clone()).href()>{a.title.clone()}</a>
                                 </td>
                                 <td class="govuk-table__cell">{theme}</td>
