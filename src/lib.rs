@@ -11,6 +11,7 @@
 
 pub mod demo;
 pub mod doc;
+pub mod exchange;
 pub mod model;
 pub mod nav;
 pub mod report;

@@ -58,6 +58,26 @@ impl Workspace {
         entries
     }
 
+    /// Changes `incoming` has that this workspace does not, oldest first:
+    /// what merging it would bring in.
+    pub fn changes_from(&mut self, incoming: &mut Workspace) -> Vec<HistoryEntry> {
+        self.doc_mut()
+            .get_changes_added(incoming.doc_mut())
+            .iter()
+            .map(|change| {
+                let message =
+                    ChangeMessage::decode(change.message().map(|m| m.to_string()).as_deref().unwrap_or_default());
+                HistoryEntry {
+                    hash: change.hash().to_string(),
+                    at: change.timestamp(),
+                    summary: message.summary,
+                    author: message.author,
+                    targets: message.targets,
+                }
+            })
+            .collect()
+    }
+
     /// Changes to one item, e.g. `"action/<id>"`, newest first.
     pub fn history_of(&mut self, target: &str) -> Vec<HistoryEntry> {
         self.history().into_iter().filter(|e| e.touches(target)).collect()
