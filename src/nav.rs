@@ -32,6 +32,8 @@ pub enum Route {
     DeleteIndicator(String),
     /// Enter a quarter's values: (theme id, quarter code); empty = choose.
     RecordValues(String, String),
+    /// Share with partners: download this partnership, open a partner's file.
+    Exchange,
     /// Excel and CSV: download the plan, import a tracker.
     Spreadsheets,
     /// The plan at a glance and what needs chasing.
@@ -116,6 +118,7 @@ impl Route {
             ["history"] => Route::History,
             ["dashboard"] => Route::Dashboard,
             ["spreadsheets"] => Route::Spreadsheets,
+            ["share"] => Route::Exchange,
             ["indicators"] => Route::Indicators,
             ["indicators", "new"] => Route::IndicatorForm(None),
             ["indicators", "record"] => Route::RecordValues(query_value(query, "theme"), query_value(query, "quarter")),
@@ -169,6 +172,7 @@ impl Route {
             Route::History => "/history".to_string(),
             Route::Dashboard => "/dashboard".to_string(),
             Route::Spreadsheets => "/spreadsheets".to_string(),
+            Route::Exchange => "/share".to_string(),
             Route::Indicators => "/indicators".to_string(),
             Route::Indicator(id) => format!("/indicators/{}", encode(id)),
             Route::IndicatorForm(None) => "/indicators/new".to_string(),
@@ -334,6 +338,7 @@ mod tests {
             Route::History,
             Route::Dashboard,
             Route::Spreadsheets,
+            Route::Exchange,
             Route::Indicators,
             Route::Indicator("i1".into()),
             Route::IndicatorForm(None),

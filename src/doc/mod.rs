@@ -10,6 +10,7 @@ pub mod chunks;
 mod error;
 mod history;
 mod import;
+mod merge;
 mod performance;
 mod report_notes;
 mod structure;

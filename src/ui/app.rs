@@ -8,8 +8,8 @@ use crate::nav::Route;
 use super::layout::{FlashBanner, Footer, Header, SkipLink, StatusBar, StorageBanner};
 use super::state::provide_app_state;
 use super::{
-    actions, calendar, dashboard, history, indicators, performance, plan, reports, router, settings, spreadsheets,
-    structure, workspaces,
+    actions, calendar, dashboard, exchange, history, indicators, performance, plan, reports, router, settings,
+    spreadsheets, structure, workspaces,
 };
 
 #[component]
@@ -51,6 +51,7 @@ pub fn App() -> impl IntoView {
             Route::IndicatorForm(id) => view! { <indicators::IndicatorFormPage id /> }.into_any(),
             Route::DeleteIndicator(id) => view! { <indicators::DeleteIndicatorPage id /> }.into_any(),
             Route::RecordValues(theme, quarter) => view! { <indicators::RecordValuesPage theme quarter /> }.into_any(),
+            Route::Exchange => view! { <exchange::ExchangePage /> }.into_any(),
             Route::Spreadsheets => view! { <spreadsheets::SpreadsheetsPage /> }.into_any(),
             Route::Dashboard => view! { <dashboard::DashboardPage /> }.into_any(),
             Route::Structure => view! { <structure::StructurePage /> }.into_any(),

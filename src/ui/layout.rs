@@ -64,6 +64,7 @@ pub fn Header() -> impl IntoView {
                                 <NavItem route=Route::Indicators label="Indicators" />
                                 <NavItem route=Route::Calendar label="Calendar" />
                                 <NavItem route=Route::Reports label="Reports" />
+                                <NavItem route=Route::Exchange label="Share" />
                                 <NavItem route=Route::History label="History" />
                             </Show>
                             <NavItem route=Route::Workspaces label="Partnerships" />
@@ -95,6 +96,7 @@ fn section(route: &Route) -> &'static str {
         | Route::EditCommentary(..) => "reports",
         Route::Dashboard => "dashboard",
         Route::Spreadsheets => "reports",
+        Route::Exchange => "share",
         Route::Indicators
         | Route::Indicator(_)
         | Route::IndicatorForm(_)

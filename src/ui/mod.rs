@@ -11,6 +11,7 @@ mod clock;
 mod components;
 mod dashboard;
 mod download;
+mod exchange;
 mod history;
 mod indicators;
 mod layout;

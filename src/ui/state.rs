@@ -261,6 +261,23 @@ impl AppState {
     }
 
     /// The open workspace as a file, for a backup or when saving failed.
+    /// Merges a partner's file into the open workspace (already checked and
+    /// previewed); returns how many changes came in. Call `persist` next.
+    pub fn merge_incoming(&self, incoming: &mut Workspace) -> Result<usize, String> {
+        let result = self
+            .session
+            .try_update_value(|s| s.as_mut().map(|s| s.ws.merge(incoming).map(|n| (n, s.ws.partnership().clone()))))
+            .flatten();
+        match result {
+            None => Err("No partnership is open.".to_string()),
+            Some(Err(e)) => Err(e.to_string()),
+            Some(Ok((n, partnership))) => {
+                self.plan.set(Some(partnership));
+                Ok(n)
+            }
+        }
+    }
+
     pub fn export_bytes(&self) -> Option<(String, Vec<u8>)> {
         self.session.try_update_value(|s| s.as_mut().map(|s| (s.ws.partnership().name.clone(), s.ws.save()))).flatten()
     }

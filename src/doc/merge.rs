@@ -1,0 +1,67 @@
+//! Merging a partner's copy of the same partnership into this one.
+
+use super::{DocError, Workspace};
+use crate::model::Partnership;
+
+impl Workspace {
+    /// Brings in every change `incoming` has that this workspace lacks and
+    /// returns how many there were. The merge is tried on a copy first, so a
+    /// result this version cannot read leaves this workspace as it was.
+    pub fn merge(&mut self, incoming: &mut Workspace) -> Result<usize, DocError> {
+        if incoming.id() != self.id() {
+            return Err(DocError::Internal("the file is for a different partnership".into()));
+        }
+        let new = self.changes_from(incoming).len();
+        if new == 0 {
+            return Ok(0);
+        }
+        let mut merged = self.doc.fork();
+        merged.merge(&mut incoming.doc)?;
+        let partnership: Partnership = autosurgeon::hydrate(&merged)?;
+        self.doc = merged;
+        self.partnership = partnership;
+        Ok(new)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::doc::{Stamp, Workspace};
+    use crate::model::{ActionDraft, Author};
+
+    #[test]
+    fn two_partners_edits_meet_and_merging_twice_changes_nothing() {
+        let council = Author::new("CSP Manager", "Luton Council");
+        let police = Author::new("Inspector", "Bedfordshire Police");
+        let mut ours = crate::demo::workspace();
+        let mut theirs = Workspace::load(&ours.save()).expect("copy");
+        let edit = |ws: &mut Workspace, who: &Author, id: &str, title: &str| {
+            let number = ws.partnership().action(id).map(|a| a.number.clone()).unwrap_or_default();
+            let draft = ActionDraft { number, title: title.into(), ..Default::default() };
+            let valid = ws.validate_action(&draft, Some(id)).expect("valid");
+            ws.edit_action(&Stamp::new(who, 1_700_000_000), id, valid).expect("edit");
+        };
+        edit(&mut ours, &council, "action-07", "Publish both Domestic Homicide Reviews");
+        edit(&mut theirs, &police, "action-04", "Review the serious youth violence strategy");
+        let mut incoming = Workspace::load(&theirs.save()).expect("their file");
+        assert_eq!(ours.merge(&mut incoming).expect("merge"), 1);
+        let mut back = Workspace::load(&ours.save()).expect("our file");
+        assert_eq!(theirs.merge(&mut back).expect("merge back"), 1);
+        assert_eq!(ours.partnership(), theirs.partnership());
+        assert_eq!(
+            ours.partnership().action("action-04").map(|a| a.title.as_str()),
+            Some("Review the serious youth violence strategy")
+        );
+        let mut again = Workspace::load(&theirs.save()).expect("same file");
+        assert_eq!(ours.merge(&mut again).expect("again"), 0);
+    }
+
+    #[test]
+    fn a_file_for_another_partnership_is_refused() {
+        let mut ours = crate::demo::workspace();
+        let mut other = crate::demo::workspace();
+        let heads = ours.heads();
+        assert!(ours.merge(&mut other).is_err());
+        assert_eq!(ours.heads(), heads);
+    }
+}
