@@ -126,11 +126,13 @@ test('filter actions by theme, status and lead, and search by text', async ({ pa
   await expectAccessible(page, 'the filtered action list');
 
   await page.getByRole('link', { name: 'Clear filters' }).click();
+  await expect(page.getByText('Showing all 13 actions')).toBeVisible();
   await page.getByLabel('Lead organisation').selectOption({ label: 'Bedfordshire Police' });
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page.getByText(/Showing 2 of 13 actions/)).toBeVisible();
 
   await page.getByRole('link', { name: 'Clear filters' }).click();
+  await expect(page.getByText('Showing all 13 actions')).toBeVisible();
   await page.getByLabel('Search actions').fill('Operation Octans');
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page.getByText(/Showing 1 of 13 actions/)).toBeVisible();

@@ -15,6 +15,8 @@ test('a theme lead records a quarter\'s indicator values and prints the quarterl
   await page.getByRole('link', { name: "Enter a quarter's values" }).click();
   await expectPage(page, "Enter a quarter's values");
   await page.getByLabel('Theme', { exact: true }).selectOption({ label: 'Town Centre & Neighbourhood Crime' });
+  await expect(page).toHaveURL(/theme=town-centre/);
+  await expect(page.getByRole('group', { name: 'Burglary' })).toBeVisible();
   await page.getByLabel('Quarter', { exact: true }).selectOption({ label: 'Q4 2019-20 (January to March 2020)' });
   const burglary = page.getByRole('group', { name: 'Burglary' });
   await expect(burglary.getByLabel('Value for Q4 2019-20')).toHaveValue('');

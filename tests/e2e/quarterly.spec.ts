@@ -9,6 +9,7 @@ test('the domestic abuse lead writes the Q4 commentary and prints the quarterly 
   await page.goto('/#/reports');
   await page.getByRole('link', { name: 'Quarterly theme report' }).click();
   await page.getByLabel('Theme', { exact: true }).selectOption({ label: 'Domestic Abuse' });
+  await expect(page.getByRole('heading', { level: 1, name: /^Domestic Abuse: quarterly report/ })).toBeVisible();
   await page.getByLabel('Quarter', { exact: true }).selectOption({ label: 'Q4 2019-20 (January to March 2020)' });
   await expectPage(page, 'Domestic Abuse: quarterly report Q4 2019-20');
   const table = page.getByRole('table', { name: 'Actions this quarter' });
