@@ -14,6 +14,8 @@ pub enum DocError {
     Damaged(String),
     #[error("That {kind} no longer exists. It may have been deleted by another partner.")]
     NotFound { kind: &'static str },
+    #[error("These changes build on earlier ones this copy has not received.")]
+    MissingEarlierChanges,
     #[error("The change could not be recorded: {0}")]
     Internal(String),
 }

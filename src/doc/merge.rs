@@ -1,9 +1,33 @@
 //! Merging a partner's copy of the same partnership into this one.
 
+use automerge::{Change, ChangeHash};
+
 use super::{DocError, Workspace};
 use crate::model::Partnership;
 
 impl Workspace {
+    /// Every change made since `base` (what a partner is known to have),
+    /// each in Automerge's compressed change format. Hashes this copy has
+    /// never seen are ignored, so the worst case is sending more, not less.
+    pub fn changes_since(&mut self, base: &[ChangeHash]) -> Vec<Vec<u8>> {
+        let known: Vec<ChangeHash> =
+            base.iter().filter(|h| self.doc.get_change_by_hash(h).is_some()).copied().collect();
+        self.doc.get_changes(&known).into_iter().map(|mut c| c.bytes().into_owned()).collect()
+    }
+
+    /// A separate copy of this workspace with `changes` applied, for a
+    /// preview. Refused if the changes build on ones this copy lacks:
+    /// Automerge would hold them back silently, and the person would see a
+    /// merge that brought nothing.
+    pub fn with_changes(&mut self, changes: Vec<Change>) -> Result<Workspace, DocError> {
+        let mut doc = self.doc.fork();
+        doc.apply_changes(changes)?;
+        if !doc.get_missing_deps(&[]).is_empty() {
+            return Err(DocError::MissingEarlierChanges);
+        }
+        Workspace::from_doc(doc)
+    }
+
     /// Brings in every change `incoming` has that this workspace lacks and
     /// returns how many there were. The merge is tried on a copy first, so a
     /// result this version cannot read leaves this workspace as it was.

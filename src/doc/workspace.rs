@@ -114,6 +114,11 @@ impl Workspace {
         self.doc.save()
     }
 
+    /// The whole document without compression, for checking what bytes it holds.
+    pub fn save_uncompressed(&mut self) -> Vec<u8> {
+        self.doc.save_nocompress()
+    }
+
     /// Changes made after `heads`, in Automerge's incremental format.
     pub fn save_after(&mut self, heads: &[ChangeHash]) -> Vec<u8> {
         self.doc.save_after(heads)

@@ -1,14 +1,25 @@
 //! Partners exchange workspace files. Before anything is stored, an incoming
-//! file is checked (size first, then what the bytes really are, then a
-//! strict Automerge load and the Safer Plan layout), and what merging it
-//! would change is summarised in plain English by organisation.
+//! file is checked (size first, then a passphrase if it is protected, then
+//! what the bytes really are, then the envelope's checksum, a strict
+//! Automerge load and the Safer Plan layout), and what merging it would
+//! change is summarised in plain English by organisation.
 //!
-//! This is the validating half of issue 4; sending, merging and conflicts
-//! build on it.
+//! Three kinds of file are read: a `.saferplan` exchange file
+//! ([`envelope`]) holding the whole partnership or only the changes a
+//! partner lacks, optionally protected with a passphrase ([`passphrase`]);
+//! and a plain `.automerge` document from any Automerge tool.
 
+pub mod envelope;
+pub mod ledger;
+pub mod passphrase;
+pub mod redact;
+
+use automerge::{Change, ChangeHash};
 use thiserror::Error;
 
 use crate::doc::{DocError, HistoryEntry, Workspace};
+use crate::model::Author;
+use envelope::{Contents, Envelope, EnvelopeError};
 
 /// Largest exchange file accepted, checked before parsing: a four-year plan
 /// with its full history is a few megabytes.
@@ -34,10 +45,58 @@ pub enum ExchangeError {
     NewerVersion,
     #[error("This file has parts Safer Plan cannot read ({0}), so nothing was changed.")]
     WrongTypes(String),
+    #[error("This file is protected with a passphrase. Enter the passphrase you agreed with your partners.")]
+    NeedsPassphrase,
+    #[error("That passphrase does not open this file. Check it with the partner who sent it; nothing was changed.")]
+    WrongPassphrase,
+    #[error(
+        "This file was protected with settings too demanding for this device to open. Ask the partner to protect it in Safer Plan."
+    )]
+    TooDemanding,
+    #[error(
+        "This file holds only recent changes to {name}, which is not the partnership open now. Open {name} first; if it is not on this device, ask {from} to send the whole partnership."
+    )]
+    ChangesForAnotherPartnership { name: String, from: String },
+    #[error(
+        "This file builds on earlier changes from {from} that this device has not received, so nothing was changed. Ask {from} to send the whole partnership instead."
+    )]
+    MissingEarlierChanges { from: String },
+    #[error("Something went wrong making the file: {0}")]
+    Internal(String),
 }
 
-/// Checks and opens an exchange file without storing anything.
+/// What an opened file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A `.saferplan` file with the whole partnership.
+    Whole,
+    /// A `.saferplan` file with only recent changes.
+    Changes,
+    /// A plain Automerge document.
+    Automerge,
+}
+
+/// A checked incoming file, not yet stored anywhere.
+pub struct Opened {
+    /// The sender's copy: for a file of changes, this device's copy with
+    /// the changes applied.
+    pub workspace: Workspace,
+    pub kind: FileKind,
+    /// Who made the file, when it says.
+    pub from: Option<Author>,
+    /// What the sender had: recorded in the [`ledger::Ledger`] on merge.
+    pub sender_heads: Vec<ChangeHash>,
+    pub protected: bool,
+}
+
+/// Checks and opens a whole-partnership file without storing anything.
 pub fn open_file(bytes: &[u8]) -> Result<Workspace, ExchangeError> {
+    open(bytes, None, None).map(|o| o.workspace)
+}
+
+/// Checks and opens any exchange file. `current` is the partnership open
+/// on this device, which a file of changes applies to.
+pub fn open(bytes: &[u8], passphrase: Option<&str>, current: Option<&mut Workspace>) -> Result<Opened, ExchangeError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ExchangeError::TooLarge { size_mb: bytes.len().div_ceil(1024 * 1024) });
     }
@@ -45,17 +104,117 @@ pub fn open_file(bytes: &[u8]) -> Result<Workspace, ExchangeError> {
     if bytes.is_empty() {
         return Err(ExchangeError::Empty);
     }
+    if passphrase::is_protected(bytes) {
+        let passphrase = passphrase.filter(|p| !p.trim().is_empty()).ok_or(ExchangeError::NeedsPassphrase)?;
+        let plain = passphrase::unprotect(bytes, passphrase)?;
+        // Only a Safer Plan envelope is accepted inside: a protected file
+        // inside a protected file is not something Safer Plan makes.
+        if !Envelope::is_envelope(&plain) {
+            return Err(ExchangeError::NotAWorkspace);
+        }
+        return open_envelope(&plain, current).map(|o| Opened { protected: true, ..o });
+    }
+    if Envelope::is_envelope(bytes) {
+        return open_envelope(bytes, current);
+    }
     if let Some(kind) = other_kind(bytes) {
         return Err(ExchangeError::WrongKind(kind));
     }
-    match Workspace::load(bytes) {
-        Ok(ws) => Ok(ws),
-        Err(DocError::NotAWorkspace) => Err(ExchangeError::NotAWorkspace),
-        Err(DocError::NewerVersion { .. }) => Err(ExchangeError::NewerVersion),
-        Err(DocError::Damaged(reason)) if reason.contains("expected") || reason.contains("unexpected") => {
-            Err(ExchangeError::WrongTypes(reason))
+    let workspace = load_document(bytes)?;
+    Ok(Opened { workspace, kind: FileKind::Automerge, from: None, sender_heads: Vec::new(), protected: false })
+}
+
+fn load_document(bytes: &[u8]) -> Result<Workspace, ExchangeError> {
+    Workspace::load(bytes).map_err(from_doc_error)
+}
+
+fn from_doc_error(e: DocError) -> ExchangeError {
+    match e {
+        DocError::NotAWorkspace => ExchangeError::NotAWorkspace,
+        DocError::NewerVersion { .. } => ExchangeError::NewerVersion,
+        DocError::Damaged(reason) if reason.contains("expected") || reason.contains("unexpected") => {
+            ExchangeError::WrongTypes(reason)
         }
-        Err(_) => Err(ExchangeError::Damaged),
+        _ => ExchangeError::Damaged,
+    }
+}
+
+fn open_envelope(bytes: &[u8], current: Option<&mut Workspace>) -> Result<Opened, ExchangeError> {
+    let envelope = Envelope::decode(bytes).map_err(|e| match e {
+        EnvelopeError::Damaged => ExchangeError::Damaged,
+        EnvelopeError::NewerVersion => ExchangeError::NewerVersion,
+    })?;
+    let from = envelope.from.clone();
+    let sender =
+        if from.organisation.trim().is_empty() { "the partner".to_string() } else { from.organisation.clone() };
+    let workspace = match envelope.contents {
+        Contents::Whole => {
+            let [document] = envelope.parts.as_slice() else { return Err(ExchangeError::Damaged) };
+            let workspace = load_document(document)?;
+            // The envelope and the document inside must agree.
+            if workspace.id() != envelope.partnership_id {
+                return Err(ExchangeError::Damaged);
+            }
+            workspace
+        }
+        Contents::Changes => {
+            let current = current.filter(|c| c.id() == envelope.partnership_id).ok_or_else(|| {
+                ExchangeError::ChangesForAnotherPartnership {
+                    name: envelope.partnership_name.clone(),
+                    from: sender.clone(),
+                }
+            })?;
+            let changes = envelope
+                .parts
+                .iter()
+                .map(|part| Change::try_from(part.as_slice()).map_err(|_| ExchangeError::Damaged))
+                .collect::<Result<Vec<_>, _>>()?;
+            current.with_changes(changes).map_err(|e| match e {
+                DocError::MissingEarlierChanges => ExchangeError::MissingEarlierChanges { from: sender.clone() },
+                other => from_doc_error(other),
+            })?
+        }
+    };
+    let kind = match envelope.contents {
+        Contents::Whole => FileKind::Whole,
+        Contents::Changes => FileKind::Changes,
+    };
+    Ok(Opened { workspace, kind, from: Some(from), sender_heads: envelope.sender_heads, protected: false })
+}
+
+/// What to put in an outgoing file.
+pub struct Outgoing<'a> {
+    pub from: &'a Author,
+    /// The partner organisation it is for; `None` for anyone.
+    pub to: Option<&'a str>,
+    /// What the recipient is known to have; empty sends the whole partnership.
+    pub base: &'a [ChangeHash],
+    pub at: i64,
+    /// Protect the file with this passphrase.
+    pub passphrase: Option<&'a str>,
+}
+
+/// Makes a `.saferplan` file from this workspace.
+pub fn make_file(ws: &mut Workspace, out: &Outgoing) -> Result<Vec<u8>, ExchangeError> {
+    let (contents, parts) = if out.base.is_empty() {
+        (Contents::Whole, vec![ws.save()])
+    } else {
+        (Contents::Changes, ws.changes_since(out.base))
+    };
+    let envelope = Envelope {
+        contents,
+        partnership_id: ws.id().to_string(),
+        partnership_name: ws.partnership().name.clone(),
+        from: out.from.clone(),
+        to: out.to.unwrap_or_default().to_string(),
+        sent_at: out.at,
+        sender_heads: ws.heads(),
+        parts,
+    };
+    let bytes = envelope.encode();
+    match out.passphrase {
+        Some(p) => passphrase::protect(&bytes, p),
+        None => Ok(bytes),
     }
 }
 
