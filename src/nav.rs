@@ -34,6 +34,10 @@ pub enum Route {
     RecordValues(String, String),
     /// Share with partners: download this partnership, open a partner's file.
     Exchange,
+    /// Make a copy without chosen sensitive text, to share outside.
+    RedactedCopy,
+    /// Confirm deleting one progress update: (action id, update id).
+    DeleteProgress(String, String),
     /// Excel and CSV: download the plan, import a tracker.
     Spreadsheets,
     /// The plan at a glance and what needs chasing.
@@ -84,6 +88,7 @@ impl Route {
                 | Route::RenameWorkspace(_)
                 | Route::DeleteWorkspace(_)
                 | Route::Settings
+                | Route::Exchange
                 | Route::CrashTest
                 | Route::PerformanceCheck
                 | Route::NotFound
@@ -119,6 +124,8 @@ impl Route {
             ["dashboard"] => Route::Dashboard,
             ["spreadsheets"] => Route::Spreadsheets,
             ["share"] => Route::Exchange,
+            ["share", "redacted"] => Route::RedactedCopy,
+            ["actions", id, "progress", update, "delete"] => Route::DeleteProgress(decode(id), decode(update)),
             ["indicators"] => Route::Indicators,
             ["indicators", "new"] => Route::IndicatorForm(None),
             ["indicators", "record"] => Route::RecordValues(query_value(query, "theme"), query_value(query, "quarter")),
@@ -173,6 +180,8 @@ impl Route {
             Route::Dashboard => "/dashboard".to_string(),
             Route::Spreadsheets => "/spreadsheets".to_string(),
             Route::Exchange => "/share".to_string(),
+            Route::RedactedCopy => "/share/redacted".to_string(),
+            Route::DeleteProgress(id, update) => format!("/actions/{}/progress/{}/delete", encode(id), encode(update)),
             Route::Indicators => "/indicators".to_string(),
             Route::Indicator(id) => format!("/indicators/{}", encode(id)),
             Route::IndicatorForm(None) => "/indicators/new".to_string(),
@@ -339,6 +348,8 @@ mod tests {
             Route::Dashboard,
             Route::Spreadsheets,
             Route::Exchange,
+            Route::RedactedCopy,
+            Route::DeleteProgress("a 1".into(), "u1".into()),
             Route::Indicators,
             Route::Indicator("i1".into()),
             Route::IndicatorForm(None),

@@ -40,6 +40,8 @@ impl Workspace {
             return Ok(0);
         }
         let mut merged = self.doc.fork();
+        // The merged copy replaces this one, so it keeps this device's actor.
+        merged.set_actor(self.doc.get_actor().clone());
         merged.merge(&mut incoming.doc)?;
         let partnership: Partnership = autosurgeon::hydrate(&merged)?;
         self.doc = merged;

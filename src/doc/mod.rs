@@ -7,18 +7,23 @@
 mod calendar;
 mod change;
 pub mod chunks;
+mod conflicts;
 mod error;
 mod history;
 mod import;
+pub mod live;
 mod merge;
 mod performance;
 mod report_notes;
+mod restore;
 mod structure;
 mod workspace;
 
 pub use change::ChangeMessage;
+pub use conflicts::{ConflictValue, FieldConflict};
 pub use error::DocError;
 pub use history::HistoryEntry;
 pub use performance::ValueEntry;
+pub use restore::Restorable;
 pub use structure::FormError;
 pub use workspace::{Stamp, Workspace, new_id};

@@ -331,7 +331,7 @@ impl Workspace {
 }
 
 /// The history target prefix for items of a top-level map: `events` → `event`.
-fn item_kind(map_key: &str) -> &str {
+pub(super) fn item_kind(map_key: &str) -> &str {
     match map_key {
         "sub_groups" => "sub-group",
         key => key.strip_suffix('s').unwrap_or(key),

@@ -9,6 +9,7 @@
 //! partner lacks, optionally protected with a passphrase ([`passphrase`]);
 //! and a plain `.automerge` document from any Automerge tool.
 
+pub mod backup;
 pub mod envelope;
 pub mod ledger;
 pub mod passphrase;

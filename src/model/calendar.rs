@@ -34,6 +34,17 @@ pub enum EventKind {
     Event,
 }
 
+/// The latest past meeting of each name, newest first: the points people
+/// ask "what has changed since…" about.
+pub fn recent_meetings<'a>(events: impl IntoIterator<Item = &'a CalendarEvent>, today: Date) -> Vec<&'a CalendarEvent> {
+    let mut past: Vec<&CalendarEvent> =
+        events.into_iter().filter(|e| e.kind == EventKind::Meeting && e.start <= today).collect();
+    past.sort_by_key(|e| std::cmp::Reverse(e.start));
+    let mut seen = std::collections::BTreeSet::new();
+    past.retain(|e| seen.insert(e.title.trim().to_lowercase()));
+    past
+}
+
 impl EventKind {
     pub const ALL: [EventKind; 3] = [EventKind::Meeting, EventKind::Campaign, EventKind::Event];
 
@@ -164,6 +175,20 @@ fn is_clock_time(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_of_each_meeting_is_offered_newest_first() {
+        let ws = crate::demo::workspace();
+        let plan = ws.partnership();
+        let today: Date = "2020-03-05".parse().expect("date");
+        let titles: Vec<(String, String)> =
+            recent_meetings(plan.events.values(), today).iter().map(|e| (e.title.clone(), e.start.iso())).collect();
+        assert_eq!(titles[0].0, "Overview and Scrutiny Board (Crime and Disorder Committee)");
+        assert_eq!(titles[1], ("Community Safety Partnership Executive".to_string(), "2020-01-28".to_string()));
+        // The December JAG, not the one still to come in March.
+        assert!(titles.contains(&("High Town Joint Action Group".to_string(), "2019-12-19".to_string())));
+        assert_eq!(titles.len(), 4);
+    }
 
     fn draft() -> EventDraft {
         EventDraft {

@@ -19,7 +19,7 @@ pub mod theme;
 
 pub use action::{Action, Lead, LinkedDocument, ProgressUpdate, Status};
 pub use author::Author;
-pub use calendar::{CalendarEvent, EventDraft, EventKind, ValidEvent};
+pub use calendar::{CalendarEvent, EventDraft, EventKind, ValidEvent, recent_meetings};
 pub use date::{Date, DateError, FinancialQuarter, FinancialYear};
 pub use draft::{ActionDraft, FieldErrors, ProgressDraft, ValidAction, ValidProgress};
 pub use filter::ActionFilter;

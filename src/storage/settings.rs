@@ -7,6 +7,8 @@
 use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 
+use crate::exchange::backup::BackupRecord;
+use crate::exchange::ledger::Ledger;
 use crate::model::Author;
 
 const IDENTITY: &str = "safer-plan.identity";
@@ -52,6 +54,7 @@ pub fn upsert(entry: CatalogEntry) -> Result<(), String> {
 pub fn remove(id: &str) -> Result<(), String> {
     let mut entries = catalog();
     entries.retain(|e| e.id != id);
+    forget_workspace(id);
     if last_opened().as_deref() == Some(id) {
         LocalStorage::delete(LAST_OPENED);
     }
@@ -65,4 +68,35 @@ pub fn last_opened() -> Option<String> {
 pub fn set_last_opened(id: &str) {
     // Losing this only means the home page opens instead of the last plan.
     let _ = LocalStorage::set(LAST_OPENED, id);
+}
+
+fn ledger_key(id: &str) -> String {
+    format!("safer-plan.ledger.{id}")
+}
+
+fn backup_key(id: &str) -> String {
+    format!("safer-plan.backup.{id}")
+}
+
+/// What this device has exchanged with each partner, for one workspace.
+pub fn ledger(id: &str) -> Ledger {
+    LocalStorage::get(ledger_key(id)).unwrap_or_default()
+}
+
+pub fn set_ledger(id: &str, ledger: &Ledger) -> Result<(), String> {
+    LocalStorage::set(ledger_key(id), ledger).map_err(|e| e.to_string())
+}
+
+pub fn backup(id: &str) -> Option<BackupRecord> {
+    LocalStorage::get(backup_key(id)).ok()
+}
+
+pub fn set_backup(id: &str, record: &BackupRecord) {
+    // Losing this only means a reminder comes early or late.
+    let _ = LocalStorage::set(backup_key(id), record);
+}
+
+fn forget_workspace(id: &str) {
+    LocalStorage::delete(ledger_key(id));
+    LocalStorage::delete(backup_key(id));
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::nav::Route;
 
-use super::layout::{FlashBanner, Footer, Header, SkipLink, StatusBar, StorageBanner};
+use super::layout::{FlashBanner, Footer, Header, KeepSafeBanner, SkipLink, StatusBar, StorageBanner};
 use super::state::provide_app_state;
 use super::{
     actions, calendar, dashboard, exchange, history, indicators, performance, plan, reports, router, settings,
@@ -52,6 +52,8 @@ pub fn App() -> impl IntoView {
             Route::DeleteIndicator(id) => view! { <indicators::DeleteIndicatorPage id /> }.into_any(),
             Route::RecordValues(theme, quarter) => view! { <indicators::RecordValuesPage theme quarter /> }.into_any(),
             Route::Exchange => view! { <exchange::ExchangePage /> }.into_any(),
+            Route::RedactedCopy => view! { <exchange::RedactedCopyPage /> }.into_any(),
+            Route::DeleteProgress(id, update) => view! { <actions::DeleteProgressPage id update /> }.into_any(),
             Route::Spreadsheets => view! { <spreadsheets::SpreadsheetsPage /> }.into_any(),
             Route::Dashboard => view! { <dashboard::DashboardPage /> }.into_any(),
             Route::Structure => view! { <structure::StructurePage /> }.into_any(),
@@ -85,6 +87,7 @@ pub fn App() -> impl IntoView {
             <StatusBar />
             <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
                 <StorageBanner />
+                <KeepSafeBanner />
                 <FlashBanner />
                 {page}
             </main>

@@ -1,10 +1,16 @@
 //! The workspace history: every change, who made it, from which
-//! organisation, and when.
+//! organisation, and when; narrowed to "what changed since" a date or a
+//! meeting, with deleted actions and updates restorable from their row.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
+use crate::doc::HistoryEntry;
+use crate::model::{Date, FieldErrors, recent_meetings};
 use crate::nav::Route;
 
+use super::clock;
+use super::components::{ErrorSummary, SelectField, TextField, show_errors};
 use super::router::page_loaded;
 use super::state::use_app;
 
@@ -15,20 +21,95 @@ const SHOWN: usize = 200;
 pub fn HistoryPage() -> impl IntoView {
     let state = use_app();
     page_loaded("History");
+    let since_choice = RwSignal::new(String::new());
+    let since_date = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::default());
+    let problem = RwSignal::new(None::<String>);
+
+    let meetings: Vec<(String, String)> = state.plan.with_untracked(|p| {
+        p.as_ref()
+            .map(|p| {
+                recent_meetings(p.events.values(), clock::today())
+                    .into_iter()
+                    .take(5)
+                    .map(|e| (e.start.iso(), format!("Since the last {} ({})", e.title, e.start)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    let mut options = vec![(String::new(), "All changes".to_string())];
+    options.extend(meetings);
+    options.push(("date".to_string(), "Since a date I choose".to_string()));
+
+    // The first day shown, or `None` for everything.
+    let since = move || -> Option<Date> {
+        match since_choice.get().as_str() {
+            "" => None,
+            "date" => since_date.get().trim().parse::<Date>().ok(),
+            iso => iso.parse::<Date>().ok(),
+        }
+    };
+    let check_date = move |_| {
+        if since_choice.get_untracked() == "date" && since_date.get_untracked().trim().parse::<Date>().is_err() {
+            let mut e = FieldErrors::default();
+            e.add("since-date", "Enter a real date, for example 28 1 2020");
+            show_errors(errors, e);
+        } else {
+            errors.set(FieldErrors::default());
+        }
+    };
+
     let rows = move || {
         state.plan.track();
-        let entries = state.with_workspace(|ws| ws.history()).unwrap_or_default();
+        let from = since();
+        let entries: Vec<(HistoryEntry, bool)> = state
+            .with_workspace(|ws| {
+                ws.history()
+                    .into_iter()
+                    .filter(|e| from.is_none_or(|d| e.date() >= d))
+                    .map(|e| {
+                        let restorable = ws.restorable(&e).is_some();
+                        (e, restorable)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
         let total = entries.len();
         let actions: Vec<String> =
             state.plan.with(|p| p.as_ref().map(|p| p.actions.keys().cloned().collect()).unwrap_or_default());
-        (entries.into_iter().take(SHOWN).collect::<Vec<_>>(), total, actions)
+        (entries.into_iter().take(SHOWN).collect::<Vec<_>>(), total, actions, from)
     };
+
+    let restore = move |entry: HistoryEntry| match state.apply(|ws, stamp| ws.restore(stamp, &entry)) {
+        Ok(action_id) => spawn_local(async move {
+            let saved = state.persist().await.is_ok();
+            let message = if saved { "Restored from history" } else { "Restored, but not yet saved on this device" };
+            state.go_with_flash(Route::Action(action_id), message);
+        }),
+        Err(e) => problem.set(Some(e.to_string())),
+    };
+
     view! {
         <h1 class="govuk-heading-l" tabindex="-1">"History"</h1>
         <p class="govuk-body">"Every change to this partnership's plan, newest first, with the person and organisation who made it."</p>
+        <ErrorSummary errors />
+        {move || problem.get().map(|p| view! { <p class="govuk-error-message">{p}</p> })}
+        <div class="app-filter-row">
+            <SelectField id="since" label="Show" value=since_choice errors options />
+            <Show when=move || since_choice.get() == "date">
+                <div on:change=check_date>
+                    <TextField id="since-date" label="Changes on or after" value=since_date errors class="govuk-input govuk-input--width-10" hint="For example, 28/1/2020 or 2020-01-28" />
+                </div>
+            </Show>
+        </div>
         {move || {
-            let (entries, total, live_actions) = rows();
+            let (entries, total, live_actions, from) = rows();
+            let heading = match from {
+                Some(d) => format!("{total} change{} since {d}", if total == 1 { "" } else { "s" }),
+                None => format!("{total} change{}", if total == 1 { "" } else { "s" }),
+            };
             view! {
+                <h2 class="govuk-heading-m" id="history-count">{heading}</h2>
                 {(total > SHOWN).then(|| view! {
                     <p class="govuk-body">{format!("Showing the latest {SHOWN} of {total} changes.")}</p>
                 })}
@@ -45,7 +126,7 @@ pub fn HistoryPage() -> impl IntoView {
                     <tbody class="govuk-table__body">
                         {entries
                             .into_iter()
-                            .map(|e| {
+                            .map(|(e, restorable)| {
                                 let link = e
                                     .targets
                                     .iter()
@@ -53,6 +134,7 @@ pub fn HistoryPage() -> impl IntoView {
                                     .filter(|id| live_actions.iter().any(|a| a == id))
                                     .map(|id| Route::Action(id.to_string()).href());
                                 let summary = e.summary.clone();
+                                let restore_entry = e.clone();
                                 view! {
                                     <tr class="govuk-table__row">
                                         <td class="govuk-table__cell">{format!("{} {}", e.date().short(), e.time_of_day())}</td>
@@ -60,9 +142,16 @@ pub fn HistoryPage() -> impl IntoView {
                                         <td class="govuk-table__cell">{e.author.organisation.clone()}</td>
                                         <td class="govuk-table__cell">
                                             {match link {
-                                                Some(href) => view! { <a class="govuk-link" href=href>{summary}</a> }.into_any(),
-                                                None => view! { {summary} }.into_any(),
+                                                Some(href) => view! { <a class="govuk-link" href=href>{summary.clone()}</a> }.into_any(),
+                                                None => view! { {summary.clone()} }.into_any(),
                                             }}
+                                            {restorable.then(|| view! {
+                                                " "
+                                                <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-button--inline"
+                                                    on:click=move |_| restore(restore_entry.clone())>
+                                                    "Restore"<span class="govuk-visually-hidden">{format!(": {summary}")}</span>
+                                                </button>
+                                            })}
                                         </td>
                                     </tr>
                                 }

@@ -86,6 +86,7 @@ fn section(route: &Route) -> &'static str {
         | Route::Action(_)
         | Route::EditAction(_)
         | Route::AddProgress(_)
+        | Route::DeleteProgress(..)
         | Route::DeleteAction(_) => "actions",
         Route::History => "history",
         Route::Reports
@@ -96,7 +97,7 @@ fn section(route: &Route) -> &'static str {
         | Route::EditCommentary(..) => "reports",
         Route::Dashboard => "dashboard",
         Route::Spreadsheets => "reports",
-        Route::Exchange => "share",
+        Route::Exchange | Route::RedactedCopy => "share",
         Route::Indicators
         | Route::Indicator(_)
         | Route::IndicatorForm(_)
@@ -251,5 +252,52 @@ pub fn Footer() -> impl IntoView {
                 </div>
             </div>
         </footer>
+    }
+}
+
+/// A reminder to download a backup, and the warning when the browser has
+/// lost a workspace this device lists.
+#[component]
+pub fn KeepSafeBanner() -> impl IntoView {
+    let state = use_app();
+    let reminder = move || state.backup.with(|b| b.as_ref().and_then(|b| b.reminder(super::clock::now())));
+    let download_backup = move |_| {
+        let stem = state.plan.with_untracked(|p| p.as_ref().map(|p| p.file_stem()));
+        if let (Some((_, bytes)), Some(stem)) = (state.export_bytes(), stem) {
+            let name = format!("{stem}-backup-{}.automerge", super::clock::today().iso());
+            match download(&bytes, &name, "application/octet-stream") {
+                Ok(()) => state.mark_backed_up(),
+                Err(e) => leptos::logging::error!("the backup could not be downloaded: {e}"),
+            }
+        }
+    };
+    view! {
+        {move || state.missing.get().map(|entry| view! {
+            <div class="govuk-notification-banner app-banner--warning" role="alert" aria-labelledby="missing-title">
+                <div class="govuk-notification-banner__header">
+                    <h2 class="govuk-notification-banner__title" id="missing-title">"Important"</h2>
+                </div>
+                <div class="govuk-notification-banner__content">
+                    <p class="govuk-notification-banner__heading">{format!("{} is no longer stored in this browser", entry.name)}</p>
+                    <p class="govuk-body">
+                        "The browser may have cleared its data, for example after a week without a visit or to free space. "
+                        "If you or a partner has a file of it (a .saferplan or .automerge file, or a backup), restore it from that."
+                    </p>
+                    <a class="govuk-button" href=Route::Exchange.href()>"Restore from a file"</a>
+                </div>
+            </div>
+        })}
+        {move || reminder().map(|r| view! {
+            <div class="govuk-notification-banner" role="region" aria-labelledby="backup-title">
+                <div class="govuk-notification-banner__header">
+                    <h2 class="govuk-notification-banner__title" id="backup-title">"Backup due"</h2>
+                </div>
+                <div class="govuk-notification-banner__content">
+                    <p class="govuk-notification-banner__heading">{format!("{}. Download a backup to keep your work safe.", r.describe())}</p>
+                    <p class="govuk-body">"Browsers can clear a website\u{2019}s data. A backup file on a shared drive lets you restore everything."</p>
+                    <button type="button" class="govuk-button" on:click=download_backup>"Download a backup"</button>
+                </div>
+            </div>
+        })}
     }
 }

@@ -60,5 +60,16 @@ pub fn SettingsPage() -> impl IntoView {
             />
             <button type="submit" class="govuk-button">"Save your details"</button>
         </form>
+        <h2 class="govuk-heading-m">"Keeping your data"</h2>
+        <p class="govuk-body" id="persistence">
+            {move || match state.persisted.get() {
+                Some(true) => "This browser has agreed to keep Safer Plan\u{2019}s data until you delete it.",
+                Some(false) => "This browser may clear Safer Plan\u{2019}s data if the device runs short of space, or (in Safari) after seven days without a visit. Download a backup from the Share page regularly.",
+                None => "Safer Plan asks the browser to keep its data when you first create or open a partnership.",
+            }}
+        </p>
+        <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| leptos::task::spawn_local(state.request_persistence())>
+            "Ask the browser to keep Safer Plan\u{2019}s data"
+        </button>
     }
 }

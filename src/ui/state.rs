@@ -13,12 +13,14 @@ use leptos::prelude::*;
 use crate::demo;
 use crate::doc::chunks::{self, Durability};
 use crate::doc::{DocError, Stamp, Workspace};
+use crate::exchange::backup::BackupRecord;
 use crate::model::{Author, Partnership};
 use crate::nav::Route;
 use crate::storage::settings::{self, CatalogEntry};
 use crate::storage::{ChunkStore, StorageError};
 
 use super::clock;
+use super::live::Live;
 
 /// Where the open workspace's changes stand against storage.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,8 +57,15 @@ pub struct AppState {
     pub storage_problem: RwSignal<Option<String>>,
     /// False until start-up has tried to reopen the last workspace.
     pub ready: RwSignal<bool>,
+    /// A workspace this device lists but whose data the browser no longer has.
+    pub missing: RwSignal<Option<CatalogEntry>>,
+    /// Whether the browser has agreed not to clear Safer Plan's data.
+    pub persisted: RwSignal<Option<bool>>,
+    /// Changes since the open workspace was last backed up to a file.
+    pub backup: RwSignal<Option<BackupRecord>>,
     session: StoredValue<Option<Session>, LocalStorage>,
     store: StoredValue<Option<Rc<ChunkStore>>, LocalStorage>,
+    live: StoredValue<Option<Rc<Live>>, LocalStorage>,
 }
 
 pub fn provide_app_state() -> AppState {
@@ -69,8 +78,12 @@ pub fn provide_app_state() -> AppState {
         flash: RwSignal::new(None),
         storage_problem: RwSignal::new(None),
         ready: RwSignal::new(false),
+        missing: RwSignal::new(None),
+        persisted: RwSignal::new(None),
+        backup: RwSignal::new(None),
         session: StoredValue::new_local(None),
         store: StoredValue::new_local(None),
+        live: StoredValue::new_local(None),
     };
     provide_context(state);
     state
@@ -112,13 +125,26 @@ impl AppState {
             Ok(store) => self.store.set_value(Some(Rc::new(store))),
             Err(e) => self.storage_problem.set(Some(e.to_string())),
         }
+        self.live.set_value(Live::start(self));
         if let Some(id) = settings::last_opened()
-            && self.catalog.with_untracked(|c| c.iter().any(|e| e.id == id))
-            && let Err(e) = self.open(&id).await
+            && let Some(entry) = self.catalog.with_untracked(|c| c.iter().find(|e| e.id == id).cloned())
         {
-            self.storage_problem.set(Some(e));
+            match self.load_stored(&id).await {
+                Ok((ws, durability)) => self.install(Session { ws, durability }),
+                Err(LoadError::Missing) => self.missing.set(Some(entry)),
+                Err(LoadError::Failed(e)) => self.storage_problem.set(Some(e)),
+            }
         }
         self.ready.set(true);
+        if !self.catalog.with_untracked(Vec::is_empty) {
+            self.persisted.set(super::persistence::persisted().await);
+        }
+    }
+
+    /// Asks the browser to keep this site's data even when space runs low
+    /// (and, in Safari, beyond seven days without a visit).
+    pub async fn request_persistence(self) {
+        self.persisted.set(super::persistence::request().await);
     }
 
     fn store(&self) -> Option<Rc<ChunkStore>> {
@@ -136,21 +162,19 @@ impl AppState {
 
     /// Loads a stored workspace and makes it the open one.
     pub async fn open(&self, id: &str) -> Result<(), String> {
-        let (ws, durability) = self.load_stored(id).await?;
+        let (ws, durability) = self.load_stored(id).await.map_err(|e| e.to_string())?;
         self.install(Session { ws, durability });
         settings::set_last_opened(id);
         Ok(())
     }
 
-    async fn load_stored(&self, id: &str) -> Result<(Workspace, Durability), String> {
-        let store = self.store().ok_or("Safer Plan cannot read this browser's storage.")?;
-        let found = store.get_prefix(&chunks::prefix(id)).await.map_err(|e| e.to_string())?;
+    async fn load_stored(&self, id: &str) -> Result<(Workspace, Durability), LoadError> {
+        let store = self.store().ok_or(LoadError::Failed("Safer Plan cannot read this browser's storage.".into()))?;
+        let found = store.get_prefix(&chunks::prefix(id)).await.map_err(|e| LoadError::Failed(e.to_string()))?;
         if found.is_empty() {
-            return Err("The data for this partnership is no longer stored in this browser. \
-                        The browser may have cleared it. Restore it from an exported file."
-                .to_string());
+            return Err(LoadError::Missing);
         }
-        let (ws, durability, report) = chunks::load(id, found).map_err(|e| e.to_string())?;
+        let (ws, durability, report) = chunks::load(id, found).map_err(|e| LoadError::Failed(e.to_string()))?;
         if !report.unreadable.is_empty() {
             web_sys::console::warn_1(&format!("Skipped unreadable chunks: {:?}", report.unreadable).into());
         }
@@ -158,6 +182,14 @@ impl AppState {
     }
 
     fn install(&self, session: Session) {
+        let id = session.ws.id().to_string();
+        self.backup.set(Some(settings::backup(&id).unwrap_or_else(|| BackupRecord::starting(clock::now()))));
+        if self.missing.with_untracked(|m| m.as_ref().is_some_and(|m| m.id == id)) {
+            self.missing.set(None);
+        }
+        if let Some(live) = self.live.get_value() {
+            live.joined(&id);
+        }
         self.plan.set(Some(session.ws.partnership().clone()));
         self.session.set_value(Some(session));
         self.save_state.set(SaveState::Saved);
@@ -177,7 +209,11 @@ impl AppState {
         self.catalog.set(settings::catalog());
         self.install(Session { durability: Durability::unsaved(&id), ws });
         settings::set_last_opened(&id);
-        self.persist().await.map_err(|e| e.to_string())
+        let stored = self.persist().await.map_err(|e| e.to_string());
+        if self.persisted.get_untracked() != Some(true) {
+            leptos::task::spawn_local(self.request_persistence());
+        }
+        stored
     }
 
     pub async fn create_demo(&self) -> Result<(), String> {
@@ -205,7 +241,66 @@ impl AppState {
             Some((Err(e), _)) => Err(e.into()),
             Some((Ok(value), partnership)) => {
                 self.plan.set(Some(partnership));
+                self.count_change();
+                self.tell_other_tabs();
                 Ok(value)
+            }
+        }
+    }
+
+    /// One more change the last backup lacks.
+    fn count_change(&self) {
+        let id = self.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone()));
+        self.backup.update(|b| {
+            if let (Some(b), Some(id)) = (b.as_mut(), id) {
+                b.changed(1);
+                settings::set_backup(&id, b);
+            }
+        });
+    }
+
+    /// After a backup file is downloaded.
+    pub fn mark_backed_up(&self) {
+        let id = self.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone()));
+        self.backup.update(|b| {
+            if let (Some(b), Some(id)) = (b.as_mut(), id) {
+                b.backed_up_at(clock::now());
+                settings::set_backup(&id, b);
+            }
+        });
+    }
+
+    fn tell_other_tabs(&self) {
+        if let Some(live) = self.live.get_value() {
+            live.changed(*self);
+        }
+    }
+
+    /// Takes in another tab's sync message; refreshes and stores on change.
+    pub(super) fn receive_from_tab(
+        &self,
+        peer: &mut crate::doc::live::PeerState,
+        bytes: &[u8],
+    ) -> Result<bool, String> {
+        let result = self
+            .session
+            .try_update_value(|s| {
+                s.as_mut().map(|s| {
+                    s.ws.receive_sync_message(peer, bytes).map(|changed| (changed, s.ws.partnership().clone()))
+                })
+            })
+            .flatten();
+        match result {
+            None => Ok(false),
+            Some(Err(e)) => Err(e.to_string()),
+            Some(Ok((false, _))) => Ok(false),
+            Some(Ok((true, partnership))) => {
+                self.plan.set(Some(partnership));
+                let state = *self;
+                leptos::task::spawn_local(async move {
+                    let _ = state.persist().await;
+                });
+                Ok(true)
             }
         }
     }
@@ -273,6 +368,7 @@ impl AppState {
             Some(Err(e)) => Err(e.to_string()),
             Some(Ok((n, partnership))) => {
                 self.plan.set(Some(partnership));
+                self.tell_other_tabs();
                 Ok(n)
             }
         }
@@ -295,7 +391,8 @@ impl AppState {
                 .map_err(|e| field_error("name", e.to_string()))?;
             self.persist().await.map_err(|e| field_error("name", e.to_string()))?;
         } else {
-            let (mut ws, mut durability) = self.load_stored(id).await.map_err(|e| field_error("name", e))?;
+            let (mut ws, mut durability) =
+                self.load_stored(id).await.map_err(|e| field_error("name", e.to_string()))?;
             ws.rename(&stamp, name)?;
             let store = self.store().ok_or_else(|| field_error("name", "Storage is not available".into()))?;
             if let Some(write) = durability.pending(&mut ws) {
@@ -333,6 +430,26 @@ impl AppState {
     pub fn go_with_flash(&self, route: Route, message: impl Into<String>) {
         self.flash.set(Some(Flash { route: route.clone(), message: message.into() }));
         super::router::navigate(&route);
+    }
+}
+
+/// Why a stored workspace could not be opened.
+#[derive(Debug, Clone)]
+enum LoadError {
+    /// Listed on this device, but the browser holds none of its data.
+    Missing,
+    Failed(String),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Missing => f.write_str(
+                "The data for this partnership is no longer stored in this browser. \
+                 The browser may have cleared it. Restore it from a file you or a partner saved.",
+            ),
+            LoadError::Failed(e) => f.write_str(e),
+        }
     }
 }
 

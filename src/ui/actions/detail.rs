@@ -37,6 +37,7 @@ fn action_page(p: &Partnership, action: &Action) -> impl IntoView + use<> {
         <span class="govuk-caption-l">{action.label()}</span>
         <h1 class="govuk-heading-l" tabindex="-1">{action.title.clone()}</h1>
         <p class="govuk-body"><StatusTag status=action.status() /></p>
+        <super::conflicts::ActionConflicts id=id.clone() />
         <div class="govuk-button-group">
             <a class="govuk-button" href=Route::AddProgress(id.clone()).href()>"Add a progress update"</a>
             <a class="govuk-button govuk-button--secondary" href=Route::EditAction(id.clone()).href()>"Edit action"</a>
@@ -145,6 +146,7 @@ fn action_page(p: &Partnership, action: &Action) -> impl IntoView + use<> {
                         .into_iter()
                         .map(|u| {
                             let who = crate::model::theme::join_role(&u.author_name, &u.author_organisation);
+                            let delete = Route::DeleteProgress(id.clone(), u.id.clone()).href();
                             view! {
                                 <li class="app-timeline__item">
                                     <h3 class="govuk-heading-s app-timeline__title">
@@ -152,6 +154,11 @@ fn action_page(p: &Partnership, action: &Action) -> impl IntoView + use<> {
                                     </h3>
                                     <p class="govuk-body-s app-timeline__by">{format!("Recorded by {who}")}</p>
                                     <NarrativeText text=u.narrative.clone() />
+                                    <p class="govuk-body-s">
+                                        <a class="govuk-link app-link--warning" href=delete>
+                                            "Delete update"<span class="govuk-visually-hidden">{format!(" of {}", u.date)}</span>
+                                        </a>
+                                    </p>
                                 </li>
                             }
                         })

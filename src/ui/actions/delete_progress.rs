@@ -1,0 +1,56 @@
+//! Deleting one progress update (one recorded on the wrong action, say),
+//! after a confirmation. History keeps it, and it can be restored there.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::nav::Route;
+use crate::ui::components::{BackLink, Missing};
+use crate::ui::router::page_loaded;
+use crate::ui::state::use_app;
+
+#[component]
+pub fn DeleteProgressPage(id: String, update: String) -> impl IntoView {
+    let state = use_app();
+    let found = state.plan.with_untracked(|p| {
+        let action = p.as_ref()?.action(&id)?;
+        let u = action.progress.get(&update)?;
+        Some((action.label(), u.date, u.author_organisation.clone()))
+    });
+    let Some((label, date, organisation)) = found else {
+        page_loaded("Progress update not found");
+        return view! { <Missing what="progress update" /> }.into_any();
+    };
+    page_loaded("Delete progress update");
+    let problem = RwSignal::new(None::<String>);
+    let (target, target_update) = (id.clone(), update.clone());
+    let confirm = move |_| {
+        let (action_id, update_id) = (target.clone(), target_update.clone());
+        match state.apply(|ws, stamp| ws.delete_progress(stamp, &action_id, &update_id)) {
+            Ok(()) => spawn_local(async move {
+                let saved = state.persist().await.is_ok();
+                let message = if saved {
+                    "Progress update deleted. You can restore it from History."
+                } else {
+                    "Progress update deleted, but not yet saved on this device"
+                };
+                state.go_with_flash(Route::Action(action_id), message);
+            }),
+            Err(e) => problem.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <BackLink route=Route::Action(id.clone()) />
+        {move || problem.get().map(|p| view! { <p class="govuk-error-message">{p}</p> })}
+        <span class="govuk-caption-l">{label}</span>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            {format!("Are you sure you want to delete the progress update of {date} from {organisation}?")}
+        </h1>
+        <p class="govuk-body">"It is removed for every partner you share changes with. History keeps a record, and you can restore it from there."</p>
+        <div class="govuk-button-group">
+            <button type="button" class="govuk-button govuk-button--warning" on:click=confirm>"Yes, delete this update"</button>
+            <a class="govuk-link" href=Route::Action(id).href()>"No, keep it"</a>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,73 @@
+//! The Share page: send changes to a partner, open a partner's file, and
+//! the other copies a partnership may need (an open-standard Automerge
+//! document, a redacted copy for people outside the partnership).
+
+mod receive;
+mod redacted;
+mod send;
+
+use leptos::prelude::*;
+
+use crate::nav::Route;
+use crate::ui::download::download;
+use crate::ui::router::page_loaded;
+use crate::ui::state::use_app;
+
+pub use redacted::RedactedCopyPage;
+
+#[component]
+pub fn ExchangePage() -> impl IntoView {
+    let state = use_app();
+    page_loaded("Share with partners");
+    let has_plan = Memo::new(move |_| state.plan.with(Option::is_some));
+    view! {
+        <h1 class="govuk-heading-l" tabindex="-1">"Share with partners"</h1>
+        <p class="govuk-body">
+            "Partners keep their own copy of the partnership. Send your changes as a file by email, USB stick or shared drive; "
+            "open theirs here to bring in their changes. Nothing changes until you confirm."
+        </p>
+        <Show
+            when=move || has_plan.get()
+            fallback=|| view! {
+                <p class="govuk-body">"No partnership is open. Open a file below to add a partnership to this device, or to restore one from a backup."</p>
+            }
+        >
+            <send::SendSection />
+        </Show>
+        <receive::ReceiveSection />
+        <Show when=move || has_plan.get()>
+            <OtherCopies />
+        </Show>
+    }
+}
+
+#[component]
+fn OtherCopies() -> impl IntoView {
+    let state = use_app();
+    let download_automerge = move |_| {
+        let stem = state.plan.with_untracked(|p| p.as_ref().map(|p| p.file_stem()));
+        if let (Some((_, bytes)), Some(stem)) = (state.export_bytes(), stem) {
+            match download(&bytes, &format!("{stem}.automerge"), "application/octet-stream") {
+                Ok(()) => state.mark_backed_up(),
+                Err(e) => leptos::logging::error!("the document could not be downloaded: {e}"),
+            }
+        }
+    };
+    view! {
+        <h2 class="govuk-heading-m">"Other copies"</h2>
+        <h3 class="govuk-heading-s">"Automerge document"</h3>
+        <p class="govuk-body">
+            "The partnership with its full history in the open Automerge format, which other Automerge tools can read. "
+            "Safer Plan opens these files too."
+        </p>
+        <button type="button" class="govuk-button govuk-button--secondary" on:click=download_automerge>
+            "Download as Automerge document (.automerge)"
+        </button>
+        <h3 class="govuk-heading-s">"Redacted copy"</h3>
+        <p class="govuk-body">
+            "A copy for people outside the partnership, without text you choose, such as the progress notes of the domestic abuse theme. "
+            "It is a new document with no history, so removed text cannot be recovered from it."
+        </p>
+        <a class="govuk-button govuk-button--secondary" href=Route::RedactedCopy.href()>"Make a redacted copy"</a>
+    }
+}

@@ -1,0 +1,222 @@
+//! "Share changes": a file for one partner organisation holding only what
+//! this device has not yet exchanged with them, or the whole partnership,
+//! optionally protected with a passphrase.
+
+use leptos::prelude::*;
+
+use crate::exchange::passphrase::check_new_passphrase;
+use crate::exchange::{Outgoing, make_file};
+use crate::model::{Date, FieldErrors};
+use crate::storage::settings;
+use crate::ui::clock;
+use crate::ui::components::{Checkbox, ErrorSummary, Radios, SelectField, TextField, clear_errors, show_errors};
+use crate::ui::download::download;
+use crate::ui::router::focus_id;
+use crate::ui::state::use_app;
+
+/// What the last download was, for the confirmation under the button.
+#[derive(Clone)]
+struct Sent {
+    file_name: String,
+    size: usize,
+    recipient: Option<String>,
+    protected: bool,
+}
+
+fn slug(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-").to_lowercase()
+}
+
+fn size_text(bytes: usize) -> String {
+    if bytes < 1024 { format!("{bytes} bytes") } else { format!("{} KB", bytes.div_ceil(1024)) }
+}
+
+#[component]
+pub fn SendSection() -> impl IntoView {
+    let state = use_app();
+    let recipient = RwSignal::new(String::new());
+    let contents = RwSignal::new("changes".to_string());
+    let protect = RwSignal::new(false);
+    let passphrase = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::default());
+    let sent = RwSignal::new(None::<Sent>);
+    // Bumped after each download so the "last sent" line re-reads settings.
+    let ledger_version = RwSignal::new(0u32);
+
+    let workspace_id = move || state.plan.with(|p| p.as_ref().map(|p| p.id.clone()).unwrap_or_default());
+    let own_org = move || state.identity.with(|i| i.as_ref().map(|a| a.organisation.clone()).unwrap_or_default());
+    let partners = move || {
+        let own = own_org().to_lowercase();
+        let mut names: Vec<String> = state.plan.with_untracked(|p| {
+            p.as_ref().map(|p| p.organisations_in_order().iter().map(|o| o.name.clone()).collect()).unwrap_or_default()
+        });
+        names.retain(|n| n.to_lowercase() != own);
+        names
+    };
+    let mut options = vec![(String::new(), "Anyone: a copy of the whole partnership".to_string())];
+    options.extend(partners().into_iter().map(|n| (n.clone(), n)));
+
+    let record = move || {
+        ledger_version.track();
+        let org = recipient.get();
+        if org.is_empty() {
+            return None;
+        }
+        Some((org.clone(), settings::ledger(&workspace_id()).record(&org).cloned()))
+    };
+    let exchanged_before = move || record().is_some_and(|(_, r)| r.is_some());
+    let history_line = move || {
+        record().map(|(org, r)| match r {
+            None => format!(
+                "You have not exchanged files with {org} on this device yet, so the file will hold the whole partnership."
+            ),
+            Some(r) => {
+                let when = |t: Option<i64>| t.map_or("never".to_string(), |t| Date::from_unix_seconds(t).to_string());
+                format!("Last file sent to {org}: {}. Last file received from {org}: {}.", when(r.sent_at), when(r.received_at))
+            }
+        })
+    };
+
+    let make = move |_| {
+        clear_errors(errors);
+        let secret = passphrase.get_untracked();
+        if protect.get_untracked()
+            && let Err(message) = check_new_passphrase(&secret)
+        {
+            let mut e = FieldErrors::default();
+            e.add("passphrase", message);
+            show_errors(errors, e);
+            return;
+        }
+        let Some(me) = state.identity.get_untracked() else {
+            let mut e = FieldErrors::default();
+            e.add(
+                "recipient",
+                "Add your name and organisation in Settings before sharing, so partners know who sent the file",
+            );
+            show_errors(errors, e);
+            return;
+        };
+        let id = workspace_id();
+        let to = Some(recipient.get_untracked()).filter(|r| !r.is_empty());
+        let mut ledger = settings::ledger(&id);
+        let base = match (&to, contents.get_untracked().as_str()) {
+            (Some(org), "changes") => ledger.base_for(org),
+            _ => Vec::new(),
+        };
+        let now = clock::now();
+        let made = state.with_workspace(|ws| {
+            let out = Outgoing {
+                from: &me,
+                to: to.as_deref(),
+                base: &base,
+                at: now,
+                passphrase: protect.get_untracked().then_some(secret.as_str()),
+            };
+            make_file(ws, &out).map(|bytes| (bytes, ws.heads(), ws.partnership().file_stem()))
+        });
+        let (bytes, heads, stem) = match made {
+            Some(Ok(made)) => made,
+            Some(Err(e)) => {
+                let mut errors_found = FieldErrors::default();
+                errors_found.add("recipient", e.to_string());
+                show_errors(errors, errors_found);
+                return;
+            }
+            None => return,
+        };
+        let what = match &to {
+            Some(org) if !base.is_empty() => format!("changes-for-{}", slug(org)),
+            Some(org) => format!("for-{}", slug(org)),
+            None => "whole".to_string(),
+        };
+        let file_name = format!("{stem}-{what}-{}.saferplan", clock::today().iso());
+        if let Err(e) = download(&bytes, &file_name, "application/octet-stream") {
+            let mut errors_found = FieldErrors::default();
+            errors_found.add("recipient", format!("The file could not be downloaded: {e}"));
+            show_errors(errors, errors_found);
+            return;
+        }
+        if let Some(org) = &to {
+            ledger.sent(org, &heads, now);
+            if let Err(e) = settings::set_ledger(&id, &ledger) {
+                leptos::logging::warn!("what was sent could not be remembered: {e}");
+            }
+            ledger_version.update(|v| *v += 1);
+        }
+        if base.is_empty() {
+            state.mark_backed_up();
+        }
+        sent.set(Some(Sent { file_name, size: bytes.len(), recipient: to, protected: protect.get_untracked() }));
+        focus_id("sent-confirmation");
+    };
+
+    view! {
+        <h2 class="govuk-heading-m">"Send your changes"</h2>
+        <ErrorSummary errors />
+        <SelectField
+            id="recipient"
+            label="Who is the file for?"
+            value=recipient
+            errors
+            options
+            hint="Safer Plan remembers what it last sent each partner on this device, so their file holds only what they do not have."
+        />
+        {move || history_line().map(|line| view! { <p class="govuk-body" id="exchange-record">{line}</p> })}
+        <Show when=exchanged_before>
+            <Radios
+                id="contents"
+                legend="What should the file hold?"
+                value=contents
+                errors
+                options=vec![
+                    ("changes".into(), "Only the changes they do not have yet (a small file)".into()),
+                    ("whole".into(), "The whole partnership (if they lost an earlier file)".into()),
+                ]
+            />
+        </Show>
+        <Checkbox
+            id="protect"
+            label="Protect the file with a passphrase"
+            value=protect
+            hint="Use a passphrase your partnership agreed. Anyone opening the file needs it; Safer Plan cannot recover a forgotten one."
+        />
+        <Show when=move || protect.get()>
+            <TextField
+                id="passphrase"
+                label="Passphrase"
+                value=passphrase
+                errors
+                input_type="password"
+                autocomplete="new-password"
+                hint="10 characters or more. Three or four unrelated words work well."
+            />
+        </Show>
+        <button type="button" class="govuk-button" on:click=make>
+            {move || if recipient.with(String::is_empty) { "Download the whole partnership".to_string() } else { format!("Download file for {}", recipient.get()) }}
+        </button>
+        <div id="sent-confirmation" tabindex="-1">
+            {move || sent.get().map(|s| view! {
+                <div class="govuk-panel govuk-panel--confirmation app-panel--compact">
+                    <h3 class="govuk-panel__title govuk-heading-s">"File downloaded"</h3>
+                    <div class="govuk-panel__body govuk-body">{format!("{} ({})", s.file_name, size_text(s.size))}</div>
+                </div>
+                <p class="govuk-body">
+                    {match &s.recipient {
+                        Some(org) => format!("Send it to {org} by email, USB stick or shared drive. They open it on their Share page."),
+                        None => "Keep it somewhere safe, such as a shared drive: it is also a backup of this partnership.".to_string(),
+                    }}
+                </p>
+                {s.protected.then(|| view! {
+                    <div class="govuk-warning-text">
+                        <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                        <strong class="govuk-warning-text__text">
+                            <span class="govuk-visually-hidden">"Warning"</span>
+                            "Tell them the passphrase another way, such as by phone \u{2013} never in the same email as the file."
+                        </strong>
+                    </div>
+                })}
+            })}
+        </div>
+    }
+}
