@@ -13,6 +13,9 @@ cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
 step "Native tests: model, workspace, chunk log, demo data"
 cargo test
 
+step "Interoperability: the .automerge download in @automerge/automerge (Node) and back"
+bash scripts/interop.sh
+
 step "Browser storage tests (wasm-bindgen-test in headless Chromium)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 CHROMEDRIVER=/usr/bin/chromedriver \
