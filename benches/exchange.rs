@@ -1,0 +1,91 @@
+//! Exchange files on a large partnership (500 actions, 5,000 progress
+//! updates, 200 indicators): how big a "Share changes" file is for 1, 10 and
+//! 100 edited actions against the whole workspace, how long merging a file
+//! of 1,000 changes takes, and how long passphrase protection takes on this
+//! machine. Sizes are printed first; times come from criterion. Nothing is
+//! asserted: `BENCHMARKS.md` records the figures.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use safer_plan::demo::large::large_partnership;
+use safer_plan::doc::{Stamp, Workspace};
+use safer_plan::exchange::passphrase::{protect, unprotect};
+use safer_plan::exchange::{Outgoing, make_file, open};
+use safer_plan::model::{ActionDraft, Author};
+
+fn police() -> Author {
+    Author::new("Inspector", "Bedfordshire Police")
+}
+
+/// The large partnership, and a partner's copy of it.
+fn pair() -> (Workspace, Workspace) {
+    let mut ours = Workspace::create_from(large_partnership(), "Set up", &Stamp::new(&police(), 0));
+    let theirs = Workspace::load(&ours.save()).expect("copy");
+    (ours, theirs)
+}
+
+/// Retitles the first `n` actions, one change each.
+fn edit_actions(ws: &mut Workspace, n: usize, at: i64) {
+    let ids: Vec<(String, String)> =
+        ws.partnership().actions.values().take(n).map(|a| (a.id.clone(), a.number.clone())).collect();
+    for (i, (id, number)) in ids.into_iter().enumerate() {
+        let draft = ActionDraft { number, title: format!("Reviewed action, edit {i}"), ..Default::default() };
+        let valid = ws.validate_action(&draft, Some(&id)).expect("valid");
+        ws.edit_action(&Stamp::new(&police(), at + i as i64), &id, valid).expect("edit");
+    }
+}
+
+fn file(ws: &mut Workspace, base: &[automerge::ChangeHash], passphrase: Option<&str>) -> Vec<u8> {
+    let out = Outgoing { from: &police(), to: Some("Luton Council"), base, at: 1, passphrase };
+    make_file(ws, &out).expect("file")
+}
+
+fn exchange(c: &mut Criterion) {
+    let (_, mut theirs) = pair();
+    let base = theirs.heads();
+    let whole = file(&mut theirs, &[], None).len();
+    println!("exchange file, whole large partnership: {} KB", whole / 1024);
+    let mut done = 0;
+    for n in [1, 10, 100] {
+        edit_actions(&mut theirs, n - done, 10 * n as i64);
+        done = n;
+        let size = file(&mut theirs, &base, None).len();
+        println!("exchange file, {n} changed action(s): {:.1} KB ({:.2}% of whole)", size as f64 / 1024.0, 100.0 * size as f64 / whole as f64);
+    }
+
+    // A file of 1,000 changes merged into the large partnership.
+    let (mut ours, mut theirs) = pair();
+    let base = theirs.heads();
+    edit_actions(&mut theirs, 500, 1_000);
+    edit_actions(&mut theirs, 500, 2_000);
+    let thousand = file(&mut theirs, &base, None);
+    println!("exchange file, 1,000 changes: {} KB", thousand.len() / 1024);
+    let mut slow = c.benchmark_group("exchange");
+    slow.sample_size(10);
+    slow.bench_function("open and preview a 1,000-change file, large partnership", |b| {
+        b.iter(|| black_box(open(&thousand, None, Some(&mut ours)).map(|o| o.kind).expect("opens")))
+    });
+    slow.bench_function("open and merge a 1,000-change file, large partnership", |b| {
+        b.iter_batched(
+            || Workspace::load(&ours.save()).expect("fresh copy"),
+            |mut fresh| {
+                let mut opened = open(&thousand, None, Some(&mut fresh)).expect("opens");
+                black_box(fresh.merge(&mut opened.workspace).expect("merge"))
+            },
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    let whole_file = file(&mut ours, &[], None);
+    slow.bench_function("protect the whole large partnership with a passphrase", |b| {
+        b.iter(|| black_box(protect(&whole_file, "correct horse battery staple").expect("protect")))
+    });
+    let protected = protect(&whole_file, "correct horse battery staple").expect("protect");
+    slow.bench_function("unlock the whole large partnership with its passphrase", |b| {
+        b.iter(|| black_box(unprotect(&protected, "correct horse battery staple").expect("unlock")))
+    });
+    slow.finish();
+}
+
+criterion_group!(benches, exchange);
+criterion_main!(benches);
