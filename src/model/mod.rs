@@ -9,6 +9,7 @@ pub mod action;
 pub mod assessment;
 mod author;
 pub mod calendar;
+pub mod consultation;
 mod date;
 pub mod draft;
 pub mod filter;
@@ -17,6 +18,7 @@ mod partnership;
 pub mod performance;
 pub mod structure;
 pub mod theme;
+pub mod workshop;
 
 pub use action::{Action, Lead, LinkedDocument, ProgressUpdate, Status};
 pub use author::Author;
