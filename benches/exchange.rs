@@ -51,7 +51,11 @@ fn exchange(c: &mut Criterion) {
         edit_actions(&mut theirs, n - done, 10 * n as i64);
         done = n;
         let size = file(&mut theirs, &base, None).len();
-        println!("exchange file, {n} changed action(s): {:.1} KB ({:.2}% of whole)", size as f64 / 1024.0, 100.0 * size as f64 / whole as f64);
+        println!(
+            "exchange file, {n} changed action(s): {:.1} KB ({:.2}% of whole)",
+            size as f64 / 1024.0,
+            100.0 * size as f64 / whole as f64
+        );
     }
 
     // A file of 1,000 changes merged into the large partnership.

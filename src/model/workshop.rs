@@ -104,7 +104,7 @@ impl Workshop {
             WorkshopFormat::ProblemSolving => ItemKind::Response,
         };
         let mut items: Vec<&WorkshopItem> = self.items.values().filter(|i| i.kind == wanted).collect();
-        items.sort_by(|a, b| a.text.to_lowercase().cmp(&b.text.to_lowercase()));
+        items.sort_by_key(|a| a.text.to_lowercase());
         items
     }
 
