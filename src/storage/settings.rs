@@ -87,6 +87,10 @@ pub fn set_ledger(id: &str, ledger: &Ledger) -> Result<(), String> {
     LocalStorage::set(ledger_key(id), ledger).map_err(|e| e.to_string())
 }
 
+pub fn is_backup_key(key: &str, id: &str) -> bool {
+    key == backup_key(id)
+}
+
 pub fn backup(id: &str) -> Option<BackupRecord> {
     LocalStorage::get(backup_key(id)).ok()
 }

@@ -148,8 +148,9 @@ pub fn HistoryPage() -> impl IntoView {
                                             {restorable.then(|| view! {
                                                 " "
                                                 <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-button--inline"
+                                                    aria-label=format!("Restore: {summary}")
                                                     on:click=move |_| restore(restore_entry.clone())>
-                                                    "Restore"<span class="govuk-visually-hidden">{format!(": {summary}")}</span>
+                                                    "Restore"
                                                 </button>
                                             })}
                                         </td>

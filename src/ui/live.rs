@@ -124,3 +124,17 @@ impl Live {
         }
     }
 }
+
+/// Another tab changed a setting this tab shows (the backup reminder): the
+/// browser's `storage` event fires in every other tab of the site.
+pub fn watch_settings(state: AppState) {
+    let Some(window) = web_sys::window() else { return };
+    let handler = Closure::<dyn FnMut(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
+        if let Some(key) = ev.key() {
+            state.backup_changed_elsewhere(&key);
+        }
+    });
+    if window.add_event_listener_with_callback("storage", handler.as_ref().unchecked_ref()).is_ok() {
+        handler.forget();
+    }
+}

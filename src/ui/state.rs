@@ -126,6 +126,7 @@ impl AppState {
             Err(e) => self.storage_problem.set(Some(e.to_string())),
         }
         self.live.set_value(Live::start(self));
+        super::live::watch_settings(self);
         if let Some(id) = settings::last_opened()
             && let Some(entry) = self.catalog.with_untracked(|c| c.iter().find(|e| e.id == id).cloned())
         {
@@ -248,26 +249,33 @@ impl AppState {
         }
     }
 
-    /// One more change the last backup lacks.
+    /// One more change the last backup lacks. The record is read afresh:
+    /// another tab may have backed up or counted changes since.
     fn count_change(&self) {
-        let id = self.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone()));
-        self.backup.update(|b| {
-            if let (Some(b), Some(id)) = (b.as_mut(), id) {
-                b.changed(1);
-                settings::set_backup(&id, b);
-            }
-        });
+        self.update_backup(|b| b.changed(1));
     }
 
     /// After a backup file is downloaded.
     pub fn mark_backed_up(&self) {
-        let id = self.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone()));
-        self.backup.update(|b| {
-            if let (Some(b), Some(id)) = (b.as_mut(), id) {
-                b.backed_up_at(clock::now());
-                settings::set_backup(&id, b);
-            }
-        });
+        self.update_backup(|b| b.backed_up_at(clock::now()));
+    }
+
+    fn update_backup(&self, change: impl FnOnce(&mut BackupRecord)) {
+        let Some(id) = self.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone())) else { return };
+        let mut record = settings::backup(&id)
+            .or_else(|| self.backup.get_untracked())
+            .unwrap_or_else(|| BackupRecord::starting(clock::now()));
+        change(&mut record);
+        settings::set_backup(&id, &record);
+        self.backup.set(Some(record));
+    }
+
+    /// Another tab changed the backup record (its key is in `key`).
+    pub fn backup_changed_elsewhere(&self, key: &str) {
+        let Some(id) = self.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone())) else { return };
+        if settings::is_backup_key(key, &id) {
+            self.backup.set(settings::backup(&id));
+        }
     }
 
     fn tell_other_tabs(&self) {

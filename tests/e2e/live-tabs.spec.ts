@@ -1,0 +1,95 @@
+// Two tabs with the same partnership open stay in step without a reload,
+// and edits made in both at once are all kept.
+import { expect, test, type Page } from '@playwright/test';
+import { expectPage, expectSaved, openDemo, setIdentity, visit } from './helpers';
+
+const ACTION_4 = 'Review of the strategic position in relation to youth violence. The current strategy ends in 2020.';
+const ACTION_2 = 'Deliver key communications messages for the partnership for 19-20.';
+
+// What the tabs logged, shown when a journey fails.
+const log: string[] = [];
+test.afterEach(async ({}, info) => {
+  if (info.status !== info.expectedStatus) {
+    await info.attach('console', { body: log.join('\n'), contentType: 'text/plain' });
+    console.log(`console of the tabs:\n${log.join('\n')}`);
+  }
+  log.length = 0;
+});
+
+function recordConsole(page: Page, tab: string, into: string[]): void {
+  page.on('console', (m) => into.push(`${tab} ${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => into.push(`${tab} pageerror: ${e.message}`));
+}
+
+test('an edit in one tab shows in the other, and simultaneous updates are both kept @tablet', async ({
+  page: tabA,
+  context,
+}) => {
+  recordConsole(tabA, 'A', log);
+  await openDemo(tabA);
+  await setIdentity(tabA, 'Jo Coordinator', 'Luton Council');
+
+  const tabB = await context.newPage();
+  recordConsole(tabB, 'B', log);
+  await visit(tabB, '/actions/action-04');
+  await expectPage(tabB, ACTION_4);
+
+  // Tab A renames action 4; tab B sees it without a reload.
+  await visit(tabA, '/actions/action-04/edit');
+  await expectPage(tabA, 'Edit action 4');
+  const renamed = 'Review the youth violence strategy before it ends in 2020';
+  await tabA.getByLabel('Key action or major project').fill(renamed);
+  await tabA.getByRole('button', { name: 'Save action' }).click();
+  await expectPage(tabA, renamed);
+  await expect(tabB.getByRole('heading', { level: 1, name: renamed })).toBeVisible({ timeout: 10_000 });
+  await expect(tabB.getByRole('table', { name: 'Changes to this action' })).toContainText('Jo Coordinator');
+
+  // Both tabs add a progress update to action 2 at the same moment.
+  const fromA = 'Tab A: the spring newsletter went to every household in High Town.';
+  const fromB = 'Tab B: the radio campaign on hate crime reporting reached an estimated 40,000 listeners.';
+  for (const [tab, text] of [
+    [tabA, fromA],
+    [tabB, fromB],
+  ] as const) {
+    await visit(tab, '/actions/action-02/progress');
+    await expectPage(tab, 'Add a progress update');
+    await tab.getByLabel('Date of the update').fill('2020-03-02');
+    await tab.getByLabel('On track').check();
+    await tab.getByLabel('What has happened since the last update?').fill(text);
+  }
+  await Promise.all([
+    tabA.getByRole('button', { name: 'Save update' }).click(),
+    tabB.getByRole('button', { name: 'Save update' }).click(),
+  ]);
+  for (const tab of [tabA, tabB]) {
+    await expectPage(tab, ACTION_2);
+    await expect(tab.getByText('Progress update added')).toBeVisible();
+  }
+  for (const tab of [tabA, tabB]) {
+    const timeline = tab.locator('.app-timeline');
+    await expect(timeline).toContainText(fromA, { timeout: 10_000 });
+    await expect(timeline).toContainText(fromB, { timeout: 10_000 });
+    await expectSaved(tab);
+  }
+
+  // Nothing was lost in storage: a reloaded tab reads both from disk.
+  await tabB.reload();
+  await expectPage(tabB, ACTION_2);
+  await expect(tabB.locator('.app-timeline')).toContainText(fromA);
+  await expect(tabB.locator('.app-timeline')).toContainText(fromB);
+  await expect(tabB.getByRole('heading', { level: 1 })).toHaveText(ACTION_2);
+  await visit(tabB, '/actions/action-04');
+  await expectPage(tabB, renamed);
+
+  // And a third tab opened afterwards starts with all of it.
+  const tabC = await context.newPage();
+  await visit(tabC, '/actions/action-02');
+  await expectPage(tabC, ACTION_2);
+  await expect(tabC.locator('.app-timeline')).toContainText(fromA);
+  await expect(tabC.locator('.app-timeline')).toContainText(fromB);
+
+  // Nothing went wrong on the way (a sync message refused is logged as a
+  // warning). Chromium's note about preload integrity is not the app's.
+  const problems = log.filter((l) => / (error|warning|pageerror):/.test(l) && !l.includes('`integrity` attribute'));
+  expect(problems, 'console errors and warnings').toEqual([]);
+});
