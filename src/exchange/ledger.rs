@@ -1,5 +1,5 @@
 //! What this device last sent each partner organisation and last received
-//! from it, so "Share changes" can hold only what that partner lacks.
+//! from it, so a file of changes can hold only what that partner lacks.
 //!
 //! The ledger belongs to this device, not the partnership (it says what
 //! *this* copy exchanged), so it lives in browser settings beside the

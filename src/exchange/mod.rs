@@ -34,7 +34,7 @@ pub enum ExchangeError {
         "The file is {size_mb} MB, larger than the 50 MB a Safer Plan file can be. Ask the partner to check they sent the right file."
     )]
     TooLarge { size_mb: usize },
-    #[error("This is {0}, not a Safer Plan file. Ask the partner to use \u{201c}Share changes\u{201d} in Safer Plan.")]
+    #[error("This is {0}, not a Safer Plan file. Ask the partner to send it from the Share page in Safer Plan.")]
     WrongKind(&'static str),
     #[error("This file is damaged or incomplete, so nothing was changed. Ask the partner to send it again.")]
     Damaged,

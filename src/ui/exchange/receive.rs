@@ -12,24 +12,22 @@ use crate::model::{Author, FieldErrors};
 use crate::nav::Route;
 use crate::storage::settings;
 use crate::ui::clock;
-use crate::ui::components::{TextField, show_errors};
+use crate::ui::components::{ErrorSummary, TextField, show_errors};
 use crate::ui::router::focus_id;
 use crate::ui::state::use_app;
 
-type Held<T> = StoredValue<Option<T>, LocalStorage>;
-
-/// What the chosen file turned out to be.
+/// What the chosen file turned out to be. The file itself is held by the
+/// section, not by the view showing it: that view re-renders away, and
+/// anything it owned goes with it.
 #[derive(Clone)]
 enum Incoming {
     /// Protected: kept until the person types the passphrase.
     Locked {
         name: String,
-        bytes: Held<Vec<u8>>,
     },
     /// Changes to this partnership, with what merging would bring.
     Changes {
         name: String,
-        opened: Held<Opened>,
         summary: IncomingSummary,
         from: Option<Author>,
     },
@@ -38,7 +36,6 @@ enum Incoming {
         name: String,
         partnership: String,
         restores: bool,
-        opened: Held<Opened>,
     },
     Refused {
         name: String,
@@ -52,25 +49,29 @@ pub fn ReceiveSection() -> impl IntoView {
     let incoming = RwSignal::new(None::<Incoming>);
     let passphrase = RwSignal::new(String::new());
     let passphrase_errors = RwSignal::new(FieldErrors::default());
+    let locked = StoredValue::new_local(None::<Vec<u8>>);
+    let held = StoredValue::new_local(None::<Opened>);
 
     // Checks the bytes against the open partnership and says what they are.
-    let examine = move |name: String, bytes: Vec<u8>, secret: Option<String>| -> Result<Incoming, ExchangeError> {
-        let opened = match state.with_workspace(|ours| open(&bytes, secret.as_deref(), Some(ours))) {
+    let examine = move |name: String, bytes: &[u8], secret: Option<String>| -> Result<Incoming, ExchangeError> {
+        let opened = match state.with_workspace(|ours| open(bytes, secret.as_deref(), Some(ours))) {
             Some(result) => result?,
-            None => open(&bytes, secret.as_deref(), None)?,
+            None => open(bytes, secret.as_deref(), None)?,
         };
-        let same = state.is_open(opened.workspace.id());
-        if same {
+        let next = if state.is_open(opened.workspace.id()) {
             let mut opened = opened;
             let summary =
                 state.with_workspace(|ours| IncomingSummary::between(ours, &mut opened.workspace)).unwrap_or_default();
             let from = opened.from.clone();
-            Ok(Incoming::Changes { name, summary, from, opened: StoredValue::new_local(Some(opened)) })
+            held.set_value(Some(opened));
+            Incoming::Changes { name, summary, from }
         } else {
             let partnership = opened.workspace.partnership().name.clone();
             let restores = state.missing.with_untracked(|m| m.as_ref().is_some_and(|m| m.id == opened.workspace.id()));
-            Ok(Incoming::Other { name, partnership, restores, opened: StoredValue::new_local(Some(opened)) })
-        }
+            held.set_value(Some(opened));
+            Incoming::Other { name, partnership, restores }
+        };
+        Ok(next)
     };
 
     let show = move |next: Incoming| {
@@ -83,6 +84,9 @@ pub fn ReceiveSection() -> impl IntoView {
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         let name = file.name();
         passphrase.set(String::new());
+        passphrase_errors.set(FieldErrors::default());
+        held.set_value(None);
+        locked.set_value(None);
         spawn_local(async move {
             let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
                 Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
@@ -91,10 +95,11 @@ pub fn ReceiveSection() -> impl IntoView {
                     return;
                 }
             };
-            let next = match examine(name.clone(), bytes.clone(), None) {
+            let next = match examine(name.clone(), &bytes, None) {
                 Ok(next) => next,
                 Err(ExchangeError::NeedsPassphrase) => {
-                    Incoming::Locked { name, bytes: StoredValue::new_local(Some(bytes)) }
+                    locked.set_value(Some(bytes));
+                    Incoming::Locked { name }
                 }
                 Err(e) => Incoming::Refused { name, reason: e.to_string() },
             };
@@ -102,8 +107,8 @@ pub fn ReceiveSection() -> impl IntoView {
         });
     };
 
-    let unlock = move |name: String, bytes: Held<Vec<u8>>| {
-        let Some(file) = bytes.get_value() else { return };
+    let unlock = move |name: String| {
+        let Some(file) = locked.get_value() else { return };
         let secret = passphrase.get_untracked();
         if secret.trim().is_empty() {
             let mut e = FieldErrors::default();
@@ -111,9 +116,10 @@ pub fn ReceiveSection() -> impl IntoView {
             show_errors(passphrase_errors, e);
             return;
         }
-        match examine(name.clone(), file, Some(secret)) {
+        match examine(name.clone(), &file, Some(secret)) {
             Ok(next) => {
                 passphrase_errors.set(FieldErrors::default());
+                locked.set_value(None);
                 show(next);
             }
             Err(e @ (ExchangeError::WrongPassphrase | ExchangeError::NeedsPassphrase)) => {
@@ -125,18 +131,20 @@ pub fn ReceiveSection() -> impl IntoView {
         }
     };
 
-    let merge = move |opened: Held<Opened>, name: String| {
-        let Some(mut theirs) = opened.try_update_value(Option::take).flatten() else { return };
+    // The held file was taken already (a double click): say so, never
+    // fail silently.
+    let gone = move |name: String| {
+        show(Incoming::Refused { name, reason: "The file is no longer open here. Choose it again.".into() });
+    };
+
+    let merge = move |name: String| {
+        let Some(mut theirs) = held.try_update_value(Option::take).flatten() else { return gone(name) };
+        let from = theirs.from.clone();
+        let sender_heads = theirs.sender_heads.clone();
         match state.merge_incoming(&mut theirs.workspace) {
             Ok(n) => {
-                if let (Some(from), Some(id)) =
-                    (&theirs.from, state.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone())))
-                {
-                    let mut ledger = settings::ledger(&id);
-                    ledger.received(&from.organisation, &theirs.sender_heads, clock::now());
-                    if let Err(e) = settings::set_ledger(&id, &ledger) {
-                        leptos::logging::warn!("what was received could not be remembered: {e}");
-                    }
+                if let Some(id) = state.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone())) {
+                    remember_received(&id, from.as_ref(), &sender_heads);
                 }
                 spawn_local(async move {
                     let saved = state.persist().await.is_ok();
@@ -149,23 +157,25 @@ pub fn ReceiveSection() -> impl IntoView {
                     state.go_with_flash(Route::Plan, message);
                 });
             }
-            Err(reason) => incoming.set(Some(Incoming::Refused { name, reason })),
+            Err(reason) => show(Incoming::Refused { name, reason }),
         }
     };
 
-    let open_other = move |opened: Held<Opened>, restores: bool| {
-        let Some(theirs) = opened.try_update_value(Option::take).flatten() else { return };
+    let open_other = move |name: String, restores: bool| {
+        let Some(theirs) = held.try_update_value(Option::take).flatten() else { return gone(name) };
         spawn_local(async move {
+            let id = theirs.workspace.id().to_string();
             match state.adopt(theirs.workspace, false).await {
-                Ok(()) => state.go_with_flash(
-                    Route::Plan,
-                    if restores {
+                Ok(()) => {
+                    remember_received(&id, theirs.from.as_ref(), &theirs.sender_heads);
+                    let message = if restores {
                         "Partnership restored from the file and saved on this device"
                     } else {
                         "Partnership opened from the file and saved on this device"
-                    },
-                ),
-                Err(reason) => incoming.set(Some(Incoming::Refused { name: String::new(), reason })),
+                    };
+                    state.go_with_flash(Route::Plan, message);
+                }
+                Err(reason) => show(Incoming::Refused { name, reason }),
             }
         });
     };
@@ -185,23 +195,24 @@ pub fn ReceiveSection() -> impl IntoView {
                         <div class="govuk-error-summary__body"><p class="govuk-body">{if name.is_empty() { reason } else { format!("{name}: {reason}") }}</p></div>
                     </div>
                 }.into_any(),
-                Incoming::Locked { name, bytes } => {
+                Incoming::Locked { name } => {
                     let for_unlock = name.clone();
                     view! {
+                        <ErrorSummary errors=passphrase_errors />
                         <h3 class="govuk-heading-s">{format!("{name} is protected with a passphrase")}</h3>
                         <TextField id="file-passphrase" label="Passphrase" value=passphrase errors=passphrase_errors input_type="password" autocomplete="off" />
-                        <button type="button" class="govuk-button" on:click=move |_| unlock(for_unlock.clone(), bytes)>"Open file"</button>
+                        <button type="button" class="govuk-button" on:click=move |_| unlock(for_unlock.clone())>"Open file"</button>
                     }.into_any()
                 }
-                Incoming::Other { name, partnership, restores, opened } => view! {
+                Incoming::Other { name, partnership, restores } => view! {
                     <h3 class="govuk-heading-s">
                         {if restores { format!("{name} holds {partnership}, which this browser lost") } else { format!("{name} is for {partnership}, not the partnership open now") }}
                     </h3>
-                    <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| open_other(opened, restores)>
+                    <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| open_other(name.clone(), restores)>
                         {if restores { format!("Restore {partnership} from this file") } else { format!("Open {partnership} as a partnership on this device") }}
                     </button>
                 }.into_any(),
-                Incoming::Changes { name, opened, summary, from } => {
+                Incoming::Changes { name, summary, from } => {
                     let lines = summary.lines();
                     let count = summary.changes.len();
                     let for_merge = name.clone();
@@ -233,7 +244,7 @@ pub fn ReceiveSection() -> impl IntoView {
                                         }).collect_view()}
                                     </tbody>
                                 </table>
-                                <button type="button" class="govuk-button" on:click=move |_| merge(opened, for_merge.clone())>
+                                <button type="button" class="govuk-button" on:click=move |_| merge(for_merge.clone())>
                                     {format!("Merge {count} change{}", if count == 1 { "" } else { "s" })}
                                 </button>
                             }.into_any()
@@ -242,5 +253,16 @@ pub fn ReceiveSection() -> impl IntoView {
                 }
             })}
         </div>
+    }
+}
+
+/// After merging or opening a partner's file: they have at least what the
+/// file held, so the next file for them need only hold what is newer.
+fn remember_received(workspace_id: &str, from: Option<&Author>, sender_heads: &[automerge::ChangeHash]) {
+    let Some(from) = from else { return };
+    let mut ledger = settings::ledger(workspace_id);
+    ledger.received(&from.organisation, sender_heads, clock::now());
+    if let Err(e) = settings::set_ledger(workspace_id, &ledger) {
+        leptos::logging::warn!("what was received could not be remembered: {e}");
     }
 }
