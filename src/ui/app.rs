@@ -16,6 +16,8 @@ use super::{
 pub fn App() -> impl IntoView {
     let state = provide_app_state();
     router::listen(state.route);
+    let update_ready = RwSignal::new(false);
+    super::offline::register(update_ready);
     leptos::task::spawn_local(state.start());
 
     // Pages re-render when the route changes or a partnership opens or
@@ -87,6 +89,7 @@ pub fn App() -> impl IntoView {
             <StatusBar />
             <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
                 <StorageBanner />
+                <super::offline::UpdateBanner update_ready />
                 <KeepSafeBanner />
                 <FlashBanner />
                 {page}

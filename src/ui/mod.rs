@@ -16,6 +16,7 @@ mod history;
 mod indicators;
 mod layout;
 mod live;
+mod offline;
 mod panic;
 mod performance;
 mod persistence;

@@ -1,0 +1,38 @@
+// Safer Plan's service worker: after one visit, the whole app loads with
+// the network off. PRECACHE and VERSION are filled in at build time by
+// scripts/precache.mjs from the files Trunk produced, so hashed file names
+// never go stale. A new build has a new VERSION: it installs alongside the
+// old one and waits until the page asks it to take over ("new version
+// available — reload"), so a page never runs half old, half new.
+const VERSION = '__VERSION__';
+const PRECACHE = __PRECACHE__;
+const CACHE = `safer-plan-${VERSION}`;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('safer-plan-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'take-over') self.skipWaiting();
+});
+
+// Cache first: every file of a build is in the cache, and a file name
+// changes whenever its content does. Pages (navigations) get the app shell.
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(caches.match('./index.html', { cacheName: CACHE }).then((hit) => hit || fetch(request)));
+    return;
+  }
+  event.respondWith(caches.match(request, { cacheName: CACHE }).then((hit) => hit || fetch(request)));
+});
