@@ -32,10 +32,11 @@ test('the app installs its files, works offline on every main page, and keeps wh
 
   await context.setOffline(true);
   await page.reload();
-  await expectPage(page, 'Luton Community Safety Partnership');
+  await expectPage(page, 'Settings');
   for (const [route, heading] of [
+    ['/plan', 'Luton Community Safety Partnership'],
     ['/dashboard', 'Dashboard'],
-    ['/actions', /actions/i],
+    ['/actions', /^Action plan/],
     ['/indicators', 'Indicators'],
     ['/calendar', 'Calendar'],
     ['/reports', 'Reports'],
