@@ -6,6 +6,7 @@
 //! so its history reads like a real one: the plan first, then each lead's
 //! progress updates as separate changes signed by that lead's role.
 
+mod assessment;
 mod business_plan;
 mod calendar;
 pub mod large;
@@ -78,6 +79,7 @@ pub fn workspace() -> Workspace {
         let valid = draft.validate().expect("demo calendar items are valid");
         ws.add_event(&manager, valid).expect("the calendar accepts demo items");
     }
+    assessment::record(&mut ws, date((2020, 1, 20)));
     ws
 }
 
@@ -284,7 +286,13 @@ mod tests {
         assert_eq!(indicators, 10);
         // One change per indicator defined, and one per theme per quarter of values.
         let value_changes = 7 * 7;
-        assert_eq!(history.len(), 1 + updates + events + members + groups + indicators + value_changes);
+        // Two assessments (6 and 7 issues) and a questionnaire with 5 responses.
+        assert_eq!(p.assessments.len(), 2);
+        let assessment_changes = 2 + 6 + 7 + 1 + 5;
+        assert_eq!(
+            history.len(),
+            1 + updates + events + members + groups + indicators + value_changes + assessment_changes
+        );
         let youth = history.iter().find(|h| h.summary.contains("action 4")).map(|h| h.author.clone());
         assert_eq!(youth, Some(Author::new("Head of Youth Offending Service", "Luton Council")));
     }

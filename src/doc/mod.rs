@@ -4,6 +4,7 @@
 //! UI code never touches Automerge directly: it calls one `Workspace` method
 //! per user intent, and asks [`chunks::Durability`] what to write to storage.
 
+mod assessment;
 mod calendar;
 mod change;
 pub mod chunks;
@@ -19,6 +20,7 @@ mod restore;
 mod structure;
 mod workspace;
 
+pub use assessment::{IssueDraft, year_label};
 pub use change::ChangeMessage;
 pub use conflicts::{ConflictValue, FieldConflict};
 pub use error::DocError;

@@ -22,6 +22,8 @@ use std::collections::BTreeMap;
 
 use autosurgeon::{Hydrate, Reconcile};
 
+use super::assessment::Assessment;
+use super::consultation::Questionnaire;
 use super::{Action, CalendarEvent, Indicator, Narrative, Organisation, SubGroup, Theme};
 
 /// The value of the root `format` field in every Safer Plan document.
@@ -60,6 +62,12 @@ pub struct Partnership {
     /// Performance indicators and their quarterly values.
     #[autosurgeon(missing = "Default::default")]
     pub indicators: BTreeMap<String, Indicator>,
+    /// Strategic assessments, one per year, keyed by id.
+    #[autosurgeon(missing = "Default::default")]
+    pub assessments: BTreeMap<String, Assessment>,
+    /// Resident questionnaires used at events.
+    #[autosurgeon(missing = "Default::default")]
+    pub questionnaires: BTreeMap<String, Questionnaire>,
 }
 
 /// The published multi-year partnership plan.
@@ -93,6 +101,8 @@ impl Partnership {
             sub_groups: BTreeMap::new(),
             report_notes: BTreeMap::new(),
             indicators: BTreeMap::new(),
+            assessments: BTreeMap::new(),
+            questionnaires: BTreeMap::new(),
         }
     }
 
@@ -108,6 +118,18 @@ impl Partnership {
         let mut actions: Vec<&Action> = self.actions.values().collect();
         actions.sort_by(|a, b| super::action::number_order(&a.number, &b.number).then_with(|| a.title.cmp(&b.title)));
         actions
+    }
+
+    /// Assessments, latest year first.
+    pub fn assessments_latest_first(&self) -> Vec<&Assessment> {
+        let mut all: Vec<&Assessment> = self.assessments.values().collect();
+        all.sort_by_key(|a| std::cmp::Reverse(a.year));
+        all
+    }
+
+    /// The assessment for the year before `year`'s, to compare with.
+    pub fn assessment_before(&self, year: i64) -> Option<&Assessment> {
+        self.assessments.values().filter(|a| a.year < year).max_by_key(|a| a.year)
     }
 
     pub fn theme(&self, id: &str) -> Option<&Theme> {

@@ -1,0 +1,276 @@
+//! Strategic assessments and resident consultation in the document: one
+//! change per saved issue, promotion or response.
+
+use std::collections::BTreeMap;
+
+use super::{DocError, Stamp, Workspace, new_id};
+use crate::model::assessment::{AssessedIssue, Assessment, Criterion};
+use crate::model::consultation::{Answer, QuestionKind, Questionnaire, Response, postcode_district};
+use crate::model::{FieldErrors, Narrative, Theme};
+
+/// An issue as typed on the scoring form: scores as "1"–"5" or blank.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IssueDraft {
+    pub name: String,
+    pub scores: BTreeMap<String, String>,
+    pub notes: String,
+}
+
+/// The longest free-text answer kept from a kiosk.
+pub const MAX_ANSWER_CHARS: usize = 1_000;
+
+impl Workspace {
+    /// Starts the assessment for a financial year (e.g. 2020 for 2020-21).
+    pub fn add_assessment(&mut self, stamp: &Stamp, year: i64) -> Result<String, DocError> {
+        if let Some(existing) = self.partnership.assessments.values().find(|a| a.year == year) {
+            return Ok(existing.id.clone());
+        }
+        let assessment = Assessment { id: new_id(), year, issues: BTreeMap::new() };
+        let summary = format!("Started the strategic assessment for {year}-{:02}", (year + 1) % 100);
+        self.put_item(stamp, &summary, "assessments", &assessment.id.clone(), &assessment)?;
+        let id = assessment.id.clone();
+        self.partnership.assessments.insert(id.clone(), assessment);
+        Ok(id)
+    }
+
+    /// Adds (`issue_id` = None) or rescores an issue.
+    pub fn save_assessed_issue(
+        &mut self,
+        stamp: &Stamp,
+        assessment_id: &str,
+        issue_id: Option<&str>,
+        draft: &IssueDraft,
+    ) -> Result<String, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let Some(assessment) = self.partnership.assessments.get(assessment_id) else {
+            errors.add("name", "That assessment no longer exists");
+            return Err(errors);
+        };
+        let name = draft.name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if name.is_empty() {
+            errors.add("name", "Enter the issue, for example Knife crime");
+        } else if assessment
+            .issues
+            .values()
+            .any(|i| i.name.eq_ignore_ascii_case(&name) && Some(i.id.as_str()) != issue_id)
+        {
+            errors.add("name", "This assessment already has an issue with that name");
+        }
+        let mut scores = BTreeMap::new();
+        for c in Criterion::ALL {
+            let typed = draft.scores.get(c.key()).map(|s| s.trim()).unwrap_or_default();
+            match typed {
+                "" => {}
+                s => match s.parse::<i64>() {
+                    Ok(n) if (1..=5).contains(&n) => {
+                        scores.insert(c.key().to_string(), n);
+                    }
+                    _ => errors.add(c.key(), format!("{} must be a score from 1 to 5", c.label())),
+                },
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut assessment = assessment.clone();
+        let existing = issue_id.and_then(|id| assessment.issues.get(id)).cloned();
+        let issue = AssessedIssue {
+            id: existing.as_ref().map_or_else(new_id, |i| i.id.clone()),
+            name: name.clone(),
+            scores,
+            notes: Narrative::new(draft.notes.trim()),
+            theme_id: existing.as_ref().and_then(|i| i.theme_id.clone()),
+        };
+        if existing.as_ref() == Some(&issue) {
+            return Ok(issue.id);
+        }
+        let verb = if existing.is_some() { "Rescored" } else { "Added" };
+        let summary = format!("{verb} {name} in the {} strategic assessment", year_label(assessment.year));
+        let id = issue.id.clone();
+        assessment.issues.insert(id.clone(), issue);
+        self.write_assessment(stamp, &summary, assessment).map_err(|e| {
+            let mut errors = FieldErrors::default();
+            errors.add("name", e.to_string());
+            errors
+        })?;
+        Ok(id)
+    }
+
+    fn write_assessment(&mut self, stamp: &Stamp, summary: &str, assessment: Assessment) -> Result<(), DocError> {
+        let id = assessment.id.clone();
+        self.put_item(stamp, summary, "assessments", &id, &assessment)?;
+        self.partnership.assessments.insert(id, assessment);
+        Ok(())
+    }
+
+    /// Makes an assessed issue a priority theme of the plan (last in
+    /// order), linked both ways, as one change.
+    pub fn promote_issue(&mut self, stamp: &Stamp, assessment_id: &str, issue_id: &str) -> Result<String, DocError> {
+        let mut assessment =
+            self.partnership.assessments.get(assessment_id).cloned().ok_or(DocError::NotFound { kind: "assessment" })?;
+        let issue = assessment.issues.get_mut(issue_id).ok_or(DocError::NotFound { kind: "issue" })?;
+        if let Some(theme) = issue.theme_id.clone().filter(|t| self.partnership.themes.contains_key(t)) {
+            return Ok(theme);
+        }
+        let order = self.partnership.themes.values().map(|t| t.order).max().unwrap_or(0) + 1;
+        let theme = Theme {
+            id: new_id(),
+            name: issue.name.clone(),
+            order,
+            lead_role: String::new(),
+            lead_organisation: String::new(),
+            summary: issue.notes.clone(),
+            aims: Narrative::default(),
+            commitments: Narrative::default(),
+            measured_through: Narrative::default(),
+        };
+        issue.theme_id = Some(theme.id.clone());
+        let summary = format!("Made {} a priority theme, from the strategic assessment", theme.name);
+        let (themes, assessments) = (self.map_obj("themes")?, self.map_obj("assessments").ok());
+        let targets = vec![format!("theme/{}", theme.id), format!("assessment/{assessment_id}")];
+        self.change(stamp, &summary, targets, |doc| {
+            use automerge::transaction::Transactable;
+            autosurgeon::reconcile_prop(doc, &themes, theme.id.as_str(), &theme)?;
+            let assessments = match assessments {
+                Some(obj) => obj,
+                None => doc.put_object(automerge::ROOT, "assessments", automerge::ObjType::Map)?,
+            };
+            autosurgeon::reconcile_prop(doc, &assessments, assessment_id, &assessment)?;
+            Ok(())
+        })?;
+        let theme_id = theme.id.clone();
+        self.partnership.themes.insert(theme_id.clone(), theme);
+        self.partnership.assessments.insert(assessment_id.to_string(), assessment);
+        Ok(theme_id)
+    }
+
+    /// Adds a questionnaire with the standard questions, the plan's themes
+    /// being the worries to pick from.
+    pub fn add_questionnaire(&mut self, stamp: &Stamp, title: &str, event: &str) -> Result<String, FieldErrors> {
+        let title = title.trim();
+        if title.is_empty() {
+            let mut e = FieldErrors::default();
+            e.add("title", "Enter a title residents will see, for example How safe do you feel in High Town?");
+            return Err(e);
+        }
+        let themes = self.partnership.themes_in_order().iter().map(|t| t.name.clone()).collect();
+        let q = Questionnaire::standard(new_id(), title.to_string(), event.trim().to_string(), themes);
+        let id = q.id.clone();
+        self.put_item(stamp, &format!("Set up the questionnaire {title}"), "questionnaires", &id, &q).map_err(|e| {
+            let mut errors = FieldErrors::default();
+            errors.add("title", e.to_string());
+            errors
+        })?;
+        self.partnership.questionnaires.insert(id.clone(), q);
+        Ok(id)
+    }
+
+    /// Stores one resident's answers, keeping only what the questionnaire
+    /// asks and only a postcode's district.
+    pub fn record_response(
+        &mut self,
+        stamp: &Stamp,
+        questionnaire_id: &str,
+        typed: &BTreeMap<String, Vec<String>>,
+    ) -> Result<(), DocError> {
+        let q = self.partnership.questionnaires.get(questionnaire_id).ok_or(DocError::NotFound { kind: "questionnaire" })?;
+        let mut answers = BTreeMap::new();
+        for question in q.questions.values() {
+            let values = typed.get(&question.id).cloned().unwrap_or_default();
+            let first = values.first().map(|v| v.trim().to_string()).unwrap_or_default();
+            let answer = match question.kind {
+                QuestionKind::Scale => first.parse::<i64>().ok().filter(|n| (1..=5).contains(n)).map(Answer::Scale),
+                QuestionKind::Choices => {
+                    let picked: Vec<String> = values.into_iter().filter(|v| question.options.contains(v)).collect();
+                    (!picked.is_empty()).then_some(Answer::Choices(picked))
+                }
+                QuestionKind::FreeText => {
+                    (!first.is_empty()).then(|| Answer::Text(first.chars().take(MAX_ANSWER_CHARS).collect()))
+                }
+                QuestionKind::PostcodeDistrict => postcode_district(&first).map(Answer::District),
+                QuestionKind::Consent => Some(Answer::Consent(first == "yes")),
+            };
+            if let Some(a) = answer {
+                answers.insert(question.id.clone(), a);
+            }
+        }
+        let mut q = q.clone();
+        let response = Response { id: new_id(), answers, recorded_at: stamp.at };
+        q.responses.insert(response.id.clone(), response);
+        let summary = format!("Recorded a resident's response to {}", q.title);
+        self.put_item(stamp, &summary, "questionnaires", questionnaire_id, &q)?;
+        self.partnership.questionnaires.insert(questionnaire_id.to_string(), q);
+        Ok(())
+    }
+}
+
+/// "2020-21".
+pub fn year_label(year: i64) -> String {
+    format!("{year}-{:02}", (year + 1).rem_euclid(100))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Author;
+
+    fn me() -> Stamp {
+        Stamp::new(&Author::new("Business Intelligence Analyst", "Luton Council"), 1_600_000_000)
+    }
+
+    fn scores(all: &str) -> BTreeMap<String, String> {
+        Criterion::ALL.iter().map(|c| (c.key().to_string(), all.to_string())).collect()
+    }
+
+    #[test]
+    fn issues_are_scored_checked_and_promoted_to_a_theme() {
+        let mut ws = Workspace::create("Uttlesford CSP", "Uttlesford", &me());
+        let a = ws.add_assessment(&me(), 2024).expect("assessment");
+        assert_eq!(ws.add_assessment(&me(), 2024).expect("again"), a, "one assessment per year");
+        let draft = IssueDraft { name: "  Rural  burglary ".into(), scores: scores("4"), notes: "Farm thefts rising".into() };
+        let id = ws.save_assessed_issue(&me(), &a, None, &draft).expect("saved");
+        let issue = &ws.partnership().assessments[&a].issues[&id];
+        assert_eq!(issue.name, "Rural burglary");
+        assert_eq!(issue.total(), 40.0);
+
+        let mut bad = IssueDraft { name: "rural burglary".into(), scores: scores("6"), notes: String::new() };
+        let errors = ws.save_assessed_issue(&me(), &a, None, &bad).expect_err("refused");
+        assert_eq!(errors.get("name"), Some("This assessment already has an issue with that name"));
+        assert_eq!(errors.get("volume"), Some("Volume and frequency must be a score from 1 to 5"));
+        bad.name = "Speeding".into();
+        bad.scores = BTreeMap::from([("trend".to_string(), String::new())]);
+        ws.save_assessed_issue(&me(), &a, None, &bad).expect("blank scores are allowed");
+
+        let theme = ws.promote_issue(&me(), &a, &id).expect("promoted");
+        assert_eq!(ws.partnership().theme(&theme).map(|t| t.name.as_str()), Some("Rural burglary"));
+        assert_eq!(ws.promote_issue(&me(), &a, &id).expect("again"), theme, "promoting twice makes one theme");
+        let loaded = Workspace::load(&ws.save()).expect("reload");
+        assert_eq!(loaded.partnership(), ws.partnership());
+        assert_eq!(loaded.partnership().assessments[&a].issues[&id].theme_id.as_deref(), Some(theme.as_str()));
+    }
+
+    #[test]
+    fn a_kiosk_response_keeps_only_what_was_asked_and_the_postcode_district() {
+        let mut ws = crate::demo::workspace();
+        let q = ws.add_questionnaire(&me(), "How safe do you feel in High Town?", "Day of action").expect("added");
+        let theme = ws.partnership().themes_in_order()[0].name.clone();
+        let typed: BTreeMap<String, Vec<String>> = [
+            ("q1".to_string(), vec!["2".to_string()]),
+            ("q2".to_string(), vec![theme.clone(), "Not an option".to_string()]),
+            ("q3".to_string(), vec!["  More lighting on Mussons Path ".to_string()]),
+            ("q4".to_string(), vec!["LU1 3AB".to_string()]),
+            ("name".to_string(), vec!["A resident's name".to_string()]),
+        ]
+        .into();
+        ws.record_response(&me(), &q, &typed).expect("recorded");
+        let saved = ws.save_uncompressed();
+        assert!(!saved.windows(6).any(|w| w == b"LU1 3A"), "the full postcode is never stored");
+        let summary = ws.partnership().questionnaires[&q].summary();
+        assert_eq!(summary.responses, 1);
+        assert_eq!(summary.feeling_safe, Some((2.0, 1)));
+        assert_eq!(summary.worries, [(theme, 1)]);
+        assert_eq!(summary.by_area[0].0, "LU1");
+        assert_eq!(summary.suggestions, ["More lighting on Mussons Path"]);
+        assert!(ws.add_questionnaire(&me(), " ", "").is_err());
+    }
+}
