@@ -36,6 +36,14 @@ pub enum Route {
     Exchange,
     /// Make a copy without chosen sensitive text, to share outside.
     RedactedCopy,
+    /// The strategic assessment for a year ("" = the latest).
+    Assessment(String),
+    /// Score an issue: (assessment id, issue id or "new").
+    AssessedIssue(String, String),
+    /// Resident questionnaires and what they found.
+    Consultations,
+    /// A questionnaire in kiosk mode, for residents to fill in one by one.
+    Kiosk(String),
     /// Confirm deleting one progress update: (action id, update id).
     DeleteProgress(String, String),
     /// Excel and CSV: download the plan, import a tracker.
@@ -125,6 +133,10 @@ impl Route {
             ["spreadsheets"] => Route::Spreadsheets,
             ["share"] => Route::Exchange,
             ["share", "redacted"] => Route::RedactedCopy,
+            ["assessment"] => Route::Assessment(query_value(query, "year")),
+            ["assessment", a, "issues", i] => Route::AssessedIssue(decode(a), decode(i)),
+            ["consultation"] => Route::Consultations,
+            ["consultation", id, "kiosk"] => Route::Kiosk(decode(id)),
             ["actions", id, "progress", update, "delete"] => Route::DeleteProgress(decode(id), decode(update)),
             ["indicators"] => Route::Indicators,
             ["indicators", "new"] => Route::IndicatorForm(None),
@@ -181,6 +193,11 @@ impl Route {
             Route::Spreadsheets => "/spreadsheets".to_string(),
             Route::Exchange => "/share".to_string(),
             Route::RedactedCopy => "/share/redacted".to_string(),
+            Route::Assessment(year) if year.is_empty() => "/assessment".to_string(),
+            Route::Assessment(year) => format!("/assessment?year={}", encode(year)),
+            Route::AssessedIssue(a, i) => format!("/assessment/{}/issues/{}", encode(a), encode(i)),
+            Route::Consultations => "/consultation".to_string(),
+            Route::Kiosk(id) => format!("/consultation/{}/kiosk", encode(id)),
             Route::DeleteProgress(id, update) => format!("/actions/{}/progress/{}/delete", encode(id), encode(update)),
             Route::Indicators => "/indicators".to_string(),
             Route::Indicator(id) => format!("/indicators/{}", encode(id)),
@@ -349,6 +366,11 @@ mod tests {
             Route::Spreadsheets,
             Route::Exchange,
             Route::RedactedCopy,
+            Route::Assessment(String::new()),
+            Route::Assessment("2019".into()),
+            Route::AssessedIssue("a 1".into(), "new".into()),
+            Route::Consultations,
+            Route::Kiosk("q1".into()),
             Route::DeleteProgress("a 1".into(), "u1".into()),
             Route::Indicators,
             Route::Indicator("i1".into()),

@@ -8,7 +8,7 @@ use crate::nav::Route;
 use super::layout::{FlashBanner, Footer, Header, KeepSafeBanner, SkipLink, StatusBar, StorageBanner};
 use super::state::provide_app_state;
 use super::{
-    actions, calendar, dashboard, exchange, history, indicators, performance, plan, reports, router, settings,
+    actions, assessment, calendar, consultation, dashboard, exchange, history, indicators, performance, plan, reports, router, settings,
     spreadsheets, structure, workspaces,
 };
 
@@ -55,6 +55,10 @@ pub fn App() -> impl IntoView {
             Route::RecordValues(theme, quarter) => view! { <indicators::RecordValuesPage theme quarter /> }.into_any(),
             Route::Exchange => view! { <exchange::ExchangePage /> }.into_any(),
             Route::RedactedCopy => view! { <exchange::RedactedCopyPage /> }.into_any(),
+            Route::Assessment(year) => view! { <assessment::AssessmentPage year /> }.into_any(),
+            Route::AssessedIssue(a, i) => view! { <assessment::IssueFormPage assessment=a issue=i /> }.into_any(),
+            Route::Consultations => view! { <consultation::ConsultationsPage /> }.into_any(),
+            Route::Kiosk(id) => view! { <consultation::KioskPage id /> }.into_any(),
             Route::DeleteProgress(id, update) => view! { <actions::DeleteProgressPage id update /> }.into_any(),
             Route::Spreadsheets => view! { <spreadsheets::SpreadsheetsPage /> }.into_any(),
             Route::Dashboard => view! { <dashboard::DashboardPage /> }.into_any(),

@@ -63,6 +63,7 @@ pub fn Header() -> impl IntoView {
                                 <NavItem route=Route::Actions(Default::default()) label="Actions" />
                                 <NavItem route=Route::Indicators label="Indicators" />
                                 <NavItem route=Route::Calendar label="Calendar" />
+                                <NavItem route=Route::Assessment(String::new()) label="Assessment" />
                                 <NavItem route=Route::Reports label="Reports" />
                                 <NavItem route=Route::Exchange label="Share" />
                                 <NavItem route=Route::History label="History" />
@@ -98,6 +99,7 @@ fn section(route: &Route) -> &'static str {
         Route::Dashboard => "dashboard",
         Route::Spreadsheets => "reports",
         Route::Exchange | Route::RedactedCopy => "share",
+        Route::Assessment(_) | Route::AssessedIssue(..) | Route::Consultations | Route::Kiosk(_) => "assessment",
         Route::Indicators
         | Route::Indicator(_)
         | Route::IndicatorForm(_)

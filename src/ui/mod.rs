@@ -5,10 +5,12 @@
 //! `Workspace` intent) followed by `AppState::persist`.
 
 mod actions;
+mod assessment;
 mod app;
 mod calendar;
 mod clock;
 mod components;
+mod consultation;
 mod dashboard;
 mod download;
 mod exchange;

@@ -1,0 +1,269 @@
+//! The strategic assessment: issues ranked on the harm matrix (explained
+//! on screen), how each moved since last year, scoring one issue, and
+//! making an issue a priority theme of the plan.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::doc::{IssueDraft, year_label};
+use crate::model::assessment::{Criterion, MAX_SCORE};
+use crate::model::{FieldErrors, FinancialYear};
+use crate::nav::Route;
+
+use super::clock;
+use super::components::{BackLink, ErrorSummary, TextArea, TextField, show_errors};
+use super::router::page_loaded;
+use super::state::use_app;
+
+/// The scale, as shown on the page and the scoring form.
+#[component]
+fn ScaleExplained() -> impl IntoView {
+    view! {
+        <details class="govuk-details">
+            <summary class="govuk-details__summary">
+                <span class="govuk-details__summary-text">"How issues are scored"</span>
+            </summary>
+            <div class="govuk-details__text">
+                <p class="govuk-body">
+                    "Each issue is scored from 1 (low) to 5 (high) on eight questions. Harm to victims counts three times "
+                    "(the average of its physical, psychological and financial parts), harm to the community and volume "
+                    "twice, and trend, public concern and the partnership\u{2019}s capacity to act once: "
+                    {format!("{MAX_SCORE:.0}")} " at most. An issue not fully scored is listed after every fully scored one."
+                </p>
+                <dl class="govuk-summary-list">
+                    {Criterion::ALL.iter().map(|c| view! {
+                        <div class="govuk-summary-list__row">
+                            <dt class="govuk-summary-list__key">{c.label()}</dt>
+                            <dd class="govuk-summary-list__value">{c.scale()}</dd>
+                        </div>
+                    }).collect_view()}
+                </dl>
+            </div>
+        </details>
+    }
+}
+
+#[component]
+pub fn AssessmentPage(year: String) -> impl IntoView {
+    let state = use_app();
+    page_loaded("Strategic assessment");
+    let problem = RwSignal::new(None::<String>);
+    let wanted: Option<i64> = year.parse().ok();
+
+    let start = move |_| {
+        let this_year = i64::from(FinancialYear::of(clock::today()).0);
+        match state.apply(|ws, stamp| ws.add_assessment(stamp, this_year)) {
+            Ok(_) => spawn_local(async move {
+                let _ = state.persist().await;
+            }),
+            Err(e) => problem.set(Some(e.to_string())),
+        }
+    };
+    let promote = move |assessment: String, issue: String| {
+        match state.apply(|ws, stamp| ws.promote_issue(stamp, &assessment, &issue)) {
+            Ok(theme) => spawn_local(async move {
+                let saved = state.persist().await.is_ok();
+                let message = if saved {
+                    "Priority theme added to the plan. Add its lead and aims on the theme page."
+                } else {
+                    "Priority theme added, but not yet saved on this device"
+                };
+                state.go_with_flash(Route::Theme(theme), message);
+            }),
+            Err(e) => problem.set(Some(e.to_string())),
+        }
+    };
+
+    view! {
+        <h1 class="govuk-heading-l" tabindex="-1">"Strategic assessment"</h1>
+        <p class="govuk-body">
+            "The issues the partnership is considering, scored on the same matrix each year and ranked, so partners can see "
+            "the high-harm issues, how they changed from the previous year, and choose the priorities for the plan."
+        </p>
+        <p class="govuk-body">
+            <a class="govuk-link" href=Route::Consultations.href()>"What residents told us: questionnaires at events"</a>
+        </p>
+        <ScaleExplained />
+        {move || problem.get().map(|p| view! { <p class="govuk-error-message">{p}</p> })}
+        {move || state.plan.with(|p| {
+            let p = p.as_ref()?;
+            let all = p.assessments_latest_first();
+            let years: Vec<i64> = all.iter().map(|a| a.year).collect();
+            let Some(current) = wanted.and_then(|y| all.iter().find(|a| a.year == y).copied()).or(all.first().copied()) else {
+                return Some(view! {
+                    <p class="govuk-body">"There is no strategic assessment yet."</p>
+                    <button type="button" class="govuk-button" on:click=start>"Start this year's assessment"</button>
+                }.into_any());
+            };
+            let previous = p.assessment_before(current.year);
+            let ranked = current.ranked(previous);
+            let dropped: Vec<String> = previous.map(|prev| current.dropped(prev).iter().map(|i| i.name.clone()).collect()).unwrap_or_default();
+            let assessment_id = current.id.clone();
+            let add_href = Route::AssessedIssue(assessment_id.clone(), "new".into()).href();
+            let caption = format!("Issues ranked, {}", year_label(current.year));
+            Some(view! {
+                <h2 class="govuk-heading-m">{format!("{} assessment", year_label(current.year))}</h2>
+                {(years.len() > 1).then(|| view! {
+                    <p class="govuk-body">
+                        "Other years: "
+                        {years.iter().filter(|y| **y != current.year).map(|y| view! {
+                            <a class="govuk-link app-inline-link" href=Route::Assessment(y.to_string()).href()>{year_label(*y)}</a>
+                        }).collect_view()}
+                    </p>
+                })}
+                {previous.map(|prev| view! {
+                    <p class="govuk-body">{format!("Movement is against the {} assessment.", year_label(prev.year))}</p>
+                })}
+                <table class="govuk-table" id="ranking">
+                    <caption class="govuk-table__caption govuk-table__caption--s">{caption}</caption>
+                    <thead class="govuk-table__head">
+                        <tr class="govuk-table__row">
+                            <th scope="col" class="govuk-table__header">"Rank"</th>
+                            <th scope="col" class="govuk-table__header">"Issue"</th>
+                            <th scope="col" class="govuk-table__header govuk-table__header--numeric">{format!("Score (of {MAX_SCORE:.0})")}</th>
+                            <th scope="col" class="govuk-table__header">"Since last year"</th>
+                            <th scope="col" class="govuk-table__header">"In the plan"</th>
+                        </tr>
+                    </thead>
+                    <tbody class="govuk-table__body">
+                        {ranked.into_iter().map(|r| {
+                            let issue_id = r.issue.id.clone();
+                            let name = r.issue.name.clone();
+                            let href = Route::AssessedIssue(assessment_id.clone(), issue_id.clone()).href();
+                            let theme = r.issue.theme_id.as_ref().and_then(|t| p.theme(t)).map(|t| (t.id.clone(), t.name.clone()));
+                            let for_promote = (assessment_id.clone(), issue_id);
+                            let missing = r.issue.missing().len();
+                            view! {
+                                <tr class="govuk-table__row">
+                                    <td class="govuk-table__cell">{r.rank}</td>
+                                    <td class="govuk-table__cell">
+                                        <a class="govuk-link" href=href>{name.clone()}</a>
+                                        {(!r.complete).then(|| view! {
+                                            <br /><strong class="govuk-tag govuk-tag--yellow">{format!("{missing} score{} to add", if missing == 1 { "" } else { "s" })}</strong>
+                                        })}
+                                    </td>
+                                    <td class="govuk-table__cell govuk-table__cell--numeric">{format!("{:.1}", r.total)}</td>
+                                    <td class="govuk-table__cell">{r.change.describe()}</td>
+                                    <td class="govuk-table__cell">
+                                        {match theme {
+                                            Some((tid, tname)) => view! { <a class="govuk-link" href=Route::Theme(tid).href()>{format!("Theme: {tname}")}</a> }.into_any(),
+                                            None => view! {
+                                                <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-button--inline"
+                                                    aria-label=format!("Make {name} a priority theme")
+                                                    on:click=move |_| promote(for_promote.0.clone(), for_promote.1.clone())>
+                                                    "Make a priority theme"
+                                                </button>
+                                            }.into_any(),
+                                        }}
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                {(!dropped.is_empty()).then(|| view! {
+                    <p class="govuk-body">{format!("Assessed last year but not this year: {}.", dropped.join(", "))}</p>
+                })}
+                <a class="govuk-button govuk-button--secondary" href=add_href>"Add an issue"</a>
+            }.into_any())
+        })}
+    }
+}
+
+#[component]
+pub fn IssueFormPage(assessment: String, issue: String) -> impl IntoView {
+    let state = use_app();
+    let editing = (issue != "new").then_some(issue.clone());
+    let found = state.plan.with_untracked(|p| {
+        let a = p.as_ref()?.assessments.get(&assessment)?;
+        Some((a.year, editing.as_ref().and_then(|id| a.issues.get(id)).cloned()))
+    });
+    let Some((year, existing)) = found else {
+        page_loaded("Assessment not found");
+        return view! { <super::components::Missing what="assessment" /> }.into_any();
+    };
+    let heading = match &existing {
+        Some(i) => format!("Score {}", i.name),
+        None => "Add an issue".to_string(),
+    };
+    page_loaded(&heading);
+    let name = RwSignal::new(existing.as_ref().map(|i| i.name.clone()).unwrap_or_default());
+    let notes = RwSignal::new(existing.as_ref().map(|i| i.notes.to_string()).unwrap_or_default());
+    let scores: BTreeMap<&'static str, RwSignal<String>> = Criterion::ALL
+        .iter()
+        .map(|c| {
+            let s = existing.as_ref().and_then(|i| i.score(*c)).map(|s| s.to_string()).unwrap_or_default();
+            (c.key(), RwSignal::new(s))
+        })
+        .collect();
+    let errors = RwSignal::new(FieldErrors::default());
+    let score_signals = scores.clone();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = IssueDraft {
+            name: name.get_untracked(),
+            scores: score_signals.iter().map(|(k, v)| (k.to_string(), v.get_untracked())).collect(),
+            notes: notes.get_untracked(),
+        };
+        let (a, i) = (assessment.clone(), editing.clone());
+        let result = state.apply(|ws, stamp| {
+            Ok::<_, crate::doc::DocError>(ws.save_assessed_issue(stamp, &a, i.as_deref(), &draft))
+        });
+        match result {
+            Ok(Ok(_)) => spawn_local(async move {
+                let saved = state.persist().await.is_ok();
+                let message = if saved { "Scores saved" } else { "Scores saved, but not yet saved on this device" };
+                state.go_with_flash(Route::Assessment(year.to_string()), message);
+            }),
+            Ok(Err(found)) => show_errors(errors, found),
+            Err(e) => {
+                let mut found = FieldErrors::default();
+                found.add("name", e.to_string());
+                show_errors(errors, found);
+            }
+        }
+    };
+    view! {
+        <BackLink route=Route::Assessment(year.to_string()) text="Back to the assessment" />
+        <ErrorSummary errors radios=&["physical_harm", "psychological_harm", "financial_harm", "community_harm", "volume", "trend", "public_concern", "capacity"] />
+        <span class="govuk-caption-l">{format!("Strategic assessment {}", year_label(year))}</span>
+        <h1 class="govuk-heading-l" tabindex="-1">{heading}</h1>
+        <form on:submit=save novalidate>
+            <TextField id="name" label="Issue" value=name errors hint="For example, Knife crime or Town centre anti-social behaviour" />
+            {Criterion::ALL.iter().map(|c| {
+                let value = scores[c.key()];
+                let key = c.key();
+                view! {
+                    <div class="govuk-form-group" class:govuk-form-group--error=move || errors.with(|e| e.get(key).is_some())>
+                        <fieldset class="govuk-fieldset" aria-describedby=format!("{key}-hint")>
+                            <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{c.label()}</legend>
+                            <div class="govuk-hint" id=format!("{key}-hint")>{c.scale()}</div>
+                            {move || errors.with(|e| e.get(key).map(str::to_string)).map(|m| view! {
+                                <p class="govuk-error-message" id=format!("{key}-error")><span class="govuk-visually-hidden">"Error: "</span>{m}</p>
+                            })}
+                            <div class="govuk-radios govuk-radios--small govuk-radios--inline" id=key>
+                                {["1", "2", "3", "4", "5", ""].into_iter().enumerate().map(|(n, v)| {
+                                    let input_id = if n == 0 { format!("{key}-option") } else { format!("{key}-{n}") };
+                                    let label = if v.is_empty() { "Not scored yet" } else { v };
+                                    view! {
+                                        <div class="govuk-radios__item">
+                                            <input class="govuk-radios__input" id=input_id.clone() name=key type="radio" value=v
+                                                prop:checked=move || value.with(|cur| cur == v) on:change=move |_| value.set(v.to_string()) />
+                                            <label class="govuk-label govuk-radios__label" for=input_id>{label}</label>
+                                        </div>
+                                    }
+                                }).collect_view()}
+                            </div>
+                        </fieldset>
+                    </div>
+                }
+            }).collect_view()}
+            <TextArea id="notes" label="Evidence and notes (optional)" value=notes errors hint="What the data shows, and where it came from" />
+            <button type="submit" class="govuk-button">"Save scores"</button>
+        </form>
+    }
+    .into_any()
+}
+
