@@ -54,13 +54,17 @@ pub(super) fn record(ws: &mut Workspace, at: Date) {
     let day_of_action = super::noon(super::date((2020, 3, 4)));
     let officer = Stamp::new(&Author::new("Community Safety Officer", "Luton Council"), day_of_action - 86_400);
     let q = ws
-        .add_questionnaire(&officer, "How safe do you feel in High Town?", "High Town multi-agency day of action, 4 March 2020")
+        .add_questionnaire(
+            &officer,
+            "How safe do you feel in High Town?",
+            "High Town multi-agency day of action, 4 March 2020",
+        )
         .expect("the demo questionnaire is valid");
     let themes: Vec<String> = ws.partnership().themes_in_order().iter().map(|t| t.name.clone()).collect();
     for (i, (safe, picks, text, postcode)) in [
         ("2", &[6usize, 3][..], "More police on foot in the evenings", "LU1 3AB"),
         ("3", &[3][..], "Clear the fly-tipping on Mussons Path", "LU1"),
-        ("2", &[0, 6][..], "", "LU1 2"),
+        ("2", &[0, 6][..], "", "LU3"),
         ("4", &[3][..], "Better street lighting", ""),
         ("1", &[0, 5][..], "Somewhere safe for young people to go", "LU2"),
     ]

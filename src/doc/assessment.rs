@@ -106,8 +106,12 @@ impl Workspace {
     /// Makes an assessed issue a priority theme of the plan (last in
     /// order), linked both ways, as one change.
     pub fn promote_issue(&mut self, stamp: &Stamp, assessment_id: &str, issue_id: &str) -> Result<String, DocError> {
-        let mut assessment =
-            self.partnership.assessments.get(assessment_id).cloned().ok_or(DocError::NotFound { kind: "assessment" })?;
+        let mut assessment = self
+            .partnership
+            .assessments
+            .get(assessment_id)
+            .cloned()
+            .ok_or(DocError::NotFound { kind: "assessment" })?;
         let issue = assessment.issues.get_mut(issue_id).ok_or(DocError::NotFound { kind: "issue" })?;
         if let Some(theme) = issue.theme_id.clone().filter(|t| self.partnership.themes.contains_key(t)) {
             return Ok(theme);
@@ -173,7 +177,11 @@ impl Workspace {
         questionnaire_id: &str,
         typed: &BTreeMap<String, Vec<String>>,
     ) -> Result<(), DocError> {
-        let q = self.partnership.questionnaires.get(questionnaire_id).ok_or(DocError::NotFound { kind: "questionnaire" })?;
+        let q = self
+            .partnership
+            .questionnaires
+            .get(questionnaire_id)
+            .ok_or(DocError::NotFound { kind: "questionnaire" })?;
         let mut answers = BTreeMap::new();
         for question in q.questions.values() {
             let values = typed.get(&question.id).cloned().unwrap_or_default();
@@ -227,7 +235,8 @@ mod tests {
         let mut ws = Workspace::create("Uttlesford CSP", "Uttlesford", &me());
         let a = ws.add_assessment(&me(), 2024).expect("assessment");
         assert_eq!(ws.add_assessment(&me(), 2024).expect("again"), a, "one assessment per year");
-        let draft = IssueDraft { name: "  Rural  burglary ".into(), scores: scores("4"), notes: "Farm thefts rising".into() };
+        let draft =
+            IssueDraft { name: "  Rural  burglary ".into(), scores: scores("4"), notes: "Farm thefts rising".into() };
         let id = ws.save_assessed_issue(&me(), &a, None, &draft).expect("saved");
         let issue = &ws.partnership().assessments[&a].issues[&id];
         assert_eq!(issue.name, "Rural burglary");

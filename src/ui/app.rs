@@ -8,8 +8,8 @@ use crate::nav::Route;
 use super::layout::{FlashBanner, Footer, Header, KeepSafeBanner, SkipLink, StatusBar, StorageBanner};
 use super::state::provide_app_state;
 use super::{
-    actions, assessment, calendar, consultation, dashboard, exchange, history, indicators, performance, plan, reports, router, settings,
-    spreadsheets, structure, workspaces,
+    actions, assessment, calendar, consultation, dashboard, exchange, history, indicators, performance, plan, reports,
+    router, settings, spreadsheets, structure, workspaces,
 };
 
 #[component]

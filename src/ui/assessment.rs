@@ -61,19 +61,19 @@ pub fn AssessmentPage(year: String) -> impl IntoView {
             Err(e) => problem.set(Some(e.to_string())),
         }
     };
-    let promote = move |assessment: String, issue: String| {
-        match state.apply(|ws, stamp| ws.promote_issue(stamp, &assessment, &issue)) {
-            Ok(theme) => spawn_local(async move {
-                let saved = state.persist().await.is_ok();
-                let message = if saved {
-                    "Priority theme added to the plan. Add its lead and aims on the theme page."
-                } else {
-                    "Priority theme added, but not yet saved on this device"
-                };
-                state.go_with_flash(Route::Theme(theme), message);
-            }),
-            Err(e) => problem.set(Some(e.to_string())),
-        }
+    let promote = move |assessment: String, issue: String| match state
+        .apply(|ws, stamp| ws.promote_issue(stamp, &assessment, &issue))
+    {
+        Ok(theme) => spawn_local(async move {
+            let saved = state.persist().await.is_ok();
+            let message = if saved {
+                "Priority theme added to the plan. Add its lead and aims on the theme page."
+            } else {
+                "Priority theme added, but not yet saved on this device"
+            };
+            state.go_with_flash(Route::Theme(theme), message);
+        }),
+        Err(e) => problem.set(Some(e.to_string())),
     };
 
     view! {
@@ -151,9 +151,8 @@ pub fn AssessmentPage(year: String) -> impl IntoView {
                                             Some((tid, tname)) => view! { <a class="govuk-link" href=Route::Theme(tid).href()>{format!("Theme: {tname}")}</a> }.into_any(),
                                             None => view! {
                                                 <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-button--inline"
-                                                    aria-label=format!("Make {name} a priority theme")
                                                     on:click=move |_| promote(for_promote.0.clone(), for_promote.1.clone())>
-                                                    "Make a priority theme"
+                                                    "Make a priority theme"<span class="govuk-visually-hidden">{format!(": {name}")}</span>
                                                 </button>
                                             }.into_any(),
                                         }}
@@ -208,9 +207,8 @@ pub fn IssueFormPage(assessment: String, issue: String) -> impl IntoView {
             notes: notes.get_untracked(),
         };
         let (a, i) = (assessment.clone(), editing.clone());
-        let result = state.apply(|ws, stamp| {
-            Ok::<_, crate::doc::DocError>(ws.save_assessed_issue(stamp, &a, i.as_deref(), &draft))
-        });
+        let result = state
+            .apply(|ws, stamp| Ok::<_, crate::doc::DocError>(ws.save_assessed_issue(stamp, &a, i.as_deref(), &draft)));
         match result {
             Ok(Ok(_)) => spawn_local(async move {
                 let saved = state.persist().await.is_ok();
@@ -266,4 +264,3 @@ pub fn IssueFormPage(assessment: String, issue: String) -> impl IntoView {
     }
     .into_any()
 }
-

@@ -31,7 +31,11 @@ pub fn ConsultationsPage() -> impl IntoView {
                 let saved = state.persist().await.is_ok();
                 title.set(String::new());
                 event.set(String::new());
-                let message = if saved { "Questionnaire set up" } else { "Questionnaire set up, but not yet saved on this device" };
+                let message = if saved {
+                    "Questionnaire set up"
+                } else {
+                    "Questionnaire set up, but not yet saved on this device"
+                };
                 state.go_with_flash(Route::Consultations, message);
             }),
             Ok(Err(found)) => show_errors(errors, found),

@@ -5,8 +5,8 @@
 //! `Workspace` intent) followed by `AppState::persist`.
 
 mod actions;
-mod assessment;
 mod app;
+mod assessment;
 mod calendar;
 mod clock;
 mod components;
