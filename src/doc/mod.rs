@@ -18,6 +18,7 @@ mod performance;
 mod report_notes;
 mod restore;
 mod structure;
+mod workshop;
 mod workspace;
 
 pub use assessment::{IssueDraft, year_label};

@@ -24,6 +24,7 @@ use autosurgeon::{Hydrate, Reconcile};
 
 use super::assessment::Assessment;
 use super::consultation::Questionnaire;
+use super::workshop::Workshop;
 use super::{Action, CalendarEvent, Indicator, Narrative, Organisation, SubGroup, Theme};
 
 /// The value of the root `format` field in every Safer Plan document.
@@ -68,6 +69,9 @@ pub struct Partnership {
     /// Resident questionnaires used at events.
     #[autosurgeon(missing = "Default::default")]
     pub questionnaires: BTreeMap<String, Questionnaire>,
+    /// Partner workshops run on a tablet, with their results.
+    #[autosurgeon(missing = "Default::default")]
+    pub workshops: BTreeMap<String, Workshop>,
 }
 
 /// The published multi-year partnership plan.
@@ -103,6 +107,7 @@ impl Partnership {
             indicators: BTreeMap::new(),
             assessments: BTreeMap::new(),
             questionnaires: BTreeMap::new(),
+            workshops: BTreeMap::new(),
         }
     }
 
