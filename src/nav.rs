@@ -44,6 +44,10 @@ pub enum Route {
     Consultations,
     /// A questionnaire in kiosk mode, for residents to fill in one by one.
     Kiosk(String),
+    /// Partner workshops: list and set up.
+    Workshops,
+    /// Run one workshop on a tablet.
+    Workshop(String),
     /// Confirm deleting one progress update: (action id, update id).
     DeleteProgress(String, String),
     /// Excel and CSV: download the plan, import a tracker.
@@ -137,6 +141,8 @@ impl Route {
             ["assessment", a, "issues", i] => Route::AssessedIssue(decode(a), decode(i)),
             ["consultation"] => Route::Consultations,
             ["consultation", id, "kiosk"] => Route::Kiosk(decode(id)),
+            ["workshops"] => Route::Workshops,
+            ["workshops", id] => Route::Workshop(decode(id)),
             ["actions", id, "progress", update, "delete"] => Route::DeleteProgress(decode(id), decode(update)),
             ["indicators"] => Route::Indicators,
             ["indicators", "new"] => Route::IndicatorForm(None),
@@ -198,6 +204,8 @@ impl Route {
             Route::AssessedIssue(a, i) => format!("/assessment/{}/issues/{}", encode(a), encode(i)),
             Route::Consultations => "/consultation".to_string(),
             Route::Kiosk(id) => format!("/consultation/{}/kiosk", encode(id)),
+            Route::Workshops => "/workshops".to_string(),
+            Route::Workshop(id) => format!("/workshops/{}", encode(id)),
             Route::DeleteProgress(id, update) => format!("/actions/{}/progress/{}/delete", encode(id), encode(update)),
             Route::Indicators => "/indicators".to_string(),
             Route::Indicator(id) => format!("/indicators/{}", encode(id)),
@@ -371,6 +379,8 @@ mod tests {
             Route::AssessedIssue("a 1".into(), "new".into()),
             Route::Consultations,
             Route::Kiosk("q1".into()),
+            Route::Workshops,
+            Route::Workshop("w 1".into()),
             Route::DeleteProgress("a 1".into(), "u1".into()),
             Route::Indicators,
             Route::Indicator("i1".into()),

@@ -9,7 +9,7 @@ use super::layout::{FlashBanner, Footer, Header, KeepSafeBanner, SkipLink, Statu
 use super::state::provide_app_state;
 use super::{
     actions, assessment, calendar, consultation, dashboard, exchange, history, indicators, performance, plan, reports,
-    router, settings, spreadsheets, structure, workspaces,
+    router, settings, spreadsheets, structure, workshop, workspaces,
 };
 
 #[component]
@@ -59,6 +59,8 @@ pub fn App() -> impl IntoView {
             Route::AssessedIssue(a, i) => view! { <assessment::IssueFormPage assessment=a issue=i /> }.into_any(),
             Route::Consultations => view! { <consultation::ConsultationsPage /> }.into_any(),
             Route::Kiosk(id) => view! { <consultation::KioskPage id /> }.into_any(),
+            Route::Workshops => view! { <workshop::WorkshopsPage /> }.into_any(),
+            Route::Workshop(id) => view! { <workshop::WorkshopPage id /> }.into_any(),
             Route::DeleteProgress(id, update) => view! { <actions::DeleteProgressPage id update /> }.into_any(),
             Route::Spreadsheets => view! { <spreadsheets::SpreadsheetsPage /> }.into_any(),
             Route::Dashboard => view! { <dashboard::DashboardPage /> }.into_any(),

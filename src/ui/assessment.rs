@@ -84,6 +84,8 @@ pub fn AssessmentPage(year: String) -> impl IntoView {
         </p>
         <p class="govuk-body">
             <a class="govuk-link" href=Route::Consultations.href()>"What residents told us: questionnaires at events"</a>
+            <br />
+            <a class="govuk-link" href=Route::Workshops.href()>"Partner workshops: sense-check the priorities, or work on one"</a>
         </p>
         <ScaleExplained />
         {move || problem.get().map(|p| view! { <p class="govuk-error-message">{p}</p> })}

@@ -99,7 +99,12 @@ fn section(route: &Route) -> &'static str {
         Route::Dashboard => "dashboard",
         Route::Spreadsheets => "reports",
         Route::Exchange | Route::RedactedCopy => "share",
-        Route::Assessment(_) | Route::AssessedIssue(..) | Route::Consultations | Route::Kiosk(_) => "assessment",
+        Route::Assessment(_)
+        | Route::AssessedIssue(..)
+        | Route::Consultations
+        | Route::Kiosk(_)
+        | Route::Workshops
+        | Route::Workshop(_) => "assessment",
         Route::Indicators
         | Route::Indicator(_)
         | Route::IndicatorForm(_)

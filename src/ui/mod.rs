@@ -29,6 +29,7 @@ mod settings;
 mod spreadsheets;
 pub mod state;
 mod structure;
+mod workshop;
 mod workspaces;
 
 /// Mounts the app on the page.
