@@ -26,13 +26,12 @@ self.addEventListener('message', (event) => {
 });
 
 // Cache first: every file of a build is in the cache, and a file name
-// changes whenever its content does. Pages (navigations) get the app shell.
+// changes whenever its content does. The app's pages are hash routes of
+// one document, so only the app's own address (with any query) is served
+// from the cache; any other address goes to the network as usual.
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  if (request.mode === 'navigate') {
-    event.respondWith(caches.match('./index.html', { cacheName: CACHE }).then((hit) => hit || fetch(request)));
-    return;
-  }
-  event.respondWith(caches.match(request, { cacheName: CACHE }).then((hit) => hit || fetch(request)));
+  const ignoreSearch = request.mode === 'navigate';
+  event.respondWith(caches.match(request, { cacheName: CACHE, ignoreSearch }).then((hit) => hit || fetch(request)));
 });

@@ -1,6 +1,10 @@
 //! Who changed what, and when: the workspace history read back from the
 //! Automerge change log.
 
+use std::collections::HashMap;
+
+use automerge::ChangeHash;
+
 use crate::model::{Author, Date};
 
 use super::{ChangeMessage, Workspace};
@@ -34,28 +38,32 @@ impl HistoryEntry {
 }
 
 impl Workspace {
-    /// Every change, newest first.
+    /// Every change, newest first. Changes stamped in the same second are
+    /// ordered by causal depth (a change after the one it builds on), then
+    /// by hash, so every partner's copy lists them in the same order.
     pub fn history(&mut self) -> Vec<HistoryEntry> {
-        let mut entries: Vec<HistoryEntry> = self
+        let mut depth: HashMap<ChangeHash, usize> = HashMap::new();
+        let mut entries: Vec<(usize, HistoryEntry)> = self
             .doc_mut()
             .get_changes_meta(&[])
             .into_iter()
             .map(|meta| {
+                // Causal order: every dependency was seen first.
+                let d = 1 + meta.deps.iter().filter_map(|h| depth.get(h)).max().copied().unwrap_or(0);
+                depth.insert(meta.hash, d);
                 let message = ChangeMessage::decode(meta.message.as_deref().unwrap_or_default());
-                HistoryEntry {
+                let entry = HistoryEntry {
                     hash: meta.hash.to_string(),
                     at: meta.timestamp,
                     summary: message.summary,
                     author: message.author,
                     targets: message.targets,
-                }
+                };
+                (d, entry)
             })
             .collect();
-        // Changes come in causal order; reversing first keeps that order
-        // (newest first) among changes stamped in the same second.
-        entries.reverse();
-        entries.sort_by_key(|e| std::cmp::Reverse(e.at));
-        entries
+        entries.sort_by(|(da, a), (db, b)| b.at.cmp(&a.at).then(db.cmp(da)).then_with(|| a.hash.cmp(&b.hash)));
+        entries.into_iter().map(|(_, e)| e).collect()
     }
 
     /// Changes `incoming` has that this workspace does not, oldest first:
@@ -81,5 +89,42 @@ impl Workspace {
     /// Changes to one item, e.g. `"action/<id>"`, newest first.
     pub fn history_of(&mut self, target: &str) -> Vec<HistoryEntry> {
         self.history().into_iter().filter(|e| e.touches(target)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::doc::{Stamp, Workspace};
+    use crate::model::{Author, Narrative, Status, ValidProgress};
+
+    #[test]
+    fn partners_list_changes_made_in_the_same_second_in_the_same_order() {
+        let mut ours = crate::demo::workspace();
+        let mut theirs = Workspace::load(&ours.save()).expect("copy");
+        let update = |text: &str| ValidProgress {
+            date: "2020-02-20".parse().expect("date"),
+            status: Status::OnTrack,
+            narrative: Narrative::new(text),
+        };
+        let (council, police) =
+            (Author::new("CSP Manager", "Luton Council"), Author::new("Inspector", "Bedfordshire Police"));
+        ours.add_progress(&Stamp::new(&council, 1_800_000_000), "action-02", update("Council's")).expect("add");
+        ours.add_progress(&Stamp::new(&council, 1_800_000_000), "action-04", update("Council's second")).expect("add");
+        theirs.add_progress(&Stamp::new(&police, 1_800_000_000), "action-02", update("Police")).expect("add");
+        let mut a = Workspace::load(&theirs.save()).expect("file");
+        ours.merge(&mut a).expect("merge");
+        let mut b = Workspace::load(&ours.save()).expect("file");
+        theirs.merge(&mut b).expect("merge");
+        let order = |ws: &mut Workspace| ws.history().into_iter().map(|e| e.hash).collect::<Vec<_>>();
+        assert_eq!(order(&mut ours), order(&mut theirs));
+        // Within one device's same-second changes, the later one is listed first.
+        let council_changes: Vec<String> = ours
+            .history()
+            .into_iter()
+            .filter(|e| e.at == 1_800_000_000 && e.author == council)
+            .map(|e| e.summary)
+            .collect();
+        assert_eq!(council_changes.len(), 2);
+        assert!(council_changes[0].contains("action 4"), "{council_changes:?}");
     }
 }
