@@ -24,3 +24,6 @@ cargo bench --bench reports
 
 step "Workspace save, load and one intent on the demo partnership (native, criterion)"
 cargo bench --bench workspace
+
+step "Exchange files: sizes for 1/10/100 changed actions, merging 1,000 changes, passphrase (native, criterion)"
+cargo bench --bench exchange
