@@ -55,6 +55,10 @@ impl Ledger {
         let record = self.partners.entry(key(organisation)).or_default();
         record.received = hex(heads);
         record.received_at = Some(at);
+        // Their file says what they really have. What we sent may have been
+        // lost on the way: forget it, so the next file resends it (a file
+        // that crossed theirs brings some changes twice, which merging ignores).
+        record.sent.clear();
     }
 
     /// What `organisation` is known to have: everything we sent them and
@@ -89,6 +93,15 @@ mod tests {
         assert_eq!(ledger.base_for("BEDFORDSHIRE POLICE"), vec![ChangeHash([1; 32]), ChangeHash([2; 32])]);
         let record = ledger.record("Bedfordshire Police").expect("record");
         assert_eq!((record.sent_at, record.received_at), (Some(10), Some(20)));
+        // A file we sent after theirs, which they may not have received.
+        ledger.sent("Bedfordshire Police", &[ChangeHash([3; 32])], 30);
+        assert_eq!(
+            ledger.base_for("Bedfordshire Police"),
+            vec![ChangeHash([1; 32]), ChangeHash([2; 32]), ChangeHash([3; 32])]
+        );
+        // Their next file replaces what we assumed.
+        ledger.received("Bedfordshire Police", &[ChangeHash([4; 32])], 40);
+        assert_eq!(ledger.base_for("Bedfordshire Police"), vec![ChangeHash([4; 32])]);
         ledger.forget("Bedfordshire Police");
         assert!(ledger.base_for("Bedfordshire Police").is_empty());
     }
