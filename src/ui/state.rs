@@ -235,15 +235,26 @@ impl AppState {
         let stamp = self.stamp().ok_or(ChangeError::NoIdentity)?;
         let result = self
             .session
-            .try_update_value(|s| s.as_mut().map(|s| (intent(&mut s.ws, &stamp), s.ws.partnership().clone())))
+            .try_update_value(|s| {
+                s.as_mut().map(|s| {
+                    let before = s.ws.heads();
+                    let outcome = intent(&mut s.ws, &stamp);
+                    // An intent can succeed without changing anything (an
+                    // unchanged form, or one returned with field errors).
+                    let changed = s.ws.heads() != before;
+                    (outcome, changed, s.ws.partnership().clone())
+                })
+            })
             .flatten();
         match result {
             None => Err(ChangeError::NoWorkspace),
-            Some((Err(e), _)) => Err(e.into()),
-            Some((Ok(value), partnership)) => {
+            Some((Err(e), ..)) => Err(e.into()),
+            Some((Ok(value), changed, partnership)) => {
                 self.plan.set(Some(partnership));
-                self.count_change();
-                self.tell_other_tabs();
+                if changed {
+                    self.count_change();
+                    self.tell_other_tabs();
+                }
                 Ok(value)
             }
         }

@@ -218,3 +218,31 @@ test('Settings says whether the browser has agreed to keep the data', async ({ p
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test('saving a form that changes nothing, or is refused, does not count towards the backup reminder', async ({ page }) => {
+  await openDemo(page);
+  await setIdentity(page, 'Jo Coordinator', 'Luton Council');
+  const id = await workspaceId(page);
+  await setBackupRecord(page, id, { since: Math.floor(Date.now() / 1000), backed_up: true, changes: 0 });
+  await page.reload();
+  await expectPage(page, 'Settings');
+
+  // Saved unchanged: nothing new to back up.
+  await visit(page, '/actions/action-03/edit');
+  await expectPage(page, 'Edit action 3');
+  await page.getByRole('button', { name: 'Save action' }).click();
+  await expect(page.getByText('Action updated')).toBeVisible();
+  // Refused with a field error: nothing stored either.
+  await visit(page, '/consultation');
+  await expectPage(page, 'Resident consultation');
+  await page.getByRole('button', { name: 'Set up questionnaire' }).click();
+  await expect(page.getByRole('alert')).toContainText('Enter a title residents will see');
+  expect(await backupRecord(page, id)).toMatchObject({ changes: 0 });
+
+  // A real change counts.
+  await page.getByLabel('Title residents will see').fill('Lewsey Festival: how safe do you feel?');
+  await page.getByRole('button', { name: 'Set up questionnaire' }).click();
+  await expect(page.getByText('Questionnaire set up')).toBeVisible();
+  await expectSaved(page);
+  expect(await backupRecord(page, id)).toMatchObject({ changes: 1 });
+});
