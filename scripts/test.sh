@@ -7,11 +7,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
 step "Checking formatting and lints"
 cargo fmt --all -- --check
-cargo clippy --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy --workspace --target wasm32-unknown-unknown --lib --bins -- -D warnings
 
-step "Native tests: model, workspace, chunk log, demo data"
-cargo test
+step "Native tests: model, workspace, chunk log, demo data, QR codes"
+cargo test --workspace
 
 step "Interoperability: the .automerge download in @automerge/automerge (Node) and back"
 bash scripts/interop.sh

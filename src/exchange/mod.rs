@@ -13,6 +13,7 @@ pub mod backup;
 pub mod envelope;
 pub mod ledger;
 pub mod passphrase;
+pub mod qr;
 pub mod redact;
 
 use automerge::{Change, ChangeHash};

@@ -46,3 +46,19 @@ export async function visit(page: Page, route: string): Promise<void> {
 export async function expectSaved(page: Page): Promise<void> {
   await expect(page.getByText('All changes saved on this device')).toBeVisible();
 }
+
+/** Opens the Share page. */
+export async function sharePage(page: Page): Promise<void> {
+  await visit(page, '/share');
+  await expectPage(page, 'Share with partners');
+}
+
+/** Adds a progress update to an action from its "Add a progress update" page. */
+export async function addProgress(page: Page, id: string, narrative: string): Promise<void> {
+  await visit(page, `/actions/${id}/progress`);
+  await expectPage(page, 'Add a progress update');
+  await page.getByLabel('What has happened since the last update?').fill(narrative);
+  await page.getByRole('button', { name: 'Save update' }).click();
+  await expect(page.getByText('Progress update added')).toBeVisible();
+  await expectSaved(page);
+}

@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import * as Automerge from '@automerge/automerge';
 import { expect, test, type Browser, type Download, type Page } from '@playwright/test';
-import { expectAccessible, expectPage, expectSaved, openDemo, setIdentity, visit } from './helpers';
+import { addProgress, expectAccessible, expectPage, expectSaved, openDemo, setIdentity, sharePage, visit } from './helpers';
 
 const PARTNERSHIP = 'Luton Community Safety Partnership';
 // Identities must match member names in src/demo/structure.rs exactly, so
@@ -36,11 +36,6 @@ async function partner(browser: Browser, name: string, organisation: string, dem
   if (demo) await openDemo(page);
   await setIdentity(page, name, organisation);
   return page;
-}
-
-async function sharePage(page: Page): Promise<void> {
-  await visit(page, '/share');
-  await expectPage(page, 'Share with partners');
 }
 
 interface Sent {
@@ -103,15 +98,6 @@ async function renameAction(page: Page, id: string, number: number, title: strin
   await page.getByRole('button', { name: 'Save action' }).click();
   await expect(page.getByText('Action updated')).toBeVisible();
   await expectPage(page, title);
-  await expectSaved(page);
-}
-
-async function addProgress(page: Page, id: string, narrative: string): Promise<void> {
-  await visit(page, `/actions/${id}/progress`);
-  await expectPage(page, 'Add a progress update');
-  await page.getByLabel('What has happened since the last update?').fill(narrative);
-  await page.getByRole('button', { name: 'Save update' }).click();
-  await expect(page.getByText('Progress update added')).toBeVisible();
   await expectSaved(page);
 }
 

@@ -13,6 +13,7 @@ use crate::nav::Route;
 use crate::storage::settings;
 use crate::ui::clock;
 use crate::ui::components::{ErrorSummary, TextField, show_errors};
+use crate::ui::exchange::qr::QrScanner;
 use crate::ui::router::focus_id;
 use crate::ui::state::use_app;
 
@@ -41,6 +42,14 @@ enum Incoming {
         name: String,
         reason: String,
     },
+}
+
+/// How a file put together from QR codes is named in messages.
+const SCANNED: &str = "the file from the QR codes";
+
+/// The name at the start of a sentence: a file's own name is left as it is.
+fn opening(name: &str) -> String {
+    if name == SCANNED { "The file from the QR codes".to_string() } else { name.to_string() }
 }
 
 #[component]
@@ -79,32 +88,45 @@ pub fn ReceiveSection() -> impl IntoView {
         focus_id("incoming");
     };
 
-    let choose = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-        let name = file.name();
+    // A file's bytes, from disk or from scanned codes: checked, then
+    // previewed (or held for a passphrase).
+    let receive = move |name: String, bytes: Vec<u8>| {
+        let next = match examine(name.clone(), &bytes, None) {
+            Ok(next) => next,
+            Err(ExchangeError::NeedsPassphrase) => {
+                locked.set_value(Some(bytes));
+                Incoming::Locked { name }
+            }
+            Err(e) => Incoming::Refused { name, reason: e.to_string() },
+        };
+        show(next);
+    };
+
+    let forget = move || {
         passphrase.set(String::new());
         passphrase_errors.set(FieldErrors::default());
         held.set_value(None);
         locked.set_value(None);
+    };
+
+    let choose = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let name = file.name();
+        forget();
         spawn_local(async move {
-            let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+            match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => receive(name, js_sys::Uint8Array::new(&buffer).to_vec()),
                 Err(_) => {
-                    show(Incoming::Refused { name, reason: "The file could not be opened. Choose it again.".into() });
-                    return;
+                    show(Incoming::Refused { name, reason: "The file could not be opened. Choose it again.".into() })
                 }
-            };
-            let next = match examine(name.clone(), &bytes, None) {
-                Ok(next) => next,
-                Err(ExchangeError::NeedsPassphrase) => {
-                    locked.set_value(Some(bytes));
-                    Incoming::Locked { name }
-                }
-                Err(e) => Incoming::Refused { name, reason: e.to_string() },
-            };
-            show(next);
+            }
         });
+    };
+
+    let scanned = move |bytes: Vec<u8>| {
+        forget();
+        receive(SCANNED.to_string(), bytes);
     };
 
     let unlock = move |name: String| {
@@ -187,26 +209,27 @@ pub fn ReceiveSection() -> impl IntoView {
             <div class="govuk-hint" id="partner-file-hint">"A .saferplan file from Safer Plan, or an .automerge document. Nothing changes until you confirm."</div>
             <input class="govuk-file-upload" id="partner-file" name="partner-file" type="file" accept=".saferplan,.automerge" aria-describedby="partner-file-hint" on:change=choose />
         </div>
+        <QrScanner on_file=scanned />
         <div id="incoming" tabindex="-1">
             {move || incoming.get().map(|i| match i {
                 Incoming::Refused { name, reason } => view! {
                     <div class="govuk-error-summary" role="alert">
                         <h2 class="govuk-error-summary__title">"This file cannot be used"</h2>
-                        <div class="govuk-error-summary__body"><p class="govuk-body">{if name.is_empty() { reason } else { format!("{name}: {reason}") }}</p></div>
+                        <div class="govuk-error-summary__body"><p class="govuk-body">{if name.is_empty() { reason } else { format!("{}: {reason}", opening(&name)) }}</p></div>
                     </div>
                 }.into_any(),
                 Incoming::Locked { name } => {
                     let for_unlock = name.clone();
                     view! {
                         <ErrorSummary errors=passphrase_errors />
-                        <h3 class="govuk-heading-s">{format!("{name} is protected with a passphrase")}</h3>
+                        <h3 class="govuk-heading-s">{format!("{} is protected with a passphrase", opening(&name))}</h3>
                         <TextField id="file-passphrase" label="Passphrase" value=passphrase errors=passphrase_errors input_type="password" autocomplete="off" />
                         <button type="button" class="govuk-button" on:click=move |_| unlock(for_unlock.clone())>"Open file"</button>
                     }.into_any()
                 }
                 Incoming::Other { name, partnership, restores } => view! {
                     <h3 class="govuk-heading-s">
-                        {if restores { format!("{name} holds {partnership}, which this browser lost") } else { format!("{name} is for {partnership}, not the partnership open now") }}
+                        {if restores { format!("{} holds {partnership}, which this browser lost", opening(&name)) } else { format!("{} is for {partnership}, not the partnership open now", opening(&name)) }}
                     </h3>
                     <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| open_other(name.clone(), restores)>
                         {if restores { format!("Restore {partnership} from this file") } else { format!("Open {partnership} as a partnership on this device") }}

@@ -5,14 +5,22 @@
 use leptos::prelude::*;
 
 use crate::exchange::passphrase::check_new_passphrase;
-use crate::exchange::{Outgoing, make_file};
+use crate::exchange::{Outgoing, make_file, qr};
 use crate::model::{Date, FieldErrors};
 use crate::storage::settings;
 use crate::ui::clock;
 use crate::ui::components::{Checkbox, ErrorSummary, Radios, SelectField, TextField, clear_errors, show_errors};
 use crate::ui::download::download;
+use crate::ui::exchange::qr::QrSequence;
 use crate::ui::router::focus_id;
 use crate::ui::state::use_app;
+
+/// Whether the file goes to disk or onto the screen as QR codes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum How {
+    Download,
+    Codes,
+}
 
 /// What the last download was, for the confirmation under the button.
 #[derive(Clone)]
@@ -40,6 +48,8 @@ pub fn SendSection() -> impl IntoView {
     let passphrase = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::default());
     let sent = RwSignal::new(None::<Sent>);
+    let codes = RwSignal::new(None::<Vec<String>>);
+    let close_codes = move || codes.set(None);
     // Bumped after each download so the "last sent" line re-reads settings.
     let ledger_version = RwSignal::new(0u32);
 
@@ -77,7 +87,7 @@ pub fn SendSection() -> impl IntoView {
         })
     };
 
-    let make = move |_| {
+    let make = move |how: How| {
         clear_errors(errors);
         let secret = passphrase.get_untracked();
         if protect.get_untracked()
@@ -131,9 +141,14 @@ pub fn SendSection() -> impl IntoView {
             None => "whole".to_string(),
         };
         let file_name = format!("{stem}-{what}-{}.saferplan", clock::today().iso());
-        if let Err(e) = download(&bytes, &file_name, "application/octet-stream") {
+        let shown = match how {
+            How::Download => download(&bytes, &file_name, "application/octet-stream")
+                .map_err(|e| format!("The file could not be downloaded: {e}")),
+            How::Codes => qr::split(&bytes).map(|c| codes.set(Some(c))).map_err(|e| e.to_string()),
+        };
+        if let Err(message) = shown {
             let mut errors_found = FieldErrors::default();
-            errors_found.add("recipient", format!("The file could not be downloaded: {e}"));
+            errors_found.add("recipient", message);
             show_errors(errors, errors_found);
             return;
         }
@@ -144,9 +159,15 @@ pub fn SendSection() -> impl IntoView {
             }
             ledger_version.update(|v| *v += 1);
         }
+        if how == How::Codes {
+            sent.set(None);
+            focus_id("qr-sequence");
+            return;
+        }
         if base.is_empty() {
             state.mark_backed_up();
         }
+        codes.set(None);
         sent.set(Some(Sent { file_name, size: bytes.len(), recipient: to, protected: protect.get_untracked() }));
         focus_id("sent-confirmation");
     };
@@ -192,9 +213,17 @@ pub fn SendSection() -> impl IntoView {
                 hint="10 characters or more. Three or four unrelated words work well."
             />
         </Show>
-        <button type="button" class="govuk-button" on:click=make>
-            {move || if recipient.with(String::is_empty) { "Download the whole partnership".to_string() } else { format!("Download file for {}", recipient.get()) }}
-        </button>
+        <div class="govuk-button-group">
+            <button type="button" class="govuk-button" on:click=move |_| make(How::Download)>
+                {move || if recipient.with(String::is_empty) { "Download the whole partnership".to_string() } else { format!("Download file for {}", recipient.get()) }}
+            </button>
+            <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| make(How::Codes)>
+                "Show as QR codes for a tablet"
+            </button>
+        </div>
+        <div id="qr-sequence" tabindex="-1">
+            {move || codes.get().map(|codes| view! { <QrSequence codes on_close=close_codes /> })}
+        </div>
         <div id="sent-confirmation" tabindex="-1">
             {move || sent.get().map(|s| view! {
                 <div class="govuk-panel govuk-panel--confirmation app-panel--compact">
