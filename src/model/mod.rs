@@ -12,6 +12,7 @@ pub mod calendar;
 pub mod consultation;
 mod date;
 pub mod draft;
+pub mod evidence;
 pub mod filter;
 mod narrative;
 mod partnership;
