@@ -33,10 +33,17 @@ export default defineConfig({
   projects: [
     { name: 'desktop', use: { viewport: { width: 1280, height: 900 } } },
     {
-      // A 10-inch tablet in portrait, by touch: the journeys tagged @tablet.
+      // A 10-inch tablet held upright, by touch: the journeys tagged @tablet.
       name: 'tablet',
       grep: /@tablet/,
-      use: { ...devices['Galaxy Tab S4'], viewport: { width: 800, height: 1280 }, defaultBrowserType: 'chromium' },
+      use: { ...devices['Galaxy Tab S4'], viewport: { width: 768, height: 1024 }, defaultBrowserType: 'chromium' },
+    },
+    {
+      // The same tablet on its side, as it sits on a table in a workshop or
+      // at a consultation stall: the journeys tagged @landscape.
+      name: 'tablet-landscape',
+      grep: /@landscape/,
+      use: { ...devices['Galaxy Tab S4 landscape'], viewport: { width: 1024, height: 768 }, defaultBrowserType: 'chromium' },
     },
   ],
   webServer: {

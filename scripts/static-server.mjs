@@ -1,11 +1,20 @@
 // A minimal static file server for dist/: correct types for .wasm, no
 // caching, loopback only. Used by serve.sh, the Playwright tests and the
 // load-time benchmark, so they all see the app exactly as built.
+//
+// With --compress it sends brotli (quality 11, made once per file) to
+// browsers that accept it, as a real web server would: Lighthouse measures
+// the app that way. The tests leave it off, so no test waits for it.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
 
-const [root = 'dist', port = '8080'] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const compress = args.includes('--compress');
+const [root = 'dist', port = '8080'] = args.filter((a) => a !== '--compress');
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.webmanifest', '.svg']);
+const compressed = new Map();
 const base = resolve(root);
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -26,8 +35,18 @@ createServer(async (req, res) => {
     let file = normalize(join(base, path));
     if (!file.startsWith(base)) throw new Error('outside root');
     if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
-    const body = await readFile(file);
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+    let body = await readFile(file);
+    if (compress && compressible.has(extname(file)) && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+      const key = `${file}:${(await stat(file)).mtimeMs}`;
+      if (!compressed.has(key)) {
+        compressed.set(key, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      }
+      body = compressed.get(key);
+      headers['content-encoding'] = 'br';
+      headers.vary = 'accept-encoding';
+    }
+    res.writeHead(200, headers);
     res.end(body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' });

@@ -392,3 +392,38 @@ pub fn Missing(what: &'static str) -> impl IntoView {
         </p>
     }
 }
+
+/// Fills the screen with the page, and back, for a tablet passed round a
+/// room: no address bar or tabs for a resident to tap by mistake. Not shown
+/// where the browser cannot do it (an iPhone, or inside a frame).
+#[component]
+pub fn FullScreenButton() -> impl IntoView {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::prelude::Closure;
+
+    let doc = document();
+    let on = RwSignal::new(doc.fullscreen_element().is_some());
+    let changed = Closure::<dyn FnMut()>::new(move || on.set(document().fullscreen_element().is_some()));
+    let _ = doc.add_event_listener_with_callback("fullscreenchange", changed.as_ref().unchecked_ref());
+    let listener = StoredValue::new_local(Some(changed));
+    on_cleanup(move || {
+        if let Some(changed) = listener.try_update_value(Option::take).flatten() {
+            let _ =
+                document().remove_event_listener_with_callback("fullscreenchange", changed.as_ref().unchecked_ref());
+        }
+    });
+    let toggle = move |_| {
+        if on.get_untracked() {
+            document().exit_fullscreen();
+        } else if let Some(root) = document().document_element() {
+            let _ = root.request_fullscreen();
+        }
+    };
+    doc.fullscreen_enabled().then(|| {
+        view! {
+            <button type="button" class="govuk-button govuk-button--secondary app-kiosk__button" on:click=toggle>
+                {move || if on.get() { "Leave full screen" } else { "Use the full screen" }}
+            </button>
+        }
+    })
+}

@@ -12,7 +12,7 @@ use crate::model::FieldErrors;
 use crate::model::consultation::{Question, QuestionKind};
 use crate::nav::Route;
 
-use super::components::{BackLink, ErrorSummary, Missing, TextField, show_errors};
+use super::components::{BackLink, ErrorSummary, FullScreenButton, Missing, TextField, show_errors};
 use super::router::{focus_id, page_loaded};
 use super::state::use_app;
 
@@ -239,6 +239,7 @@ pub fn KioskPage(id: String) -> impl IntoView {
                 </div>
                 <button type="button" class="govuk-button app-kiosk__button" on:click=next>"Next person"</button>
             </Show>
+            <FullScreenButton />
             <p class="govuk-body-s"><a class="govuk-link" href=Route::Consultations.href()>"Leave kiosk mode"</a></p>
         </div>
     }

@@ -13,7 +13,9 @@ use crate::model::FieldErrors;
 use crate::model::workshop::{ItemKind, Side, Workshop, WorkshopFormat};
 use crate::nav::Route;
 
-use super::components::{BackLink, ErrorSummary, Missing, Radios, SelectField, TextField, show_errors};
+use super::components::{
+    BackLink, ErrorSummary, FullScreenButton, Missing, Radios, SelectField, TextField, show_errors,
+};
 use super::router::{focus_id, page_loaded};
 use super::state::use_app;
 
@@ -124,6 +126,7 @@ pub fn WorkshopPage(id: String) -> impl IntoView {
                         on:click=move |_| stage.set(key.to_string())>{label}</button>
                 }).collect_view()}
             </nav>
+            <FullScreenButton />
             // Only the stage decides what is shown; each part follows the
             // plan itself, so a vote being saved does not reset the turn.
             {move || {

@@ -62,3 +62,27 @@ export async function addProgress(page: Page, id: string, narrative: string): Pr
   await expect(page.getByText('Progress update added')).toBeVisible();
   await expectSaved(page);
 }
+
+/**
+ * On a touch screen, fails if any control inside `scope` is smaller than
+ * 44 by 44 CSS pixels, as a tablet passed round a room needs. Links inside running text are
+ * left out, as WCAG 2.5.8 allows.
+ */
+export async function expectTouchTargets(page: Page, scope: string, what: string): Promise<void> {
+  // A mouse needs less: WCAG 2.5.8 asks 24 px, which GOV.UK's controls meet.
+  if (!(await page.evaluate(() => matchMedia('(pointer: coarse)').matches))) return;
+  const small = await page.locator(scope).first().evaluate((root) => {
+    const found: string[] = [];
+    for (const el of root.querySelectorAll('button, input:not([type="hidden"]), select, textarea, a[href]')) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      if (el.tagName === 'A' && getComputedStyle(el).display === 'inline') continue;
+      if (box.width < 44 || box.height < 44) {
+        const name = (el.textContent || el.getAttribute('aria-label') || el.id || '').trim().slice(0, 40);
+        found.push(`${el.tagName.toLowerCase()} "${name}": ${Math.round(box.width)} x ${Math.round(box.height)}`);
+      }
+    }
+    return found;
+  });
+  expect(small, `touch targets smaller than 44 px on ${what}`).toEqual([]);
+}

@@ -2,7 +2,7 @@
 // hall or on a high street with no signal — and nothing typed offline is
 // lost when the network comes back. The service worker's precache list is
 // made at build time from the files Trunk produced.
-import { expect, test, type Page } from '@playwright/test';
+import { chromium, expect, test, type Page } from '@playwright/test';
 import { expectAccessible, expectPage, expectSaved, openDemo, setIdentity, visit } from './helpers';
 
 async function controlledByServiceWorker(page: Page): Promise<void> {
@@ -29,6 +29,9 @@ test('the app installs its files, works offline on every main page, and keeps wh
   });
   expect(cached.some((p) => p.endsWith('.wasm'))).toBe(true);
   expect(cached).toContain('/index.html');
+  // The QR reader is loaded only when a tablet scans codes, so it is
+  // cached up front: at an event there may be no network to fetch it.
+  expect(cached).toEqual(expect.arrayContaining(['/qr-worker.js', '/qr-reader.js', '/qr-reader_bg.wasm']));
 
   await context.setOffline(true);
   await page.reload();
@@ -65,4 +68,27 @@ test('the app installs its files, works offline on every main page, and keeps wh
   await page.reload();
   await expect(page.getByText('Spoke to residents at the High Town day of action, with no signal.')).toBeVisible();
   await expectSaved(page);
+});
+
+test('Chromium would offer to install the app', async ({ baseURL }, info) => {
+  // Chromium never offers installation in an incognito profile, which is
+  // what Playwright's contexts are: this one keeps a profile on disk.
+  const context = await chromium.launchPersistentContext(info.outputPath('profile'), {
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
+    baseURL,
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto('/');
+    await expectPage(page, "Plan and account for your partnership's work");
+    await controlledByServiceWorker(page);
+    // Chromium's own check, the one behind "Install app" and "Add to home
+    // screen": manifest, icons, service worker, secure origin.
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    expect(installabilityErrors, 'reasons Chromium gives for not offering to install').toEqual([]);
+  } finally {
+    await context.close();
+  }
 });

@@ -2,9 +2,9 @@
 // the assessed priorities with dots, or work through one priority's root
 // causes and responses, and the facilitator shows the results.
 import { expect, test } from '@playwright/test';
-import { expectAccessible, expectPage, openDemo, setIdentity, visit } from './helpers';
+import { expectAccessible, expectPage, expectTouchTargets, openDemo, setIdentity, visit } from './helpers';
 
-test('participants place their dots in turn and the results rank the issues @tablet', async ({ page }) => {
+test('participants place their dots in turn and the results rank the issues @tablet @landscape', async ({ page }) => {
   await openDemo(page);
   await setIdentity(page, 'Community Safety Officer', 'Luton Council');
   await visit(page, '/workshops');
@@ -16,12 +16,19 @@ test('participants place their dots in turn and the results rank the issues @tab
   await page.getByRole('button', { name: 'Set up workshop' }).click();
   await expectPage(page, 'February partner workshop');
   await expectAccessible(page, 'workshop voting');
+  await expectTouchTargets(page, 'main', 'workshop voting');
+
+  // The facilitator fills the screen before passing the tablet round.
+  await page.getByRole('button', { name: 'Use the full screen' }).click();
+  await expect(page.getByRole('button', { name: 'Leave full screen' })).toBeVisible();
+  expect(await page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
 
   // Participant 1: three dots on knife crime... one too many is refused by the counter.
   for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Add a dot to Knife crime' }).click();
   await expect(page.locator('#dots-left')).toHaveText('0 of 3 dots left');
   await page.getByRole('button', { name: 'Save my votes' }).click();
   await expect(page.getByRole('heading', { name: 'Thank you, participant 1' })).toBeVisible();
+  await expectTouchTargets(page, 'main', 'the thank-you screen between participants');
   await page.getByRole('button', { name: 'Next participant' }).click();
   await expect(page.locator('#dots-left')).toHaveText('3 of 3 dots left');
 
@@ -68,6 +75,7 @@ test('a problem-solving workshop captures causes by the triangle, then responses
   await page.getByRole('button', { name: 'Add a dot to Fence off Mussons Path' }).click();
   await page.getByRole('button', { name: 'Save my votes' }).click();
   await expect(page.getByRole('heading', { name: 'Thank you, participant 1' })).toBeVisible();
+  await expectTouchTargets(page, 'main', 'the thank-you screen between participants');
   await page.getByRole('button', { name: 'Results' }).click();
   await expect(page.locator('#workshop-results')).toContainText('Fence off Mussons Path');
 });
