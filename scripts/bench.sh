@@ -7,7 +7,9 @@
 #   browser contexts each with medians (tests/bench/cold-load.mjs);
 # - criterion times for saving, loading and one intent plus incremental
 #   save on the demo partnership, natively, and its saved size in bytes
-#   (benches/workspace.rs).
+#   (benches/workspace.rs);
+# - how many QR codes the demo partnership takes and how long the reader
+#   takes per code, in headless Chromium (tests/bench/qr.mjs).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
@@ -18,6 +20,9 @@ node tests/bench/cold-load.mjs
 
 step "Reports and imports on a large partnership, in the browser"
 node tests/bench/reports.mjs
+
+step "QR codes between tablets: codes for the demo, time to show them and to read them in the worker"
+node tests/bench/qr.mjs
 
 step "Reports and imports on a large partnership, natively (criterion)"
 cargo bench --bench reports
