@@ -164,3 +164,38 @@ pub fn HistoryPage() -> impl IntoView {
         }}
     }
 }
+
+/// Changes as a When / Who / What changed table, in the order given: an
+/// action's own history, or what a partner's file would bring.
+#[component]
+pub fn ChangesTable(caption: &'static str, #[prop(into)] entries: Signal<Vec<HistoryEntry>>) -> impl IntoView {
+    view! {
+        <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-visually-hidden">{caption}</caption>
+            <thead class="govuk-table__head">
+                <tr class="govuk-table__row">
+                    <th scope="col" class="govuk-table__header">"When"</th>
+                    <th scope="col" class="govuk-table__header">"Who"</th>
+                    <th scope="col" class="govuk-table__header">"What changed"</th>
+                </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+                {move || {
+                    entries
+                        .get()
+                        .into_iter()
+                        .map(|e| {
+                            view! {
+                                <tr class="govuk-table__row">
+                                    <td class="govuk-table__cell">{format!("{} {}", e.date().short(), e.time_of_day())}</td>
+                                    <td class="govuk-table__cell">{e.author.describe()}</td>
+                                    <td class="govuk-table__cell">{e.summary}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </tbody>
+        </table>
+    }
+}

@@ -7,6 +7,7 @@ use crate::model::{Action, ActionFilter, Partnership};
 use crate::nav::Route;
 
 use crate::ui::components::{Missing, StatusTag};
+use crate::ui::history::ChangesTable;
 use crate::ui::plan::NarrativeText;
 use crate::ui::router::page_loaded;
 use crate::ui::state::use_app;
@@ -182,31 +183,6 @@ fn ActionHistory(id: String) -> impl IntoView {
     };
     view! {
         <h2 class="govuk-heading-m">"Change history"</h2>
-        <table class="govuk-table">
-            <caption class="govuk-table__caption govuk-visually-hidden">"Changes to this action"</caption>
-            <thead class="govuk-table__head">
-                <tr class="govuk-table__row">
-                    <th scope="col" class="govuk-table__header">"When"</th>
-                    <th scope="col" class="govuk-table__header">"Who"</th>
-                    <th scope="col" class="govuk-table__header">"What changed"</th>
-                </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-                {move || {
-                    entries()
-                        .into_iter()
-                        .map(|e| {
-                            view! {
-                                <tr class="govuk-table__row">
-                                    <td class="govuk-table__cell">{format!("{} {}", e.date().short(), e.time_of_day())}</td>
-                                    <td class="govuk-table__cell">{e.author.describe()}</td>
-                                    <td class="govuk-table__cell">{e.summary}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </tbody>
-        </table>
+        <ChangesTable caption="Changes to this action" entries=Signal::derive(entries) />
     }
 }

@@ -14,6 +14,7 @@ use crate::storage::settings;
 use crate::ui::clock;
 use crate::ui::components::{ErrorSummary, TextField, show_errors};
 use crate::ui::exchange::qr::QrScanner;
+use crate::ui::history::ChangesTable;
 use crate::ui::router::focus_id;
 use crate::ui::state::use_app;
 
@@ -248,25 +249,7 @@ pub fn ReceiveSection() -> impl IntoView {
                         } else {
                             view! {
                                 <ul class="govuk-list govuk-list--bullet" id="incoming-summary">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                                <table class="govuk-table">
-                                    <caption class="govuk-table__caption govuk-visually-hidden">"Changes in the file"</caption>
-                                    <thead class="govuk-table__head">
-                                        <tr class="govuk-table__row">
-                                            <th scope="col" class="govuk-table__header">"When"</th>
-                                            <th scope="col" class="govuk-table__header">"Who"</th>
-                                            <th scope="col" class="govuk-table__header">"What changed"</th>
-                                        </tr>
-                                    </thead>
-                                    <tbody class="govuk-table__body">
-                                        {summary.changes.iter().map(|c| view! {
-                                            <tr class="govuk-table__row">
-                                                <td class="govuk-table__cell">{c.date().short()}</td>
-                                                <td class="govuk-table__cell">{c.author.describe()}</td>
-                                                <td class="govuk-table__cell">{c.summary.clone()}</td>
-                                            </tr>
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
+                                <ChangesTable caption="Changes in the file" entries=Signal::stored(summary.changes.clone()) />
                                 <button type="button" class="govuk-button" on:click=move |_| merge(for_merge.clone())>
                                     {format!("Merge {count} change{}", if count == 1 { "" } else { "s" })}
                                 </button>
