@@ -426,4 +426,49 @@ mod tests {
         let drawn = Drawn { width: 3, dark: vec![true, true, false, false, false, false, true, false, true] };
         assert_eq!(drawn.svg_path(), "M4 4h2v1h-2zM4 6h1v1h-1zM6 6h1v1h-1z");
     }
+
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            // Codes arrive in any order, some several times (the sequence
+            // loops while the camera catches up): the file is the same.
+            #[test]
+            fn any_order_with_repeats_gives_back_the_file(
+                bytes in proptest::collection::vec(any::<u8>(), 0..3_000),
+                order in proptest::collection::vec(any::<prop::sample::Index>(), 1..40),
+            ) {
+                let codes = split(&bytes).unwrap();
+                let mut assembly = Assembly::new();
+                for i in &order {
+                    assembly.add(&codes[i.index(codes.len())]).unwrap();
+                }
+                for code in &codes {
+                    assembly.add(code).unwrap();
+                }
+                prop_assert_eq!(assembly.finish(), Ok(bytes));
+            }
+
+            // Whatever a camera misreads or another app's code says, taking
+            // it in never panics.
+            #[test]
+            fn any_text_is_taken_or_refused_calmly(texts in proptest::collection::vec(".{0,60}", 0..20)) {
+                let mut assembly = Assembly::new();
+                for text in &texts {
+                    let _ = assembly.add(text);
+                }
+                let prefixed = texts.iter().map(|t| format!("SP1:{t}"));
+                for text in prefixed {
+                    let _ = assembly.add(&text);
+                }
+                let _ = assembly.finish();
+            }
+
+            #[test]
+            fn base45_round_trips(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+                prop_assert_eq!(base45_decode(&base45_encode(&bytes)), Some(bytes));
+            }
+        }
+    }
 }
