@@ -286,9 +286,10 @@ mod tests {
         assert_eq!(indicators, 10);
         // One change per indicator defined, and one per theme per quarter of values.
         let value_changes = 7 * 7;
-        // Two assessments (6 and 7 issues) and a questionnaire with 5 responses.
+        // Two assessments (6 and 7 issues), a sense-check workshop with 10
+        // participants and a questionnaire with 12 responses.
         assert_eq!(p.assessments.len(), 2);
-        let assessment_changes = 2 + 6 + 7 + 1 + 5;
+        let assessment_changes = 2 + 6 + 7 + (1 + 10) + (1 + 12);
         assert_eq!(
             history.len(),
             1 + updates + events + members + groups + indicators + value_changes + assessment_changes

@@ -224,6 +224,25 @@ fn percent(part: usize, whole: usize) -> u32 {
     u32::try_from((200 * part + whole) / (2 * whole)).unwrap_or(u32::MAX)
 }
 
+/// The banding in words, for the scoring form.
+pub fn banding_explained() -> String {
+    let mut from = 0;
+    let mut parts: Vec<String> = BANDS
+        .iter()
+        .rev()
+        .map(|(start, score)| {
+            let part = format!("{from}\u{2013}{}% is {}", start - 1, score - 1);
+            from = *start;
+            part
+        })
+        .collect();
+    parts.push(format!("{from}% or more is 5"));
+    format!(
+        "Suggested from the share of residents who chose it ({}), once at least {MIN_RESPONDENTS} residents have answered.",
+        parts.join(", ")
+    )
+}
+
 fn band(percent: u32) -> u8 {
     BANDS.iter().find(|(from, _)| percent >= *from).map_or(1, |(_, score)| *score)
 }
@@ -494,6 +513,11 @@ mod tests {
         assert_eq!(Concern { picked: 29, answered: 200 }.percent(), 15);
         assert_eq!(score(0, MIN_RESPONDENTS), Some(1));
         assert_eq!(score(MIN_RESPONDENTS - 1, MIN_RESPONDENTS - 1), None);
+        assert_eq!(
+            banding_explained(),
+            "Suggested from the share of residents who chose it (0\u{2013}9% is 1, 10\u{2013}24% is 2, \
+             25\u{2013}44% is 3, 45\u{2013}64% is 4, 65% or more is 5), once at least 10 residents have answered."
+        );
     }
 
     #[test]

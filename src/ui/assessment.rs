@@ -1,6 +1,8 @@
 //! The strategic assessment: issues ranked on the harm matrix (explained
-//! on screen), how each moved since last year, scoring one issue, and
-//! making an issue a priority theme of the plan.
+//! on screen), how each moved since last year, what partners' workshops and
+//! residents' questionnaires said about each issue, scoring one issue (with
+//! a public concern score suggested from residents' answers), and making an
+//! issue a priority theme of the plan.
 
 use std::collections::BTreeMap;
 
@@ -8,7 +10,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::doc::{IssueDraft, year_label};
-use crate::model::assessment::{Criterion, MAX_SCORE};
+use crate::model::assessment::{AssessedIssue, Criterion, MAX_SCORE};
+use crate::model::evidence::{self, Concern, IssueEvidence, MIN_RESPONDENTS};
 use crate::model::{FieldErrors, FinancialYear};
 use crate::nav::Route;
 
@@ -101,6 +104,20 @@ pub fn AssessmentPage(year: String) -> impl IntoView {
             };
             let previous = p.assessment_before(current.year);
             let ranked = current.ranked(previous);
+            let said = evidence::for_assessment(current, p);
+            let heard: Vec<HeardAbout> = ranked
+                .iter()
+                .filter_map(|r| {
+                    let e = said.get(&r.issue.id).filter(|e| !e.is_empty())?;
+                    Some(HeardAbout {
+                        issue_id: r.issue.id.clone(),
+                        name: r.issue.name.clone(),
+                        href: Route::AssessedIssue(current.id.clone(), r.issue.id.clone()).href(),
+                        lines: e.workshops.iter().map(|w| w.describe()).chain(e.consultations.iter().map(|c| c.describe())).collect(),
+                        suggestion: e.concern().map(|c| suggestion_text(c, r.issue.score(Criterion::PublicConcern))),
+                    })
+                })
+                .collect();
             let dropped: Vec<String> = previous.map(|prev| current.dropped(prev).iter().map(|i| i.name.clone()).collect()).unwrap_or_default();
             let assessment_id = current.id.clone();
             let add_href = Route::AssessedIssue(assessment_id.clone(), "new".into()).href();
@@ -168,8 +185,109 @@ pub fn AssessmentPage(year: String) -> impl IntoView {
                     <p class="govuk-body">{format!("Assessed last year but not this year: {}.", dropped.join(", "))}</p>
                 })}
                 <a class="govuk-button govuk-button--secondary" href=add_href>"Add an issue"</a>
+                <WhatWasSaid heard />
             }.into_any())
         })}
+    }
+}
+
+/// One issue's evidence, ready to show.
+struct HeardAbout {
+    issue_id: String,
+    name: String,
+    href: String,
+    lines: Vec<String>,
+    suggestion: Option<String>,
+}
+
+/// What the residents' share suggests against the score given so far.
+fn suggestion_text(concern: Concern, scored: Option<u8>) -> String {
+    match (concern.suggested_score(), scored) {
+        (None, _) => format!(
+            "Too few residents have answered to suggest a public concern score: {} so far, at least {MIN_RESPONDENTS} needed.",
+            concern.answered
+        ),
+        (Some(s), Some(given)) if given == s => {
+            format!("Residents\u{2019} answers suggest a public concern score of {s}, as scored.")
+        }
+        (Some(s), Some(given)) => {
+            format!("Residents\u{2019} answers suggest a public concern score of {s}; it is scored {given}.")
+        }
+        (Some(s), None) => {
+            format!("Residents\u{2019} answers suggest a public concern score of {s}; it is not scored yet.")
+        }
+    }
+}
+
+/// Partners' sense-check results and residents' worries, issue by issue
+/// in ranking order; issues nobody mentioned are left out.
+#[component]
+fn WhatWasSaid(heard: Vec<HeardAbout>) -> impl IntoView {
+    view! {
+        <h2 class="govuk-heading-m govuk-!-margin-top-6">"What workshops and residents said"</h2>
+        {if heard.is_empty() {
+            view! {
+                <p class="govuk-body">
+                    "No sense-check workshop or resident questionnaire has mentioned these issues yet."
+                </p>
+            }.into_any()
+        } else {
+            view! {
+                <p class="govuk-body">
+                    "Results of partners\u{2019} sense-check workshops, and how many residents said an issue worries them "
+                    "(matched by the issue\u{2019}s name, or its priority theme\u{2019}s)."
+                </p>
+                {heard.into_iter().map(|h| view! {
+                    <section class="app-evidence" aria-labelledby=format!("said-{}", h.issue_id)>
+                        <h3 class="govuk-heading-s govuk-!-margin-bottom-2" id=format!("said-{}", h.issue_id)>
+                            <a class="govuk-link" href=h.href>{h.name}</a>
+                        </h3>
+                        <ul class="govuk-list govuk-list--bullet">
+                            {h.lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                        </ul>
+                        {h.suggestion.map(|s| view! { <p class="govuk-body">{s}</p> })}
+                    </section>
+                }).collect_view()}
+            }.into_any()
+        }}
+    }
+}
+
+/// Beside the public concern question: what residents said, and the score
+/// it suggests, which fills the field only when asked (nothing is stored
+/// until the form is saved).
+#[component]
+fn ResidentsSaid(said: Memo<IssueEvidence>, value: RwSignal<String>) -> impl IntoView {
+    move || {
+        said.with(|e| {
+            let concern = e.concern()?;
+            let lines: Vec<String> = e.consultations.iter().map(|c| c.describe()).collect();
+            let suggested = concern.suggested_score();
+            Some(view! {
+                <div class="govuk-inset-text govuk-!-margin-top-2" id="public_concern-evidence">
+                    <p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-2">"What residents said"</p>
+                    <ul class="govuk-list govuk-list--bullet">
+                        {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                    </ul>
+                    {match suggested {
+                        Some(s) => view! {
+                            <p class="govuk-body">{format!("Suggested score: {s} ({}% of the {} residents who answered).", concern.percent(), concern.answered)}</p>
+                            <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-2"
+                                on:click=move |_| value.set(s.to_string())>
+                                {format!("Use the suggested score ({s})")}
+                            </button>
+                        }.into_any(),
+                        None => view! {
+                            <p class="govuk-body">{format!(
+                                "Too few residents have answered to suggest a score: {} so far, at least {MIN_RESPONDENTS} needed.",
+                                concern.answered
+                            )}</p>
+                        }.into_any(),
+                    }}
+                    <p class="govuk-body-s govuk-!-margin-bottom-0">{evidence::banding_explained()}</p>
+                </div>
+            })
+        })
     }
 }
 
@@ -200,6 +318,12 @@ pub fn IssueFormPage(assessment: String, issue: String) -> impl IntoView {
         })
         .collect();
     let errors = RwSignal::new(FieldErrors::default());
+    // Follows the name as typed, so a new issue finds what residents said too.
+    let theme_id = existing.as_ref().and_then(|i| i.theme_id.clone());
+    let said = Memo::new(move |_| {
+        let probe = AssessedIssue { name: name.get(), theme_id: theme_id.clone(), ..Default::default() };
+        state.plan.with(|p| p.as_ref().map(|p| evidence::for_issue(&probe, p)).unwrap_or_default())
+    });
     let score_signals = scores.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -257,6 +381,7 @@ pub fn IssueFormPage(assessment: String, issue: String) -> impl IntoView {
                                 }).collect_view()}
                             </div>
                         </fieldset>
+                        {(*c == Criterion::PublicConcern).then(|| view! { <ResidentsSaid said value /> })}
                     </div>
                 }
             }).collect_view()}
