@@ -18,6 +18,8 @@ pub struct IssueDraft {
 
 /// The longest free-text answer kept from a kiosk.
 pub const MAX_ANSWER_CHARS: usize = 1_000;
+/// Longer than any email address or phone number.
+const MAX_CONTACT_CHARS: usize = 254;
 
 impl Workspace {
     /// Starts the assessment for a financial year (e.g. 2020 for 2020-21).
@@ -169,6 +171,25 @@ impl Workspace {
         Ok(id)
     }
 
+    /// Adds the consent and contact questions, for an event where residents
+    /// may want to hear back.
+    pub fn ask_for_contact(&mut self, stamp: &Stamp, questionnaire_id: &str) -> Result<(), DocError> {
+        let mut q = self
+            .partnership
+            .questionnaires
+            .get(questionnaire_id)
+            .cloned()
+            .ok_or(DocError::NotFound { kind: "questionnaire" })?;
+        if q.asks_for_contact() {
+            return Ok(());
+        }
+        q.ask_for_contact();
+        let summary = format!("Added contact questions to {}", q.title);
+        self.put_item(stamp, &summary, "questionnaires", questionnaire_id, &q)?;
+        self.partnership.questionnaires.insert(questionnaire_id.to_string(), q);
+        Ok(())
+    }
+
     /// Stores one resident's answers, keeping only what the questionnaire
     /// asks and only a postcode's district.
     pub fn record_response(
@@ -182,6 +203,10 @@ impl Workspace {
             .questionnaires
             .get(questionnaire_id)
             .ok_or(DocError::NotFound { kind: "questionnaire" })?;
+        // Contact details are kept only from a resident who said yes.
+        let agreed = q
+            .consent_question()
+            .is_some_and(|c| typed.get(&c.id).and_then(|v| v.first()).is_some_and(|v| v.trim() == "yes"));
         let mut answers = BTreeMap::new();
         for question in q.questions.values() {
             let values = typed.get(&question.id).cloned().unwrap_or_default();
@@ -197,6 +222,8 @@ impl Workspace {
                 }
                 QuestionKind::PostcodeDistrict => postcode_district(&first).map(Answer::District),
                 QuestionKind::Consent => Some(Answer::Consent(first == "yes")),
+                QuestionKind::Contact => (agreed && !first.is_empty())
+                    .then(|| Answer::Contact(first.chars().take(MAX_CONTACT_CHARS).collect())),
             };
             if let Some(a) = answer {
                 answers.insert(question.id.clone(), a);
@@ -281,5 +308,30 @@ mod tests {
         assert_eq!(summary.by_area[0].0, "LU1");
         assert_eq!(summary.suggestions, ["More lighting on Mussons Path"]);
         assert!(ws.add_questionnaire(&me(), " ", "").is_err());
+    }
+
+    #[test]
+    fn contact_details_are_stored_only_with_consent() {
+        let mut ws = crate::demo::workspace();
+        let q = ws.add_questionnaire(&me(), "Stay in touch?", "").expect("added");
+        let without = ws.partnership().questionnaires[&q].clone();
+        let typed = |consent: &str, contact: &str| -> BTreeMap<String, Vec<String>> {
+            [("q5".to_string(), vec![consent.to_string()]), ("q6".to_string(), vec![contact.to_string()])].into()
+        };
+        // Before the organiser adds the questions, nothing personal is kept.
+        ws.record_response(&me(), &q, &typed("yes", "first@example.org")).expect("recorded");
+        ws.ask_for_contact(&me(), &q).expect("asked");
+        let heads = ws.heads();
+        ws.ask_for_contact(&me(), &q).expect("asked again");
+        assert_eq!(ws.heads(), heads, "asking twice changes nothing");
+        ws.record_response(&me(), &q, &typed("", "declined@example.org")).expect("recorded");
+        ws.record_response(&me(), &q, &typed("yes", " agreed@example.org ")).expect("recorded");
+        let after = &ws.partnership().questionnaires[&q];
+        assert_eq!(after.questions.len(), without.questions.len() + 2);
+        assert_eq!(after.contacts().into_iter().map(|(_, c)| c).collect::<Vec<_>>(), ["agreed@example.org"]);
+        let saved = ws.save_uncompressed();
+        for never in [&b"first@example.org"[..], b"declined@example.org"] {
+            assert!(!saved.windows(never.len()).any(|w| w == never), "kept without consent");
+        }
     }
 }

@@ -8,6 +8,7 @@
 use std::collections::BTreeSet;
 
 use crate::doc::{Stamp, Workspace, new_id};
+use crate::model::consultation::Answer;
 use crate::model::{Narrative, Partnership};
 
 /// What stands where text was removed, so readers know something was there.
@@ -60,6 +61,13 @@ pub fn redacted(plan: &Partnership, what: &Redaction) -> Partnership {
             if what.people {
                 update.author_name = String::new();
             }
+        }
+    }
+    // Residents agreed to the partnership contacting them, not to whoever
+    // a redacted copy is for: their details never go, whatever is chosen.
+    for questionnaire in out.questionnaires.values_mut() {
+        for response in questionnaire.responses.values_mut() {
+            response.answers.retain(|_, a| !matches!(a, Answer::Contact(_)));
         }
     }
     if what.commentary {
@@ -120,6 +128,25 @@ mod tests {
             .find(|a| a.theme_id.as_deref() != Some(da.as_str()) && !a.progress.is_empty());
         assert!(other.is_some_and(|a| a.progress.values().all(|u| u.narrative.as_str() != REMOVED)));
     }
+
+    #[test]
+    fn residents_contact_details_never_leave_in_a_redacted_copy() {
+        let me = Author { name: "Officer".into(), organisation: "Luton Council".into() };
+        let mut ws = crate::demo::workspace();
+        let q = ws.add_questionnaire(&Stamp::new(&me, 1), "Stay in touch?", "").expect("added");
+        ws.ask_for_contact(&Stamp::new(&me, 2), &q).expect("asked");
+        let typed =
+            [("q5".to_string(), vec!["yes".to_string()]), ("q6".to_string(), vec![PLANTED_CONTACT.to_string()])];
+        ws.record_response(&Stamp::new(&me, 3), &q, &typed.into()).expect("recorded");
+        assert!(contains(&ws.save_uncompressed(), PLANTED_CONTACT.as_bytes()));
+        let what = Redaction { all_themes: true, descriptions: true, ..Default::default() };
+        let file = redacted_file(ws.partnership(), &what, &Stamp::new(&me, 4));
+        assert!(!contains(&file, PLANTED_CONTACT.as_bytes()), "a resident's contact details survived redaction");
+        let copy = crate::exchange::open_file(&file).expect("the copy opens");
+        assert_eq!(copy.partnership().questionnaires[&q].responses.len(), 1, "the response itself is kept");
+    }
+
+    const PLANTED_CONTACT: &str = "resident.planted@example.org";
 
     #[test]
     fn nothing_chosen_is_an_empty_redaction() {

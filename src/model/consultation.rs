@@ -2,8 +2,9 @@
 //! a short questionnaire, anonymous responses, and the counts and averages
 //! that feed the strategic assessment.
 //!
-//! Responses hold no names or contact details; a postcode is cut to its
-//! district ("LU1 2AB" → "LU1") before it is kept.
+//! Responses hold no names or contact details unless the organiser adds
+//! the contact questions, and then only from residents who agree; a
+//! postcode is cut to its district ("LU1 2AB" → "LU1") before it is kept.
 
 use std::collections::BTreeMap;
 
@@ -39,6 +40,10 @@ pub enum QuestionKind {
     /// personal.
     #[autosurgeon(rename = "consent")]
     Consent,
+    /// An email address or phone number, kept only when the resident said
+    /// yes to the consent question.
+    #[autosurgeon(rename = "contact")]
+    Contact,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Reconcile, Hydrate)]
@@ -69,6 +74,7 @@ pub enum Answer {
     Text(String),
     District(String),
     Consent(bool),
+    Contact(String),
 }
 
 /// "LU1 2AB", "lu12ab" or "LU1" → "LU1"; anything that is not a UK
@@ -125,6 +131,52 @@ impl Questionnaire {
         }
     }
 
+    /// Adds the two questions for residents who want to hear back: their
+    /// agreement first, then how to reach them.
+    pub fn ask_for_contact(&mut self) {
+        if self.asks_for_contact() {
+            return;
+        }
+        let next = self.questions.values().map(|q| q.order).max().unwrap_or(0) + 1;
+        for (order, kind, text) in
+            [(next, QuestionKind::Consent, CONSENT_QUESTION), (next + 1, QuestionKind::Contact, CONTACT_QUESTION)]
+        {
+            let mut id = format!("q{order}");
+            while self.questions.contains_key(&id) {
+                id.push('x');
+            }
+            self.questions
+                .insert(id.clone(), Question { id, kind, text: text.to_string(), options: Vec::new(), order });
+        }
+    }
+
+    pub fn asks_for_contact(&self) -> bool {
+        self.questions.values().any(|q| q.kind == QuestionKind::Contact)
+    }
+
+    /// The consent question contact details depend on.
+    pub fn consent_question(&self) -> Option<&Question> {
+        self.questions_in_order().into_iter().find(|q| q.kind == QuestionKind::Consent)
+    }
+
+    /// Contact details residents agreed to leave, oldest first, with when.
+    pub fn contacts(&self) -> Vec<(i64, String)> {
+        let consent = self.consent_question().map(|q| q.id.as_str());
+        let mut out: Vec<(i64, String)> = self
+            .responses
+            .values()
+            .filter(|r| consent.is_some_and(|c| r.answers.get(c) == Some(&Answer::Consent(true))))
+            .flat_map(|r| {
+                r.answers.values().filter_map(move |a| match a {
+                    Answer::Contact(c) => Some((r.recorded_at, c.clone())),
+                    _ => None,
+                })
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
     pub fn questions_in_order(&self) -> Vec<&Question> {
         let mut qs: Vec<&Question> = self.questions.values().collect();
         qs.sort_by_key(|q| (q.order, q.id.clone()));
@@ -137,6 +189,10 @@ impl Questionnaire {
             Some("This questionnaire has no questions yet. Add at least one question before opening kiosk mode.")
         } else if self.questions.values().any(|q| q.kind == QuestionKind::Choices && q.options.is_empty()) {
             Some("A \u{201c}pick from a list\u{201d} question has nothing to pick from. Add its options first.")
+        } else if self.asks_for_contact() && self.consent_question().is_none() {
+            Some(
+                "The questionnaire asks for contact details without first asking residents to agree. Add the consent question first.",
+            )
         } else {
             None
         }
@@ -146,6 +202,11 @@ impl Questionnaire {
         ConsultationSummary::of(self)
     }
 }
+
+/// Asked before any contact details, in words a resident at a stall can
+/// weigh up: who sees them, what for, and that saying no is fine.
+pub const CONSENT_QUESTION: &str = "Would you like the partnership to contact you about what happens next? If you say yes, your email address or phone number is shared with the partnership\u{2019}s member organisations only to reply to you. Leave it blank if not.";
+pub const CONTACT_QUESTION: &str = "Your email address or phone number";
 
 /// Counts and averages over every response.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -278,5 +339,46 @@ mod tests {
             q2.options.clear();
         }
         assert!(no_options.kiosk_problem().is_some());
+    }
+
+    #[test]
+    fn contact_questions_come_after_the_rest_with_consent_first_and_only_once() {
+        let mut q = standard();
+        assert!(!q.asks_for_contact());
+        q.ask_for_contact();
+        q.ask_for_contact();
+        let kinds: Vec<QuestionKind> = q.questions_in_order().iter().map(|x| x.kind).collect();
+        assert_eq!(kinds.len(), 6);
+        assert_eq!(kinds[4..], [QuestionKind::Consent, QuestionKind::Contact]);
+        assert_eq!(q.kiosk_problem(), None);
+    }
+
+    #[test]
+    fn contact_details_count_only_with_consent_and_never_in_the_results() {
+        let mut q = standard();
+        q.ask_for_contact();
+        let (consent, contact) = ("q5".to_string(), "q6".to_string());
+        let mut agreed = response("a", Some(2), &["Fly-tipping"], None);
+        agreed.recorded_at = 20;
+        agreed.answers.insert(consent.clone(), Answer::Consent(true));
+        agreed.answers.insert(contact.clone(), Answer::Contact("resident@example.org".into()));
+        let mut declined = response("b", Some(4), &[], None);
+        declined.answers.insert(consent, Answer::Consent(false));
+        declined.answers.insert(contact, Answer::Contact("should-not-count@example.org".into()));
+        q.responses.insert("a".into(), agreed);
+        q.responses.insert("b".into(), declined);
+        assert_eq!(q.contacts(), vec![(20, "resident@example.org".to_string())]);
+        let summary = q.summary();
+        assert!(summary.suggestions.is_empty(), "contact details are not suggestions");
+        assert_eq!(summary.responses, 2);
+    }
+
+    #[test]
+    fn a_contact_question_without_consent_cannot_open_in_kiosk_mode() {
+        let mut q = standard();
+        q.ask_for_contact();
+        q.questions.retain(|_, x| x.kind != QuestionKind::Consent);
+        assert!(q.kiosk_problem().is_some_and(|m| m.contains("consent")));
+        assert!(q.contacts().is_empty());
     }
 }

@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::model::FieldErrors;
-use crate::model::consultation::{Question, QuestionKind};
+use crate::model::consultation::{Question, QuestionKind, Questionnaire};
+use crate::model::{Date, FieldErrors};
 use crate::nav::Route;
 
 use super::components::{BackLink, ErrorSummary, FullScreenButton, Missing, TextField, show_errors};
@@ -120,6 +120,7 @@ pub fn ConsultationsPage() -> impl IntoView {
                                 {s.suggestions.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}
                             </ul>
                         })}
+                        <ContactDetails questionnaire=q.clone() />
                     </section>
                 }
             }).collect_view())
@@ -135,6 +136,72 @@ pub fn ConsultationsPage() -> impl IntoView {
             <button type="submit" class="govuk-button govuk-button--secondary">"Set up questionnaire"</button>
         </form>
     }
+}
+
+/// Residents who want to hear back: adding the questions (consent first),
+/// then the details those who agreed left, kept out of the counts above.
+#[component]
+fn ContactDetails(questionnaire: Questionnaire) -> impl IntoView {
+    let state = use_app();
+    let problem = RwSignal::new(None::<String>);
+    if !questionnaire.asks_for_contact() {
+        let id = questionnaire.id.clone();
+        let add = move |_| {
+            let id = id.clone();
+            match state.apply(|ws, stamp| ws.ask_for_contact(stamp, &id)) {
+                Ok(()) => spawn_local(async move {
+                    let saved = state.persist().await.is_ok();
+                    let message = if saved {
+                        "Contact questions added"
+                    } else {
+                        "Contact questions added, but not yet saved on this device"
+                    };
+                    state.go_with_flash(Route::Consultations, message);
+                }),
+                Err(e) => problem.set(Some(e.to_string())),
+            }
+        };
+        return view! {
+            <p class="govuk-body">
+                "It collects no names or contact details. If residents may want a reply, add a question asking them to agree, "
+                "then one for an email address or phone number; details are kept only from those who agree."
+            </p>
+            {move || problem.get().map(|p| view! { <p class="govuk-error-message" role="alert">{p}</p> })}
+            <button type="button" class="govuk-button govuk-button--secondary" on:click=add>
+                "Add questions for residents who want a reply"
+            </button>
+        }
+        .into_any();
+    }
+    let contacts = questionnaire.contacts();
+    let count = contacts.len();
+    view! {
+        <details class="govuk-details">
+            <summary class="govuk-details__summary">
+                <span class="govuk-details__summary-text">
+                    {format!("Residents who asked for a reply ({count})")}
+                </span>
+            </summary>
+            <div class="govuk-details__text">
+                <p class="govuk-body">
+                    "They agreed to be contacted by the partnership about what happens next, and to nothing else. "
+                    "These details are left out of redacted copies."
+                </p>
+                {if contacts.is_empty() {
+                    view! { <p class="govuk-body">"Nobody has left contact details yet."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="govuk-list">
+                            {contacts.into_iter().map(|(at, contact)| view! {
+                                <li>{format!("{contact} (left on {})", Date::from_unix_seconds(at).short())}</li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            </div>
+        </details>
+    }
+    .into_any()
 }
 
 /// One resident's answers while they fill the form in.
@@ -187,6 +254,7 @@ pub fn KioskPage(id: String) -> impl IntoView {
         .into_any();
     }
     let questions: Vec<Question> = questionnaire.questions_in_order().into_iter().cloned().collect();
+    let consent = questionnaire.consent_question().map(|q| q.id.clone()).unwrap_or_default();
     // A new set of answers for each resident: nothing of the last response
     // survives in the page.
     let round = RwSignal::new(0u32);
@@ -198,6 +266,7 @@ pub fn KioskPage(id: String) -> impl IntoView {
         round.track();
         let answers = Answers::new();
         let questions = questions.clone();
+        let consent = consent.clone();
         let id = id.clone();
         let send = move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
@@ -218,7 +287,7 @@ pub fn KioskPage(id: String) -> impl IntoView {
         };
         view! {
             <form on:submit=send novalidate class="app-kiosk__form">
-                {questions.into_iter().map(|q| question_view(q, answers)).collect_view()}
+                {questions.into_iter().map(|q| question_view(q, answers, consent.clone())).collect_view()}
                 <button type="submit" class="govuk-button app-kiosk__button">"Send my answers"</button>
             </form>
         }
@@ -246,7 +315,7 @@ pub fn KioskPage(id: String) -> impl IntoView {
     .into_any()
 }
 
-fn question_view(q: Question, answers: Answers) -> impl IntoView {
+fn question_view(q: Question, answers: Answers, consent: String) -> impl IntoView {
     let qid = q.id.clone();
     match q.kind {
         QuestionKind::Scale => view! {
@@ -276,12 +345,14 @@ fn question_view(q: Question, answers: Answers) -> impl IntoView {
                 <div class="govuk-form-group">
                     <fieldset class="govuk-fieldset" aria-describedby=format!("{qid}-hint")>
                         <legend class="govuk-fieldset__legend govuk-fieldset__legend--l">{q.text.clone()}</legend>
-                        <div class="govuk-hint" id=format!("{qid}-hint")>"Choose as many as you like"</div>
+                        <div class="govuk-hint" id=format!("{qid}-hint")>
+                            {if q.kind == QuestionKind::Consent { "Leave it unticked if not" } else { "Choose as many as you like" }}
+                        </div>
                         <div class="govuk-checkboxes">
                             {options.into_iter().enumerate().map(|(i, option)| {
                                 let input_id = format!("{qid}-{i}");
                                 let (a, b, o1, o2) = (qid.clone(), qid.clone(), option.clone(), option.clone());
-                                let label = if option == "yes" && q.kind == QuestionKind::Consent { "Yes, I agree".to_string() } else { option.clone() };
+                                let label = if option == "yes" && q.kind == QuestionKind::Consent { "Yes, contact me".to_string() } else { option.clone() };
                                 view! {
                                     <div class="govuk-checkboxes__item">
                                         <input class="govuk-checkboxes__input" id=input_id.clone() name=qid.clone() type="checkbox" value=option
@@ -306,6 +377,22 @@ fn question_view(q: Question, answers: Answers) -> impl IntoView {
                     <textarea class="govuk-textarea" id=qid.clone() name=qid rows="3" autocomplete="off"
                         prop:value=move || answers.one(&a) on:input=move |ev| answers.set_one(&b, event_target_value(&ev))></textarea>
                 </div>
+            }.into_any()
+        }
+        // Asked only of a resident who has just said yes to being contacted.
+        QuestionKind::Contact => {
+            let (a, b) = (qid.clone(), qid.clone());
+            view! {
+                <Show when=move || answers.has(&consent, "yes")>
+                    <div class="govuk-form-group">
+                        <h2 class="govuk-label-wrapper">
+                            <label class="govuk-label govuk-label--l" for=qid.clone()>{q.text.clone()}</label>
+                        </h2>
+                        <input class="govuk-input govuk-!-width-two-thirds" id=qid.clone() name=qid.clone() type="text" autocomplete="off"
+                            spellcheck="false" prop:value={let a = a.clone(); move || answers.one(&a)}
+                            on:input={let b = b.clone(); move |ev| answers.set_one(&b, event_target_value(&ev))} />
+                    </div>
+                </Show>
             }.into_any()
         }
         QuestionKind::PostcodeDistrict => {

@@ -2,7 +2,7 @@
 // documented matrix, ranked, compared with last year and promoted to
 // priority themes; residents' views are gathered at events in kiosk mode.
 import { expect, test } from '@playwright/test';
-import { expectAccessible, expectPage, expectSaved, openDemo, setIdentity, visit } from './helpers';
+import { expectAccessible, expectPage, expectSaved, expectTouchTargets, openDemo, setIdentity, visit } from './helpers';
 
 test('issues are ranked against last year, rescored, and one becomes a priority theme @tablet', async ({ page }) => {
   await openDemo(page);
@@ -60,7 +60,7 @@ test('issues are ranked against last year, rescored, and one becomes a priority 
   await expect(page.getByRole('link', { name: 'Theme: Knife crime' })).toBeVisible();
 });
 
-test('residents answer one after another in kiosk mode and the results add up @tablet', async ({ page }) => {
+test('residents answer one after another in kiosk mode and the results add up @tablet @landscape', async ({ page }) => {
   await openDemo(page);
   await setIdentity(page, 'Community Safety Officer', 'Luton Council');
   await visit(page, '/consultation');
@@ -72,6 +72,7 @@ test('residents answer one after another in kiosk mode and the results add up @t
   await section.getByRole('link', { name: 'Open kiosk mode' }).click();
   await expectPage(page, 'How safe do you feel in High Town?');
   await expectAccessible(page, 'kiosk mode');
+  await expectTouchTargets(page, 'main', 'kiosk mode');
 
   // First resident.
   await page.getByRole('group', { name: 'How safe do you feel in your area?' }).getByLabel('2').check();
@@ -82,6 +83,7 @@ test('residents answer one after another in kiosk mode and the results add up @t
   await expect(page.getByRole('heading', { name: 'Thank you' })).toBeVisible();
   await expect(page.getByText('A kiosk answer nobody else should see')).toHaveCount(0);
   await expectAccessible(page, 'the kiosk thank-you screen');
+  await expectTouchTargets(page, 'main', 'the kiosk thank-you screen');
 
   // The next resident sees a blank questionnaire.
   await page.getByRole('button', { name: 'Next person' }).click();
