@@ -17,6 +17,12 @@ impl From<DocError> for FormError {
     }
 }
 
+impl From<FieldErrors> for FormError {
+    fn from(e: FieldErrors) -> Self {
+        FormError::Invalid(e)
+    }
+}
+
 impl Workspace {
     /// Adds a member (`id` is `None`) or edits one.
     pub fn save_organisation(

@@ -16,7 +16,7 @@ use crate::model::{FieldErrors, FinancialYear};
 use crate::nav::Route;
 
 use super::clock;
-use super::components::{BackLink, ErrorSummary, TextArea, TextField, show_errors};
+use super::components::{BackLink, ErrorSummary, TextArea, TextField, apply_form};
 use super::router::page_loaded;
 use super::state::use_app;
 
@@ -333,20 +333,14 @@ pub fn IssueFormPage(assessment: String, issue: String) -> impl IntoView {
             notes: notes.get_untracked(),
         };
         let (a, i) = (assessment.clone(), editing.clone());
-        let result = state
-            .apply(|ws, stamp| Ok::<_, crate::doc::DocError>(ws.save_assessed_issue(stamp, &a, i.as_deref(), &draft)));
-        match result {
-            Ok(Ok(_)) => spawn_local(async move {
+        if apply_form(state, errors, "name", |ws, stamp| Ok(ws.save_assessed_issue(stamp, &a, i.as_deref(), &draft)?))
+            .is_some()
+        {
+            spawn_local(async move {
                 let saved = state.persist().await.is_ok();
                 let message = if saved { "Scores saved" } else { "Scores saved, but not yet saved on this device" };
                 state.go_with_flash(Route::Assessment(year.to_string()), message);
-            }),
-            Ok(Err(found)) => show_errors(errors, found),
-            Err(e) => {
-                let mut found = FieldErrors::default();
-                found.add("name", e.to_string());
-                show_errors(errors, found);
-            }
+            });
         }
     };
     view! {

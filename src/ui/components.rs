@@ -3,8 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::doc::{FormError, Stamp, Workspace};
 use crate::model::{FieldErrors, Status};
 use crate::nav::Route;
+use crate::ui::state::AppState;
 
 use super::router::focus_id;
 
@@ -390,6 +392,39 @@ pub fn Missing(what: &'static str) -> impl IntoView {
             <a class="govuk-link" href=Route::Plan.href()>"Go to the plan overview"</a>
             "."
         </p>
+    }
+}
+
+/// Runs a form's intent through [`AppState::apply`]: what the person typed
+/// wrong goes to the error summary, and a change that could not be made is
+/// reported against `field`. Returns what the intent made (such as a new
+/// id) when it worked; the caller then stores it and moves on.
+pub fn apply_form<T>(
+    state: AppState,
+    errors: RwSignal<FieldErrors>,
+    field: &'static str,
+    intent: impl FnOnce(&mut Workspace, &Stamp) -> Result<T, FormError>,
+) -> Option<T> {
+    let outcome = state.apply(|ws, stamp| match intent(ws, stamp) {
+        Ok(value) => Ok(Ok(value)),
+        Err(FormError::Invalid(found)) => Ok(Err(found)),
+        Err(FormError::Doc(e)) => Err(e),
+    });
+    match outcome {
+        Ok(Ok(value)) => {
+            clear_errors(errors);
+            Some(value)
+        }
+        Ok(Err(found)) => {
+            show_errors(errors, found);
+            None
+        }
+        Err(e) => {
+            let mut found = FieldErrors::default();
+            found.add(field, e.to_string());
+            show_errors(errors, found);
+            None
+        }
     }
 }
 

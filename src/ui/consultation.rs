@@ -12,7 +12,7 @@ use crate::model::consultation::{Question, QuestionKind, Questionnaire};
 use crate::model::{Date, FieldErrors};
 use crate::nav::Route;
 
-use super::components::{BackLink, ErrorSummary, FullScreenButton, Missing, TextField, show_errors};
+use super::components::{BackLink, ErrorSummary, FullScreenButton, Missing, TextField, apply_form};
 use super::router::{focus_id, page_loaded};
 use super::state::use_app;
 
@@ -26,8 +26,8 @@ pub fn ConsultationsPage() -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (t, e) = (title.get_untracked(), event.get_untracked());
-        match state.apply(|ws, stamp| Ok::<_, crate::doc::DocError>(ws.add_questionnaire(stamp, &t, &e))) {
-            Ok(Ok(_)) => spawn_local(async move {
+        if apply_form(state, errors, "title", |ws, stamp| Ok(ws.add_questionnaire(stamp, &t, &e)?)).is_some() {
+            spawn_local(async move {
                 let saved = state.persist().await.is_ok();
                 title.set(String::new());
                 event.set(String::new());
@@ -37,13 +37,7 @@ pub fn ConsultationsPage() -> impl IntoView {
                     "Questionnaire set up, but not yet saved on this device"
                 };
                 state.go_with_flash(Route::Consultations, message);
-            }),
-            Ok(Err(found)) => show_errors(errors, found),
-            Err(e) => {
-                let mut found = FieldErrors::default();
-                found.add("title", e.to_string());
-                show_errors(errors, found);
-            }
+            });
         }
     };
     view! {

@@ -7,9 +7,7 @@ use leptos::task::spawn_local;
 use crate::doc::FormError;
 use crate::model::{FieldErrors, OrganisationDraft, Partnership, Sector, SubGroupDraft};
 use crate::nav::Route;
-use crate::ui::components::{
-    BackLink, CheckboxGroup, ErrorSummary, Missing, Radios, TextArea, TextField, clear_errors, show_errors,
-};
+use crate::ui::components::{BackLink, CheckboxGroup, ErrorSummary, Missing, Radios, TextArea, TextField, apply_form};
 use crate::ui::router::page_loaded;
 use crate::ui::state::{AppState, use_app};
 use crate::ui::workspaces::IdentityReminder;
@@ -222,25 +220,12 @@ fn save(
     done: &'static str,
     intent: impl FnOnce(&mut crate::doc::Workspace, &crate::doc::Stamp) -> Result<(), FormError>,
 ) {
-    match state.apply(|ws, stamp| match intent(ws, stamp) {
-        Ok(()) => Ok(Ok(())),
-        Err(FormError::Invalid(found)) => Ok(Err(found)),
-        Err(FormError::Doc(e)) => Err(e),
-    }) {
-        Ok(Ok(())) => {
-            clear_errors(errors);
-            spawn_local(async move {
-                let saved = state.persist().await.is_ok();
-                let message = if saved { done } else { "Change made, but not yet saved on this device" };
-                state.go_with_flash(Route::Structure, message);
-            });
-        }
-        Ok(Err(found)) => show_errors(errors, found),
-        Err(e) => {
-            let mut fe = FieldErrors::default();
-            fe.add(field, e.to_string());
-            show_errors(errors, fe);
-        }
+    if apply_form(state, errors, field, intent).is_some() {
+        spawn_local(async move {
+            let saved = state.persist().await.is_ok();
+            let message = if saved { done } else { "Change made, but not yet saved on this device" };
+            state.go_with_flash(Route::Structure, message);
+        });
     }
 }
 

@@ -14,7 +14,7 @@ use crate::model::workshop::{ItemKind, Side, Workshop, WorkshopFormat};
 use crate::nav::Route;
 
 use super::components::{
-    BackLink, ErrorSummary, FullScreenButton, Missing, Radios, SelectField, TextField, show_errors,
+    BackLink, ErrorSummary, FullScreenButton, Missing, Radios, SelectField, TextField, apply_form, show_errors,
 };
 use super::router::{focus_id, page_loaded};
 use super::state::use_app;
@@ -49,17 +49,13 @@ pub fn WorkshopsPage() -> impl IntoView {
             return show_errors(errors, e);
         };
         let t = title.get_untracked();
-        match state.apply(|ws, stamp| Ok::<_, crate::doc::DocError>(ws.add_workshop(stamp, &t, kind, theme_id, dots))) {
-            Ok(Ok(id)) => spawn_local(async move {
+        if let Some(id) =
+            apply_form(state, errors, "title", |ws, stamp| Ok(ws.add_workshop(stamp, &t, kind, theme_id, dots)?))
+        {
+            spawn_local(async move {
                 let _ = state.persist().await;
                 state.go_with_flash(Route::Workshop(id), "Workshop set up");
-            }),
-            Ok(Err(found)) => show_errors(errors, found),
-            Err(e) => {
-                let mut found = FieldErrors::default();
-                found.add("title", e.to_string());
-                show_errors(errors, found);
-            }
+            });
         }
     };
     view! {
