@@ -119,7 +119,7 @@ test('a tablet sends the whole partnership to a tablet with nothing on it by QR 
   await expect(second.locator('.app-timeline')).not.toContainText('Another update, made after the codes were shown.');
 });
 
-test('the police tablet scans the council tablet\'s new changes with its camera and merges them @tablet', async ({ browser }) => {
+test('the police tablet scans the council tablet\'s new changes with its camera and merges them @tablet @landscape', async ({ browser }) => {
   test.setTimeout(180_000);
   // The two tablets share the partnership first (here by file).
   const council = await tablet(browser, 'Jo Coordinator', COUNCIL);
@@ -159,8 +159,11 @@ test('the police tablet scans the council tablet\'s new changes with its camera 
   }, changes.map((c) => `data:image/png;base64,${c.buffer.toString('base64')}`));
 
   await sharePage(police);
+  const camera = police.getByLabel('Camera view');
+  await expect(camera, 'no camera view until the camera is on').toBeHidden();
   await police.getByRole('button', { name: 'Scan codes with the camera' }).click();
   await expect(police.getByRole('button', { name: 'Stop the camera' })).toBeVisible();
+  await expect(camera).toBeVisible();
   await expectAccessible(police, 'the camera scanning codes');
   const incoming = police.locator('#incoming');
   await expect(incoming.getByRole('heading', { name: 'What the file from the QR codes would change' })).toBeVisible({
@@ -168,6 +171,7 @@ test('the police tablet scans the council tablet\'s new changes with its camera 
   });
   // Complete: the camera is off again.
   await expect(police.getByRole('button', { name: 'Scan codes with the camera' })).toBeVisible();
+  await expect(camera).toBeHidden();
   await expect(incoming).toContainText(`Sent by Jo Coordinator (${COUNCIL}).`);
   await expect(incoming.locator('#incoming-summary li')).toHaveText([`${COUNCIL}: 1 progress update added`]);
   await incoming.getByRole('button', { name: 'Merge 1 change' }).click();
