@@ -30,9 +30,13 @@ async function tablet(browser: Browser, name: string, organisation: string, demo
  * Shows the file for `to` as QR codes and photographs every code, in order:
  * the sequence is paused first, then stepped through with "Next code".
  */
-async function showCodes(page: Page, to: string, check = false): Promise<Code[]> {
+async function showCodes(page: Page, to: string, check = false, passphrase = ''): Promise<Code[]> {
   await sharePage(page);
   await page.getByLabel('Who is the file for?').selectOption(to);
+  if (passphrase) {
+    await page.getByLabel('Protect the file with a passphrase').check();
+    await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  }
   await page.getByRole('button', { name: 'Show as QR codes for a tablet' }).click();
   const sequence = page.locator('#qr-sequence');
   await expect(sequence).toBeFocused();
@@ -196,4 +200,24 @@ test('a camera that cannot be used is explained, and the photos still work', asy
   );
   await expect(page.getByLabel('Or choose photos of the codes')).toBeEnabled();
   await expectAccessible(page, 'a refused camera');
+});
+
+test('a file protected with a passphrase travels as QR codes and opens only with the passphrase', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const council = await tablet(browser, 'Jo Coordinator', COUNCIL);
+  const codes = await showCodes(council, '', false, 'blue kettle morning');
+  const second = await tablet(browser, 'Sam Steward', POLICE, false);
+  await sharePage(second);
+  await choosePhotos(second, codes);
+  const incoming = second.locator('#incoming');
+  await expect(incoming.getByRole('heading', { name: 'The file from the QR codes is protected with a passphrase' })).toBeVisible({
+    timeout: 60_000,
+  });
+  await incoming.getByLabel('Passphrase', { exact: true }).fill('blue kettle evening');
+  await incoming.getByRole('button', { name: 'Open file' }).click();
+  await expect(incoming.locator('.govuk-error-message')).toContainText('That passphrase does not open this file.');
+  await incoming.getByLabel('Passphrase', { exact: true }).fill('blue kettle morning');
+  await incoming.getByRole('button', { name: 'Open file' }).click();
+  await expect(incoming).toContainText(`The file from the QR codes is for ${PARTNERSHIP}, not the partnership open now`);
+  await expectAccessible(second, 'a protected file from QR codes, unlocked');
 });
