@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::nav::Route;
 
-use super::layout::{FlashBanner, Footer, Header, KeepSafeBanner, SkipLink, StatusBar, StorageBanner};
+use super::layout::{FlashBanner, Footer, Header, KeepSafeBanner, KioskHeader, SkipLink, StatusBar, StorageBanner};
 use super::state::provide_app_state;
 use super::{
     actions, assessment, calendar, consultation, dashboard, exchange, history, indicators, performance, plan, reports,
@@ -88,15 +88,23 @@ pub fn App() -> impl IntoView {
         }
     };
 
+    // Residents pass the tablet round in kiosk mode: no menu into the plan,
+    // and no reminders meant for the organiser. "Leave kiosk mode" is the
+    // way back.
+    let kiosk = Memo::new(move |_| state.route.with(|r| matches!(r, Route::Kiosk(_))));
     view! {
         <SkipLink />
-        <Header />
+        <Show when=move || !kiosk.get() fallback=KioskHeader>
+            <Header />
+        </Show>
         <div class="govuk-width-container">
             <StatusBar />
             <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
                 <StorageBanner />
                 <super::offline::UpdateBanner update_ready />
-                <KeepSafeBanner />
+                <Show when=move || !kiosk.get()>
+                    <KeepSafeBanner />
+                </Show>
                 <FlashBanner />
                 {page}
             </main>

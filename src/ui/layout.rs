@@ -143,6 +143,21 @@ fn NavItem(route: Route, label: &'static str) -> impl IntoView {
     }
 }
 
+/// The header in kiosk mode: the name only, with no links a resident
+/// could follow into the plan.
+#[component]
+pub fn KioskHeader() -> impl IntoView {
+    view! {
+        <header class="govuk-generic-header">
+            <div class="govuk-generic-header__container govuk-width-container">
+                <div class="govuk-generic-header__logo">
+                    <span class="govuk-generic-header__homepage-link">"Safer Plan"</span>
+                </div>
+            </div>
+        </header>
+    }
+}
+
 /// Demo label, and the quiet "saved" status line.
 #[component]
 pub fn StatusBar() -> impl IntoView {

@@ -22,6 +22,9 @@ test('contact details are asked only after consent and kept only from residents 
 
   await section.getByRole('link', { name: 'Open kiosk mode' }).click();
   await expectPage(page, TITLE);
+  // Nothing leads a resident from the questionnaire into the plan.
+  await expect(page.getByRole('navigation', { name: 'Menu' })).toHaveCount(0);
+  await expect(page.getByRole('banner').getByRole('link')).toHaveCount(0);
   const contact = page.getByLabel('Your email address or phone number');
   // Not asked until the resident agrees.
   await expect(contact).toHaveCount(0);
@@ -49,8 +52,9 @@ test('contact details are asked only after consent and kept only from residents 
   await expect(page.getByRole('heading', { name: 'Thank you' })).toBeVisible();
   await expectSaved(page);
 
-  await visit(page, '/consultation');
+  await page.getByRole('link', { name: 'Leave kiosk mode' }).click();
   await expectPage(page, 'Resident consultation');
+  await expect(page.getByRole('navigation', { name: 'Menu' })).toBeVisible();
   await section.getByText('Residents who asked for a reply (1)').click();
   await expect(section.locator('.govuk-details__text')).toContainText('resident.one@example.org');
   await expect(page.getByText('changed.my.mind@example.org')).toHaveCount(0);
