@@ -153,7 +153,7 @@ mod tests {
         let ranked = latest.ranked(p.assessment_before(latest.year));
         let da = ranked.iter().find(|r| r.issue.name == "Domestic abuse").expect("domestic abuse is assessed");
         assert_eq!((da.rank, da.issue.score(Criterion::PublicConcern)), (4, Some(2)));
-        let said = evidence::for_issue(da.issue, p);
+        let said = evidence::for_issue(&latest.id, da.issue, p);
         assert_eq!(
             said.workshops.iter().map(|w| w.describe()).collect::<Vec<_>>(),
             [
@@ -164,7 +164,7 @@ mod tests {
         assert_eq!((residents.picked, residents.answered, residents.percent()), (4, 12, 33));
         assert_eq!(said.suggested_public_concern(), Some(3));
         let knife = ranked.iter().find(|r| r.issue.name == "Knife crime").expect("knife crime is assessed");
-        let said = evidence::for_issue(knife.issue, p);
+        let said = evidence::for_issue(&latest.id, knife.issue, p);
         assert_eq!((said.workshops[0].rank, said.consultations.len()), (1, 0), "no theme of that name was offered");
     }
 }

@@ -32,22 +32,20 @@ impl Workspace {
         if !(0..=10).contains(&dots) {
             errors.add("dots", "Give each participant between 1 and 10 dots, or 0 to rate every issue");
         }
-        let items: BTreeMap<String, WorkshopItem> = match format {
-            WorkshopFormat::SenseCheck => self
-                .partnership
-                .assessments_latest_first()
-                .first()
-                .map(|a| {
-                    a.ranked(None)
-                        .iter()
-                        .map(|r| {
-                            let id = new_id();
-                            (id.clone(), WorkshopItem { id, kind: ItemKind::Issue, text: r.issue.name.clone() })
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
-            WorkshopFormat::ProblemSolving => BTreeMap::new(),
+        let latest = self.partnership.assessments_latest_first().first().map(|a| (*a).clone());
+        let (items, assessment_id): (BTreeMap<String, WorkshopItem>, Option<String>) = match (format, latest) {
+            (WorkshopFormat::SenseCheck, Some(a)) => {
+                let items = a
+                    .ranked(None)
+                    .iter()
+                    .map(|r| {
+                        let id = new_id();
+                        (id.clone(), WorkshopItem { id, kind: ItemKind::Issue, text: r.issue.name.clone() })
+                    })
+                    .collect();
+                (items, Some(a.id.clone()))
+            }
+            _ => (BTreeMap::new(), None),
         };
         if format == WorkshopFormat::SenseCheck && items.is_empty() {
             errors.add("format", "There is no strategic assessment to sense-check yet. Score some issues first.");
@@ -55,8 +53,16 @@ impl Workspace {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let workshop =
-            Workshop { id: new_id(), title: title.to_string(), format, theme_id, dots, items, votes: BTreeMap::new() };
+        let workshop = Workshop {
+            id: new_id(),
+            title: title.to_string(),
+            format,
+            theme_id,
+            assessment_id,
+            dots,
+            items,
+            votes: BTreeMap::new(),
+        };
         let id = workshop.id.clone();
         self.put_item(stamp, &format!("Set up the workshop {title}"), "workshops", &id, &workshop).map_err(field)?;
         self.partnership.workshops.insert(id.clone(), workshop);

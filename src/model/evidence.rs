@@ -141,17 +141,19 @@ impl IssueEvidence {
 
 /// Evidence for every issue of the assessment, keyed by issue id.
 pub fn for_assessment(assessment: &Assessment, plan: &Partnership) -> BTreeMap<String, IssueEvidence> {
-    assessment.issues.values().map(|issue| (issue.id.clone(), for_issue(issue, plan))).collect()
+    assessment.issues.values().map(|issue| (issue.id.clone(), for_issue(&assessment.id, issue, plan))).collect()
 }
 
 /// Workshops and questionnaires in title order, so the page reads the same
-/// on every partner's copy.
-pub fn for_issue(issue: &AssessedIssue, plan: &Partnership) -> IssueEvidence {
+/// on every partner's copy. Only workshops that sense-checked this
+/// assessment count (or that predate recording which one they checked).
+pub fn for_issue(assessment_id: &str, issue: &AssessedIssue, plan: &Partnership) -> IssueEvidence {
     let mut names = vec![normalise(&issue.name)];
     if let Some(theme) = issue.theme_id.as_deref().and_then(|t| plan.theme(t)) {
         names.push(normalise(&theme.name));
     }
-    let mut workshops: Vec<&Workshop> = plan.workshops.values().collect();
+    let mut workshops: Vec<&Workshop> =
+        plan.workshops.values().filter(|w| w.assessment_id.as_deref().is_none_or(|a| a == assessment_id)).collect();
     workshops.sort_by_key(|w| (w.title.to_lowercase(), w.id.clone()));
     let mut questionnaires: Vec<&Questionnaire> = plan.questionnaires.values().collect();
     questionnaires.sort_by_key(|q| (q.title.to_lowercase(), q.id.clone()));
@@ -309,6 +311,7 @@ mod tests {
             title: title.into(),
             format: WorkshopFormat::SenseCheck,
             theme_id: None,
+            assessment_id: Some("a".into()),
             dots,
             items,
             votes,
@@ -354,9 +357,9 @@ mod tests {
             &[&[("Knife crime", 3)], &[("Domestic abuse", 2), ("Hate crime", 1)], &[("Hate crime", 2)]],
         );
         let p = with(plan(), vec![w], vec![]);
-        let knife = for_issue(&issue("1", "Knife crime", None), &p);
-        let da = for_issue(&issue("2", "Domestic abuse", None), &p);
-        let hate = for_issue(&issue("3", "Hate crime", None), &p);
+        let knife = for_issue("a", &issue("1", "Knife crime", None), &p);
+        let da = for_issue("a", &issue("2", "Domestic abuse", None), &p);
+        let hate = for_issue("a", &issue("3", "Hate crime", None), &p);
         // Knife crime and hate crime both have 3 dots, but hate crime from two people.
         assert_eq!((hate.workshops[0].rank, knife.workshops[0].rank, da.workshops[0].rank), (1, 2, 3));
         assert!(!knife.workshops[0].joint);
@@ -364,7 +367,7 @@ mod tests {
             hate.workshops[0].describe(),
             "February partner workshop: ranked 1st of 4 (3 dots from 2 of 3 participants)"
         );
-        let drugs = for_issue(&issue("4", "Drug-related harm", None), &p);
+        let drugs = for_issue("a", &issue("4", "Drug-related harm", None), &p);
         assert_eq!(
             drugs.workshops[0].describe(),
             "February partner workshop: ranked 4th of 4 (0 dots from 0 of 3 participants)"
@@ -378,13 +381,13 @@ mod tests {
             &[&[("Knife crime", 2), ("Hate crime", 1)], &[("Hate crime", 1), ("Knife crime", 1)]],
         );
         let p = with(plan(), vec![tied], vec![]);
-        let knife = &for_issue(&issue("1", "Knife crime", None), &p).workshops[0];
-        let hate = &for_issue(&issue("3", "Hate crime", None), &p).workshops[0];
+        let knife = &for_issue("a", &issue("1", "Knife crime", None), &p).workshops[0];
+        let hate = &for_issue("a", &issue("3", "Hate crime", None), &p).workshops[0];
         assert_eq!((knife.rank, knife.joint, knife.result), (1, false, 3.0));
         assert_eq!((hate.rank, hate.joint), (2, false));
         let level = sense_check("l", "Level", 3, &ISSUES, &[&[("Knife crime", 1), ("Hate crime", 1)]]);
         let p = with(plan(), vec![level], vec![]);
-        let knife = &for_issue(&issue("1", "Knife crime", None), &p).workshops[0];
+        let knife = &for_issue("a", &issue("1", "Knife crime", None), &p).workshops[0];
         assert_eq!((knife.rank, knife.joint), (1, true));
         assert!(knife.describe().contains("ranked joint 1st of 4 (1 dot from 1 of 1 participants)"));
     }
@@ -399,7 +402,7 @@ mod tests {
             &[&[("Knife crime", 5)], &[("Knife crime", 4), ("Hate crime", 2)]],
         );
         let p = with(plan(), vec![w], vec![]);
-        let knife = &for_issue(&issue("1", "Knife crime", None), &p).workshops[0];
+        let knife = &for_issue("a", &issue("1", "Knife crime", None), &p).workshops[0];
         assert_eq!(knife.describe(), "Rating workshop: ranked 1st of 4 (average rating 4.5 from 2 of 2 participants)");
     }
 
@@ -409,7 +412,7 @@ mod tests {
         let mut solving = sense_check("s", "High Town JAG", 3, &ISSUES, &[&[("Knife crime", 3)]]);
         solving.format = WorkshopFormat::ProblemSolving;
         let p = with(plan(), vec![empty, solving], vec![]);
-        assert!(for_issue(&issue("1", "Knife crime", None), &p).is_empty());
+        assert!(for_issue("a", &issue("1", "Knife crime", None), &p).is_empty());
     }
 
     #[test]
@@ -417,7 +420,7 @@ mod tests {
         let w = sense_check("w", "Workshop", 3, &ISSUES, &[&[("Knife crime", 3)]]);
         let q = questionnaire("q", "High Town", &["Domestic Abuse"], &[&["Domestic Abuse"]]);
         let p = with(plan(), vec![w], vec![q]);
-        let e = for_issue(&issue("9", "Fly-tipping", None), &p);
+        let e = for_issue("a", &issue("9", "Fly-tipping", None), &p);
         assert!(e.is_empty());
         assert_eq!((e.concern(), e.suggested_public_concern()), (None, None));
     }
@@ -427,7 +430,7 @@ mod tests {
         let w = sense_check("w", "Workshop", 3, &["  Knife   Crime "], &[&[("  Knife   Crime ", 1)]]);
         let q = questionnaire("q", "High Town", &["KNIFE crime"], &[&["KNIFE crime"], &["KNIFE crime"]]);
         let p = with(plan(), vec![w], vec![q]);
-        let e = for_issue(&issue("1", "knife crime", None), &p);
+        let e = for_issue("a", &issue("1", "knife crime", None), &p);
         assert_eq!(e.workshops.len(), 1);
         assert_eq!((e.consultations[0].picked, e.consultations[0].answered), (2, 2));
     }
@@ -445,7 +448,7 @@ mod tests {
         let q = questionnaire("q", "How safe do you feel in High Town?", &options, &picks);
         let p = with(plan(), vec![], vec![q]);
         // By name: "Domestic abuse" matches the option "Domestic Abuse".
-        let by_name = for_issue(&issue("1", "Domestic abuse", None), &p);
+        let by_name = for_issue("a", &issue("1", "Domestic abuse", None), &p);
         let c = &by_name.consultations[0];
         assert_eq!((c.picked, c.answered, c.percent()), (2, 4, 50), "the resident who skipped is not counted");
         assert_eq!(
@@ -453,13 +456,13 @@ mod tests {
             "\u{201c}How safe do you feel in High Town?\u{201d}: 2 of 4 residents who answered (50%) said this worries them"
         );
         // By theme: an issue named differently, promoted to the Domestic Abuse theme.
-        let by_theme = for_issue(&issue("2", "Violence against women and girls", Some("t-da")), &p);
+        let by_theme = for_issue("a", &issue("2", "Violence against women and girls", Some("t-da")), &p);
         assert_eq!((by_theme.consultations[0].picked, by_theme.consultations[0].answered), (2, 4));
         // "Domestic abuse services" is a different option, not a partial match.
-        let other = for_issue(&issue("3", "Domestic", None), &p);
+        let other = for_issue("a", &issue("3", "Domestic", None), &p);
         assert!(other.is_empty());
         // A theme that no longer exists matches nothing more.
-        let gone = for_issue(&issue("4", "Violence against women and girls", Some("deleted")), &p);
+        let gone = for_issue("a", &issue("4", "Violence against women and girls", Some("deleted")), &p);
         assert!(gone.is_empty());
     }
 
@@ -467,7 +470,7 @@ mod tests {
     fn a_resident_ticking_both_the_issue_and_its_theme_counts_once() {
         let q = questionnaire("q", "Lewsey", &["Knife crime", "Domestic Abuse"], &[&["Knife crime", "Domestic Abuse"]]);
         let p = with(plan(), vec![], vec![q]);
-        let e = for_issue(&issue("1", "Knife crime", Some("t-da")), &p);
+        let e = for_issue("a", &issue("1", "Knife crime", Some("t-da")), &p);
         assert_eq!((e.consultations[0].picked, e.consultations[0].answered), (1, 1));
     }
 
@@ -476,7 +479,7 @@ mod tests {
         let q = questionnaire("q", "Lewsey Festival", &["Knife crime"], &[]);
         let skipped = questionnaire("s", "Skipped", &["Knife crime"], &[&[], &[]]);
         let p = with(plan(), vec![], vec![q, skipped]);
-        assert!(for_issue(&issue("1", "Knife crime", None), &p).is_empty());
+        assert!(for_issue("a", &issue("1", "Knife crime", None), &p).is_empty());
     }
 
     #[test]
@@ -484,14 +487,14 @@ mod tests {
         let a = questionnaire("a", "High Town", &["Knife crime"], &[&["Knife crime"][..]; 4]);
         let b = questionnaire("b", "Lewsey", &["Knife crime", "Fly-tipping"], &[&["Fly-tipping"][..]; 5]);
         let p = with(plan(), vec![], vec![a.clone(), b.clone()]);
-        let e = for_issue(&issue("1", "Knife crime", None), &p);
+        let e = for_issue("a", &issue("1", "Knife crime", None), &p);
         assert_eq!(e.concern(), Some(Concern { picked: 4, answered: 9 }));
         assert_eq!(e.suggested_public_concern(), None, "nine residents are too few");
         let mut b = b;
         let extra = questionnaire("x", "", &["Knife crime", "Fly-tipping"], &[&["Fly-tipping"]]);
         b.responses.extend(extra.responses.into_values().map(|r| ("r-extra".to_string(), r)));
         let p = with(plan(), vec![], vec![a, b]);
-        let e = for_issue(&issue("1", "Knife crime", None), &p);
+        let e = for_issue("a", &issue("1", "Knife crime", None), &p);
         assert_eq!(e.concern(), Some(Concern { picked: 4, answered: 10 }));
         assert_eq!(e.suggested_public_concern(), Some(3), "40%");
         assert_eq!(e.consultations.iter().map(|c| c.title.as_str()).collect::<Vec<_>>(), ["High Town", "Lewsey"]);
@@ -542,5 +545,19 @@ mod tests {
     fn ordinals_read_as_english() {
         let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].into_iter().map(ordinal).collect();
         assert_eq!(got, ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"]);
+    }
+
+    #[test]
+    fn only_workshops_that_sense_checked_this_assessment_count() {
+        let ballots: &[&[(&str, i64)]] = &[&[("Knife crime", 3)]];
+        let mut last_year = sense_check("w1", "Last year's sense-check", 3, &["Knife crime"], ballots);
+        last_year.assessment_id = Some("last-year".into());
+        let mut unrecorded = sense_check("w2", "An older sense-check", 3, &["Knife crime"], ballots);
+        unrecorded.assessment_id = None;
+        let this_year = sense_check("w3", "This year's sense-check", 3, &["Knife crime"], ballots);
+        let p = with(plan(), vec![last_year, unrecorded, this_year], Vec::new());
+        let titles: Vec<String> =
+            for_issue("a", &issue("1", "Knife crime", None), &p).workshops.iter().map(|w| w.title.clone()).collect();
+        assert_eq!(titles, ["An older sense-check", "This year's sense-check"]);
     }
 }

@@ -75,6 +75,10 @@ pub struct Workshop {
     pub format: WorkshopFormat,
     /// The priority theme it is about (problem-solving) or feeds.
     pub theme_id: Option<String>,
+    /// For a sense-check: the strategic assessment whose issues it lists,
+    /// so next year's assessment does not count this year's dots. Absent
+    /// in workshops from before it was recorded.
+    pub assessment_id: Option<String>,
     /// Dots each participant may place (sense-check by dot vote); 0 means
     /// participants rate every issue 1–5 instead.
     pub dots: i64,
@@ -189,6 +193,7 @@ mod tests {
             title: "High Town Joint Action Group".into(),
             format,
             theme_id: None,
+            assessment_id: None,
             dots,
             items: [
                 item("a", ItemKind::Issue, "Drug dealing related ASB"),

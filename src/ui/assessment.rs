@@ -320,9 +320,10 @@ pub fn IssueFormPage(assessment: String, issue: String) -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::default());
     // Follows the name as typed, so a new issue finds what residents said too.
     let theme_id = existing.as_ref().and_then(|i| i.theme_id.clone());
+    let assessment_id = assessment.clone();
     let said = Memo::new(move |_| {
         let probe = AssessedIssue { name: name.get(), theme_id: theme_id.clone(), ..Default::default() };
-        state.plan.with(|p| p.as_ref().map(|p| evidence::for_issue(&probe, p)).unwrap_or_default())
+        state.plan.with(|p| p.as_ref().map(|p| evidence::for_issue(&assessment_id, &probe, p)).unwrap_or_default())
     });
     let score_signals = scores.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
