@@ -45,7 +45,7 @@ fn draft(row: &Row) -> IssueDraft {
         .zip(row.1)
         .map(|(c, s)| (c.key().to_string(), if s == 0 { String::new() } else { s.to_string() }))
         .collect();
-    IssueDraft { name: row.0.to_string(), scores, notes: String::new() }
+    IssueDraft { name: row.0.to_string(), scores, ..Default::default() }
 }
 
 pub(super) fn record(ws: &mut Workspace, at: Date) {

@@ -14,6 +14,8 @@ pub struct IssueDraft {
     pub name: String,
     pub scores: BTreeMap<String, String>,
     pub notes: String,
+    /// The priority theme it comes under (a theme id), or blank for none.
+    pub theme: String,
 }
 
 /// The longest free-text answer kept from a kiosk.
@@ -58,6 +60,10 @@ impl Workspace {
         {
             errors.add("name", "This assessment already has an issue with that name");
         }
+        let theme = draft.theme.trim();
+        if !theme.is_empty() && !self.partnership.themes.contains_key(theme) {
+            errors.add("theme", "Choose a priority theme from the list, or none");
+        }
         let mut scores = BTreeMap::new();
         for c in Criterion::ALL {
             let typed = draft.scores.get(c.key()).map(|s| s.trim()).unwrap_or_default();
@@ -81,7 +87,7 @@ impl Workspace {
             name: name.clone(),
             scores,
             notes: Narrative::new(draft.notes.trim()),
-            theme_id: existing.as_ref().and_then(|i| i.theme_id.clone()),
+            theme_id: (!theme.is_empty()).then(|| theme.to_string()),
         };
         if existing.as_ref() == Some(&issue) {
             return Ok(issue.id);
@@ -262,14 +268,18 @@ mod tests {
         let mut ws = Workspace::create("Uttlesford CSP", "Uttlesford", &me());
         let a = ws.add_assessment(&me(), 2024).expect("assessment");
         assert_eq!(ws.add_assessment(&me(), 2024).expect("again"), a, "one assessment per year");
-        let draft =
-            IssueDraft { name: "  Rural  burglary ".into(), scores: scores("4"), notes: "Farm thefts rising".into() };
+        let draft = IssueDraft {
+            name: "  Rural  burglary ".into(),
+            scores: scores("4"),
+            notes: "Farm thefts rising".into(),
+            ..Default::default()
+        };
         let id = ws.save_assessed_issue(&me(), &a, None, &draft).expect("saved");
         let issue = &ws.partnership().assessments[&a].issues[&id];
         assert_eq!(issue.name, "Rural burglary");
         assert_eq!(issue.total(), 40.0);
 
-        let mut bad = IssueDraft { name: "rural burglary".into(), scores: scores("6"), notes: String::new() };
+        let mut bad = IssueDraft { name: "rural burglary".into(), scores: scores("6"), ..Default::default() };
         let errors = ws.save_assessed_issue(&me(), &a, None, &bad).expect_err("refused");
         assert_eq!(errors.get("name"), Some("This assessment already has an issue with that name"));
         assert_eq!(errors.get("volume"), Some("Volume and frequency must be a score from 1 to 5"));
@@ -283,6 +293,22 @@ mod tests {
         let loaded = Workspace::load(&ws.save()).expect("reload");
         assert_eq!(loaded.partnership(), ws.partnership());
         assert_eq!(loaded.partnership().assessments[&a].issues[&id].theme_id.as_deref(), Some(theme.as_str()));
+    }
+
+    #[test]
+    fn an_issue_comes_under_an_existing_theme_or_none() {
+        let mut ws = crate::demo::workspace();
+        let a = ws.add_assessment(&me(), 2030).expect("assessment");
+        let theme = ws.partnership().themes_in_order()[0].id.clone();
+        let mut draft = IssueDraft { name: "Knife crime".into(), theme: theme.clone(), ..Default::default() };
+        let id = ws.save_assessed_issue(&me(), &a, None, &draft).expect("saved");
+        assert_eq!(ws.partnership().assessments[&a].issues[&id].theme_id.as_deref(), Some(theme.as_str()));
+        draft.theme = "no-such-theme".into();
+        let errors = ws.save_assessed_issue(&me(), &a, Some(&id), &draft).expect_err("refused");
+        assert_eq!(errors.get("theme"), Some("Choose a priority theme from the list, or none"));
+        draft.theme = String::new();
+        ws.save_assessed_issue(&me(), &a, Some(&id), &draft).expect("unlinked");
+        assert_eq!(ws.partnership().assessments[&a].issues[&id].theme_id, None);
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::model::{FieldErrors, FinancialYear};
 use crate::nav::Route;
 
 use super::clock;
-use super::components::{BackLink, ErrorSummary, TextArea, TextField, apply_form};
+use super::components::{BackLink, ErrorSummary, SelectField, TextArea, TextField, apply_form};
 use super::router::page_loaded;
 use super::state::use_app;
 
@@ -318,11 +318,19 @@ pub fn IssueFormPage(assessment: String, issue: String) -> impl IntoView {
         })
         .collect();
     let errors = RwSignal::new(FieldErrors::default());
-    // Follows the name as typed, so a new issue finds what residents said too.
-    let theme_id = existing.as_ref().and_then(|i| i.theme_id.clone());
+    let theme = RwSignal::new(existing.as_ref().and_then(|i| i.theme_id.clone()).unwrap_or_default());
+    let mut theme_options = vec![(String::new(), "None yet".to_string())];
+    theme_options.extend(state.plan.with_untracked(|p| {
+        p.as_ref()
+            .map(|p| p.themes_in_order().iter().map(|t| (t.id.clone(), t.name.clone())).collect::<Vec<_>>())
+            .unwrap_or_default()
+    }));
+    // Follows the name and theme as chosen, so a new issue finds what
+    // residents said too.
     let assessment_id = assessment.clone();
     let said = Memo::new(move |_| {
-        let probe = AssessedIssue { name: name.get(), theme_id: theme_id.clone(), ..Default::default() };
+        let theme_id = Some(theme.get()).filter(|t| !t.is_empty());
+        let probe = AssessedIssue { name: name.get(), theme_id, ..Default::default() };
         state.plan.with(|p| p.as_ref().map(|p| evidence::for_issue(&assessment_id, &probe, p)).unwrap_or_default())
     });
     let score_signals = scores.clone();
@@ -332,6 +340,7 @@ pub fn IssueFormPage(assessment: String, issue: String) -> impl IntoView {
             name: name.get_untracked(),
             scores: score_signals.iter().map(|(k, v)| (k.to_string(), v.get_untracked())).collect(),
             notes: notes.get_untracked(),
+            theme: theme.get_untracked(),
         };
         let (a, i) = (assessment.clone(), editing.clone());
         if apply_form(state, errors, "name", |ws, stamp| Ok(ws.save_assessed_issue(stamp, &a, i.as_deref(), &draft)?))
@@ -351,6 +360,8 @@ pub fn IssueFormPage(assessment: String, issue: String) -> impl IntoView {
         <h1 class="govuk-heading-l" tabindex="-1">{heading}</h1>
         <form on:submit=save novalidate>
             <TextField id="name" label="Issue" value=name errors hint="For example, Knife crime or Town centre anti-social behaviour" />
+            <SelectField id="theme" label="Priority theme it comes under (optional)" value=theme errors options=theme_options
+                hint="Residents who say a theme worries them count towards the issues under it" />
             {Criterion::ALL.iter().map(|c| {
                 let value = scores[c.key()];
                 let key = c.key();

@@ -113,6 +113,13 @@ test('an issue nobody mentioned shows no evidence, and typing a name residents w
   await expectAccessible(page, 'a new issue with what residents said');
   await issue.fill('Fly-tipping');
   await expect(residents).toHaveCount(0);
+  // Placed under a priority theme, the theme's residents count too.
+  const theme = page.getByLabel('Priority theme it comes under (optional)');
+  await theme.selectOption({ label: 'Youth Offending' });
+  await expect(residents).toContainText('1 of 12 residents who answered (8%) said this worries them');
+  await expectAccessible(page, 'an issue placed under a theme');
+  await theme.selectOption({ label: 'None yet' });
+  await expect(residents).toHaveCount(0);
   await page.getByRole('group', { name: 'Public concern' }).getByLabel('4').check();
   await page.getByRole('button', { name: 'Save scores' }).click();
   await expect(page.getByText('Scores saved')).toBeVisible();
