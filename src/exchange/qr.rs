@@ -61,6 +61,19 @@ fn missing_message(missing: &[usize], total: usize) -> String {
     }
 }
 
+/// The line under the scanning progress: which codes are still to come,
+/// the first dozen by number.
+pub fn still_needed(missing: &[usize]) -> String {
+    const LISTED: usize = 12;
+    let listed: Vec<String> = missing.iter().take(LISTED).map(ToString::to_string).collect();
+    let more = missing.len().saturating_sub(LISTED);
+    if more > 0 {
+        format!("Still needed: codes {} and {more} more.", listed.join(", "))
+    } else {
+        format!("Still needed: code{} {}.", if missing.len() == 1 { "" } else { "s" }, listed.join(", "))
+    }
+}
+
 /// Identifies one file's codes: the start of its SHA-256, in capitals.
 fn set_id(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().take(4).map(|b| format!("{b:02X}")).collect()
@@ -348,6 +361,14 @@ mod tests {
         two_missing.add(&codes[4]).unwrap();
         assert!(two_missing.finish().unwrap_err().to_string().starts_with("Codes 3 and 6 of 6 are still missing"));
         assert!(Assembly::new().finish().is_err());
+    }
+
+    #[test]
+    fn what_is_still_needed_is_said_by_number() {
+        assert_eq!(still_needed(&[3]), "Still needed: code 3.");
+        assert_eq!(still_needed(&[2, 7]), "Still needed: codes 2, 7.");
+        let many: Vec<usize> = (1..=15).collect();
+        assert_eq!(still_needed(&many), "Still needed: codes 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 and 3 more.");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::exchange::qr::{self, Assembly, QrError, Scanned};
+use crate::exchange::qr::{self, Assembly, Scanned};
 
 /// How long each code stays up: several camera frames (one is read every
 /// 250 ms, in about 25 ms), and the demo partnership's 40 codes go round in
@@ -31,7 +31,10 @@ const LARGEST_SIDE: f64 = 1000.0;
 #[component]
 pub fn QrSequence(codes: Vec<String>, on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let total = codes.len();
-    let drawn: Vec<Result<qr::Drawn, QrError>> = codes.iter().map(|c| qr::draw(c)).collect();
+    // Each code's side (with its quiet zone) and SVG path, drawn once: the
+    // sequence goes round many times.
+    let drawn: Vec<Option<(usize, String)>> =
+        codes.iter().map(|c| qr::draw(c).ok().map(|d| (d.width + 8, d.svg_path()))).collect();
     let shown = RwSignal::new(0usize);
     let playing = RwSignal::new(total > 1);
     let timer = set_interval_with_handle(
@@ -54,23 +57,20 @@ pub fn QrSequence(codes: Vec<String>, on_close: impl Fn() + Copy + Send + Sync +
     };
     let picture = move || {
         let i = shown.get();
-        match drawn.get(i) {
-            Some(Ok(code)) => {
-                let side = code.width + 8;
-                view! {
-                    <svg
-                        class="app-qr__code"
-                        viewBox=format!("0 0 {side} {side}")
-                        role="img"
-                        aria-labelledby="qr-caption"
-                        shape-rendering="crispEdges"
-                    >
-                        <rect width=side height=side fill="#fff" />
-                        <path d=code.svg_path() fill="#000" />
-                    </svg>
-                }
-                .into_any()
+        match drawn.get(i).cloned().flatten() {
+            Some((side, path)) => view! {
+                <svg
+                    class="app-qr__code"
+                    viewBox=format!("0 0 {side} {side}")
+                    role="img"
+                    aria-labelledby="qr-caption"
+                    shape-rendering="crispEdges"
+                >
+                    <rect width=side height=side fill="#fff" />
+                    <path d=path fill="#000" />
+                </svg>
             }
+            .into_any(),
             _ => view! { <p class="govuk-error-message">"This code could not be drawn. Send the file instead."</p> }
                 .into_any(),
         }
@@ -303,7 +303,7 @@ pub fn QrScanner(on_file: impl Fn(Vec<u8>) + Copy + Send + Sync + 'static) -> im
             {move || progress.get().map(|(scanned, total, missing)| view! {
                 <p class="govuk-body govuk-!-font-weight-bold">{format!("{scanned} of {total} codes scanned")}</p>
                 {(!missing.is_empty()).then(|| view! {
-                    <p class="govuk-body">{still_needed(&missing)}</p>
+                    <p class="govuk-body">{qr::still_needed(&missing)}</p>
                 })}
             })}
         </div>
@@ -313,17 +313,6 @@ pub fn QrScanner(on_file: impl Fn(Vec<u8>) + Copy + Send + Sync + 'static) -> im
                 Notice::None => None,
             }}
         </div>
-    }
-}
-
-fn still_needed(missing: &[usize]) -> String {
-    const LISTED: usize = 12;
-    let listed: Vec<String> = missing.iter().take(LISTED).map(ToString::to_string).collect();
-    let more = missing.len().saturating_sub(LISTED);
-    if more > 0 {
-        format!("Still needed: codes {} and {more} more.", listed.join(", "))
-    } else {
-        format!("Still needed: code{} {}.", if missing.len() == 1 { "" } else { "s" }, listed.join(", "))
     }
 }
 
@@ -444,6 +433,22 @@ async fn capture_photo(file: &web_sys::File) -> Option<web_sys::ImageData> {
     image
 }
 
+thread_local! {
+    static SCRATCH: RefCell<Option<web_sys::HtmlCanvasElement>> = const { RefCell::new(None) };
+}
+
+/// One off-page canvas for every frame and photo, rather than a new one
+/// four times a second while the camera is on.
+fn scratch_canvas() -> Option<web_sys::HtmlCanvasElement> {
+    SCRATCH.with(|cell| {
+        if cell.borrow().is_none() {
+            let made = web_sys::window()?.document()?.create_element("canvas").ok()?.dyn_into().ok()?;
+            *cell.borrow_mut() = Some(made);
+        }
+        cell.borrow().clone()
+    })
+}
+
 /// Draws a frame or photo, shrunk, onto a scratch canvas and takes its pixels.
 fn capture(
     width: f64,
@@ -455,8 +460,7 @@ fn capture(
     }
     let scale = (LARGEST_SIDE / width.max(height)).min(1.0);
     let (w, h) = ((width * scale).round().max(1.0), (height * scale).round().max(1.0));
-    let canvas: web_sys::HtmlCanvasElement =
-        web_sys::window()?.document()?.create_element("canvas").ok()?.dyn_into().ok()?;
+    let canvas = scratch_canvas()?;
     canvas.set_width(w as u32);
     canvas.set_height(h as u32);
     let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
