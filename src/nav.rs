@@ -5,6 +5,7 @@
 //! rewrite rules, and the browser's back button works. Parsing is plain code,
 //! tested natively.
 
+use crate::model::filter::ActionSort;
 use crate::model::{ActionFilter, Status};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,8 +53,11 @@ pub enum Route {
     DeleteProgress(String, String),
     /// Excel and CSV: download the plan, import a tracker.
     Spreadsheets,
-    /// The plan at a glance and what needs chasing.
-    Dashboard,
+    /// The plan at a glance and what needs chasing, for a quarter
+    /// ("2019-20-Q3"; empty for the plan's current quarter).
+    Dashboard(String),
+    /// Open a partner's file (or a backup) as a partnership on this device.
+    OpenFile,
     /// Member organisations and sub-groups.
     Structure,
     /// Add (`None`) or edit a member organisation.
@@ -101,6 +105,7 @@ impl Route {
                 | Route::DeleteWorkspace(_)
                 | Route::Settings
                 | Route::Exchange
+                | Route::OpenFile
                 | Route::CrashTest
                 | Route::PerformanceCheck
                 | Route::NotFound
@@ -133,7 +138,8 @@ impl Route {
             ["actions", id, "progress"] => Route::AddProgress(decode(id)),
             ["actions", id, "delete"] => Route::DeleteAction(decode(id)),
             ["history"] => Route::History,
-            ["dashboard"] => Route::Dashboard,
+            ["dashboard"] => Route::Dashboard(query_value(query, "quarter")),
+            ["open"] => Route::OpenFile,
             ["spreadsheets"] => Route::Spreadsheets,
             ["share"] => Route::Exchange,
             ["share", "redacted"] => Route::RedactedCopy,
@@ -195,7 +201,9 @@ impl Route {
             Route::AddProgress(id) => format!("/actions/{}/progress", encode(id)),
             Route::DeleteAction(id) => format!("/actions/{}/delete", encode(id)),
             Route::History => "/history".to_string(),
-            Route::Dashboard => "/dashboard".to_string(),
+            Route::Dashboard(quarter) if quarter.is_empty() => "/dashboard".to_string(),
+            Route::Dashboard(quarter) => format!("/dashboard?quarter={}", encode(quarter)),
+            Route::OpenFile => "/open".to_string(),
             Route::Spreadsheets => "/spreadsheets".to_string(),
             Route::Exchange => "/share".to_string(),
             Route::RedactedCopy => "/share/redacted".to_string(),
@@ -280,6 +288,8 @@ fn parse_filter(query: &str) -> ActionFilter {
             "status" => filter.status = Status::from_code(&v),
             "lead" => filter.lead = v,
             "q" => filter.text = v,
+            "mine" => filter.mine = v == "1",
+            "sort" => filter.sort = ActionSort::from_code(&v).unwrap_or_default(),
             _ => {}
         }
     }
@@ -299,6 +309,12 @@ fn filter_query(f: &ActionFilter) -> String {
     }
     if !f.text.is_empty() {
         parts.push(format!("q={}", encode(&f.text)));
+    }
+    if f.mine {
+        parts.push("mine=1".to_string());
+    }
+    if f.sort != ActionSort::default() {
+        parts.push(format!("sort={}", f.sort.code()));
     }
     parts.join("&")
 }
@@ -354,6 +370,8 @@ mod tests {
             status: Some(Status::AtRisk),
             lead: "Luton Council".into(),
             text: "town centre & PSPO".into(),
+            mine: true,
+            sort: ActionSort::LastUpdate,
         };
         for route in [
             Route::Workspaces,
@@ -370,7 +388,9 @@ mod tests {
             Route::AddProgress("a1".into()),
             Route::DeleteAction("a1".into()),
             Route::History,
-            Route::Dashboard,
+            Route::Dashboard(String::new()),
+            Route::Dashboard("2019-20-Q4".into()),
+            Route::OpenFile,
             Route::Spreadsheets,
             Route::Exchange,
             Route::RedactedCopy,

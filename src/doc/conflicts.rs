@@ -40,10 +40,89 @@ impl ConflictValue {
     }
 }
 
+/// The top-level maps whose items can hold conflicting fields, in the
+/// order "Needs attention" lists them.
+pub const CONFLICT_MAPS: [&str; 6] = ["actions", "themes", "indicators", "events", "organisations", "sub_groups"];
+
+/// One item with fields changed by two partners at once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemConflicts {
+    /// One of [`CONFLICT_MAPS`].
+    pub map_key: &'static str,
+    pub item_id: String,
+    pub fields: Vec<FieldConflict>,
+}
+
+/// A field's name, the value shown now, and every value with its writer.
+type RawConflict = (String, Option<automerge::ObjId>, Vec<(Value<'static>, automerge::ObjId)>);
+
+/// Names the organisation behind each value and drops fields where every
+/// partner wrote the same value (no conflict to settle).
+fn with_organisations(raw: Vec<RawConflict>, orgs: &HashMap<ActorId, String>) -> Vec<FieldConflict> {
+    let mut out = Vec::new();
+    for (field, shown, values) in raw {
+        let values: Vec<ConflictValue> = values
+            .into_iter()
+            .filter_map(|(value, id)| {
+                let Value::Scalar(s) = value else { return None };
+                let organisation = match &id {
+                    automerge::ObjId::Id(_, actor, _) => orgs.get(actor).cloned().unwrap_or_default(),
+                    automerge::ObjId::Root => String::new(),
+                };
+                Some(ConflictValue { value: s.into_owned(), organisation, shown: Some(&id) == shown.as_ref() })
+            })
+            .collect();
+        if values.iter().any(|v| v.value != values[0].value) {
+            out.push(FieldConflict { field, values });
+        }
+    }
+    out
+}
+
 impl Workspace {
     /// Plain fields of one item of a top-level map (such as an action)
     /// that hold two or more values. Lists and text merge on their own.
     pub fn conflicts(&mut self, map_key: &str, item_id: &str) -> Vec<FieldConflict> {
+        let raw = self.raw_conflicts(map_key, item_id);
+        if raw.is_empty() {
+            return Vec::new();
+        }
+        let orgs = self.organisations_by_actor();
+        with_organisations(raw, &orgs)
+    }
+
+    /// Every item with fields two partners changed at once, across the maps
+    /// in [`CONFLICT_MAPS`], for the dashboard's "Needs attention" list and
+    /// the message after a merge. Items come in map order, then by id.
+    pub fn all_conflicts(&mut self) -> Vec<ItemConflicts> {
+        let mut raw = Vec::new();
+        for map_key in CONFLICT_MAPS {
+            let Ok(map) = self.map_obj(map_key) else { continue };
+            let ids: Vec<String> = self.doc.keys(&map).collect();
+            for id in ids {
+                let found = self.raw_conflicts(map_key, &id);
+                if !found.is_empty() {
+                    raw.push((map_key, id, found));
+                }
+            }
+        }
+        if raw.is_empty() {
+            return Vec::new();
+        }
+        let orgs = self.organisations_by_actor();
+        raw.into_iter()
+            .map(|(map_key, item_id, found)| ItemConflicts {
+                map_key,
+                item_id,
+                fields: with_organisations(found, &orgs),
+            })
+            .filter(|c| !c.fields.is_empty())
+            .collect()
+    }
+
+    /// Fields of one item with several values, before organisations are
+    /// looked up (which reads the whole change log, so is done once).
+    fn raw_conflicts(&mut self, map_key: &str, item_id: &str) -> Vec<RawConflict> {
         let Ok(map) = self.map_obj(map_key) else { return Vec::new() };
         let item = match self.doc.get(&map, item_id) {
             Ok(Some((Value::Object(ObjType::Map), id))) => id,
@@ -59,29 +138,7 @@ impl Workspace {
             let values: Vec<_> = values.into_iter().map(|(v, id)| (v.into_owned(), id)).collect();
             raw.push((field, shown, values));
         }
-        if raw.is_empty() {
-            return Vec::new();
-        }
-        let orgs = self.organisations_by_actor();
-        let mut out = Vec::new();
-        for (field, shown, values) in raw {
-            let values: Vec<ConflictValue> = values
-                .into_iter()
-                .filter_map(|(value, id)| {
-                    let Value::Scalar(s) = value else { return None };
-                    let organisation = match &id {
-                        automerge::ObjId::Id(_, actor, _) => orgs.get(actor).cloned().unwrap_or_default(),
-                        automerge::ObjId::Root => String::new(),
-                    };
-                    Some(ConflictValue { value: s.into_owned(), organisation, shown: Some(&id) == shown.as_ref() })
-                })
-                .collect();
-            // Both partners writing the same value is no conflict to settle.
-            if values.iter().any(|v| v.value != values[0].value) {
-                out.push(FieldConflict { field, values });
-            }
-        }
-        out
+        raw
     }
 
     /// Who each actor (device) is, from the organisation in its latest change.
@@ -146,6 +203,10 @@ mod tests {
 
         let conflicts = ours.conflicts("actions", "action-04");
         assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+        let everywhere = ours.all_conflicts();
+        assert_eq!(everywhere.len(), 1, "only action 4 needs attention: {everywhere:?}");
+        assert_eq!((everywhere[0].map_key, everywhere[0].item_id.as_str()), ("actions", "action-04"));
+        assert_eq!(everywhere[0].fields, conflicts);
         let title = &conflicts[0];
         assert_eq!(title.field, "title");
         let mut seen: Vec<(String, String)> = title.values.iter().map(|v| (v.text(), v.organisation.clone())).collect();
@@ -171,6 +232,7 @@ mod tests {
         )
         .expect("resolve");
         assert!(ours.conflicts("actions", "action-04").is_empty());
+        assert!(ours.all_conflicts().is_empty());
         assert_eq!(ours.partnership().action("action-04").map(|a| a.title.as_str()), Some("Police title"));
         // The choice travels like any change.
         let mut back = Workspace::load(&ours.save()).expect("file");

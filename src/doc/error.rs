@@ -2,7 +2,7 @@
 
 use thiserror::Error;
 
-#[derive(Debug, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum DocError {
     #[error("This file is not a Safer Plan workspace.")]
     NotAWorkspace,
@@ -14,6 +14,8 @@ pub enum DocError {
     Damaged(String),
     #[error("That {kind} no longer exists. It may have been deleted by another partner.")]
     NotFound { kind: &'static str },
+    #[error("Action {number} is now used by another action. Give this one a different number, such as {next}.")]
+    NumberTaken { number: String, next: String },
     #[error("These changes build on earlier ones this copy has not received.")]
     MissingEarlierChanges,
     #[error("The change could not be recorded: {0}")]

@@ -62,12 +62,31 @@ impl Workspace {
 
     /// Restores what the deleting change `entry` removed; returns the
     /// restored action's id.
-    pub fn restore(&mut self, stamp: &Stamp, entry: &HistoryEntry) -> Result<String, DocError> {
+    ///
+    /// A deleted action comes back with its own number unless another action
+    /// has taken that number since: then the restore is refused with
+    /// [`DocError::NumberTaken`] (naming the next free number), and the
+    /// person restores it again with `number` set to the one they choose.
+    pub fn restore(&mut self, stamp: &Stamp, entry: &HistoryEntry, number: Option<&str>) -> Result<String, DocError> {
         let what = self.restorable(entry).ok_or(DocError::NotFound { kind: "deleted item" })?;
         let before = self.plan_before(&entry.hash)?;
         match what {
             Restorable::Action { action_id } => {
-                let action = before.action(&action_id).ok_or(DocError::NotFound { kind: "action" })?.clone();
+                let mut action = before.action(&action_id).ok_or(DocError::NotFound { kind: "action" })?.clone();
+                if let Some(chosen) = number.map(str::trim).filter(|n| !n.is_empty()) {
+                    if !crate::model::draft::is_action_number(chosen) {
+                        return Err(DocError::Internal(format!(
+                            "{chosen} is not an action number: use a number, optionally followed by a letter, like 14 or 2a"
+                        )));
+                    }
+                    action.number = chosen.to_string();
+                }
+                if self.partnership.number_taken(&action.number, Some(&action_id)) {
+                    return Err(DocError::NumberTaken {
+                        number: action.number.trim().to_string(),
+                        next: self.partnership.next_action_number(),
+                    });
+                }
                 let summary = format!("Restored {}: {}", action.label().to_lowercase(), action.title);
                 self.put_item(stamp, &summary, "actions", &action_id, &action)?;
                 self.partnership.actions.insert(action_id.clone(), action);
@@ -115,7 +134,7 @@ mod tests {
         assert_eq!(ws.restorable(&deletion), Some(Restorable::Action { action_id: "action-02".into() }));
         let mut partner = Workspace::load(&ws.save()).expect("copy");
 
-        ws.restore(&Stamp::new(&me(), 20), &deletion).expect("restore");
+        ws.restore(&Stamp::new(&me(), 20), &deletion, None).expect("restore");
         assert_eq!(ws.partnership().action("action-02"), Some(&original));
         assert_eq!(ws.restorable(&deletion), None, "already restored");
         assert!(ws.history().iter().any(|e| e.summary.starts_with("Restored action 2")));
@@ -132,7 +151,7 @@ mod tests {
         ws.delete_progress(&Stamp::new(&me(), 10), "action-02", &update_id).expect("delete");
         assert!(!ws.partnership().action("action-02").expect("action").progress.contains_key(&update_id));
         let deletion = ws.history().into_iter().find(|e| e.summary.starts_with("Deleted")).expect("entry");
-        ws.restore(&Stamp::new(&me(), 20), &deletion).expect("restore");
+        ws.restore(&Stamp::new(&me(), 20), &deletion, None).expect("restore");
         assert_eq!(ws.partnership().action("action-02").and_then(|a| a.progress.get(&update_id)), Some(&update));
     }
 
@@ -141,6 +160,35 @@ mod tests {
         let mut ws = crate::demo::workspace();
         let created = ws.history().into_iter().last().expect("first change");
         assert_eq!(ws.restorable(&created), None);
-        assert!(ws.restore(&Stamp::new(&me(), 1), &created).is_err());
+        assert!(ws.restore(&Stamp::new(&me(), 1), &created, None).is_err());
+    }
+
+    #[test]
+    fn restoring_an_action_whose_number_was_reused_offers_the_next_free_number() {
+        let mut ws = crate::demo::workspace();
+        let seven = ws.partnership().actions.values().find(|a| a.number == "7").expect("action 7").clone();
+        ws.delete_action(&Stamp::new(&me(), 10), &seven.id).expect("delete");
+        let deletion = ws.history().into_iter().find(|e| e.summary.starts_with("Deleted")).expect("entry");
+        let draft =
+            crate::model::ActionDraft { number: "7".into(), title: "A new action 7".into(), ..Default::default() };
+        let valid = ws.validate_action(&draft, None).expect("7 is free again");
+        ws.add_action(&Stamp::new(&me(), 11), valid).expect("add");
+        let heads = ws.heads();
+
+        let refused = ws.restore(&Stamp::new(&me(), 12), &deletion, None);
+        assert!(
+            matches!(&refused, Err(DocError::NumberTaken { number, next }) if number == "7" && next == "14"),
+            "{refused:?}"
+        );
+        assert_eq!(ws.heads(), heads, "nothing changed");
+        assert!(matches!(ws.restore(&Stamp::new(&me(), 12), &deletion, Some("1")), Err(DocError::NumberTaken { .. })));
+        assert!(ws.restore(&Stamp::new(&me(), 12), &deletion, Some("seven")).is_err());
+
+        let id = ws.restore(&Stamp::new(&me(), 13), &deletion, Some("14")).expect("restore as 14");
+        let restored = ws.partnership().action(&id).expect("restored");
+        assert_eq!(restored.number, "14");
+        assert_eq!(restored.title, seven.title);
+        assert_eq!(restored.progress, seven.progress);
+        assert!(ws.partnership().duplicate_numbers().is_empty());
     }
 }

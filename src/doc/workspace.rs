@@ -250,11 +250,11 @@ impl Workspace {
 
     // ---- plumbing -------------------------------------------------------
 
-    fn existing_action(&self, id: &str) -> Result<&Action, DocError> {
+    pub(super) fn existing_action(&self, id: &str) -> Result<&Action, DocError> {
         self.partnership.actions.get(id).ok_or(DocError::NotFound { kind: "action" })
     }
 
-    fn put_action(&mut self, stamp: &Stamp, summary: &str, action: Action) -> Result<String, DocError> {
+    pub(super) fn put_action(&mut self, stamp: &Stamp, summary: &str, action: Action) -> Result<String, DocError> {
         let actions = self.map_obj("actions")?;
         let id = action.id.clone();
         self.change(stamp, summary, vec![format!("action/{id}")], |doc| {

@@ -227,6 +227,16 @@ impl FinancialQuarter {
         FinancialQuarter { year: FinancialYear::of(date), quarter }
     }
 
+    /// Its last day: 30 June, 30 September, 31 December or 31 March.
+    pub fn last_day(self) -> Date {
+        match self.quarter {
+            1 => Date { year: self.year.0, month: 6, day: 30 },
+            2 => Date { year: self.year.0, month: 9, day: 30 },
+            3 => Date { year: self.year.0, month: 12, day: 31 },
+            _ => Date { year: self.year.0 + 1, month: 3, day: 31 },
+        }
+    }
+
     /// The months it covers, for headings: "October to December 2019".
     pub fn months(self) -> String {
         let first = usize::from((self.quarter - 1) * 3 + 3) % 12;

@@ -28,7 +28,7 @@ pub use date::{Date, DateError, FinancialQuarter, FinancialYear};
 pub use draft::{ActionDraft, FieldErrors, ProgressDraft, ValidAction, ValidProgress};
 pub use filter::ActionFilter;
 pub use narrative::Narrative;
-pub use partnership::{FORMAT, FORMAT_VERSION, Partnership, PlanSummary};
+pub use partnership::{DuplicateNumber, FORMAT, FORMAT_VERSION, Partnership, PlanSummary, file_stem};
 pub use performance::{Indicator, IndicatorDraft, Polarity, QuarterValue, Rag};
 pub use structure::{Organisation, OrganisationDraft, Sector, SubGroup, SubGroupDraft};
 pub use theme::Theme;

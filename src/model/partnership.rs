@@ -25,7 +25,7 @@ use autosurgeon::{Hydrate, Reconcile};
 use super::assessment::Assessment;
 use super::consultation::Questionnaire;
 use super::workshop::Workshop;
-use super::{Action, CalendarEvent, Indicator, Narrative, Organisation, SubGroup, Theme};
+use super::{Action, CalendarEvent, Date, FinancialQuarter, Indicator, Narrative, Organisation, SubGroup, Theme};
 
 /// The value of the root `format` field in every Safer Plan document.
 pub const FORMAT: &str = "safer-plan";
@@ -72,6 +72,23 @@ pub struct Partnership {
     /// Partner workshops run on a tablet, with their results.
     #[autosurgeon(missing = "Default::default")]
     pub workshops: BTreeMap<String, Workshop>,
+}
+
+/// Letters and digits of `text` joined by hyphens, safe as part of a file
+/// name on Windows, macOS and Linux: "Drugs / alcohol" → "Drugs-alcohol".
+/// Empty when `text` has no letters or digits.
+pub fn file_stem(text: &str) -> String {
+    let cleaned: String = text.chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+    cleaned.split_whitespace().collect::<Vec<_>>().join("-")
+}
+
+/// One action number held by several actions, to be settled by giving all
+/// but one a new number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuplicateNumber {
+    pub number: String,
+    /// The actions that have it, first recorded first.
+    pub action_ids: Vec<String>,
 }
 
 /// The published multi-year partnership plan.
@@ -152,8 +169,7 @@ impl Partnership {
 
     /// A safe file name stem for exports: "Luton CSP (draft)" → "Luton-CSP-draft".
     pub fn file_stem(&self) -> String {
-        let cleaned: String = self.name.chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
-        let stem = cleaned.split_whitespace().collect::<Vec<_>>().join("-");
+        let stem = file_stem(&self.name);
         if stem.is_empty() { "partnership".to_string() } else { stem }
     }
 
@@ -214,6 +230,77 @@ impl Partnership {
         events
     }
 
+    /// The day pages and reports look at when nobody has chosen a period:
+    /// `today` while the action plan year is running or still to come, and
+    /// the last day of that year once it is over. A plan whose year has
+    /// ended (the demo's 2019-20, or a partnership that has not yet set next
+    /// year's plan) then opens on its own last quarter, not on an empty one.
+    pub fn as_of(&self, today: Date) -> Date {
+        match super::performance::parse_financial_year(&self.plan.action_plan_year) {
+            Some(year) if year.end() < today => year.end(),
+            _ => today,
+        }
+    }
+
+    /// Action numbers used by more than one action, which happens when two
+    /// partners add an action with the same number before exchanging files
+    /// (each copy checked its own list), in business-plan order. Numbers
+    /// compare as people read them: "7a" and "7A" are the same number.
+    pub fn duplicate_numbers(&self) -> Vec<DuplicateNumber> {
+        let mut by_number: BTreeMap<String, Vec<&Action>> = BTreeMap::new();
+        for a in self.actions.values().filter(|a| !a.number.trim().is_empty()) {
+            by_number.entry(a.number.trim().to_lowercase()).or_default().push(a);
+        }
+        let mut found: Vec<DuplicateNumber> = by_number
+            .into_values()
+            .filter(|list| list.len() > 1)
+            .map(|mut list| {
+                list.sort_by(|a, b| a.created_at.cmp(&b.created_at).then_with(|| a.id.cmp(&b.id)));
+                DuplicateNumber {
+                    number: list[0].number.trim().to_string(),
+                    action_ids: list.iter().map(|a| a.id.clone()).collect(),
+                }
+            })
+            .collect();
+        found.sort_by(|a, b| super::action::number_order(&a.number, &b.number));
+        found
+    }
+
+    /// Whether another action than `except` already has `number`.
+    pub fn number_taken(&self, number: &str, except: Option<&str>) -> bool {
+        let number = number.trim();
+        self.actions.values().any(|a| a.number.trim().eq_ignore_ascii_case(number) && Some(a.id.as_str()) != except)
+    }
+
+    /// The last quarter that has ended by the day the plan is seen at
+    /// ([`Partnership::as_of`]): what theme leads report on. For a plan
+    /// whose year has ended that is the year's Q4.
+    pub fn reporting_quarter(&self, today: Date) -> FinancialQuarter {
+        let day = self.as_of(today);
+        let quarter = FinancialQuarter::of(day);
+        if quarter.last_day() == day { quarter } else { super::performance::previous_quarter(quarter) }
+    }
+
+    /// Quarters pages offer to choose from, latest first: from the earliest
+    /// of the action plan year's Q1 and the first quarter with a progress
+    /// update, to the later of today's quarter and the quarter the plan is
+    /// seen at.
+    pub fn quarters_in_view(&self, today: Date) -> Vec<FinancialQuarter> {
+        let latest = FinancialQuarter::of(today).max(FinancialQuarter::of(self.as_of(today)));
+        let plan_start = super::performance::parse_financial_year(&self.plan.action_plan_year)
+            .map(|y| FinancialQuarter { year: y, quarter: 1 });
+        let first_update =
+            self.actions.values().flat_map(|a| a.progress.values()).map(|u| FinancialQuarter::of(u.date)).min();
+        let earliest = [plan_start, first_update].into_iter().flatten().min().unwrap_or(latest).min(latest);
+        let mut out = Vec::new();
+        let mut q = latest;
+        while q >= earliest {
+            out.push(q);
+            q = super::performance::previous_quarter(q);
+        }
+        out
+    }
+
     /// The next free top-level action number, for a new action's form.
     pub fn next_action_number(&self) -> String {
         let highest = self.actions.values().filter_map(|a| super::action::leading_number(&a.number)).max().unwrap_or(0);
@@ -224,6 +311,34 @@ impl Partnership {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plan_whose_year_has_ended_is_seen_at_the_end_of_that_year() {
+        let mut p = Partnership::new("x".into(), "Luton CSP".into(), String::new());
+        let today = Date::new(2026, 11, 29).expect("date");
+        assert_eq!(p.as_of(today), today, "no action plan year");
+        p.plan.action_plan_year = "2019-20".into();
+        assert_eq!(p.as_of(today), Date::new(2020, 3, 31).expect("date"));
+        p.plan.action_plan_year = "2026-27".into();
+        assert_eq!(p.as_of(today), today, "the year is running");
+        p.plan.action_plan_year = "2027-28".into();
+        assert_eq!(p.as_of(today), today, "next year's plan, written early");
+        p.plan.action_plan_year = "not a year".into();
+        assert_eq!(p.as_of(today), today);
+    }
+
+    #[test]
+    fn leads_report_on_the_last_quarter_that_has_ended() {
+        let mut p = Partnership::new("x".into(), "Luton CSP".into(), String::new());
+        let day = |s: &str| s.parse::<Date>().expect("date");
+        assert_eq!(p.reporting_quarter(day("2026-11-29")).to_string(), "Q2 2026-27");
+        assert_eq!(p.reporting_quarter(day("2026-09-30")).to_string(), "Q2 2026-27");
+        assert_eq!(p.reporting_quarter(day("2026-04-01")).to_string(), "Q4 2025-26");
+        p.plan.action_plan_year = "2019-20".into();
+        assert_eq!(p.reporting_quarter(day("2026-11-29")).to_string(), "Q4 2019-20");
+        let offered: Vec<String> = p.quarters_in_view(day("2020-02-01")).iter().map(ToString::to_string).collect();
+        assert_eq!(offered, ["Q4 2019-20", "Q3 2019-20", "Q2 2019-20", "Q1 2019-20"]);
+    }
 
     #[test]
     fn file_stems_are_safe_on_every_platform() {

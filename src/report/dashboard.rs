@@ -113,6 +113,12 @@ impl Dashboard {
     }
 }
 
+/// The day the dashboard looks from for `quarter`: its last day, or today
+/// while it is still running.
+pub fn day_for(quarter: FinancialQuarter, today: Date) -> Date {
+    quarter.last_day().min(today)
+}
+
 fn chase_item(action: &Action, today: Date) -> ChaseItem {
     let days_overdue = action.due.map_or(0, |d| (today.days_since_epoch() - d.days_since_epoch()).max(0));
     ChaseItem {
@@ -161,6 +167,24 @@ mod tests {
         // In May 2020 the Q4 values are due and none are in.
         let may = Dashboard::build(ws.partnership(), day("2020-05-01"));
         assert_eq!(may.missing_values.len(), 10);
+    }
+
+    #[test]
+    fn the_demo_is_offered_its_own_year_and_opens_on_its_last_quarter() {
+        let ws = demo::workspace();
+        let today = day("2026-11-29");
+        let quarters = ws.partnership().quarters_in_view(today);
+        assert_eq!(quarters.first().map(ToString::to_string).as_deref(), Some("Q3 2026-27"));
+        assert!(quarters.iter().any(|q| q.to_string() == "Q1 2019-20"));
+        assert!(quarters.windows(2).all(|w| w[0] > w[1]), "latest first, no gaps or repeats");
+        let opening = FinancialQuarter::of(ws.partnership().as_of(today));
+        assert_eq!(opening.to_string(), "Q4 2019-20");
+        assert_eq!(day_for(opening, today), day("2020-03-31"));
+        let board = Dashboard::build(ws.partnership(), day_for(opening, today));
+        assert_eq!(board.reporting_quarter.to_string(), "Q3 2019-20");
+        assert!(board.missing_values.is_empty(), "the demo's values are shown, not an empty quarter");
+        let running = FinancialQuarter::of(today);
+        assert_eq!(day_for(running, today), today);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! and a period; nothing here reads the clock or the browser.
 
 pub mod annual;
+pub mod attention;
 pub mod business_plan;
 pub mod chart;
 pub mod dashboard;

@@ -67,6 +67,14 @@ impl QuarterLine {
 }
 
 impl QuarterlyReport {
+    /// The name its spreadsheet downloads under, from the theme's name:
+    /// "Domestic-Abuse-quarterly-report-2019-20-Q3.csv".
+    pub fn csv_file_name(&self) -> String {
+        let theme = crate::model::file_stem(&self.theme);
+        let theme = if theme.is_empty() { "theme".to_string() } else { theme };
+        format!("{theme}-quarterly-report-{}.csv", quarter_code(self.quarter))
+    }
+
     pub fn build(plan: &Partnership, theme: &Theme, quarter: FinancialQuarter) -> QuarterlyReport {
         let (start, end) = bounds(quarter);
         let actions = plan
@@ -165,6 +173,16 @@ mod tests {
 
     fn quarter(code: &str) -> FinancialQuarter {
         parse_quarter_code(code).expect("quarter")
+    }
+
+    #[test]
+    fn the_spreadsheet_is_named_after_the_theme_not_its_id() {
+        let ws = crate::demo::workspace();
+        let plan = ws.partnership();
+        let theme = plan.theme("drugs-alcohol").expect("theme");
+        let quarter = crate::model::performance::parse_quarter_code("2019-20-Q3").expect("quarter");
+        let name = QuarterlyReport::build(plan, theme, quarter).csv_file_name();
+        assert_eq!(name, "Drugs-alcohol-mental-health-quarterly-report-2019-20-Q3.csv");
     }
 
     #[test]

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 use crate::nav::Route;
 
-use super::layout::{FlashBanner, Footer, Header, KeepSafeBanner, KioskHeader, SkipLink, StatusBar, StorageBanner};
+use super::layout::{
+    FlashBanner, Footer, Header, KeepSafeBanner, KioskHeader, SectionNav, SkipLink, StatusBar, StorageBanner,
+};
 use super::state::provide_app_state;
 use super::{
     actions, assessment, calendar, consultation, dashboard, exchange, history, indicators, performance, plan, reports,
@@ -63,7 +65,8 @@ pub fn App() -> impl IntoView {
             Route::Workshop(id) => view! { <workshop::WorkshopPage id /> }.into_any(),
             Route::DeleteProgress(id, update) => view! { <actions::DeleteProgressPage id update /> }.into_any(),
             Route::Spreadsheets => view! { <spreadsheets::SpreadsheetsPage /> }.into_any(),
-            Route::Dashboard => view! { <dashboard::DashboardPage /> }.into_any(),
+            Route::Dashboard(quarter) => view! { <dashboard::DashboardPage quarter /> }.into_any(),
+            Route::OpenFile => view! { <exchange::OpenFilePage /> }.into_any(),
             Route::Structure => view! { <structure::StructurePage /> }.into_any(),
             Route::MemberForm(id) => view! { <structure::MemberFormPage id /> }.into_any(),
             Route::RemoveMember(id) => view! { <structure::RemoveMemberPage id /> }.into_any(),
@@ -98,6 +101,9 @@ pub fn App() -> impl IntoView {
             <Header />
         </Show>
         <div class="govuk-width-container">
+            <Show when=move || !kiosk.get()>
+                <SectionNav />
+            </Show>
             <StatusBar />
             <main class="govuk-main-wrapper" id="main-content" tabindex="-1">
                 <StorageBanner />

@@ -4,32 +4,62 @@
 use leptos::prelude::*;
 
 use crate::model::filter::NO_THEME;
-use crate::model::performance::quarter_code;
-use crate::model::{ActionFilter, Date};
+use crate::model::performance::{parse_quarter_code, quarter_code};
+use crate::model::{ActionFilter, Date, FinancialQuarter};
 use crate::nav::Route;
-use crate::report::dashboard::{ChaseItem, Dashboard};
+use crate::report::attention::{AttentionItem, AttentionTarget, needs_attention};
+use crate::report::dashboard::{ChaseItem, Dashboard, day_for};
 use crate::ui::clock;
 use crate::ui::components::StatusTag;
 use crate::ui::indicators::RagTag;
 use crate::ui::plan::StatusCounts;
-use crate::ui::router::page_loaded;
+use crate::ui::router::{navigate, page_loaded};
 use crate::ui::state::use_app;
 
+/// `quarter` is a quarter code from the address ("2019-20-Q3"); empty or
+/// unreadable means the quarter the plan is seen at (its own year, for a
+/// plan whose year has ended).
 #[component]
-pub fn DashboardPage() -> impl IntoView {
+pub fn DashboardPage(quarter: String) -> impl IntoView {
     let state = use_app();
     page_loaded("Dashboard");
     let today = clock::today();
-    move || state.plan.with(|p| p.as_ref().map(|p| dashboard(Dashboard::build(p, today))))
+    move || {
+        // Reading the whole document for conflicts is done once per change
+        // of the plan, not per part of the page.
+        let conflicts = {
+            state.plan.track();
+            state.with_workspace(|ws| ws.all_conflicts()).unwrap_or_default()
+        };
+        state.plan.with(|p| {
+            p.as_ref().map(|p| {
+                let chosen = parse_quarter_code(&quarter).unwrap_or_else(|| FinancialQuarter::of(p.as_of(today)));
+                let offered = p.quarters_in_view(today);
+                let attention = needs_attention(p, &conflicts);
+                dashboard(Dashboard::build(p, day_for(chosen, today)), offered, attention)
+            })
+        })
+    }
 }
 
-fn dashboard(board: Dashboard) -> impl IntoView + use<> {
+fn dashboard(board: Dashboard, offered: Vec<FinancialQuarter>, attention: Vec<AttentionItem>) -> impl IntoView + use<> {
     let quarter = board.quarter;
     let reporting = board.reporting_quarter;
     let missing = board.missing_values;
+    let change_quarter = move |ev: leptos::ev::Event| navigate(&Route::Dashboard(event_target_value(&ev)));
     view! {
         <span class="govuk-caption-l">{format!("{quarter}: {}", quarter.months())}</span>
         <h1 class="govuk-heading-l" tabindex="-1">"Dashboard"</h1>
+        <div class="govuk-form-group app-no-print">
+            <label class="govuk-label" for="dashboard-quarter">"Quarter"</label>
+            <select class="govuk-select" id="dashboard-quarter" on:change=change_quarter>
+                {offered
+                    .into_iter()
+                    .map(|q| view! { <option value=quarter_code(q) selected=q == quarter>{format!("{q} ({})", q.months())}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+        <NeedsAttention items=attention />
         <h2 class="govuk-heading-m">"Actions by theme"</h2>
         <div class="app-card-grid">
             {board
@@ -143,4 +173,43 @@ fn ChaseTable(items: Vec<ChaseItem>, caption: &'static str, empty: &'static str,
         </table>
     }
     .into_any()
+}
+
+/// Where each kind of item is settled.
+pub fn attention_route(target: &AttentionTarget) -> Route {
+    match target {
+        AttentionTarget::Action(id) => Route::Action(id.clone()),
+        AttentionTarget::Theme(id) => Route::Theme(id.clone()),
+        AttentionTarget::Indicator(id) => Route::Indicator(id.clone()),
+        AttentionTarget::Event(id) => Route::EditEvent(id.clone()),
+        AttentionTarget::Organisation(id) => Route::MemberForm(Some(id.clone())),
+        AttentionTarget::SubGroup(id) => Route::SubGroupForm(Some(id.clone())),
+    }
+}
+
+/// Fields changed by two partners and shared action numbers, each linking
+/// to where it is settled. Also shown after a merge.
+#[component]
+pub fn NeedsAttention(items: Vec<AttentionItem>) -> impl IntoView {
+    (!items.is_empty()).then(|| {
+        let count = items.len();
+        view! {
+            <div class="govuk-warning-text">
+                <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                <strong class="govuk-warning-text__text">
+                    <span class="govuk-visually-hidden">"Warning"</span>
+                    {format!("{count} thing{} need{} attention after partners\u{2019} changes met", if count == 1 { "" } else { "s" }, if count == 1 { "s" } else { "" })}
+                </strong>
+            </div>
+            <h2 class="govuk-heading-m" id="needs-attention">"Needs attention"</h2>
+            <ul class="govuk-list govuk-list--bullet" aria-labelledby="needs-attention">
+                {items.into_iter().map(|i| view! {
+                    <li>
+                        <a class="govuk-link" href=attention_route(&i.target).href()>{i.item}</a>
+                        {format!(" \u{2013} {}", i.problem)}
+                    </li>
+                }).collect_view()}
+            </ul>
+        }
+    })
 }

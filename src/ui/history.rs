@@ -5,14 +5,14 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::doc::HistoryEntry;
+use crate::doc::{DocError, HistoryEntry};
 use crate::model::{Date, FieldErrors, recent_meetings};
 use crate::nav::Route;
 
 use super::clock;
 use super::components::{ErrorSummary, SelectField, TextField, show_errors};
 use super::router::page_loaded;
-use super::state::use_app;
+use super::state::{ChangeError, use_app};
 
 /// Enough for a meeting's worth of scrolling; older changes stay in the file.
 const SHOWN: usize = 200;
@@ -80,12 +80,40 @@ pub fn HistoryPage() -> impl IntoView {
         (entries.into_iter().take(SHOWN).collect::<Vec<_>>(), total, actions, from)
     };
 
-    let restore = move |entry: HistoryEntry| match state.apply(|ws, stamp| ws.restore(stamp, &entry)) {
-        Ok(action_id) => spawn_local(async move {
-            let saved = state.persist().await.is_ok();
-            let message = if saved { "Restored from history" } else { "Restored, but not yet saved on this device" };
-            state.go_with_flash(Route::Action(action_id), message);
-        }),
+    // A deleted action whose number has been reused waits here for the
+    // person to choose another number.
+    let clash = RwSignal::new(None::<(HistoryEntry, String)>);
+    let new_number = RwSignal::new(String::new());
+    let number_errors = RwSignal::new(FieldErrors::default());
+
+    let restore = move |entry: HistoryEntry, number: Option<String>| match state
+        .apply(|ws, stamp| ws.restore(stamp, &entry, number.as_deref()))
+    {
+        Ok(action_id) => {
+            clash.set(None);
+            spawn_local(async move {
+                let saved = state.persist().await.is_ok();
+                let message =
+                    if saved { "Restored from history" } else { "Restored, but not yet saved on this device" };
+                state.go_with_flash(Route::Action(action_id), message);
+            })
+        }
+        Err(ChangeError::Doc(DocError::NumberTaken { number: taken, next })) => {
+            let retry = number.is_some();
+            new_number.set(next.clone());
+            clash.set(Some((entry, taken.clone())));
+            if retry {
+                let mut e = FieldErrors::default();
+                e.add(
+                    "restore-number",
+                    format!("Action {taken} already exists – use a different number, such as {next}"),
+                );
+                show_errors(number_errors, e);
+            } else {
+                number_errors.set(FieldErrors::default());
+                super::router::focus_id("restore-clash");
+            }
+        }
         Err(e) => problem.set(Some(e.to_string())),
     };
 
@@ -94,6 +122,28 @@ pub fn HistoryPage() -> impl IntoView {
         <p class="govuk-body">"Every change to this partnership's plan, newest first, with the person and organisation who made it."</p>
         <ErrorSummary errors />
         {move || problem.get().map(|p| view! { <p class="govuk-error-message">{p}</p> })}
+        {move || clash.get().map(|(entry, taken)| {
+            let title = entry.summary.split_once(": ").map(|(_, t)| t.to_string()).unwrap_or_default();
+            view! {
+                <div class="govuk-notification-banner" role="region" aria-labelledby="restore-clash-title" id="restore-clash" tabindex="-1">
+                    <div class="govuk-notification-banner__header">
+                        <h2 class="govuk-notification-banner__title" id="restore-clash-title">"Choose a new number"</h2>
+                    </div>
+                    <div class="govuk-notification-banner__content">
+                        <ErrorSummary errors=number_errors />
+                        <p class="govuk-notification-banner__heading">{format!("Action {taken} is now used by another action")}</p>
+                        <p class="govuk-body">{format!("Restore \u{201c}{title}\u{201d} with a different number, so the action plan keeps one action {taken}.")}</p>
+                        <TextField id="restore-number" label="Restore it as action number" value=new_number errors=number_errors class="govuk-input govuk-input--width-5" />
+                        <div class="govuk-button-group">
+                            <button type="button" class="govuk-button" on:click=move |_| restore(entry.clone(), Some(new_number.get_untracked()))>
+                                "Restore with this number"
+                            </button>
+                            <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| clash.set(None)>"Cancel"</button>
+                        </div>
+                    </div>
+                </div>
+            }
+        })}
         <div class="app-filter-row">
             <SelectField id="since" label="Show" value=since_choice errors options />
             <Show when=move || since_choice.get() == "date">
@@ -149,7 +199,7 @@ pub fn HistoryPage() -> impl IntoView {
                                                 " "
                                                 <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-button--inline"
                                                     aria-label=format!("Restore: {summary}")
-                                                    on:click=move |_| restore(restore_entry.clone())>
+                                                    on:click=move |_| restore(restore_entry.clone(), None)>
                                                     "Restore"
                                                 </button>
                                             })}

@@ -59,13 +59,17 @@ pub fn Header() -> impl IntoView {
                         <ul class="govuk-service-navigation__list" id="navigation">
                             <Show when=move || partnership().is_some()>
                                 <NavItem route=Route::Plan label="Plan" />
-                                <NavItem route=Route::Dashboard label="Dashboard" />
                                 <NavItem route=Route::Actions(Default::default()) label="Actions" />
                                 <NavItem route=Route::Indicators label="Indicators" />
+                                <NavItem route=Route::Dashboard(String::new()) label="Dashboard" />
+                                <NavItem route=Route::Reports label="Reports" />
                                 <NavItem route=Route::Calendar label="Calendar" />
                                 <NavItem route=Route::Assessment(String::new()) label="Assessment" />
-                                <NavItem route=Route::Reports label="Reports" />
-                                <NavItem route=Route::Exchange label="Share" />
+                            </Show>
+                            // Share works with no partnership open: it is where a partner's
+                            // file becomes a partnership on a new device.
+                            <NavItem route=Route::Exchange label="Share" />
+                            <Show when=move || partnership().is_some()>
                                 <NavItem route=Route::History label="History" />
                             </Show>
                             <NavItem route=Route::Workspaces label="Partnerships" />
@@ -75,6 +79,82 @@ pub fn Header() -> impl IntoView {
                 </div>
             </div>
         </section>
+    }
+}
+
+/// A link in a section's second row: its words and where it goes.
+type SectionPage = (&'static str, fn() -> Route);
+
+/// The pages inside a section, shown as a second row of links under the
+/// menu, so every area is two taps away on a tablet without a menu too wide
+/// for one. Names differ from the menu's so each link says where it goes.
+fn section_pages(section: &str) -> &'static [SectionPage] {
+    match section {
+        "plan" => &[("Overview", || Route::Plan), ("Members and sub-groups", || Route::Structure)],
+        "assessment" => &[
+            ("Strategic assessment", || Route::Assessment(String::new())),
+            ("Partner workshops", || Route::Workshops),
+            ("Resident consultation", || Route::Consultations),
+        ],
+        "reports" => &[("Committee reports", || Route::Reports), ("Excel and CSV", || Route::Spreadsheets)],
+        "share" => &[("Share with partners", || Route::Exchange), ("Redacted copy", || Route::RedactedCopy)],
+        _ => &[],
+    }
+}
+
+/// The second row of links for the section the page is in, if it has several pages.
+#[component]
+pub fn SectionNav() -> impl IntoView {
+    let state = use_app();
+    let current = Memo::new(move |_| state.route.with(section));
+    let open = move || state.plan.with(Option::is_some);
+    move || {
+        let pages = section_pages(current.get());
+        (open() && !pages.is_empty()).then(|| {
+            let label = format!("Pages in {}", match current.get() {
+                "plan" => "the plan",
+                "assessment" => "assessment and engagement",
+                "reports" => "reports",
+                _ => "sharing",
+            });
+            view! {
+                <nav class="app-section-nav" aria-label=label>
+                    <ul class="app-section-nav__list">
+                        {pages.iter().map(|(text, route)| {
+                            let route = route();
+                            let here = route.clone();
+                            let here = page_key(&here);
+                            let is_here = move || state.route.with(|r| page_key(r) == here);
+                            view! {
+                                <li class="app-section-nav__item" class:app-section-nav__item--active=is_here>
+                                    <a class="govuk-link govuk-link--no-visited-state app-section-nav__link" href=route.href() aria-current=move || is_here().then_some("page")>{*text}</a>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </nav>
+            }
+        })
+    }
+}
+
+/// Which sub-page of a section a route shows: forms belong to the page
+/// they are reached from.
+fn page_key(route: &Route) -> &'static str {
+    match route {
+        Route::Plan | Route::Theme(_) => "overview",
+        Route::Structure
+        | Route::MemberForm(_)
+        | Route::RemoveMember(_)
+        | Route::SubGroupForm(_)
+        | Route::RemoveSubGroup(_) => "structure",
+        Route::Assessment(_) | Route::AssessedIssue(..) => "assessment",
+        Route::Workshops | Route::Workshop(_) => "workshops",
+        Route::Consultations | Route::Kiosk(_) => "consultations",
+        Route::Spreadsheets => "spreadsheets",
+        Route::Exchange => "exchange",
+        Route::RedactedCopy => "redacted",
+        _ => "reports",
     }
 }
 
@@ -96,7 +176,8 @@ fn section(route: &Route) -> &'static str {
         | Route::EditAnnualSection(..)
         | Route::QuarterlyReport(..)
         | Route::EditCommentary(..) => "reports",
-        Route::Dashboard => "dashboard",
+        Route::Dashboard(_) => "dashboard",
+        Route::OpenFile => "workspaces",
         Route::Spreadsheets => "reports",
         Route::Exchange | Route::RedactedCopy => "share",
         Route::Assessment(_)

@@ -99,22 +99,29 @@ pub enum ChangeError {
     /// Settings has no name yet, so the change could not be signed.
     NoIdentity,
     NoWorkspace,
-    Doc(String),
+    /// The document refused the change; matched by variant where a page
+    /// can offer a way out (such as a free action number).
+    Doc(DocError),
+    /// A form's own check failed, in words for the person.
+    Refused(String),
 }
 
 impl std::fmt::Display for ChangeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ChangeError::NoIdentity => f.write_str("Add your name and organisation in Settings before making changes."),
+            ChangeError::NoIdentity => f.write_str(
+                "Add your name and organisation in \u{201c}Who is making changes?\u{201d} above, or in Settings, before making changes.",
+            ),
             ChangeError::NoWorkspace => f.write_str("Open a partnership first."),
-            ChangeError::Doc(e) => f.write_str(e),
+            ChangeError::Doc(e) => write!(f, "{e}"),
+            ChangeError::Refused(e) => f.write_str(e),
         }
     }
 }
 
 impl From<DocError> for ChangeError {
     fn from(e: DocError) -> Self {
-        ChangeError::Doc(e.to_string())
+        ChangeError::Doc(e)
     }
 }
 
@@ -406,7 +413,7 @@ impl AppState {
     pub async fn rename_workspace(&self, id: &str, name: &str) -> Result<(), crate::model::FieldErrors> {
         let stamp = self.stamp().ok_or_else(|| field_error("name", ChangeError::NoIdentity.to_string()))?;
         if self.is_open(id) {
-            self.apply(|ws, stamp| ws.rename(stamp, name).map_err(|e| ChangeError::Doc(first_error(&e))))
+            self.apply(|ws, stamp| ws.rename(stamp, name).map_err(|e| ChangeError::Refused(first_error(&e))))
                 .map_err(|e| field_error("name", e.to_string()))?;
             self.persist().await.map_err(|e| field_error("name", e.to_string()))?;
         } else {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::doc::Workspace;
-use crate::model::{Date, FieldErrors};
+use crate::model::{Author, Date, FieldErrors};
 use crate::nav::Route;
 use crate::storage::settings::CatalogEntry;
 
@@ -61,7 +61,13 @@ pub fn WorkspacesPage() -> impl IntoView {
                 <a class="govuk-button govuk-button--secondary" href=Route::NewWorkspace.href()>
                     "Start a new partnership"
                 </a>
+                <a class="govuk-button govuk-button--secondary" href=Route::OpenFile.href()>
+                    "Open a file from a partner"
+                </a>
             </div>
+            <p class="govuk-body">
+                "Choose \u{201c}Open a file from a partner\u{201d} if a partner has sent you the partnership as a .saferplan or .automerge file."
+            </p>
             <p class="govuk-body">{crate::demo::DEMO_NOTE}</p>
         </Show>
     }
@@ -103,6 +109,7 @@ fn WorkspaceList(problem: RwSignal<Option<String>>) -> impl IntoView {
         </table>
         <div class="govuk-button-group">
             <a class="govuk-button" href=Route::NewWorkspace.href()>"Start a new partnership"</a>
+            <a class="govuk-button govuk-button--secondary" href=Route::OpenFile.href()>"Open a file from a partner"</a>
             <Show when=move || !has_demo()>
                 <button type="button" class="govuk-button govuk-button--secondary" on:click=add_demo>
                     "Explore the demo partnership"
@@ -172,7 +179,7 @@ pub fn NewWorkspacePage() -> impl IntoView {
         ev.prevent_default();
         let Some(stamp) = state.stamp() else {
             let mut e = FieldErrors::default();
-            e.add("name", "Add your name and organisation in Settings first, so partners can see who set this up");
+            e.add("identity-name", "Add your name and organisation above first, so partners can see who set this up");
             show_errors(errors, e);
             return;
         };
@@ -216,17 +223,64 @@ pub fn NewWorkspacePage() -> impl IntoView {
     }
 }
 
-/// Shown on forms when this device does not yet know who is making changes.
+/// Shown above forms while this device does not know who is making
+/// changes: the person gives their name and organisation right here, so a
+/// half-filled form is never left behind for a trip to Settings.
 #[component]
 pub fn IdentityReminder() -> impl IntoView {
     let state = use_app();
+    let name = RwSignal::new(String::new());
+    let organisation = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::default());
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match Author::validate(&name.get_untracked(), &organisation.get_untracked()) {
+            Err(found) => {
+                let mut renamed = FieldErrors::default();
+                for (field, message) in found.iter() {
+                    renamed.add(if field == "name" { "identity-name" } else { "identity-organisation" }, message);
+                }
+                let first = renamed.iter().next().map(|(f, _)| f);
+                errors.set(renamed);
+                if let Some(first) = first {
+                    super::router::focus_id(first);
+                }
+            }
+            Ok(author) => match crate::storage::settings::set_identity(&author) {
+                Ok(()) => {
+                    errors.set(FieldErrors::default());
+                    state.identity.set(Some(author));
+                }
+                Err(e) => {
+                    let mut found = FieldErrors::default();
+                    found.add("identity-name", format!("Your details could not be saved on this device: {e}"));
+                    errors.set(found);
+                }
+            },
+        }
+    };
     view! {
         <Show when=move || state.identity.with(Option::is_none)>
-            <div class="govuk-inset-text">
-                "Every change is recorded with the name and organisation of the person who made it. "
-                <a class="govuk-link" href=Route::Settings.href()>"Add your details in Settings"</a>
-                " before you make changes."
-            </div>
+            <form class="govuk-inset-text app-identity" on:submit=save novalidate aria-labelledby="identity-title">
+                <h2 class="govuk-heading-s" id="identity-title">"Who is making changes?"</h2>
+                <p class="govuk-body">
+                    "Every change is recorded with the name and organisation of the person who made it. "
+                    "They are kept on this device; you can change them later in "
+                    <a class="govuk-link" href=Route::Settings.href()>"Settings"</a>
+                    "."
+                </p>
+                <TextField id="identity-name" label="Your name" value=name errors autocomplete="name" class="govuk-input govuk-!-width-two-thirds" />
+                <TextField
+                    id="identity-organisation"
+                    label="Your organisation"
+                    hint="For example, Luton Council or Bedfordshire Police"
+                    value=organisation
+                    errors
+                    autocomplete="organization"
+                    class="govuk-input govuk-!-width-two-thirds"
+                />
+                <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">"Save your details"</button>
+            </form>
         </Show>
     }
 }

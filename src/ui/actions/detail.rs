@@ -39,6 +39,7 @@ fn action_page(p: &Partnership, action: &Action) -> impl IntoView + use<> {
         <h1 class="govuk-heading-l" tabindex="-1">{action.title.clone()}</h1>
         <p class="govuk-body"><StatusTag status=action.status() /></p>
         <super::conflicts::ActionConflicts id=id.clone() />
+        <super::numbers::DuplicateNumber id=id.clone() />
         <div class="govuk-button-group">
             <a class="govuk-button" href=Route::AddProgress(id.clone()).href()>"Add a progress update"</a>
             <a class="govuk-button govuk-button--secondary" href=Route::EditAction(id.clone()).href()>"Edit action"</a>

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::filter::{NO_THEME, lead_organisations};
+use crate::model::filter::{ActionSort, NO_THEME, lead_organisations};
 use crate::model::{Action, ActionFilter, FieldErrors, Status};
 use crate::nav::Route;
 
@@ -23,7 +23,10 @@ pub fn ActionListPage(filter: ActionFilter) -> impl IntoView {
     let status = RwSignal::new(filter.status.map(|s| s.code().to_string()).unwrap_or_default());
     let lead = RwSignal::new(filter.lead.clone());
     let text = RwSignal::new(filter.text.clone());
+    let mine = RwSignal::new(filter.mine);
+    let sort = RwSignal::new(filter.sort.code().to_string());
     let no_errors = RwSignal::new(FieldErrors::default());
+    let my_organisation = state.identity.with_untracked(|a| a.as_ref().map(|a| a.organisation.clone()));
 
     let (theme_options, lead_options) = state
         .plan
@@ -40,6 +43,8 @@ pub fn ActionListPage(filter: ActionFilter) -> impl IntoView {
         .unwrap_or_default();
     let mut status_options = vec![(String::new(), "Any status".to_string())];
     status_options.extend(Status::ALL.iter().map(|s| (s.code().to_string(), s.label().to_string())));
+    let sort_options: Vec<(String, String)> =
+        ActionSort::ALL.iter().map(|s| (s.code().to_string(), s.label().to_string())).collect();
 
     let apply = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -48,15 +53,18 @@ pub fn ActionListPage(filter: ActionFilter) -> impl IntoView {
             status: Status::from_code(&status.get_untracked()),
             lead: lead.get_untracked(),
             text: text.get_untracked().trim().to_string(),
+            mine: mine.get_untracked(),
+            sort: ActionSort::from_code(&sort.get_untracked()).unwrap_or_default(),
         }));
     };
 
     let shown_filter = filter.clone();
+    let organisation = my_organisation.clone().unwrap_or_default();
     let results = move || {
         state.plan.with(|p| {
             p.as_ref().map(|p| {
                 let rows: Vec<(Action, String)> = shown_filter
-                    .apply(p)
+                    .apply_for(p, &organisation)
                     .into_iter()
                     .map(|a| (a.clone(), p.theme_name(a.theme_id.as_deref()).to_string()))
                     .collect();
@@ -79,7 +87,26 @@ pub fn ActionListPage(filter: ActionFilter) -> impl IntoView {
                 <SelectField id="filter-theme" label="Theme" value=theme errors=no_errors options=theme_options />
                 <SelectField id="filter-status" label="Status" value=status errors=no_errors options=status_options />
                 <SelectField id="filter-lead" label="Lead organisation" value=lead errors=no_errors options=lead_options />
+                <SelectField id="filter-sort" label="Sort by" value=sort errors=no_errors options=sort_options />
             </div>
+            {match my_organisation.clone().filter(|o| !o.trim().is_empty()) {
+                Some(org) => view! {
+                    <div class="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4">
+                        <div class="govuk-checkboxes__item">
+                            <input class="govuk-checkboxes__input" id="filter-mine" name="filter-mine" type="checkbox" bind:checked=mine />
+                            <label class="govuk-label govuk-checkboxes__label" for="filter-mine">
+                                {format!("Only actions {org} leads or works on")}
+                            </label>
+                        </div>
+                    </div>
+                }.into_any(),
+                None => view! {
+                    <p class="govuk-body-s">
+                        "To see only your organisation\u{2019}s actions, add your organisation in "
+                        <a class="govuk-link" href=Route::Settings.href()>"Settings"</a>"."
+                    </p>
+                }.into_any(),
+            }}
             <TextField
                 id="filter-text"
                 label="Search actions"
@@ -132,6 +159,7 @@ fn ActionRows(rows: Vec<(Action, String)>) -> impl IntoView {
                     <th scope="col" class="govuk-table__header">"Key action"</th>
                     <th scope="col" class="govuk-table__header">"Theme"</th>
                     <th scope="col" class="govuk-table__header">"Partnership leads"</th>
+                    <th scope="col" class="govuk-table__header">"Due"</th>
                     <th scope="col" class="govuk-table__header">"Status"</th>
                     <th scope="col" class="govuk-table__header">"Last update"</th>
                 </tr>
@@ -150,6 +178,7 @@ fn ActionRows(rows: Vec<(Action, String)>) -> impl IntoView {
                                 </td>
                                 <td class="govuk-table__cell">{theme}</td>
                                 <td class="govuk-table__cell">{a.leads_text()}</td>
+                                <td class="govuk-table__cell app-nowrap">{a.due.map_or_else(|| "None".to_string(), |d| d.short())}</td>
                                 <td class="govuk-table__cell"><StatusTag status=a.status() /></td>
                                 <td class="govuk-table__cell">{last}</td>
                             </tr>

@@ -6,6 +6,7 @@ mod delete_progress;
 mod detail;
 mod form;
 mod list;
+mod numbers;
 mod progress;
 
 pub use delete::DeleteActionPage;

@@ -42,6 +42,24 @@ pub fn ExchangePage() -> impl IntoView {
     }
 }
 
+/// The way in for a partner on a new device: a file sent by email or on a
+/// USB stick becomes a partnership in this browser, after the usual checks
+/// and preview.
+#[component]
+pub fn OpenFilePage() -> impl IntoView {
+    page_loaded("Open a file from a partner");
+    view! {
+        <a href=Route::Workspaces.href() class="govuk-back-link">"Your partnerships"</a>
+        <h1 class="govuk-heading-l" tabindex="-1">"Open a file from a partner"</h1>
+        <p class="govuk-body">
+            "If a partner has sent you their partnership as a file (ending .saferplan or .automerge), open it here. "
+            "Safer Plan checks the file and shows what it holds before anything is kept in this browser. "
+            "From then on you can add your own updates and send your changes back to them."
+        </p>
+        <receive::ReceiveSection />
+    }
+}
+
 #[component]
 fn OtherCopies() -> impl IntoView {
     let state = use_app();

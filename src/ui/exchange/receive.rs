@@ -7,9 +7,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use crate::doc::{NumberClash, clashes_on_merge};
 use crate::exchange::{ExchangeError, IncomingSummary, Opened, open};
 use crate::model::{Author, FieldErrors};
 use crate::nav::Route;
+use crate::report::attention::needs_attention;
 use crate::storage::settings;
 use crate::ui::clock;
 use crate::ui::components::{ErrorSummary, TextField, show_errors};
@@ -32,12 +34,16 @@ enum Incoming {
         name: String,
         summary: IncomingSummary,
         from: Option<Author>,
+        /// Action numbers the merge would leave on two actions.
+        clashes: Vec<NumberClash>,
     },
     /// A different partnership (or one this browser lost), to open alongside.
     Other {
         name: String,
         partnership: String,
         restores: bool,
+        /// Whether a partnership is open now (the wording differs).
+        another_open: bool,
     },
     Refused {
         name: String,
@@ -72,14 +78,19 @@ pub fn ReceiveSection() -> impl IntoView {
             let mut opened = opened;
             let summary =
                 state.with_workspace(|ours| IncomingSummary::between(ours, &mut opened.workspace)).unwrap_or_default();
+            let clashes = state
+                .plan
+                .with_untracked(|p| p.as_ref().map(|p| clashes_on_merge(p, opened.workspace.partnership())))
+                .unwrap_or_default();
             let from = opened.from.clone();
             held.set_value(Some(opened));
-            Incoming::Changes { name, summary, from }
+            Incoming::Changes { name, summary, from, clashes }
         } else {
             let partnership = opened.workspace.partnership().name.clone();
             let restores = state.missing.with_untracked(|m| m.as_ref().is_some_and(|m| m.id == opened.workspace.id()));
             held.set_value(Some(opened));
-            Incoming::Other { name, partnership, restores }
+            let another_open = state.plan.with_untracked(Option::is_some);
+            Incoming::Other { name, partnership, restores, another_open }
         };
         Ok(next)
     };
@@ -169,15 +180,33 @@ pub fn ReceiveSection() -> impl IntoView {
                 if let Some(id) = state.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone())) {
                     remember_received(&id, from.as_ref(), &sender_heads);
                 }
+                // Fields two partners changed at once, and shared action
+                // numbers, are listed on the dashboard straight away rather
+                // than waiting for someone to open the item.
+                let to_settle = state
+                    .with_workspace(|ws| {
+                        let conflicts = ws.all_conflicts();
+                        needs_attention(ws.partnership(), &conflicts).len()
+                    })
+                    .unwrap_or(0);
                 spawn_local(async move {
                     let saved = state.persist().await.is_ok();
-                    let message = match (n, saved) {
+                    let mut message = match (n, saved) {
                         (0, _) => format!("Nothing new in {name}: you already had every change"),
                         (n, true) => format!("{n} change{} merged from {name}", if n == 1 { "" } else { "s" }),
                         (_, false) => "Changes merged, but not yet saved on this device".to_string(),
                     };
                     incoming.set(None);
-                    state.go_with_flash(Route::Plan, message);
+                    if to_settle == 0 {
+                        state.go_with_flash(Route::Plan, message);
+                    } else {
+                        message.push_str(&format!(
+                            ". {to_settle} thing{} need{} attention: see the list below",
+                            if to_settle == 1 { "" } else { "s" },
+                            if to_settle == 1 { "s" } else { "" }
+                        ));
+                        state.go_with_flash(Route::Dashboard(String::new()), message);
+                    }
                 });
             }
             Err(reason) => show(Incoming::Refused { name, reason }),
@@ -228,15 +257,24 @@ pub fn ReceiveSection() -> impl IntoView {
                         <button type="button" class="govuk-button" on:click=move |_| unlock(for_unlock.clone())>"Open file"</button>
                     }.into_any()
                 }
-                Incoming::Other { name, partnership, restores } => view! {
+                Incoming::Other { name, partnership, restores, another_open } => view! {
                     <h3 class="govuk-heading-s">
-                        {if restores { format!("{} holds {partnership}, which this browser lost", opening(&name)) } else { format!("{} is for {partnership}, not the partnership open now", opening(&name)) }}
+                        {if restores {
+                            format!("{} holds {partnership}, which this browser lost", opening(&name))
+                        } else if another_open {
+                            format!("{} is for {partnership}, not the partnership open now", opening(&name))
+                        } else {
+                            format!("{} holds {partnership}", opening(&name))
+                        }}
                     </h3>
+                    {(!restores).then(|| view! {
+                        <p class="govuk-body">"It will be kept in this browser beside any other partnership, and you can send your changes back to the partner who sent it."</p>
+                    })}
                     <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| open_other(name.clone(), restores)>
                         {if restores { format!("Restore {partnership} from this file") } else { format!("Open {partnership} as a partnership on this device") }}
                     </button>
                 }.into_any(),
-                Incoming::Changes { name, summary, from } => {
+                Incoming::Changes { name, summary, from, clashes } => {
                     let lines = summary.lines();
                     let count = summary.changes.len();
                     let for_merge = name.clone();
@@ -250,6 +288,23 @@ pub fn ReceiveSection() -> impl IntoView {
                             view! {
                                 <ul class="govuk-list govuk-list--bullet" id="incoming-summary">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                                 <ChangesTable caption="Changes in the file" entries=Signal::stored(summary.changes.clone()) />
+                                {(!clashes.is_empty()).then(|| view! {
+                                    <div class="govuk-warning-text">
+                                        <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                                        <strong class="govuk-warning-text__text">
+                                            <span class="govuk-visually-hidden">"Warning"</span>
+                                            "After merging, some action numbers will be used twice"
+                                        </strong>
+                                    </div>
+                                    <ul class="govuk-list govuk-list--bullet" id="number-clashes">
+                                        {clashes.iter().map(|c| view! {
+                                            <li>{format!(
+                                                "Action {} is \u{201c}{}\u{201d} on this device and \u{201c}{}\u{201d} in the file. After merging, give one of them a new number: {} is free.",
+                                                c.number, c.ours, c.theirs, c.next
+                                            )}</li>
+                                        }).collect_view()}
+                                    </ul>
+                                })}
                                 <button type="button" class="govuk-button" on:click=move |_| merge(for_merge.clone())>
                                     {format!("Merge {count} change{}", if count == 1 { "" } else { "s" })}
                                 </button>

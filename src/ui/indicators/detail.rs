@@ -55,7 +55,7 @@ fn indicator_page(p: &Partnership, i: &Indicator) -> impl IntoView + use<> {
     let baseline = i.baseline.map_or("No baseline".to_string(), |b| {
         if i.baseline_period.is_empty() { i.format(b) } else { format!("{} ({})", i.format(b), i.baseline_period) }
     });
-    let record = Route::RecordValues(i.theme_id.clone().unwrap_or_default(), quarter_code(reporting_quarter()));
+    let record = Route::RecordValues(i.theme_id.clone().unwrap_or_default(), quarter_code(reporting_quarter(p)));
     let name = i.name.clone();
     view! {
         <a href=Route::Indicators.href() class="govuk-back-link">"All indicators"</a>

@@ -11,16 +11,17 @@ pub use record::RecordValuesPage;
 
 use leptos::prelude::*;
 
-use crate::model::performance::{Direction, Rag, Trend, previous_quarter, quarter_code};
+use crate::model::performance::{Direction, Rag, Trend, quarter_code};
 use crate::model::{FinancialQuarter, Indicator, Partnership};
 use crate::nav::Route;
 use crate::ui::clock;
 use crate::ui::router::page_loaded;
 use crate::ui::state::use_app;
 
-/// The quarter most recently finished: what leads are reporting now.
-pub(crate) fn reporting_quarter() -> FinancialQuarter {
-    previous_quarter(FinancialQuarter::of(clock::today()))
+/// The quarter most recently finished (in the plan's own year, for a plan
+/// whose year has ended): what leads are reporting now.
+pub(crate) fn reporting_quarter(plan: &Partnership) -> FinancialQuarter {
+    plan.reporting_quarter(clock::today())
 }
 
 /// The latest quarter with a value, if any.
@@ -47,7 +48,7 @@ fn indicators_page(p: &Partnership) -> impl IntoView + use<> {
         )))
         .filter(|(_, _, list)| !list.is_empty())
         .collect();
-    let record = Route::RecordValues(String::new(), quarter_code(reporting_quarter()));
+    let record = Route::RecordValues(String::new(), quarter_code(reporting_quarter(p)));
     view! {
         <h1 class="govuk-heading-l" tabindex="-1">"Performance indicators"</h1>
         <p class="govuk-body">"How each priority theme is measured, quarter by quarter, against its target."</p>

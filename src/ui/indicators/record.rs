@@ -29,7 +29,11 @@ struct Row {
 #[component]
 pub fn RecordValuesPage(theme: String, quarter: String) -> impl IntoView {
     let state = use_app();
-    let quarter = parse_quarter_code(&quarter).unwrap_or_else(reporting_quarter);
+    let quarter = parse_quarter_code(&quarter).unwrap_or_else(|| {
+        state.plan.with_untracked(|p| p.as_ref().map(reporting_quarter)).unwrap_or_else(|| {
+            crate::model::performance::previous_quarter(FinancialQuarter::of(crate::ui::clock::today()))
+        })
+    });
     let found = state.plan.with_untracked(|p| {
         let p = p.as_ref()?;
         let themes: Vec<(String, String)> = p

@@ -3,11 +3,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::model::{FieldErrors, FinancialQuarter, Narrative, Partnership};
+use crate::model::{FieldErrors, FinancialQuarter, Narrative};
 use crate::nav::Route;
 use crate::report::quarterly::{
-    IndicatorLine, QuarterLine, QuarterlyReport, bounds, commentary_key, parse_quarter_code, previous_quarter,
-    quarter_code,
+    IndicatorLine, QuarterLine, QuarterlyReport, bounds, commentary_key, parse_quarter_code, quarter_code,
 };
 use crate::ui::clock;
 use crate::ui::components::{BackLink, ErrorSummary, Missing, StatusTag, TextArea, show_errors};
@@ -19,36 +18,16 @@ use crate::ui::workspaces::IdentityReminder;
 
 use super::print_page;
 
-/// The last complete quarter is what leads usually report on.
-fn default_quarter() -> FinancialQuarter {
-    previous_quarter(FinancialQuarter::of(clock::today()))
-}
-
-/// Quarters worth offering: every quarter with progress, and the last eight.
-fn quarters(plan: &Partnership) -> Vec<FinancialQuarter> {
-    let mut qs: Vec<FinancialQuarter> =
-        plan.actions.values().flat_map(|a| a.progress.values().map(|u| FinancialQuarter::of(u.date))).collect();
-    let mut q = FinancialQuarter::of(clock::today());
-    for _ in 0..8 {
-        qs.push(q);
-        q = previous_quarter(q);
-    }
-    qs.sort();
-    qs.dedup();
-    qs.reverse();
-    qs
-}
-
 #[component]
 pub fn QuarterlyReportPage(theme: String, quarter: String) -> impl IntoView {
     let state = use_app();
     let built = state.plan.with_untracked(|p| {
         let p = p.as_ref()?;
         let theme = p.theme(&theme).or_else(|| p.themes_in_order().into_iter().next())?;
-        let quarter = parse_quarter_code(&quarter).unwrap_or_else(default_quarter);
+        let quarter = parse_quarter_code(&quarter).unwrap_or_else(|| p.reporting_quarter(clock::today()));
         let themes: Vec<(String, String)> =
             p.themes_in_order().into_iter().map(|t| (t.id.clone(), t.name.clone())).collect();
-        Some((QuarterlyReport::build(p, theme, quarter), themes, quarters(p)))
+        Some((QuarterlyReport::build(p, theme, quarter), themes, p.quarters_in_view(clock::today())))
     });
     let Some((report, themes, quarters)) = built else {
         page_loaded("Quarterly theme report");
@@ -70,7 +49,7 @@ pub fn QuarterlyReportPage(theme: String, quarter: String) -> impl IntoView {
     let for_download = report.clone();
     let download_csv = move |_| {
         let rows = crate::spreadsheet::export::quarterly_rows(&for_download);
-        let name = format!("{}-{}.csv", for_download.theme_id, quarter_code(for_download.quarter));
+        let name = for_download.csv_file_name();
         let sent = crate::spreadsheet::export::to_csv(&crate::spreadsheet::export::QUARTERLY_HEADERS, &rows)
             .map_err(|e| e.to_string())
             .and_then(|bytes| crate::ui::download::download(&bytes, &name, "text/csv"));
