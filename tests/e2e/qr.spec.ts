@@ -108,7 +108,7 @@ test('a tablet sends the whole partnership to a tablet with nothing on it by QR 
   // The missing code completes the file, which is checked and offered.
   await choosePhotos(second, [codes[missing - 1]]);
   const incoming = second.locator('#incoming');
-  await expect(incoming).toContainText(`The file from the QR codes is for ${PARTNERSHIP}, not the partnership open now`, {
+  await expect(incoming).toContainText(`The file from the QR codes holds ${PARTNERSHIP}`, {
     timeout: 30_000,
   });
   await expect(progress).toBeEmpty();
@@ -218,6 +218,6 @@ test('a file protected with a passphrase travels as QR codes and opens only with
   await expect(incoming.locator('.govuk-error-message')).toContainText('That passphrase does not open this file.');
   await incoming.getByLabel('Passphrase', { exact: true }).fill('blue kettle morning');
   await incoming.getByRole('button', { name: 'Open file' }).click();
-  await expect(incoming).toContainText(`The file from the QR codes is for ${PARTNERSHIP}, not the partnership open now`);
+  await expect(incoming).toContainText(`The file from the QR codes holds ${PARTNERSHIP}`);
   await expectAccessible(second, 'a protected file from QR codes, unlocked');
 });

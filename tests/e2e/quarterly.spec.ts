@@ -34,7 +34,8 @@ test('the domestic abuse lead writes the Q4 commentary and prints the quarterly 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download for Excel (.csv)' }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toBe('domestic-abuse-2019-20-Q4.csv');
+  // Named after the theme as people know it, not its internal id.
+  expect(file.suggestedFilename()).toBe('Domestic-Abuse-quarterly-report-2019-20-Q4.csv');
   const csv = await readFile((await file.path()) as string, 'utf8');
   expect(csv).toContain('The executive is asked to note the delay');
   expect(csv).toContain('Publish the Domestic Homicide review outcomes.');

@@ -81,12 +81,16 @@ async function chooseFile(page: Page, path: string): Promise<void> {
   await page.getByLabel("Choose the file a partner sent, or a backup").setInputFiles(path);
 }
 
-/** Merges the file previewed now and waits for the plan page it returns to. */
-async function merge(page: Page, file: Sent): Promise<void> {
+/**
+ * Merges the file previewed now and waits for the page it leads to: the
+ * plan, or the dashboard when something two partners changed needs settling.
+ */
+async function merge(page: Page, file: Sent, needsAttention = false): Promise<void> {
   const button = page.locator('#incoming').getByRole('button', { name: /^Merge \d+ changes?$/ });
   const count = Number(/\d+/.exec((await button.textContent()) ?? '')?.[0]);
   await button.click();
-  await expect(page.getByRole('heading', { level: 1, name: PARTNERSHIP }), 'merging returns to the plan').toBeVisible();
+  const landing = needsAttention ? 'Dashboard' : PARTNERSHIP;
+  await expect(page.getByRole('heading', { level: 1, name: landing }), `merging leads to ${landing}`).toBeVisible();
   await expect(page.getByText(`${count} change${count === 1 ? '' : 's'} merged from ${file.name}`)).toBeVisible();
   await expectSaved(page);
 }
@@ -239,7 +243,7 @@ test('the council and the police change the plan at the same time, swap small fi
   const listOf = async (page: Page) => {
     await visit(page, '/actions');
     await expect(page.getByText('Showing all 13 actions')).toBeVisible();
-    return page.getByRole('main').innerText();
+    return page.getByRole('table', { name: 'Actions' }).innerText();
   };
   expect(await listOf(police)).toEqual(await listOf(council));
 
@@ -324,10 +328,14 @@ test('two partners rename the same action at once: the receiver sees both, choos
 
   const fromPolice = await sendTo(police, COUNCIL);
   await chooseFile(council, fromPolice.path);
-  await merge(council, fromPolice);
+  await merge(council, fromPolice, true);
+
+  // The dashboard says so at once, and links to the action.
+  const attention = council.getByRole('list', { name: 'Needs attention' });
+  await expect(attention).toContainText(/Key action changed by (Luton Council and Bedfordshire Police|Bedfordshire Police and Luton Council)/);
+  await attention.getByRole('link', { name: /^Action 4: / }).click();
 
   // Both titles are kept and shown with who wrote each; one is shown for now.
-  await visit(council, '/actions/action-04');
   const banner = council.getByRole('region', { name: 'Changed by two partners' });
   await expect(banner).toBeVisible();
   const choice = banner.getByRole('group', { name: 'Action' });

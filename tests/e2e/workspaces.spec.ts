@@ -24,10 +24,11 @@ test('a new partnership needs your details first, then a name', async ({ page })
   await expectAccessible(page, 'the new partnership form');
   await page.getByLabel('Name of the partnership').fill('Dunstable Community Safety Partnership');
   await page.getByRole('button', { name: 'Create partnership' }).click();
-  await expect(page.getByRole('link', { name: /Add your name and organisation in Settings first/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Add your name and organisation above first/ })).toBeVisible();
 
   await setIdentity(page, 'Chris Manager', 'Central Bedfordshire Council');
   await visit(page, '/workspaces/new');
+  await expect(page.getByRole('form', { name: 'Who is making changes?' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Create partnership' }).click();
   await expect(page.getByRole('link', { name: 'Enter the name of the partnership' })).toBeVisible();
   await page.getByLabel('Name of the partnership').fill('Dunstable Community Safety Partnership');
