@@ -176,6 +176,8 @@ mod tests {
             baseline_period: "2018-19".into(),
             target_kind: "percent-change".into(),
             target: "-5".into(),
+            basis: "per-quarter".into(),
+            span: "year".into(),
             ..Default::default()
         }
     }
