@@ -104,7 +104,7 @@ pub use quarters::{
     quarters_for_entry, same_quarter_last_year,
 };
 pub use rating::{Benchmark, Rating};
-pub use wording::format_number;
+pub use wording::{format_number, number_for_form};
 
 /// A performance indicator with every quarter's value, as stored under
 /// `indicators/<id>` in the document.

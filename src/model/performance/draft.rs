@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use super::quarters::parse_quarter;
+use super::wording::number_for_form;
 use super::{Basis, Frequency, Indicator, Polarity, Span, Target, TargetKind};
 use crate::model::{FieldErrors, FinancialQuarter, Narrative};
 
@@ -158,7 +159,7 @@ impl IndicatorDraft {
             .into(),
             // Full precision rather than the two decimals shown on screen, so
             // saving an untouched form never changes the baseline.
-            baseline: i.baseline.map(|b| b.to_string()).unwrap_or_default(),
+            baseline: i.baseline.map(number_for_form).unwrap_or_default(),
             baseline_period: i.baseline_period.clone(),
             target_kind: match i.target.map(|t| t.kind) {
                 None => "",
@@ -166,7 +167,7 @@ impl IndicatorDraft {
                 Some(TargetKind::PercentChange) => "percent-change",
             }
             .into(),
-            target: i.target.map(|t| t.amount.to_string()).unwrap_or_default(),
+            target: i.target.map(|t| number_for_form(t.amount)).unwrap_or_default(),
             frequency: match i.frequency {
                 Frequency::Quarterly => "quarterly",
                 Frequency::Annual => "annual",

@@ -336,3 +336,31 @@ fn what_to_enter_for_each_basis() {
     assert_eq!(Basis::YearToDate.what_to_enter(q("2019-20-Q4")), "Enter the year to date: April 2019 to March 2020");
     assert_eq!(Basis::RollingYear.what_to_enter(q3), "Enter the 12 months to December 2019");
 }
+
+#[test]
+fn a_value_box_says_what_to_count_and_the_target_for_its_period() {
+    let mut knife = incidents(Basis::YearToDate, Span::Year, LOWER);
+    knife.unit = "crimes".into();
+    knife.baseline = Some(380.0);
+    knife.target = Some(Target { kind: TargetKind::PercentChange, amount: -10.0 });
+    let knife = with_values(knife, &[("2019-20-Q2", 200.0)]);
+    assert_eq!(
+        knife.entry_hint(q("2019-20-Q3")),
+        "Enter the year to date: April to December 2019, in crimes. Q2 2019-20: 200 crimes. \
+         Target for the period: at most 256.5 crimes."
+    );
+    let untargeted = Indicator { target: None, unit: String::new(), basis: Basis::PerQuarter, ..knife };
+    assert_eq!(
+        untargeted.entry_hint(q("2019-20-Q1")),
+        "Enter Q1 2019-20 on its own: April to June 2019. Q4 2018-19: no value. Target for the period: none set."
+    );
+}
+
+#[test]
+fn numbers_in_edit_forms_keep_every_digit_they_need() {
+    assert_eq!(number_for_form(2150.0), "2,150");
+    assert_eq!(number_for_form(36.5), "36.5");
+    assert_eq!(number_for_form(-5.0), "-5");
+    let third = number_for_form(1.0 / 3.0);
+    assert_eq!(parse_number(&third), Some(1.0 / 3.0), "{third} reads back exactly");
+}

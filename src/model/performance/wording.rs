@@ -59,6 +59,25 @@ impl Indicator {
         }
     }
 
+    /// The hint beside a quarter's value box: what to enter, the quarter
+    /// before's value and the target for the period, in the same terms:
+    /// "Enter the year to date: April to December 2019, in crimes. Q2
+    /// 2019-20: 200 crimes. Target for the period: at most 256.5 crimes."
+    pub fn entry_hint(&self, q: FinancialQuarter) -> String {
+        let unit = match self.unit.trim() {
+            "" => String::new(),
+            unit => format!(", in {unit}"),
+        };
+        let before = previous_quarter(q);
+        let previous = self.value_in(before).map_or("no value".to_string(), |v| self.format(v));
+        let target = match (self.target_for(q), self.polarity) {
+            (Ok(t), super::Polarity::LowerIsBetter) => format!("at most {}", self.format(t.value)),
+            (Ok(t), super::Polarity::HigherIsBetter) => format!("at least {}", self.format(t.value)),
+            (Err(_), _) => "none set".to_string(),
+        };
+        format!("{}{unit}. {before}: {previous}. Target for the period: {target}.", self.basis.what_to_enter(q))
+    }
+
     /// How a rating was reached, in the words of [`super::Rating::explanation`].
     pub(super) fn explain_rating(
         &self,
@@ -232,6 +251,14 @@ fn round_to(value: f64, places: u8) -> f64 {
 /// Decimal places [`format_number`] shows for `value` (0 to 2).
 fn decimals_shown(value: f64) -> u8 {
     format_number(value).split_once('.').map_or(0, |(_, f)| f.len() as u8)
+}
+
+/// A number as an edit form shows it: "2,150", or every digit where two
+/// decimals would change it (a third stays 0.333…), so a form saved
+/// untouched gives the same number back.
+pub fn number_for_form(value: f64) -> String {
+    let shown = format_number(value);
+    if super::parse_number(&shown) == Some(value) { shown } else { value.to_string() }
 }
 
 /// UK style with thousands separators and at most two decimals: 1,250 / 12.5.
