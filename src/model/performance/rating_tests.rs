@@ -364,3 +364,23 @@ fn numbers_in_edit_forms_keep_every_digit_they_need() {
     let third = number_for_form(1.0 / 3.0);
     assert_eq!(parse_number(&third), Some(1.0 / 3.0), "{third} reads back exactly");
 }
+
+#[test]
+fn reports_state_the_target_for_the_quarters_period() {
+    let q3 = q("2019-20-Q3");
+    let text = |basis, span| incidents(basis, span, LOWER).target_text_for(q3);
+    assert_eq!(
+        text(Basis::PerQuarter, Span::Year),
+        "Reduce by 5% on 2016-17 (to 2,042.5 incidents a year); for Q3 2019-20: at most 510.63 incidents"
+    );
+    assert_eq!(
+        text(Basis::YearToDate, Span::Year),
+        "Reduce by 5% on 2016-17 (to 2,042.5 incidents a year); to the end of Q3 2019-20: at most 1,531.88 incidents"
+    );
+    assert_eq!(text(Basis::RollingYear, Span::Year), "Reduce by 5% on 2016-17 (to 2,042.5 incidents a year)");
+    assert_eq!(
+        text(Basis::RollingYear, Span::Quarter),
+        "Reduce by 5% on 2016-17 (to 2,042.5 incidents a quarter); for the 12 months to the end of Q3 2019-20: \
+         at most 8,170 incidents"
+    );
+}

@@ -46,6 +46,29 @@ impl Indicator {
         }
     }
 
+    /// [`Self::target_text`] and, where the target has to be restated for a
+    /// value for `q`, the figure for that period, as reports show beside the
+    /// quarter's value: "Reduce by 5% on 2018-19 (to 1,558 crimes a year);
+    /// for Q3 2019-20: at most 389.5 crimes".
+    pub fn target_text_for(&self, q: FinancialQuarter) -> String {
+        let whole = self.target_text();
+        let Some(t) = self.target_for(q).ok().filter(Benchmark::is_restated) else { return whole };
+        let period = match self.basis {
+            Basis::PerQuarter => format!("for {q}"),
+            Basis::YearToDate => format!("to the end of {q}"),
+            Basis::RollingYear => format!("for the 12 months to the end of {q}"),
+        };
+        format!("{whole}; {period}: {} {}", self.bound(), self.format(t.value))
+    }
+
+    /// "at most" or "at least", by polarity.
+    fn bound(&self) -> &'static str {
+        match self.polarity {
+            super::Polarity::LowerIsBetter => "at most",
+            super::Polarity::HigherIsBetter => "at least",
+        }
+    }
+
     /// "2,150 incidents in the year 2016-17", "540 crimes a quarter in
     /// 2018-19", "38% in 2018-19", or "No baseline".
     pub fn baseline_text(&self) -> String {
@@ -70,10 +93,9 @@ impl Indicator {
         };
         let before = previous_quarter(q);
         let previous = self.value_in(before).map_or("no value".to_string(), |v| self.format(v));
-        let target = match (self.target_for(q), self.polarity) {
-            (Ok(t), super::Polarity::LowerIsBetter) => format!("at most {}", self.format(t.value)),
-            (Ok(t), super::Polarity::HigherIsBetter) => format!("at least {}", self.format(t.value)),
-            (Err(_), _) => "none set".to_string(),
+        let target = match self.target_for(q) {
+            Ok(t) => format!("{} {}", self.bound(), self.format(t.value)),
+            Err(_) => "none set".to_string(),
         };
         format!("{}{unit}. {before}: {previous}. Target for the period: {target}.", self.basis.what_to_enter(q))
     }

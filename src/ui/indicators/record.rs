@@ -115,14 +115,15 @@ pub fn RecordValuesPage(theme: String, quarter: String) -> impl IntoView {
         }
         problems.set(Vec::new());
         match state.apply(|ws, stamp| ws.record_values(stamp, quarter, &entries)) {
-            Ok(()) => {
+            Ok(count) => {
                 saving.set(true);
                 let back = Route::RecordValues(back_theme.clone(), quarter_code(quarter));
-                let count = entries.len();
                 spawn_local(async move {
                     let saved = state.persist().await.is_ok();
                     saving.set(false);
-                    let message = if saved {
+                    let message = if count == 0 {
+                        format!("No values were changed for {quarter}")
+                    } else if saved {
                         format!("{count} value{} saved for {quarter}", if count == 1 { "" } else { "s" })
                     } else {
                         "Values entered, but not yet saved on this device".to_string()
