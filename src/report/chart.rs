@@ -119,7 +119,13 @@ impl LineChart {
                 let y = y_of(*t);
                 (TargetLine::Level(y), Some(AxisLabel::inside(WIDTH - RIGHT - 24.0, y - 6.0, "Target")))
             }
-            (None, Some(&(x, y))) => (TargetLine::Steps(steps.clone()), Some(AxisLabel::inside(x, y - 8.0, "Target"))),
+            (None, Some(&(x, y))) => {
+                // Beside the last target, on the side away from the value's line.
+                let value_y = points.iter().rev().find(|p| p.x == x).map_or(y, |p| p.y);
+                let below = y >= value_y && y + 16.0 <= HEIGHT - BOTTOM;
+                let label_y = if below { y + 16.0 } else { y - 8.0 };
+                (TargetLine::Steps(steps.clone()), Some(AxisLabel::inside(x, label_y, "Target")))
+            }
         };
         let every = points.len().div_ceil(MOST_LABELS).max(1);
         let x_labels = points
@@ -218,6 +224,8 @@ mod tests {
         assert!(steps[1].1 < steps[0].1 && steps[2].1 > steps[0].1, "up to Q4, back down in April");
         assert_eq!(chart.ticks.last().map(|t| t.1.as_str()), Some("400"), "the scale fits 383 and 342");
         assert!(chart.target_polyline().starts_with("64.0,"));
+        let label = chart.target_label.expect("a target label");
+        assert!(label.y > steps[2].1, "below the last target, away from the higher value line above it");
     }
 
     #[test]

@@ -2,11 +2,8 @@
 //! each band, the direction of travel for each basis, and the working the
 //! indicator page shows.
 
+use super::tests::{q, with_values};
 use super::*;
-
-fn q(code: &str) -> FinancialQuarter {
-    parse_quarter_code(code).expect("quarter")
-}
 
 /// The example: 2,150 incidents in the year 2016-17, target −5%.
 fn incidents(basis: Basis, span: Span, polarity: Polarity) -> Indicator {
@@ -27,20 +24,6 @@ fn incidents(basis: Basis, span: Span, polarity: Polarity) -> Indicator {
         ..Default::default()
     };
     draft.validate("asb".into(), |_| true).expect("valid")
-}
-
-fn with_values(mut i: Indicator, values: &[(&str, f64)]) -> Indicator {
-    for (code, value) in values {
-        let v = QuarterValue {
-            value: *value,
-            note: String::new(),
-            recorded_by: "Analyst".into(),
-            recorded_organisation: "Metropolitan Police".into(),
-            recorded_at: 0,
-        };
-        i.values.insert(code.to_string(), v);
-    }
-    i
 }
 
 const LOWER: Polarity = Polarity::LowerIsBetter;

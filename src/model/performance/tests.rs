@@ -1,6 +1,6 @@
 use super::*;
 
-fn q(code: &str) -> FinancialQuarter {
+pub(super) fn q(code: &str) -> FinancialQuarter {
     parse_quarter_code(code).expect("quarter")
 }
 
@@ -20,7 +20,7 @@ fn burglary() -> Indicator {
     draft.validate("burglary".into(), |_| true).expect("valid")
 }
 
-fn with_values(mut i: Indicator, values: &[(&str, f64)]) -> Indicator {
+pub(super) fn with_values(mut i: Indicator, values: &[(&str, f64)]) -> Indicator {
     for (code, value) in values {
         let v = QuarterValue {
             value: *value,

@@ -175,23 +175,9 @@ impl Indicator {
     pub(super) fn explain_trend(&self, q: FinancialQuarter) -> String {
         let trend = self.trend(q);
         let (before, year_ago) = (previous_quarter(q), same_quarter_last_year(q));
-        let against_year = match self.value_in(year_ago) {
-            Some(v) => format!(
-                "Against a year before ({year_ago}: {}): {}.",
-                self.format(v),
-                words(trend.vs_same_quarter_last_year)
-            ),
-            None => format!("Against a year before: there is no value for {year_ago}."),
-        };
+        let against_year = self.against("a year before", year_ago, trend.vs_same_quarter_last_year);
         if self.basis != Basis::YearToDate {
-            let against_before = match self.value_in(before) {
-                Some(v) => format!(
-                    "Against the quarter before ({before}: {}): {}.",
-                    self.format(v),
-                    words(trend.vs_previous_quarter)
-                ),
-                None => format!("Against the quarter before: there is no value for {before}."),
-            };
+            let against_before = self.against("the quarter before", before, trend.vs_previous_quarter);
             return format!("{against_before} {against_year}");
         }
         let against_before = match (self.own_value(q), self.own_value(before)) {
@@ -211,6 +197,15 @@ impl Indicator {
         };
         let same_point = "The year to date is compared with the same point a year before";
         format!("{against_before} {same_point}. {against_year}")
+    }
+
+    /// "Against a year before (Q3 2018-19: 412 crimes): improving.", or that
+    /// `other` has no value.
+    fn against(&self, what: &str, other: FinancialQuarter, direction: Option<Direction>) -> String {
+        match self.value_in(other) {
+            Some(v) => format!("Against {what} ({other}: {}): {}.", self.format(v), words(direction)),
+            None => format!("Against {what}: there is no value for {other}."),
+        }
     }
 
     /// " (1,000 − 520)": how a year-to-date quarter's own figure was found.
