@@ -11,8 +11,10 @@ const BOTTOM: f64 = 40.0;
 /// The widest a character of the 12px label font is drawn, in user units,
 /// so a label's estimated width is never less than its real one.
 const CHAR_WIDTH: f64 = 7.5;
-/// At most this many quarter labels along the bottom, so they never overlap.
+/// At most this many quarter labels along the bottom.
 const MOST_LABELS: usize = 8;
+/// The least space between two labels side by side.
+const LABEL_GAP: f64 = 4.0;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineChart {
@@ -24,7 +26,7 @@ pub struct LineChart {
     /// "Target", beside the target line.
     pub target_label: Option<AxisLabel>,
     /// Quarter labels under the points, thinned to at most eight (the last
-    /// always shown) and kept inside the drawing.
+    /// always shown), kept inside the drawing and apart from each other.
     pub x_labels: Vec<AxisLabel>,
     /// The x of the plot's left and right edges and the y of its baseline,
     /// for axes.
@@ -128,12 +130,20 @@ impl LineChart {
             }
         };
         let every = points.len().div_ceil(MOST_LABELS).max(1);
-        let x_labels = points
+        let candidates = points
             .iter()
             .enumerate()
             .filter(|(n, _)| n % every == 0 || n + 1 == points.len())
-            .map(|(_, p)| AxisLabel::inside(p.x, HEIGHT - BOTTOM + 20.0, &p.label))
-            .collect();
+            .map(|(_, p)| AxisLabel::inside(p.x, HEIGHT - BOTTOM + 20.0, &p.label));
+        // From the right, so the last quarter keeps its label even where it
+        // was moved in over its neighbour's.
+        let mut x_labels: Vec<AxisLabel> = Vec::new();
+        for label in candidates.rev() {
+            if x_labels.last().is_none_or(|kept| label.extent().1 + LABEL_GAP <= kept.extent().0) {
+                x_labels.push(label);
+            }
+        }
+        x_labels.reverse();
         LineChart {
             points,
             ticks,
@@ -243,6 +253,16 @@ mod tests {
                 assert!(label.y > 0.0 && label.y <= HEIGHT);
             }
         }
+        for n in 1..=many.len() {
+            let chart = LineChart::new(&many[..n]);
+            for pair in chart.x_labels.windows(2) {
+                assert!(pair[0].extent().1 < pair[1].extent().0, "{} and {} overlap", pair[0].text, pair[1].text);
+            }
+        }
+        // Seven quarters: the last label is moved in over the sixth's place, so the sixth gives way.
+        let seven = LineChart::new(&many[..7]);
+        let texts: Vec<&str> = seven.x_labels.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["Q1 2017-18", "Q2 2017-18", "Q3 2017-18", "Q4 2017-18", "Q1 2018-19", "Q3 2018-19"]);
         let chart = LineChart::new(&many);
         assert_eq!(chart.x_labels.len(), 6, "0, 2, 4, 6, 8 and 10");
         let last = chart.x_labels.last().expect("a label");
