@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::performance::{Frequency, Polarity, QuarterValue, Target, TargetKind, quarter_code};
+use crate::model::performance::{Basis, Frequency, Polarity, QuarterValue, Span, Target, TargetKind, quarter_code};
 use crate::model::{
     Action, Date, FinancialQuarter, FinancialYear, Indicator, Lead, Narrative, Organisation, Partnership,
     ProgressUpdate, Sector, Status,
@@ -105,6 +105,8 @@ pub fn large_partnership() -> Partnership {
             baseline_period: "2015-16".into(),
             target: Some(Target { kind: TargetKind::PercentChange, amount: -5.0 }),
             frequency: Frequency::Quarterly,
+            basis: Basis::PerQuarter,
+            span: Span::Quarter,
             source: "Synthetic".into(),
             notes: Narrative::default(),
             values,

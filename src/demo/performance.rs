@@ -4,20 +4,34 @@
 //! demonstration, not real figures — and made deterministically so tests and
 //! screenshots are repeatable. Q4 2019-20 is left out, so the dashboard has
 //! values to chase.
+//!
+//! Each indicator counts what its source publishes: police crime figures as
+//! each quarter on its own against a yearly 2018-19 baseline, knife crime as
+//! the year to date, and the rates partners receive as rolling 12 months
+//! (proven re-offending from the Ministry of Justice, drug treatment
+//! completions from NDTMS, MARAC repeats as SafeLives recommends, first-time
+//! entrants from the Youth Justice Board). Two keep a quarterly baseline, as
+//! a partnership that set "an average quarter" would.
 
 use crate::model::IndicatorDraft;
+use crate::model::performance::{Basis, Span};
 
 pub(super) struct DemoIndicator {
     pub name: &'static str,
     pub theme: &'static str,
     pub unit: &'static str,
     pub lower_is_better: bool,
-    /// 2018-19 quarterly average.
-    pub baseline: f64,
-    /// ("value" | "percent-change", amount)
+    /// A typical 2018-19 quarter on its own (for a rate, the rate).
+    pub level: f64,
+    /// What each value counts.
+    pub basis: Basis,
+    /// What the baseline and target describe; the baseline is `level`
+    /// for a quarter or a rate, and four quarters' worth for a year.
+    pub span: Span,
+    /// ("value" | "percent-change", amount), for the span.
     pub target: (&'static str, f64),
     pub source: &'static str,
-    /// Change per quarter as a fraction of the baseline (negative: falling).
+    /// Change per quarter as a fraction of the level (negative: falling).
     pub drift: f64,
 }
 
@@ -27,7 +41,9 @@ pub(super) const INDICATORS: [DemoIndicator; 10] = [
         theme: "violence-exploitation",
         unit: "crimes",
         lower_is_better: true,
-        baseline: 720.0,
+        level: 720.0,
+        basis: Basis::PerQuarter,
+        span: Span::Year,
         target: ("percent-change", -5.0),
         source: "Bedfordshire Police crime data",
         drift: -0.006,
@@ -37,7 +53,9 @@ pub(super) const INDICATORS: [DemoIndicator; 10] = [
         theme: "violence-exploitation",
         unit: "crimes",
         lower_is_better: true,
-        baseline: 95.0,
+        level: 95.0,
+        basis: Basis::YearToDate,
+        span: Span::Year,
         target: ("percent-change", -10.0),
         source: "Bedfordshire Police crime data",
         drift: 0.01,
@@ -47,8 +65,10 @@ pub(super) const INDICATORS: [DemoIndicator; 10] = [
         theme: "youth-offending",
         unit: "young people",
         lower_is_better: true,
-        baseline: 28.0,
-        target: ("value", 25.0),
+        level: 28.0,
+        basis: Basis::RollingYear,
+        span: Span::Year,
+        target: ("value", 100.0),
         source: "Youth Offending Service case records",
         drift: -0.02,
     },
@@ -57,7 +77,9 @@ pub(super) const INDICATORS: [DemoIndicator; 10] = [
         theme: "extremism",
         unit: "crimes",
         lower_is_better: false,
-        baseline: 140.0,
+        level: 140.0,
+        basis: Basis::PerQuarter,
+        span: Span::Quarter,
         target: ("percent-change", 5.0),
         source: "Bedfordshire Police crime data",
         drift: 0.012,
@@ -67,7 +89,9 @@ pub(super) const INDICATORS: [DemoIndicator; 10] = [
         theme: "town-centre",
         unit: "crimes",
         lower_is_better: true,
-        baseline: 410.0,
+        level: 410.0,
+        basis: Basis::PerQuarter,
+        span: Span::Year,
         target: ("percent-change", -5.0),
         source: "Bedfordshire Police crime data",
         drift: -0.012,
@@ -77,7 +101,9 @@ pub(super) const INDICATORS: [DemoIndicator; 10] = [
         theme: "town-centre",
         unit: "crimes",
         lower_is_better: true,
-        baseline: 520.0,
+        level: 520.0,
+        basis: Basis::PerQuarter,
+        span: Span::Year,
         target: ("percent-change", -3.0),
         source: "Bedfordshire Police crime data",
         drift: 0.004,
@@ -87,7 +113,9 @@ pub(super) const INDICATORS: [DemoIndicator; 10] = [
         theme: "town-centre",
         unit: "incidents",
         lower_is_better: true,
-        baseline: 380.0,
+        level: 380.0,
+        basis: Basis::PerQuarter,
+        span: Span::Quarter,
         target: ("percent-change", -10.0),
         source: "Police and council ASB incident records",
         drift: -0.008,
@@ -97,7 +125,9 @@ pub(super) const INDICATORS: [DemoIndicator; 10] = [
         theme: "reducing-reoffending",
         unit: "%",
         lower_is_better: true,
-        baseline: 38.0,
+        level: 38.0,
+        basis: Basis::RollingYear,
+        span: Span::Rate,
         target: ("value", 35.0),
         source: "Ministry of Justice proven re-offending statistics",
         drift: -0.01,
@@ -107,7 +137,9 @@ pub(super) const INDICATORS: [DemoIndicator; 10] = [
         theme: "drugs-alcohol",
         unit: "%",
         lower_is_better: false,
-        baseline: 21.0,
+        level: 21.0,
+        basis: Basis::RollingYear,
+        span: Span::Rate,
         target: ("value", 24.0),
         source: "National Drug Treatment Monitoring System",
         drift: 0.015,
@@ -117,7 +149,9 @@ pub(super) const INDICATORS: [DemoIndicator; 10] = [
         theme: "domestic-abuse",
         unit: "%",
         lower_is_better: true,
-        baseline: 31.0,
+        level: 31.0,
+        basis: Basis::RollingYear,
+        span: Span::Rate,
         target: ("value", 28.0),
         source: "MARAC records",
         drift: -0.004,
@@ -128,27 +162,54 @@ pub(super) const INDICATORS: [DemoIndicator; 10] = [
 pub(super) const QUARTERS: [(i32, u8); 7] =
     [(2018, 1), (2018, 2), (2018, 3), (2018, 4), (2019, 1), (2019, 2), (2019, 3)];
 
+/// The ups and downs around the drift, repeating every seven quarters.
+const WOBBLE: [f64; 7] = [0.03, -0.02, 0.045, -0.035, 0.0, 0.02, -0.015];
+
 impl DemoIndicator {
     pub fn draft(&self) -> IndicatorDraft {
+        let baseline = match self.span {
+            Span::Year => self.level * 4.0,
+            Span::Quarter | Span::Rate => self.level,
+        };
         IndicatorDraft {
             name: self.name.into(),
             theme_id: self.theme.into(),
             unit: self.unit.into(),
             polarity: if self.lower_is_better { "lower-is-better" } else { "higher-is-better" }.into(),
-            baseline: self.baseline.to_string(),
+            baseline: baseline.to_string(),
             baseline_period: "2018-19".into(),
             target_kind: self.target.0.into(),
             target: self.target.1.to_string(),
             frequency: "quarterly".into(),
+            basis: self.basis.code().into(),
+            span: self.span.code().into(),
             source: self.source.into(),
             notes: "Demo data: the quarterly values are synthetic, made up for this demonstration.".into(),
         }
     }
 
-    /// A repeatable wobble around a steady drift from the baseline.
+    /// The value to record for the `quarter`-th entry of [`QUARTERS`] (0 is
+    /// Q1 2018-19; earlier quarters, for a rolling year, are negative), as
+    /// the indicator's basis counts it: the quarter's own figure, the sum of
+    /// the year's quarters so far, or the last four quarters (their average
+    /// for a rate).
     pub fn value(&self, index: usize, quarter: usize) -> f64 {
-        let wobble = [0.03, -0.02, 0.045, -0.035, 0.0, 0.02, -0.015][(quarter + index * 3) % 7];
-        let value = self.baseline * (1.0 + wobble + self.drift * quarter as f64);
+        let q = quarter as i64;
+        match self.basis {
+            Basis::PerQuarter => self.quarter_alone(index, q),
+            Basis::YearToDate => (q - q.rem_euclid(4)..=q).map(|k| self.quarter_alone(index, k)).sum(),
+            Basis::RollingYear => {
+                let sum: f64 = (q - 3..=q).map(|k| self.quarter_alone(index, k)).sum();
+                if self.unit == "%" { (sum / 4.0 * 10.0).round() / 10.0 } else { sum }
+            }
+        }
+    }
+
+    /// A repeatable wobble around a steady drift from the level, rounded as
+    /// the source would publish it.
+    fn quarter_alone(&self, index: usize, quarter: i64) -> f64 {
+        let wobble = WOBBLE[(quarter + index as i64 * 3).rem_euclid(7) as usize];
+        let value = self.level * (1.0 + wobble + self.drift * quarter as f64);
         if self.unit == "%" { (value * 10.0).round() / 10.0 } else { value.round() }
     }
 }
@@ -180,6 +241,41 @@ mod tests {
                 assert!(value.value.is_finite() && value.value > 0.0);
             }
         }
+    }
+
+    #[test]
+    fn each_indicator_counts_what_its_source_publishes_and_is_rated_like_with_like() {
+        use crate::model::Rag::{Amber, Green, Red};
+        use crate::model::performance::{Basis, Span};
+        let ws = crate::demo::workspace();
+        let p = ws.partnership();
+        let q3 = parse_quarter_code("2019-20-Q3").expect("quarter");
+        let by_name = |name: &str| p.indicators.values().find(|i| i.name == name).expect(name);
+        let expected = [
+            ("Violence with injury", Basis::PerQuarter, Span::Year, Green),
+            ("Knife crime offences", Basis::YearToDate, Span::Year, Red),
+            ("First-time entrants to the youth justice system", Basis::RollingYear, Span::Year, Amber),
+            ("Hate crimes reported", Basis::PerQuarter, Span::Quarter, Green),
+            ("Burglary", Basis::PerQuarter, Span::Year, Green),
+            ("Criminal damage", Basis::PerQuarter, Span::Year, Red),
+            ("Anti-social behaviour in the town centre", Basis::PerQuarter, Span::Quarter, Amber),
+            ("Proven re-offending of the IOM cohort", Basis::RollingYear, Span::Rate, Amber),
+            ("Successful completions of drug treatment", Basis::RollingYear, Span::Rate, Amber),
+            ("Repeat referrals to MARAC", Basis::RollingYear, Span::Rate, Amber),
+        ];
+        for (name, basis, span, rag) in expected {
+            let i = by_name(name);
+            assert_eq!((i.basis, i.span, i.rag_in(q3)), (basis, span, Some(rag)), "{name}");
+        }
+        let burglary = by_name("Burglary");
+        assert_eq!(burglary.baseline_text(), "1,640 crimes in the year 2018-19");
+        assert_eq!(burglary.target_text(), "Reduce by 5% on 2018-19 (to 1,558 crimes a year)");
+        // Knife crime is entered as the year to date: it grows through each year
+        // and starts again in April.
+        let knife: Vec<f64> = by_name("Knife crime offences").series().into_iter().map(|(_, v)| v).collect();
+        assert_eq!(knife, [92.0, 188.0, 287.0, 383.0, 102.0, 200.0, 305.0]);
+        let rolling = by_name("First-time entrants to the youth justice system");
+        assert_eq!(rolling.value_in(q3), Some(103.0), "four quarters to December 2019");
     }
 
     #[test]

@@ -67,21 +67,31 @@ impl Workspace {
         valid: ValidQuarterValue,
     ) -> Result<(), DocError> {
         let entry = ValueEntry { indicator_id: indicator_id.to_string(), value: valid.value, note: valid.note };
-        self.record_values(stamp, valid.quarter, &[entry])
+        self.record_values(stamp, valid.quarter, &[entry]).map(|_| ())
     }
 
     /// Records values for one quarter (replacing any already there) as one
-    /// change. Entries for unknown indicators are refused before anything
-    /// is written.
+    /// change, and says how many were recorded. An entry identical to the
+    /// value and note already stored is left alone, so saving a theme's form
+    /// with one box changed neither rewrites the others nor signs them with
+    /// someone else's name; with nothing changed there is no change at all.
+    /// Entries for unknown indicators are refused before anything is
+    /// written.
     pub fn record_values(
         &mut self,
         stamp: &Stamp,
         quarter: FinancialQuarter,
         entries: &[ValueEntry],
-    ) -> Result<(), DocError> {
+    ) -> Result<usize, DocError> {
+        let code = quarter_code(quarter);
+        let held = |e: &ValueEntry| {
+            let stored = self.partnership.indicators.get(&e.indicator_id).and_then(|i| i.values.get(&code));
+            stored.is_some_and(|v| v.value == e.value && v.note == e.note.trim())
+        };
+        let changed: Vec<&ValueEntry> = entries.iter().filter(|e| !held(e)).collect();
         let values: Vec<(&str, FinancialQuarter, f64, &str)> =
-            entries.iter().map(|e| (e.indicator_id.as_str(), quarter, e.value, e.note.as_str())).collect();
-        let summary = match entries {
+            changed.iter().map(|e| (e.indicator_id.as_str(), quarter, e.value, e.note.as_str())).collect();
+        let summary = match changed.as_slice() {
             [one] => {
                 let name =
                     self.partnership.indicators.get(&one.indicator_id).map_or("an indicator", |i| i.name.as_str());
@@ -89,7 +99,8 @@ impl Workspace {
             }
             many => format!("Recorded {quarter} values for {} indicators", many.len()),
         };
-        self.write_values(stamp, &summary, &values)
+        self.write_values(stamp, &summary, &values)?;
+        Ok(changed.len())
     }
 
     /// Adds values read from a spreadsheet, for any indicators and quarters,
@@ -176,6 +187,8 @@ mod tests {
             baseline_period: "2018-19".into(),
             target_kind: "percent-change".into(),
             target: "-5".into(),
+            basis: "per-quarter".into(),
+            span: "year".into(),
             ..Default::default()
         }
     }
@@ -203,9 +216,22 @@ mod tests {
         let burglary = &loaded.partnership().indicators[&a];
         assert_eq!(burglary.value_in(q3), Some(288.0));
         assert_eq!(burglary.values["2019-20-Q3"].recorded_organisation, "Bedfordshire Police");
+        // Saving the theme's form again with one box changed records only that box.
+        let again = [
+            ValueEntry { indicator_id: a.clone(), value: 288.0, note: String::new() },
+            ValueEntry { indicator_id: b.clone(), value: 409.0, note: String::new() },
+        ];
+        let lead = Author::new("Chief Inspector", "Bedfordshire Police");
+        assert_eq!(ws.record_values(&Stamp::new(&lead, T + 5), q3, &again).ok(), Some(1));
+        assert_eq!(ws.history()[0].summary, "Recorded Q3 2019-20 for Criminal damage (test)");
+        assert_eq!(ws.partnership().indicators[&a].values["2019-20-Q3"].recorded_at, T + 4, "untouched, unsigned");
+        assert_eq!(ws.partnership().indicators[&b].values["2019-20-Q3"].recorded_by, "Chief Inspector");
+        let heads = ws.heads();
+        assert_eq!(ws.record_values(&Stamp::new(&lead, T + 6), q3, &again).ok(), Some(0), "nothing changed");
+        assert_eq!(ws.heads(), heads);
         // Editing the definition keeps the values.
         let renamed = IndicatorDraft { name: "Burglary (all)".into(), ..draft("x") };
-        ws.save_indicator(&Stamp::new(&me(), T + 5), Some(&a), &renamed).expect("edit");
+        ws.save_indicator(&Stamp::new(&me(), T + 7), Some(&a), &renamed).expect("edit");
         assert_eq!(ws.partnership().indicators[&a].value_in(q3), Some(288.0));
     }
 

@@ -3,23 +3,86 @@
 //! An indicator has a baseline, a target (a value, or a % change on the
 //! baseline) and a polarity (is lower better?), and a value per
 //! financial-year quarter. From those come its RAG rating and its direction
-//! of travel, which the dashboard and the quarterly reports show.
+//! of travel, which the indicator pages, the dashboard, the quarterly and
+//! annual reports and the spreadsheet export all show through
+//! [`Indicator::rag_in`], [`Indicator::trend`] and [`Indicator::rating`].
 //!
-//! RAG rule (the one CSP performance reports commonly use):
+//! # Like with like
+//!
+//! Each indicator says what its values count ([`Basis`]: a quarter on its
+//! own, the year to date, or the 12 months to the quarter's end) and what
+//! period its baseline and target describe ([`Span`]: a whole year, one
+//! quarter, or a rate). Before a value is rated, the target and the
+//! baseline are restated for the period the value covers
+//! ([`Indicator::target_for`], [`Indicator::baseline_for`]):
+//!
+//! - a **quarter's value** is compared with a quarter's share of a yearly
+//!   figure (target ÷ 4);
+//! - a **year-to-date value** at Qn is compared with the target to date,
+//!   target × n ÷ 4 for a yearly target (n × a quarterly one);
+//! - a **rolling 12-month value** is compared with a yearly figure directly
+//!   (4 × a quarterly one);
+//! - a **rate or percentage** is compared as it is, whatever the basis.
+//!
+//! Worked example: a baseline of 2,150 incidents in the year 2016-17 and a
+//! −5% target give 2,042.5 for a year, 510.625 for a quarter. A Q1 value of
+//! 561, lower being better, is worse than the target's quarter share and
+//! than the baseline's (537.5), so it is red — though the same 561 rated
+//! against the yearly 2,042.5 would have looked green. A year-to-date 1,000
+//! at Q2 against a target to date of 1,021.25 is green.
+//!
+//! # RAG
+//!
+//! With the target and baseline for the value's period:
 //! - **Green**: the target is met or beaten (meeting it exactly is green);
 //! - **Amber**: the target is missed but the value is no worse than the
-//!   baseline;
-//! - **Red**: the value is worse than the baseline;
+//!   baseline (without a baseline: missed by no more than 5% of the target);
+//! - **Red**: the value is worse than the baseline (or, without one, misses
+//!   the target by more than 5%);
 //! - **No target**: no target is set, or a % target sits on a zero or missing
 //!   baseline, where a percentage means nothing.
 //!
-//! Direction of travel compares a quarter with the quarter before (Q4 of the
-//! previous financial year for a Q1) and with the same quarter a year
-//! earlier: *improving* or *worsening* according to the polarity, *no
-//! change* when equal, and unknown when either value is missing.
+//! # Direction of travel
+//!
+//! Against the quarter before (Q4 of the previous financial year for a Q1)
+//! and against the same quarter a year earlier: *improving* or *worsening*
+//! according to the polarity, *no change* when equal, unknown when a value
+//! is missing. A year-to-date figure always grows during the year, so it is
+//! never compared with the quarter before's year to date: against the
+//! quarter before, each quarter's own figure (the difference of two
+//! year-to-date values) is compared; against a year earlier, the year to
+//! date at the same point. Rolling 12-month figures compare directly both
+//! ways, as do quarters on their own.
+//!
+//! # Sources
+//!
+//! - London Borough of Havering, *Annual Corporate Performance Report
+//!   2014/15*, appendix 1 key: each indicator is marked as reported
+//!   cumulatively, as a snapshot, as a rolling year or as an annual figure;
+//!   the short-term direction of travel compares with the previous quarter
+//!   and the long-term with the same time last year. Havering's Cabinet
+//!   minutes for Quarter 3 2014/15 (democracy.havering.gov.uk, item 8989)
+//!   rate against the *quarterly* target and note that a short-term
+//!   direction of travel is only meaningful where the quarterly target stays
+//!   the same through the year — hence no quarter-on-quarter comparison of
+//!   cumulative figures here.
+//! - West Yorkshire Police and Crime Commissioner, *Performance indicators:
+//!   PCC Community Safety Fund* (2013-14): the CSPs report a yearly baseline
+//!   beside year-to-date figures ("YTD – 7,320" at Q2 for Calderdale's total
+//!   crime against 13,202 for the year) and rates for "12 months to"
+//!   a date.
+//! - Office for National Statistics, *Crime in England and Wales* quarterly
+//!   bulletins: police recorded crime is published as rolling 12-month
+//!   totals ("year ending June 2014") compared with the 12 months a year
+//!   earlier.
+//! - Safer Derbyshire's performance report guide: status is measured on
+//!   cumulative (year-to-date) data against the target; red beyond 5% off
+//!   target, amber within 5% — the tolerance used here when there is no
+//!   baseline to mark the line.
 //!
 //! The forms ([`IndicatorDraft`], [`QuarterValueDraft`]) are checked in
-//! `draft.rs`; quarter codes such as "2019-20-Q3" live in `quarters.rs`.
+//! `draft.rs`; quarter codes such as "2019-20-Q3", and the quarters a value
+//! can be entered for, live in `quarters.rs`; the sentences in `wording.rs`.
 
 use std::collections::BTreeMap;
 
@@ -27,16 +90,24 @@ use autosurgeon::{Hydrate, Reconcile};
 
 use super::{FinancialQuarter, FinancialYear, Narrative};
 
+mod basis;
 mod draft;
 mod number;
 mod quarters;
+mod rating;
+mod wording;
 
+pub use basis::{Basis, Span};
 pub use draft::{IndicatorDraft, QuarterValueDraft, ValidQuarterValue, parse_number};
 pub use quarters::{
     next_quarter, parse_financial_year, parse_quarter, parse_quarter_code, previous_quarter, quarter_code,
-    same_quarter_last_year,
+    quarters_for_entry, same_quarter_last_year,
 };
+pub use rating::{Benchmark, Rating};
+pub use wording::{format_number, number_for_form};
 
+/// A performance indicator with every quarter's value, as stored under
+/// `indicators/<id>` in the document.
 #[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
 pub struct Indicator {
     #[key]
@@ -48,10 +119,22 @@ pub struct Indicator {
     pub polarity: Polarity,
     #[autosurgeon(hydrate = "number::hydrate_optional_number")]
     pub baseline: Option<f64>,
-    /// "2018-19".
+    /// The period the baseline was measured in, as people write it:
+    /// "2018-19". Free text; may be empty.
     pub baseline_period: String,
     pub target: Option<Target>,
+    /// How often values are entered (annual indicators are not chased
+    /// every quarter).
     pub frequency: Frequency,
+    /// What each quarter's value counts. Absent in older documents, which
+    /// only held quarters on their own.
+    #[autosurgeon(missing = "Default::default")]
+    pub basis: Basis,
+    /// What period the baseline and target describe. Absent in older
+    /// documents, whose ratings compared them with a quarter's value as they
+    /// were, as [`Span::Quarter`] still does.
+    #[autosurgeon(missing = "Default::default")]
+    pub span: Span,
     /// Where the numbers come from, e.g. "Bedfordshire Police crime data".
     pub source: String,
     pub notes: Narrative,
@@ -60,6 +143,7 @@ pub struct Indicator {
     pub values: BTreeMap<String, QuarterValue>,
 }
 
+/// Which way is better: fewer crimes, or more successful completions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Reconcile, Hydrate)]
 pub enum Polarity {
     #[autosurgeon(rename = "lower-is-better")]
@@ -68,6 +152,8 @@ pub enum Polarity {
     HigherIsBetter,
 }
 
+/// How often a value is entered: every quarter, or once a year (as for
+/// figures published yearly).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Reconcile, Hydrate)]
 pub enum Frequency {
     #[autosurgeon(rename = "quarterly")]
@@ -84,6 +170,7 @@ pub struct Target {
     pub amount: f64,
 }
 
+/// How a [`Target`]'s amount is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Reconcile, Hydrate)]
 pub enum TargetKind {
     #[autosurgeon(rename = "value")]
@@ -92,6 +179,7 @@ pub enum TargetKind {
     PercentChange,
 }
 
+/// One quarter's value with who entered it and when (Unix seconds).
 #[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
 pub struct QuarterValue {
     #[autosurgeon(hydrate = "number::hydrate_number")]
@@ -102,6 +190,7 @@ pub struct QuarterValue {
     pub recorded_at: i64,
 }
 
+/// A red, amber or green rating (see the module documentation for the rule).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Rag {
     Red,
@@ -123,6 +212,7 @@ impl Rag {
     }
 }
 
+/// Direction of travel between two values, by the indicator's polarity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
     Improving,
@@ -141,7 +231,9 @@ impl Direction {
 }
 
 /// Direction of travel against the previous quarter and the same quarter a
-/// year earlier; `None` where either value is missing.
+/// year earlier; `None` where a value needed is missing. For a year-to-date
+/// indicator, the first compares the quarters' own figures (see
+/// [`Indicator::trend`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Trend {
     pub vs_previous_quarter: Option<Direction>,
@@ -181,76 +273,10 @@ impl Indicator {
         self.baseline.filter(|b| b.is_finite())
     }
 
-    /// "Reduce by 5% on 2018-19 (to 1,140)", "At most 30", "At least 85%".
-    pub fn target_text(&self) -> String {
-        let Some(target) = self.target else { return "No target set".to_string() };
-        let bound = match self.polarity {
-            Polarity::LowerIsBetter => "At most",
-            Polarity::HigherIsBetter => "At least",
-        };
-        match (target.kind, self.target_value()) {
-            (TargetKind::Value, _) => format!("{bound} {}", self.format(target.amount)),
-            (TargetKind::PercentChange, Ok(v)) => {
-                let base = if self.baseline_period.is_empty() {
-                    "the baseline".to_string()
-                } else {
-                    self.baseline_period.clone()
-                };
-                let amount = format_number(target.amount.abs());
-                if target.amount < 0.0 {
-                    format!("Reduce by {amount}% on {base} (to {})", self.format(v))
-                } else if target.amount > 0.0 {
-                    format!("Increase by {amount}% on {base} (to {})", self.format(v))
-                } else {
-                    format!("Stay at the {base} level ({})", self.format(v))
-                }
-            }
-            (TargetKind::PercentChange, Err(NoTarget::ZeroBaseline)) => format!(
-                "{}% change on a baseline of 0, which gives no target to measure against",
-                format_number(target.amount)
-            ),
-            (TargetKind::PercentChange, Err(_)) => {
-                format!("{}% change, but there is no baseline to measure it from", format_number(target.amount))
-            }
-        }
-    }
-
     /// The value recorded for a quarter. A value that is not a real number
     /// (only possible in a damaged file) counts as missing.
     pub fn value_in(&self, q: FinancialQuarter) -> Option<f64> {
         self.values.get(&quarter_code(q)).map(|v| v.value).filter(|v| v.is_finite())
-    }
-
-    /// RAG rating of a value (see the module documentation). A value that is
-    /// not a real number cannot be rated and gets [`Rag::NoTarget`].
-    pub fn rag(&self, value: f64) -> Rag {
-        let Ok(target) = self.target_value() else { return Rag::NoTarget };
-        if !value.is_finite() {
-            return Rag::NoTarget;
-        }
-        if !self.worse(value, target) {
-            return Rag::Green;
-        }
-        match self.finite_baseline() {
-            Some(b) if !self.worse(value, b) => Rag::Amber,
-            Some(_) => Rag::Red,
-            // Without a baseline, "near" the target (within 5%) is amber.
-            None if (value - target).abs() <= target.abs() * 0.05 => Rag::Amber,
-            None => Rag::Red,
-        }
-    }
-
-    pub fn rag_in(&self, q: FinancialQuarter) -> Option<Rag> {
-        self.value_in(q).map(|v| self.rag(v))
-    }
-
-    pub fn trend(&self, q: FinancialQuarter) -> Trend {
-        let now = self.value_in(q);
-        let against = |other: FinancialQuarter| Some(self.direction(now?, self.value_in(other)?));
-        Trend {
-            vs_previous_quarter: against(previous_quarter(q)),
-            vs_same_quarter_last_year: against(same_quarter_last_year(q)),
-        }
     }
 
     /// Whether a quarterly indicator is still waiting for this quarter's value.
@@ -303,16 +329,6 @@ impl Indicator {
         }
     }
 
-    fn direction(&self, now: f64, before: f64) -> Direction {
-        if now == before {
-            Direction::NoChange
-        } else if self.worse(now, before) {
-            Direction::Worsening
-        } else {
-            Direction::Improving
-        }
-    }
-
     /// Whether `a` is worse than `b` for this indicator.
     fn worse(&self, a: f64, b: f64) -> bool {
         match self.polarity {
@@ -322,23 +338,7 @@ impl Indicator {
     }
 }
 
-/// UK style with thousands separators and at most two decimals: 1,250 / 12.5.
-pub fn format_number(value: f64) -> String {
-    let rounded = (value * 100.0).round() / 100.0;
-    let negative = rounded < 0.0;
-    let text = format!("{:.2}", rounded.abs());
-    let (whole, fraction) = text.split_once('.').unwrap_or((&text, "00"));
-    let mut grouped = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    let fraction = fraction.trim_end_matches('0');
-    let sign = if negative { "-" } else { "" };
-    if fraction.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped}.{fraction}") }
-}
-
+#[cfg(test)]
+mod rating_tests;
 #[cfg(test)]
 mod tests;

@@ -26,6 +26,8 @@ pub struct QuarterlyReport {
 pub struct IndicatorLine {
     pub indicator_id: String,
     pub name: String,
+    /// The target, with the figure for this quarter's period where it is
+    /// shared out or added up (see [`Indicator::target_text_for`]).
     pub target: String,
     /// Formatted with its unit; `None` when the quarter's value is missing.
     pub value: Option<String>,
@@ -135,7 +137,7 @@ pub fn indicator_line(i: &Indicator, quarter: FinancialQuarter) -> IndicatorLine
     IndicatorLine {
         indicator_id: i.id.clone(),
         name: i.name.clone(),
-        target: i.target_text(),
+        target: i.target_text_for(quarter),
         value: i.value_in(quarter).map(|v| i.format(v)),
         rag: i.rag_in(quarter),
         trend: i.trend(quarter),
@@ -220,6 +222,18 @@ mod tests {
         assert_eq!(marac.name, "Repeat referrals to MARAC");
         assert!(marac.value.as_deref().is_some_and(|v| v.ends_with('%')));
         assert!(marac.rag.is_some() && marac.trend.vs_previous_quarter.is_some());
+        assert_eq!(marac.target, "At most 28%", "a rate is never shared out");
+        let town = QuarterlyReport::build(p, p.theme("town-centre").expect("theme"), quarter("2019-20-Q3"));
+        let burglary = town.indicators.iter().find(|l| l.name == "Burglary").expect("burglary");
+        assert_eq!(
+            (burglary.target.as_str(), burglary.value.as_deref(), burglary.rag),
+            (
+                "Reduce by 5% on 2018-19 (to 1,558 crimes a year); for Q3 2019-20: at most 389.5 crimes",
+                Some("380 crimes"),
+                Some(Rag::Green)
+            ),
+            "the report rates a quarter against a quarter's share, as the indicator page does"
+        );
     }
 
     #[test]

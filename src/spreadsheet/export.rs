@@ -106,7 +106,7 @@ pub fn indicator_rows(plan: &Partnership) -> Vec<Vec<Cell>> {
                     Cell::Number(v),
                     Cell::Text(i.unit.clone()),
                     Cell::Text(i.target_text()),
-                    Cell::Text(i.rag(v).label().to_string()),
+                    Cell::Text(i.rag_in(q).map_or("", |r| r.label()).to_string()),
                     Cell::Text(entered),
                 ]
             })

@@ -30,6 +30,8 @@ fn burglary() -> IndicatorDraft {
         target_kind: "percent-change".into(),
         target: "-5".into(),
         frequency: "quarterly".into(),
+        basis: "per-quarter".into(),
+        span: "year".into(),
         source: "Bedfordshire Police crime data".into(),
         ..Default::default()
     }
@@ -159,4 +161,39 @@ fn a_value_that_is_not_a_number_in_a_damaged_file_counts_as_missing() {
     let q = parse_quarter_code("2019-20-Q1").expect("quarter");
     assert_eq!((i.value_in(q), i.rag_in(q)), (None, None));
     assert!(i.is_missing(q) && i.series().is_empty());
+}
+
+#[test]
+fn an_indicator_from_before_bases_opens_rated_as_it_was() {
+    let mut ws = fresh();
+    let id = ws.save_indicator(&Stamp::new(&manager(), 10), None, &burglary()).expect("add");
+    ws.record_value(&Stamp::new(&analyst(), 20), &id, value("2019-20-Q1", "1,150")).expect("record");
+    assert_eq!(
+        ws.partnership().indicators[&id].rag_in(parse_quarter_code("2019-20-Q1").expect("q")),
+        Some(crate::model::Rag::Red),
+        "a quarter's 1,150 against 285, a quarter's share of 1,140 a year"
+    );
+    let mut doc = AutoCommit::load(&ws.save()).expect("load");
+    let indicator = object_at(&doc, &["indicators", &id]);
+    assert!(
+        doc.get(&indicator, "basis").expect("read").is_some() && doc.get(&indicator, "span").expect("read").is_some()
+    );
+    doc.delete(&indicator, "basis").expect("remove");
+    doc.delete(&indicator, "span").expect("remove");
+    doc.commit();
+    let old = Workspace::from_doc(doc).expect("an indicator without a basis still opens");
+    let i = &old.partnership().indicators[&id];
+    assert_eq!(
+        (i.basis, i.span),
+        (crate::model::performance::Basis::PerQuarter, crate::model::performance::Span::Quarter)
+    );
+    // As before bases: 1,150 against 1,140 as it stands (no longer shared out), so amber.
+    let q1 = parse_quarter_code("2019-20-Q1").expect("quarter");
+    assert_eq!(i.rag_in(q1), Some(crate::model::Rag::Amber));
+    // Saving its form untouched is still no change.
+    let mut old = old;
+    let heads = old.heads();
+    let same = IndicatorDraft::from_indicator(&old.partnership().indicators[&id]);
+    old.save_indicator(&Stamp::new(&manager(), 30), Some(&id), &same).expect("same");
+    assert_eq!(old.heads(), heads);
 }

@@ -7,7 +7,8 @@
 use std::collections::BTreeMap;
 
 use super::quarters::parse_quarter;
-use super::{Frequency, Indicator, Polarity, Target, TargetKind};
+use super::wording::number_for_form;
+use super::{Basis, Frequency, Indicator, Polarity, Span, Target, TargetKind};
 use crate::model::{FieldErrors, FinancialQuarter, Narrative};
 
 /// Reads a number as people type it: "1,250", " 12.5 ", "-5", "5%".
@@ -31,6 +32,13 @@ pub struct IndicatorDraft {
     pub target: String,
     /// "quarterly" or "annual".
     pub frequency: String,
+    /// What each value counts: a [`Basis`] code, "per-quarter",
+    /// "year-to-date" or "rolling-year".
+    pub basis: String,
+    /// What period the baseline and target describe: a [`Span`] code,
+    /// "year", "quarter" or "rate"; may be left empty only when there is
+    /// neither a baseline nor a target.
+    pub span: String,
     pub source: String,
     pub notes: String,
 }
@@ -88,12 +96,24 @@ impl IndicatorDraft {
                 }
             },
         };
+        let basis = Basis::from_code(&self.basis);
+        if basis.is_none() {
+            errors.add("basis", "Select what each quarter's value counts");
+        }
+        let span = match Span::from_code(&self.span) {
+            Some(span) => Some(span),
+            None if baseline.is_none() && target.is_none() => Some(Span::default()),
+            None => {
+                errors.add("span", "Select whether the baseline and target are for a year, a quarter, or a rate");
+                None
+            }
+        };
         let frequency = match self.frequency.trim() {
             "annual" => Frequency::Annual,
             _ => Frequency::Quarterly,
         };
-        match polarity {
-            Some(polarity) if errors.is_empty() => Ok(Indicator {
+        match (polarity, basis, span) {
+            (Some(polarity), Some(basis), Some(span)) if errors.is_empty() => Ok(Indicator {
                 id,
                 name: name.to_string(),
                 theme_id,
@@ -103,6 +123,8 @@ impl IndicatorDraft {
                 baseline_period: self.baseline_period.trim().to_string(),
                 target,
                 frequency,
+                basis,
+                span,
                 source: self.source.trim().to_string(),
                 notes: Narrative::new(self.notes.trim()),
                 values: BTreeMap::new(),
@@ -113,6 +135,16 @@ impl IndicatorDraft {
 }
 
 impl IndicatorDraft {
+    /// The baseline and target as the indicator page will state them
+    /// ("2,150 incidents in the year 2016-17", "Reduce by 5% on 2016-17 (to
+    /// 2,042.5 incidents a year)"), for the form to show while it is filled
+    /// in; `None` until everything but the name reads.
+    pub fn statement(&self) -> Option<(String, String)> {
+        let named = IndicatorDraft { name: "Indicator".into(), theme_id: String::new(), ..self.clone() };
+        let i = named.validate(String::new(), |_| true).ok()?;
+        Some((i.baseline_text(), i.target_text()))
+    }
+
     /// The form for editing an existing indicator, filled in with what it
     /// holds now; validating it unchanged gives the same indicator back.
     pub fn from_indicator(i: &Indicator) -> IndicatorDraft {
@@ -127,7 +159,7 @@ impl IndicatorDraft {
             .into(),
             // Full precision rather than the two decimals shown on screen, so
             // saving an untouched form never changes the baseline.
-            baseline: i.baseline.map(|b| b.to_string()).unwrap_or_default(),
+            baseline: i.baseline.map(number_for_form).unwrap_or_default(),
             baseline_period: i.baseline_period.clone(),
             target_kind: match i.target.map(|t| t.kind) {
                 None => "",
@@ -135,12 +167,14 @@ impl IndicatorDraft {
                 Some(TargetKind::PercentChange) => "percent-change",
             }
             .into(),
-            target: i.target.map(|t| t.amount.to_string()).unwrap_or_default(),
+            target: i.target.map(|t| number_for_form(t.amount)).unwrap_or_default(),
             frequency: match i.frequency {
                 Frequency::Quarterly => "quarterly",
                 Frequency::Annual => "annual",
             }
             .into(),
+            basis: i.basis.code().into(),
+            span: i.span.code().into(),
             source: i.source.clone(),
             notes: i.notes.as_str().to_string(),
         }

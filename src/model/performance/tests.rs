@@ -1,6 +1,6 @@
 use super::*;
 
-fn q(code: &str) -> FinancialQuarter {
+pub(super) fn q(code: &str) -> FinancialQuarter {
     parse_quarter_code(code).expect("quarter")
 }
 
@@ -13,12 +13,14 @@ fn burglary() -> Indicator {
         baseline_period: "2018-19".into(),
         target_kind: "percent-change".into(),
         target: "-5".into(),
+        basis: "per-quarter".into(),
+        span: "quarter".into(),
         ..Default::default()
     };
     draft.validate("burglary".into(), |_| true).expect("valid")
 }
 
-fn with_values(mut i: Indicator, values: &[(&str, f64)]) -> Indicator {
+pub(super) fn with_values(mut i: Indicator, values: &[(&str, f64)]) -> Indicator {
     for (code, value) in values {
         let v = QuarterValue {
             value: *value,
@@ -36,17 +38,19 @@ fn with_values(mut i: Indicator, values: &[(&str, f64)]) -> Indicator {
 fn a_percentage_target_is_resolved_against_the_baseline() {
     let i = burglary();
     assert_eq!(i.target_value(), Ok(1140.0));
-    assert_eq!(i.target_text(), "Reduce by 5% on 2018-19 (to 1,140 crimes)");
+    assert_eq!(i.target_text(), "Reduce by 5% on 2018-19 (to 1,140 crimes a quarter)");
+    assert_eq!(i.baseline_text(), "1,200 crimes a quarter in 2018-19");
 }
 
 #[test]
 fn rag_lower_is_better_with_the_target_met_exactly_green() {
     let i = burglary();
-    assert_eq!(i.rag(1140.0), Rag::Green, "meeting the target exactly is green");
-    assert_eq!(i.rag(900.0), Rag::Green);
-    assert_eq!(i.rag(1180.0), Rag::Amber, "missed the target but better than baseline");
-    assert_eq!(i.rag(1200.0), Rag::Amber, "no worse than baseline");
-    assert_eq!(i.rag(1201.0), Rag::Red);
+    let q1 = q("2019-20-Q1");
+    assert_eq!(i.rag_of(1140.0, q1), Rag::Green, "meeting the target exactly is green");
+    assert_eq!(i.rag_of(900.0, q1), Rag::Green);
+    assert_eq!(i.rag_of(1180.0, q1), Rag::Amber, "missed the target but better than baseline");
+    assert_eq!(i.rag_of(1200.0, q1), Rag::Amber, "no worse than baseline");
+    assert_eq!(i.rag_of(1201.0, q1), Rag::Red);
 }
 
 #[test]
@@ -58,12 +62,15 @@ fn rag_higher_is_better() {
         baseline: "40".into(),
         target_kind: "value".into(),
         target: "45".into(),
+        basis: "rolling-year".into(),
+        span: "rate".into(),
         ..Default::default()
     };
     let i = draft.validate("t".into(), |_| true).expect("valid");
-    assert_eq!(i.rag(45.0), Rag::Green);
-    assert_eq!(i.rag(42.0), Rag::Amber);
-    assert_eq!(i.rag(39.9), Rag::Red);
+    let q3 = q("2019-20-Q3");
+    assert_eq!(i.rag_of(45.0, q3), Rag::Green);
+    assert_eq!(i.rag_of(42.0, q3), Rag::Amber);
+    assert_eq!(i.rag_of(39.9, q3), Rag::Red);
     assert_eq!(i.target_text(), "At least 45%");
 }
 
@@ -72,7 +79,7 @@ fn a_zero_or_missing_baseline_gives_no_percentage_target() {
     let mut i = burglary();
     i.baseline = Some(0.0);
     assert_eq!(i.target_value(), Err(NoTarget::ZeroBaseline));
-    assert_eq!(i.rag(3.0), Rag::NoTarget);
+    assert_eq!(i.rag_of(3.0, q("2019-20-Q1")), Rag::NoTarget);
     i.baseline = None;
     assert_eq!(i.target_value(), Err(NoTarget::NoBaseline));
     i.target = None;
@@ -85,8 +92,8 @@ fn without_a_baseline_near_the_target_is_amber() {
     let mut i = burglary();
     i.baseline = None;
     i.target = Some(Target { kind: TargetKind::Value, amount: 100.0 });
-    assert_eq!(i.rag(104.0), Rag::Amber);
-    assert_eq!(i.rag(106.0), Rag::Red);
+    assert_eq!(i.rag_of(104.0, q("2019-20-Q1")), Rag::Amber);
+    assert_eq!(i.rag_of(106.0, q("2019-20-Q1")), Rag::Red);
 }
 
 #[test]
@@ -143,6 +150,12 @@ fn bad_indicator_forms_get_one_clear_message_per_field() {
     assert_eq!(e.get("polarity"), Some("Select whether a lower or a higher number is better"));
     assert_eq!(e.get("baseline"), Some("Baseline must be a number, like 1250 or 12.5"));
     assert_eq!(e.get("target"), Some("Target must be a number, like 1100 or -5"));
+    assert_eq!(e.get("basis"), Some("Select what each quarter's value counts"));
+    assert_eq!(e.get("span"), None, "with neither a baseline nor a target, their period does not matter");
+    let unsaid = IndicatorDraft { baseline: "2,150".into(), basis: "per-quarter".into(), ..draft };
+    let e = unsaid.validate("x".into(), |_| true).expect_err("no period");
+    assert_eq!(e.get("span"), Some("Select whether the baseline and target are for a year, a quarter, or a rate"));
+    assert_eq!(e.get("basis"), None);
     let zero = IndicatorDraft {
         name: "Hate crimes".into(),
         polarity: "lower-is-better".into(),
@@ -174,12 +187,12 @@ fn a_percentage_target_met_exactly_is_green_despite_float_noise() {
     up.baseline = Some(380.0);
     up.target = Some(Target { kind: TargetKind::PercentChange, amount: 10.0 });
     assert_eq!(up.target_value(), Ok(418.0));
-    assert_eq!(up.rag(418.0), Rag::Green);
+    assert_eq!(up.rag_of(418.0, q("2019-20-Q1")), Rag::Green);
     let mut down = burglary();
     down.baseline = Some(95.0);
     down.target = Some(Target { kind: TargetKind::PercentChange, amount: -3.0 });
-    assert_eq!(down.rag(92.15), Rag::Green, "95 - 3% is 92.15 exactly");
-    assert_eq!(down.rag(92.16), Rag::Amber);
+    assert_eq!(down.rag_of(92.15, q("2019-20-Q1")), Rag::Green, "95 - 3% is 92.15 exactly");
+    assert_eq!(down.rag_of(92.16, q("2019-20-Q1")), Rag::Amber);
 }
 
 #[test]
@@ -189,15 +202,15 @@ fn target_wording_for_a_zero_baseline_and_a_zero_change() {
     assert_eq!(i.target_text(), "-5% change on a baseline of 0, which gives no target to measure against");
     i.baseline = Some(1200.0);
     i.target = Some(Target { kind: TargetKind::PercentChange, amount: 0.0 });
-    assert_eq!(i.target_text(), "Stay at the 2018-19 level (1,200 crimes)");
-    assert_eq!(i.rag(1200.0), Rag::Green);
+    assert_eq!(i.target_text(), "Stay at the 2018-19 level (1,200 crimes a quarter)");
+    assert_eq!(i.rag_of(1200.0, q("2019-20-Q1")), Rag::Green);
 }
 
 #[test]
 fn numbers_that_are_not_real_cannot_be_rated() {
     let mut i = burglary();
-    assert_eq!(i.rag(f64::NAN), Rag::NoTarget);
-    assert_eq!(i.rag(f64::INFINITY), Rag::NoTarget);
+    assert_eq!(i.rag_of(f64::NAN, q("2019-20-Q1")), Rag::NoTarget);
+    assert_eq!(i.rag_of(f64::INFINITY, q("2019-20-Q1")), Rag::NoTarget);
     i.target = Some(Target { kind: TargetKind::Value, amount: f64::NAN });
     assert_eq!(i.target_value(), Err(NoTarget::NotSet));
     i.target = Some(Target { kind: TargetKind::PercentChange, amount: -5.0 });
@@ -262,8 +275,80 @@ fn an_indicator_read_back_into_its_form_validates_to_itself() {
     odd.target = Some(Target { kind: TargetKind::Value, amount: 0.123_456_789 });
     odd.frequency = Frequency::Annual;
     odd.theme_id = Some("town-centre".into());
-    for i in [burglary(), odd] {
+    odd.basis = Basis::YearToDate;
+    odd.span = Span::Year;
+    let rate = Indicator { basis: Basis::RollingYear, span: Span::Rate, ..burglary() };
+    for i in [burglary(), odd, rate] {
         let again = IndicatorDraft::from_indicator(&i).validate(i.id.clone(), |_| true).expect("valid");
         assert_eq!(again, i);
     }
+}
+
+#[test]
+fn an_untouched_form_keeps_a_third_exactly_where_two_decimals_would_not() {
+    let mut third = burglary();
+    third.baseline = Some(1.0 / 3.0);
+    let draft = IndicatorDraft::from_indicator(&third);
+    assert_ne!(draft.baseline, format_number(1.0 / 3.0), "the screen's 0.33 is not what the form holds");
+    let saved = draft.validate(third.id.clone(), |_| true).expect("valid");
+    assert_eq!(saved.baseline, Some(1.0 / 3.0));
+}
+
+#[test]
+fn the_form_states_the_baseline_and_target_as_the_page_will() {
+    let draft = IndicatorDraft {
+        polarity: "lower-is-better".into(),
+        unit: "incidents".into(),
+        baseline: "2150".into(),
+        baseline_period: "2016-17".into(),
+        target_kind: "percent-change".into(),
+        target: "-5".into(),
+        basis: "per-quarter".into(),
+        span: "year".into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        draft.statement(),
+        Some((
+            "2,150 incidents in the year 2016-17".to_string(),
+            "Reduce by 5% on 2016-17 (to 2,042.5 incidents a year)".to_string()
+        ))
+    );
+    assert_eq!(IndicatorDraft { span: String::new(), ..draft }.statement(), None, "not until the period is chosen");
+}
+
+fn plan_with(period: &str, action_plan_year: &str, indicators: Vec<Indicator>) -> crate::model::Partnership {
+    let mut plan = crate::model::Partnership::new("p".into(), "Luton CSP".into(), "Luton".into());
+    plan.plan.period = period.into();
+    plan.plan.action_plan_year = action_plan_year.into();
+    plan.indicators = indicators.into_iter().map(|i| (i.id.clone(), i)).collect();
+    plan
+}
+
+#[test]
+fn any_quarter_of_the_plans_period_can_be_entered() {
+    let demo_like = plan_with(
+        "2020 to 2024",
+        "2019-20",
+        vec![with_values(burglary(), &[("2018-19-Q1", 300.0), ("2019-20-Q3", 280.0)])],
+    );
+    let today = q("2026-27-Q1");
+    let offered = quarters_for_entry(&demo_like, q("2019-20-Q4"), today);
+    assert_eq!(offered.first(), Some(&today), "newest first, up to the quarter being reported now");
+    assert_eq!(offered.last(), Some(&q("2018-19-Q1")), "back to the baseline period and the first value");
+    assert_eq!(offered.len(), 33, "2018-19 Q1 to 2026-27 Q1 with no gaps");
+    assert!(offered.contains(&q("2023-24-Q2")), "three years back");
+    assert!(offered.contains(&q("2024-25-Q4")), "the last year the plan names");
+    assert!(offered.windows(2).all(|w| w[1] == previous_quarter(w[0])));
+
+    // A new partnership with nothing yet: its plan period and this quarter.
+    let fresh = plan_with("2020-21 to 2023-24", "", Vec::new());
+    let offered = quarters_for_entry(&fresh, q("2020-21-Q4"), q("2020-21-Q4"));
+    assert_eq!((offered.first(), offered.last()), (Some(&q("2023-24-Q4")), Some(&q("2020-21-Q1"))));
+
+    // A typo in the plan does not offer centuries; the quarter after the
+    // latest value is offered even when it is ahead of today.
+    let typo = plan_with("2020 to 2200", "", vec![with_values(burglary(), &[("2021-22-Q4", 1.0)])]);
+    let offered = quarters_for_entry(&typo, q("2021-22-Q1"), q("2021-22-Q1"));
+    assert_eq!((offered.first(), offered.last()), (Some(&q("2022-23-Q1")), Some(&q("2018-19-Q1"))));
 }

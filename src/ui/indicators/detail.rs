@@ -6,13 +6,13 @@ use leptos::prelude::*;
 use crate::model::performance::quarter_code;
 use crate::model::{Indicator, Partnership, Polarity};
 use crate::nav::Route;
-use crate::report::chart::{HEIGHT, LineChart, WIDTH};
+use crate::report::chart::{HEIGHT, LineChart, TargetLine, WIDTH};
 use crate::ui::components::Missing;
 use crate::ui::plan::NarrativeText;
 use crate::ui::router::page_loaded;
 use crate::ui::state::use_app;
 
-use super::{RagTag, reporting_quarter, trend_cells};
+use super::{RagTag, latest_quarter, reporting_quarter, trend_cells};
 
 #[component]
 pub fn IndicatorPage(id: String) -> impl IntoView {
@@ -41,20 +41,20 @@ fn indicator_page(p: &Partnership, i: &Indicator) -> impl IntoView + use<> {
                 .values
                 .get(&quarter_code(*q))
                 .map(|r| crate::model::theme::join_role(&r.recorded_by, &r.recorded_organisation));
-            (q.to_string(), i.format(*v), i.rag(*v), trend_cells(i.trend(*q)), recorded.unwrap_or_default())
+            (q.to_string(), i.format(*v), i.rag_in(*q), trend_cells(i.trend(*q)), recorded.unwrap_or_default())
         })
         .collect();
     let chart = LineChart::new(
-        &series.iter().map(|(q, v)| (format!("Q{} {}", q.quarter, q.year), *v)).collect::<Vec<_>>(),
-        i.target_value().ok(),
+        &series
+            .iter()
+            .map(|(q, v)| (format!("Q{} {}", q.quarter, q.year), *v, i.target_for(*q).ok().map(|t| t.value)))
+            .collect::<Vec<_>>(),
     );
+    let working = latest_quarter(i).and_then(|q| i.rating(q));
     let better = match i.polarity {
         Polarity::LowerIsBetter => "Lower is better",
         Polarity::HigherIsBetter => "Higher is better",
     };
-    let baseline = i.baseline.map_or("No baseline".to_string(), |b| {
-        if i.baseline_period.is_empty() { i.format(b) } else { format!("{} ({})", i.format(b), i.baseline_period) }
-    });
     let record = Route::RecordValues(i.theme_id.clone().unwrap_or_default(), quarter_code(reporting_quarter(p)));
     let name = i.name.clone();
     view! {
@@ -73,7 +73,11 @@ fn indicator_page(p: &Partnership, i: &Indicator) -> impl IntoView + use<> {
             </div>
             <div class="govuk-summary-list__row">
                 <dt class="govuk-summary-list__key">"Baseline"</dt>
-                <dd class="govuk-summary-list__value">{baseline}</dd>
+                <dd class="govuk-summary-list__value">{i.baseline_text()}</dd>
+            </div>
+            <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">"Each value counts"</dt>
+                <dd class="govuk-summary-list__value">{i.basis.label()}</dd>
             </div>
             <div class="govuk-summary-list__row">
                 <dt class="govuk-summary-list__key">"Polarity"</dt>
@@ -85,6 +89,13 @@ fn indicator_page(p: &Partnership, i: &Indicator) -> impl IntoView + use<> {
             </div>
         </dl>
         {(!i.notes.is_blank()).then(|| view! { <NarrativeText text=i.notes.clone() /> })}
+        {working.map(|r| view! {
+            <h2 class="govuk-heading-m">{format!("How the {} rating was worked out", r.quarter)}</h2>
+            <div class="govuk-inset-text">
+                <p class="govuk-body"><RagTag rag=r.rag />" "{r.explanation}</p>
+                <p class="govuk-body">{r.trend_explanation}</p>
+            </div>
+        })}
         <h2 class="govuk-heading-m">"Quarter by quarter"</h2>
         {if rows.is_empty() {
             view! { <p class="govuk-body">"No values have been entered yet."</p> }.into_any()
@@ -112,7 +123,7 @@ fn indicator_page(p: &Partnership, i: &Indicator) -> impl IntoView + use<> {
                             <tr class="govuk-table__row">
                                 <th scope="row" class="govuk-table__header">{q}</th>
                                 <td class="govuk-table__cell">{v}</td>
-                                <td class="govuk-table__cell"><RagTag rag /></td>
+                                <td class="govuk-table__cell">{rag.map(|rag| view! { <RagTag rag /> })}</td>
                                 <td class="govuk-table__cell">{prev}</td>
                                 <td class="govuk-table__cell">{year}</td>
                                 <td class="govuk-table__cell">{who}</td>
@@ -126,36 +137,35 @@ fn indicator_page(p: &Partnership, i: &Indicator) -> impl IntoView + use<> {
     }
 }
 
-/// A line chart of the values, with the target dashed. The numbers are in
-/// the table below it, which is what screen readers should use.
+/// A line chart of the values, with the target for each quarter's period
+/// dashed. The numbers are in the table below it, which is what screen
+/// readers should use.
 #[component]
 fn Chart(chart: LineChart, name: String) -> impl IntoView {
     let first = chart.points.first().map(|p| p.label.clone()).unwrap_or_default();
     let last = chart.points.last().map(|p| p.label.clone()).unwrap_or_default();
     let summary = format!("Line chart of {name} from {first} to {last}. The values are in the table below.");
-    let right = WIDTH - 16.0;
+    let (left, right) = (chart.left, chart.right);
+    let (target_steps, line) = (chart.target_polyline(), chart.polyline());
     view! {
         <figure class="app-chart">
             <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-labelledby="chart-title chart-desc" focusable="false">
                 <title id="chart-title">{format!("{name} by quarter")}</title>
                 <desc id="chart-desc">{summary}</desc>
                 {chart.ticks.iter().map(|(y, label)| view! {
-                    <line class="app-chart__grid" x1=chart.left x2=right y1=*y y2=*y />
-                    <text class="app-chart__label" x=chart.left - 8.0 y=*y + 4.0 text-anchor="end">{label.clone()}</text>
+                    <line class="app-chart__grid" x1=left x2=right y1=*y y2=*y />
+                    <text class="app-chart__label" x=left - 8.0 y=*y + 4.0 text-anchor="end">{label.clone()}</text>
                 }).collect_view()}
-                {chart.target_y.map(|y| view! {
-                    <line class="app-chart__target" x1=chart.left x2=right y1=y y2=y />
-                    <text class="app-chart__label" x=right y=y - 6.0 text-anchor="end">"Target"</text>
-                })}
-                <polyline class="app-chart__line" points=chart.polyline() />
-                {chart.points.iter().enumerate().map(|(n, p)| {
-                    let every = chart.points.len().div_ceil(8).max(1);
-                    view! {
-                        <circle class="app-chart__point" cx=p.x cy=p.y r="4" />
-                        {(n % every == 0 || n + 1 == chart.points.len()).then(|| view! {
-                            <text class="app-chart__label" x=p.x y=chart.bottom + 20.0 text-anchor="middle">{p.label.clone()}</text>
-                        })}
-                    }
+                {match chart.target {
+                    TargetLine::Level(y) => Some(view! { <line class="app-chart__target" x1=left x2=right y1=y y2=y /> }.into_any()),
+                    TargetLine::Steps(_) => Some(view! { <polyline class="app-chart__target app-chart__target--steps" points=target_steps /> }.into_any()),
+                    TargetLine::None => None,
+                }}
+                {chart.target_label.map(|l| view! { <text class="app-chart__label" x=l.x y=l.y text-anchor="middle">{l.text}</text> })}
+                <polyline class="app-chart__line" points=line />
+                {chart.points.iter().map(|p| view! { <circle class="app-chart__point" cx=p.x cy=p.y r="4" /> }).collect_view()}
+                {chart.x_labels.into_iter().map(|l| view! {
+                    <text class="app-chart__label" x=l.x y=l.y text-anchor="middle">{l.text}</text>
                 }).collect_view()}
             </svg>
         </figure>

@@ -4,8 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::doc::FormError;
-use crate::model::performance::{TargetKind, format_number};
-use crate::model::{FieldErrors, IndicatorDraft, Polarity};
+use crate::model::{FieldErrors, IndicatorDraft};
 use crate::nav::Route;
 use crate::ui::components::{
     BackLink, ErrorSummary, Missing, Radios, SelectField, TextArea, TextField, clear_errors, show_errors,
@@ -29,31 +28,9 @@ pub fn IndicatorFormPage(id: Option<String>) -> impl IntoView {
     let Some((existing, theme_options)) = found else { return view! { <Missing what="indicator" /> }.into_any() };
     let heading = if existing.is_some() { "Edit indicator" } else { "Add an indicator" };
     page_loaded(heading);
-    let draft = existing.map_or_else(
+    let draft = existing.as_ref().map_or_else(
         || IndicatorDraft { polarity: "lower-is-better".into(), frequency: "quarterly".into(), ..Default::default() },
-        |i| IndicatorDraft {
-            name: i.name,
-            theme_id: i.theme_id.unwrap_or_default(),
-            unit: i.unit,
-            polarity: match i.polarity {
-                Polarity::LowerIsBetter => "lower-is-better".into(),
-                Polarity::HigherIsBetter => "higher-is-better".into(),
-            },
-            baseline: i.baseline.map(format_number).unwrap_or_default(),
-            baseline_period: i.baseline_period,
-            target_kind: match i.target.map(|t| t.kind) {
-                None => String::new(),
-                Some(TargetKind::Value) => "value".into(),
-                Some(TargetKind::PercentChange) => "percent-change".into(),
-            },
-            target: i.target.map(|t| format_number(t.amount)).unwrap_or_default(),
-            frequency: match i.frequency {
-                crate::model::performance::Frequency::Quarterly => "quarterly".into(),
-                crate::model::performance::Frequency::Annual => "annual".into(),
-            },
-            source: i.source,
-            notes: i.notes.as_str().to_string(),
-        },
+        IndicatorDraft::from_indicator,
     );
     let name = RwSignal::new(draft.name);
     let theme = RwSignal::new(draft.theme_id);
@@ -64,6 +41,8 @@ pub fn IndicatorFormPage(id: Option<String>) -> impl IntoView {
     let target_kind = RwSignal::new(draft.target_kind);
     let target = RwSignal::new(draft.target);
     let frequency = RwSignal::new(draft.frequency);
+    let basis = RwSignal::new(draft.basis);
+    let span = RwSignal::new(draft.span);
     let source = RwSignal::new(draft.source);
     let notes = RwSignal::new(draft.notes);
     let errors = RwSignal::new(FieldErrors::default());
@@ -78,22 +57,41 @@ pub fn IndicatorFormPage(id: Option<String>) -> impl IntoView {
         pair("", "No target"),
     ];
     let frequency_options = vec![pair("quarterly", "Every quarter"), pair("annual", "Once a year")];
+    let span_options = vec![
+        pair("year", "A whole year (for example, 2,150 incidents in 2016-17)"),
+        pair("quarter", "One quarter (for example, 540 incidents in an average quarter)"),
+        pair("rate", "A rate or percentage, the same for any length of time (for example, 38% re-offending)"),
+    ];
+    let basis_options = vec![
+        pair("per-quarter", "That quarter on its own (for example, April to June)"),
+        pair("year-to-date", "The year to date, added up from April (for example, April to September at Q2)"),
+        pair(
+            "rolling-year",
+            "The 12 months to the end of the quarter (a rolling year, as police crime figures are published)",
+        ),
+    ];
     let editing = id.clone();
+    // Read inside `statement` so it follows every field, and untracked on submit.
+    let read_form = move || IndicatorDraft {
+        name: name.get(),
+        theme_id: theme.get(),
+        unit: unit.get(),
+        polarity: polarity.get(),
+        baseline: baseline.get(),
+        baseline_period: baseline_period.get(),
+        target_kind: target_kind.get(),
+        target: target.get(),
+        frequency: frequency.get(),
+        basis: basis.get(),
+        span: span.get(),
+        source: source.get(),
+        notes: notes.get(),
+    };
+    // What the indicator page will say, as the form is filled in.
+    let statement = move || read_form().statement();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let draft = IndicatorDraft {
-            name: name.get_untracked(),
-            theme_id: theme.get_untracked(),
-            unit: unit.get_untracked(),
-            polarity: polarity.get_untracked(),
-            baseline: baseline.get_untracked(),
-            baseline_period: baseline_period.get_untracked(),
-            target_kind: target_kind.get_untracked(),
-            target: target.get_untracked(),
-            frequency: frequency.get_untracked(),
-            source: source.get_untracked(),
-            notes: notes.get_untracked(),
-        };
+        let draft = untrack(read_form);
         let editing = editing.clone();
         let result = state.apply(|ws, stamp| match ws.save_indicator(stamp, editing.as_deref(), &draft) {
             Ok(id) => Ok(Ok(id)),
@@ -121,7 +119,7 @@ pub fn IndicatorFormPage(id: Option<String>) -> impl IntoView {
     let back = id.clone().map_or(Route::Indicators, Route::Indicator);
     view! {
         <BackLink route=back.clone() />
-        <ErrorSummary errors radios=&["polarity", "target-kind", "frequency"] />
+        <ErrorSummary errors radios=&["polarity", "span", "target-kind", "frequency", "basis"] />
         <h1 class="govuk-heading-l" tabindex="-1">{heading}</h1>
         <IdentityReminder />
         <form on:submit=submit novalidate>
@@ -129,11 +127,19 @@ pub fn IndicatorFormPage(id: Option<String>) -> impl IntoView {
             <SelectField id="theme" label="Priority theme" value=theme errors options=theme_options />
             <TextField id="unit" label="Unit (optional)" hint="What is counted, for example crimes, incidents or %" value=unit errors class="govuk-input govuk-input--width-10" />
             <Radios id="polarity" legend="Is a lower or a higher number better?" value=polarity errors options=polarity_options />
-            <TextField id="baseline" label="Baseline (optional)" hint="The value to measure change from, for example 1,200" value=baseline errors class="govuk-input govuk-input--width-10" />
+            <Radios id="span" legend="What period do the baseline and target describe?" value=span errors options=span_options />
+            <TextField id="baseline" label="Baseline (optional)" hint="The figure to measure change from, for the period chosen above, for example 2,150" value=baseline errors class="govuk-input govuk-input--width-10" />
             <TextField id="baseline-period" label="Baseline period (optional)" hint="For example, 2018-19" value=baseline_period errors class="govuk-input govuk-input--width-10" />
             <Radios id="target-kind" legend="How is the target set?" value=target_kind errors options=target_options />
             <TextField id="target" label="Target" hint="A number, or a % change such as -5 for a 5% reduction" value=target errors class="govuk-input govuk-input--width-10" />
             <Radios id="frequency" legend="How often is it measured?" value=frequency errors options=frequency_options />
+            <Radios id="basis" legend="What does each quarter's value count?" value=basis errors options=basis_options />
+            {move || statement().map(|(baseline, target)| view! {
+                <div class="govuk-inset-text" aria-live="polite">
+                    <p class="govuk-body">{format!("Baseline: {baseline}")}</p>
+                    <p class="govuk-body">{format!("Target: {target}")}</p>
+                </div>
+            })}
             <TextField id="source" label="Data source (optional)" hint="For example, Bedfordshire Police crime data" value=source errors />
             <TextArea id="notes" label="Notes (optional)" value=notes errors rows=3 />
             <button type="submit" class="govuk-button">"Save indicator"</button>

@@ -1,14 +1,16 @@
 //! A theme lead enters a quarter's values for all of the theme's indicators
 //! at once, as one change. Empty boxes are left as they are; anything that
 //! is not a number is refused with a message beside it, and nothing is saved
-//! until every box reads.
+//! until every box reads. Any quarter from the plan's period to now can be
+//! chosen (`quarters_for_entry`), and each box's hint says what to count
+//! for the indicator's basis (`Indicator::entry_hint`).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::doc::ValueEntry;
-use crate::model::performance::{format_number, parse_number, parse_quarter_code, previous_quarter, quarter_code};
-use crate::model::{FinancialQuarter, Indicator, Partnership};
+use crate::model::performance::{number_for_form, parse_number, parse_quarter_code, quarter_code, quarters_for_entry};
+use crate::model::{FinancialQuarter, Indicator};
 use crate::nav::Route;
 use crate::ui::components::BackLink;
 use crate::ui::router::{focus_id, navigate, page_loaded};
@@ -60,12 +62,17 @@ pub fn RecordValuesPage(theme: String, quarter: String) -> impl IntoView {
     let rows: Vec<Row> = indicators
         .into_iter()
         .map(|i| {
-            let existing = i.value_in(quarter).map(format_number).unwrap_or_default();
+            let existing = i.value_in(quarter).map(number_for_form).unwrap_or_default();
             let note = i.values.get(&code).map(|v| v.note.clone()).unwrap_or_default();
             Row { indicator: i, value: RwSignal::new(existing), note: RwSignal::new(note), error: RwSignal::new(None) }
         })
         .collect();
-    let quarters = state.plan.with_untracked(|p| p.as_ref().map(|p| offered_quarters(p, quarter))).unwrap_or_default();
+    let quarters = state
+        .plan
+        .with_untracked(|p| {
+            p.as_ref().map(|p| quarters_for_entry(p, quarter, FinancialQuarter::of(crate::ui::clock::today())))
+        })
+        .unwrap_or_default();
     let (theme_for_q, code_for_t) = (theme.clone(), code.clone());
     let pick_theme =
         move |ev: leptos::ev::Event| navigate(&Route::RecordValues(event_target_value(&ev), code_for_t.clone()));
@@ -114,14 +121,15 @@ pub fn RecordValuesPage(theme: String, quarter: String) -> impl IntoView {
         }
         problems.set(Vec::new());
         match state.apply(|ws, stamp| ws.record_values(stamp, quarter, &entries)) {
-            Ok(()) => {
+            Ok(count) => {
                 saving.set(true);
                 let back = Route::RecordValues(back_theme.clone(), quarter_code(quarter));
-                let count = entries.len();
                 spawn_local(async move {
                     let saved = state.persist().await.is_ok();
                     saving.set(false);
-                    let message = if saved {
+                    let message = if count == 0 {
+                        format!("No values were changed for {quarter}")
+                    } else if saved {
                         format!("{count} value{} saved for {quarter}", if count == 1 { "" } else { "s" })
                     } else {
                         "Values entered, but not yet saved on this device".to_string()
@@ -175,8 +183,7 @@ pub fn RecordValuesPage(theme: String, quarter: String) -> impl IntoView {
                 let hint_id = format!("value-{n}-hint");
                 let error_id = format!("value-{n}-error");
                 let i = &row.indicator;
-                let previous = i.value_in(previous_quarter(quarter)).map_or("no value".to_string(), |v| i.format(v));
-                let hint = format!("{}. Last quarter: {previous}. Target: {}", if i.unit.is_empty() { "A number".to_string() } else { format!("Unit: {}", i.unit) }, i.target_text());
+                let hint = i.entry_hint(quarter);
                 let error = row.error;
                 let described = {
                     let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
@@ -202,32 +209,4 @@ pub fn RecordValuesPage(theme: String, quarter: String) -> impl IntoView {
         </form>
     }
     .into_any()
-}
-
-/// The chosen quarter, the last eight, every quarter with values, and the
-/// quarter after the latest value (the one usually being entered).
-fn offered_quarters(plan: &Partnership, chosen: FinancialQuarter) -> Vec<FinancialQuarter> {
-    let mut qs: Vec<FinancialQuarter> =
-        plan.indicators.values().flat_map(|i| i.series().into_iter().map(|(q, _)| q)).collect();
-    if let Some(latest) = qs.iter().max().copied() {
-        qs.push(next_quarter(latest));
-    }
-    qs.push(chosen);
-    let mut q = FinancialQuarter::of(crate::ui::clock::today());
-    for _ in 0..8 {
-        qs.push(q);
-        q = previous_quarter(q);
-    }
-    qs.sort();
-    qs.dedup();
-    qs.reverse();
-    qs
-}
-
-fn next_quarter(q: FinancialQuarter) -> FinancialQuarter {
-    if q.quarter == 4 {
-        FinancialQuarter { year: crate::model::FinancialYear(q.year.0 + 1), quarter: 1 }
-    } else {
-        FinancialQuarter { year: q.year, quarter: q.quarter + 1 }
-    }
 }
