@@ -112,7 +112,10 @@ impl Workspace {
     }
 
     /// Makes an assessed issue a priority theme of the plan (last in
-    /// order), linked both ways, as one change.
+    /// order), linked both ways, as one change. When the plan already has
+    /// the theme under another spelling ("Domestic Abuse" for the issue
+    /// "Domestic abuse", see [`crate::model::theme::name_key`]) the issue is
+    /// linked to it instead, so promoting never makes a second theme.
     pub fn promote_issue(&mut self, stamp: &Stamp, assessment_id: &str, issue_id: &str) -> Result<String, DocError> {
         let mut assessment = self
             .partnership
@@ -124,11 +127,14 @@ impl Workspace {
         if let Some(theme) = issue.theme_id.clone().filter(|t| self.partnership.themes.contains_key(t)) {
             return Ok(theme);
         }
-        let order = self.partnership.themes.values().map(|t| t.order).max().unwrap_or(0) + 1;
+        if let Some(existing) = self.partnership.theme_named(&issue.name).map(|t| t.id.clone()) {
+            self.link_issue_to_theme(stamp, assessment_id, issue_id, &existing)?;
+            return Ok(existing);
+        }
         let theme = Theme {
             id: new_id(),
             name: issue.name.clone(),
-            order,
+            order: self.next_theme_order(),
             lead_role: String::new(),
             lead_organisation: String::new(),
             summary: issue.notes.clone(),
@@ -154,6 +160,37 @@ impl Workspace {
         self.partnership.themes.insert(theme_id.clone(), theme);
         self.partnership.assessments.insert(assessment_id.to_string(), assessment);
         Ok(theme_id)
+    }
+
+    /// Puts an assessed issue under a priority theme the plan already has,
+    /// as one change: what "Link to Domestic Abuse" does when the issue
+    /// matches a theme by name.
+    pub fn link_issue_to_theme(
+        &mut self,
+        stamp: &Stamp,
+        assessment_id: &str,
+        issue_id: &str,
+        theme_id: &str,
+    ) -> Result<(), DocError> {
+        let theme = self.partnership.themes.get(theme_id).ok_or(DocError::NotFound { kind: "theme" })?;
+        let mut assessment = self
+            .partnership
+            .assessments
+            .get(assessment_id)
+            .cloned()
+            .ok_or(DocError::NotFound { kind: "assessment" })?;
+        let issue = assessment.issues.get_mut(issue_id).ok_or(DocError::NotFound { kind: "issue" })?;
+        if issue.theme_id.as_deref() == Some(theme_id) {
+            return Ok(());
+        }
+        issue.theme_id = Some(theme_id.to_string());
+        let summary = format!(
+            "Linked {} in the {} strategic assessment to the theme {}",
+            issue.name,
+            year_label(assessment.year),
+            theme.name
+        );
+        self.write_assessment(stamp, &summary, assessment)
     }
 
     /// Adds a questionnaire with the standard questions, the plan's themes
@@ -293,6 +330,36 @@ mod tests {
         let loaded = Workspace::load(&ws.save()).expect("reload");
         assert_eq!(loaded.partnership(), ws.partnership());
         assert_eq!(loaded.partnership().assessments[&a].issues[&id].theme_id.as_deref(), Some(theme.as_str()));
+    }
+
+    #[test]
+    fn promoting_an_issue_the_plan_has_under_another_spelling_links_it_instead() {
+        let mut ws = crate::demo::workspace();
+        let a = ws.partnership().assessments_latest_first()[0].id.clone();
+        let issue_named = |ws: &Workspace, name: &str| {
+            ws.partnership().assessments[&a].issues.values().find(|i| i.name == name).map(|i| i.id.clone())
+        };
+        let da = issue_named(&ws, "Domestic abuse").expect("assessed");
+        assert_eq!(ws.partnership().theme_named("Domestic abuse").map(|t| t.id.as_str()), Some("domestic-abuse"));
+        let themes = ws.partnership().themes.len();
+        let theme = ws.promote_issue(&me(), &a, &da).expect("linked");
+        assert_eq!(theme, "domestic-abuse");
+        assert_eq!(ws.partnership().themes.len(), themes, "no duplicate theme");
+        assert_eq!(ws.partnership().assessments[&a].issues[&da].theme_id.as_deref(), Some("domestic-abuse"));
+        assert_eq!(
+            ws.history()[0].summary,
+            "Linked Domestic abuse in the 2020-21 strategic assessment to the theme Domestic Abuse"
+        );
+        let heads = ws.heads();
+        ws.link_issue_to_theme(&me(), &a, &da, "domestic-abuse").expect("again");
+        assert_eq!(ws.heads(), heads, "linking twice changes nothing");
+        assert!(matches!(ws.link_issue_to_theme(&me(), &a, &da, "gone"), Err(DocError::NotFound { .. })));
+
+        // "Knife crime" is no theme yet: it becomes one, last in the plan.
+        let knife = issue_named(&ws, "Knife crime").expect("assessed");
+        let new = ws.promote_issue(&me(), &a, &knife).expect("promoted");
+        assert_eq!(ws.partnership().themes_in_order().last().map(|t| t.id.as_str()), Some(new.as_str()));
+        assert_eq!(ws.partnership().themes.len(), themes + 1);
     }
 
     #[test]

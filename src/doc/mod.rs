@@ -15,9 +15,11 @@ mod import;
 pub mod live;
 mod merge;
 mod performance;
+mod plan;
 mod report_notes;
 mod restore;
 mod structure;
+mod themes;
 mod workshop;
 mod workspace;
 
@@ -29,4 +31,5 @@ pub use history::HistoryEntry;
 pub use performance::ValueEntry;
 pub use restore::Restorable;
 pub use structure::FormError;
+pub use themes::{Destination, Move};
 pub use workspace::{Stamp, Workspace, new_id};
