@@ -31,5 +31,5 @@ pub use history::HistoryEntry;
 pub use performance::ValueEntry;
 pub use restore::Restorable;
 pub use structure::FormError;
-pub use themes::{Destination, Move};
+pub use themes::{Destination, Move, attached_words};
 pub use workspace::{Stamp, Workspace, new_id};

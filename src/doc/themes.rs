@@ -305,8 +305,9 @@ fn regroup(groups: &BTreeMap<String, SubGroup>, theme_id: &str, chosen: Option<&
     changed
 }
 
-/// "3 actions and 2 indicators", or `None` when there are neither.
-fn attached_words(actions: usize, indicators: usize) -> Option<String> {
+/// "3 actions and 2 indicators", or `None` when there are neither: what a
+/// deleted theme leaves behind, in the delete page's and history's words.
+pub fn attached_words(actions: usize, indicators: usize) -> Option<String> {
     let count = |n: usize, what: &str| match n {
         0 => None,
         1 => Some(format!("1 {what}")),
