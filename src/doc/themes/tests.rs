@@ -49,7 +49,7 @@ fn a_theme_is_added_with_its_lead_and_sub_group_then_edited() {
     let saved = &ws.partnership().themes[&id];
     assert_eq!(saved.lead(), "Detective Superintendent, Public Protection, Metropolitan Police");
     assert_eq!(saved.order, 1);
-    assert_eq!(ws.partnership().sub_groups[&group].theme_ids, [id.clone()]);
+    assert_eq!(ws.partnership().sub_groups[&group].theme_ids, std::slice::from_ref(&id));
     let history = ws.history_of(&format!("theme/{id}"));
     assert_eq!((history.len(), history[0].summary.as_str()), (1, "Added the theme Violence against women and girls"));
     assert!(history[0].touches(&format!("sub-group/{group}")), "the sub-group changed in the same change");
