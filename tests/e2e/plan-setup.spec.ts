@@ -2,6 +2,8 @@
 // demo: the plan's title, period and values, themes with leads chosen from
 // its members, their order, and what happens to a theme's work when the
 // theme goes.
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as Automerge from '@automerge/automerge';
 import { expect, test } from '@playwright/test';
 import { expectAccessible, expectPage, expectSaved, expectTouchTargets, openDemo, setIdentity, visit } from './helpers';
 
@@ -183,4 +185,60 @@ test('a theme with actions is deleted after choosing where its actions and indic
     page.getByText('Deleted the theme Domestic Abuse (3 actions and 1 indicator moved to Violence & Exploitation)'),
   ).toBeVisible();
   await expectAccessible(page, 'the history after deleting a theme');
+});
+
+test("a theme lead's role changed by two partners at once is shown on the theme page and settled", async ({ page }, info) => {
+  await openDemo(page);
+  await setIdentity(page, 'CSP Manager', 'Luton Council');
+  // The police's copy, as both partners had it before either change.
+  await visit(page, '/share');
+  await expectPage(page, 'Share with partners');
+  const waiting = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download as Automerge document (.automerge)' }).click();
+  const before = readFileSync((await (await waiting).path()) as string);
+
+  // The council renames the lead's role in the app…
+  await visit(page, '/themes/domestic-abuse/edit');
+  await expectPage(page, 'Edit a priority theme');
+  await page.getByLabel("Theme lead's role (optional)").fill('Head of Safeguarding');
+  await page.getByRole('button', { name: 'Save theme' }).click();
+  await expect(page.getByText('Theme saved')).toBeVisible();
+  await expectSaved(page);
+
+  // …while the police change it on their copy, as another Automerge client would.
+  const police = Automerge.change(
+    Automerge.load<any>(new Uint8Array(before)),
+    {
+      message: 'Edited the theme Domestic Abuse\nauthor: Inspector\norganisation: Bedfordshire Police',
+      time: Math.floor(Date.now() / 1000),
+    },
+    (d) => {
+      d.themes['domestic-abuse'].lead_role = new Automerge.ImmutableString('Detective Inspector, Public Protection');
+    },
+  );
+  const file = info.outputPath('police-copy.automerge');
+  writeFileSync(file, Automerge.save(police));
+  await visit(page, '/share');
+  await page.getByLabel('Choose the file a partner sent, or a backup').setInputFiles(file);
+  await page.locator('#incoming').getByRole('button', { name: /^Merge \d+ changes?$/ }).click();
+  await expectPage(page, 'Luton Community Safety Partnership');
+  await expectSaved(page);
+
+  await visit(page, '/themes/domestic-abuse');
+  await expectPage(page, 'Domestic Abuse');
+  const banner = page.getByRole('region', { name: 'Changed by two partners' });
+  const choice = banner.getByRole('group', { name: "Theme lead's role" });
+  const theirs = choice.getByLabel(/^“Detective Inspector, Public Protection” – from Bedfordshire Police/);
+  await expect(theirs).toBeVisible();
+  await expect(choice.getByLabel(/^“Head of Safeguarding” – from Luton Council/)).toBeVisible();
+  await expectAccessible(page, 'a theme changed by two partners');
+  await theirs.check();
+  await banner.getByRole('button', { name: "Keep this theme lead's role" }).click();
+  await expect(page.getByText('Your choice was saved')).toBeVisible();
+  await expect(banner).toHaveCount(0);
+  await expect(page.getByText('Detective Inspector, Public Protection, Luton Council')).toBeVisible();
+  await visit(page, '/history');
+  await expect(
+    page.getByText("Chose which theme lead's role to keep on the theme Domestic Abuse changed by two partners"),
+  ).toBeVisible();
 });
