@@ -104,6 +104,11 @@ impl Workspace {
         Ok(id)
     }
 
+    /// A copy of an assessment to change and write back.
+    fn assessment_copy(&self, id: &str) -> Result<Assessment, DocError> {
+        self.partnership.assessments.get(id).cloned().ok_or(DocError::NotFound { kind: "assessment" })
+    }
+
     fn write_assessment(&mut self, stamp: &Stamp, summary: &str, assessment: Assessment) -> Result<(), DocError> {
         let id = assessment.id.clone();
         self.put_item(stamp, summary, "assessments", &id, &assessment)?;
@@ -117,12 +122,7 @@ impl Workspace {
     /// "Domestic abuse", see [`crate::model::theme::name_key`]) the issue is
     /// linked to it instead, so promoting never makes a second theme.
     pub fn promote_issue(&mut self, stamp: &Stamp, assessment_id: &str, issue_id: &str) -> Result<String, DocError> {
-        let mut assessment = self
-            .partnership
-            .assessments
-            .get(assessment_id)
-            .cloned()
-            .ok_or(DocError::NotFound { kind: "assessment" })?;
+        let mut assessment = self.assessment_copy(assessment_id)?;
         let issue = assessment.issues.get_mut(issue_id).ok_or(DocError::NotFound { kind: "issue" })?;
         if let Some(theme) = issue.theme_id.clone().filter(|t| self.partnership.themes.contains_key(t)) {
             return Ok(theme);
@@ -131,17 +131,8 @@ impl Workspace {
             self.link_issue_to_theme(stamp, assessment_id, issue_id, &existing)?;
             return Ok(existing);
         }
-        let theme = Theme {
-            id: new_id(),
-            name: issue.name.clone(),
-            order: self.next_theme_order(),
-            lead_role: String::new(),
-            lead_organisation: String::new(),
-            summary: issue.notes.clone(),
-            aims: Narrative::default(),
-            commitments: Narrative::default(),
-            measured_through: Narrative::default(),
-        };
+        let mut theme = Theme::new(new_id(), issue.name.clone(), self.next_theme_order());
+        theme.summary = issue.notes.clone();
         issue.theme_id = Some(theme.id.clone());
         let summary = format!("Made {} a priority theme, from the strategic assessment", theme.name);
         let (themes, assessments) = (self.map_obj("themes")?, self.map_obj("assessments").ok());
@@ -173,12 +164,7 @@ impl Workspace {
         theme_id: &str,
     ) -> Result<(), DocError> {
         let theme = self.partnership.themes.get(theme_id).ok_or(DocError::NotFound { kind: "theme" })?;
-        let mut assessment = self
-            .partnership
-            .assessments
-            .get(assessment_id)
-            .cloned()
-            .ok_or(DocError::NotFound { kind: "assessment" })?;
+        let mut assessment = self.assessment_copy(assessment_id)?;
         let issue = assessment.issues.get_mut(issue_id).ok_or(DocError::NotFound { kind: "issue" })?;
         if issue.theme_id.as_deref() == Some(theme_id) {
             return Ok(());

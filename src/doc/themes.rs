@@ -76,21 +76,11 @@ impl Workspace {
     /// Adds a priority theme, last in the plan, and puts it in its sub-group.
     pub fn add_theme(&mut self, stamp: &Stamp, draft: &ThemeDraft) -> Result<String, FormError> {
         let valid = self.validate_theme(draft, None)?;
-        let theme = Theme {
-            id: new_id(),
-            name: String::new(),
-            order: self.next_theme_order(),
-            lead_role: String::new(),
-            lead_organisation: String::new(),
-            summary: Default::default(),
-            aims: Default::default(),
-            commitments: Default::default(),
-            measured_through: Default::default(),
-        };
+        let theme = Theme::new(new_id(), String::new(), self.next_theme_order());
         let (theme, groups) = self.with_form(theme, valid);
         let summary = format!("Added the theme {}", theme.name);
         let id = theme.id.clone();
-        self.write_theme(stamp, &summary, Some(theme), groups)?;
+        self.write_theme(stamp, &summary, &id, Some(theme), groups)?;
         Ok(id)
     }
 
@@ -108,7 +98,7 @@ impl Workspace {
             format!("Edited the theme {} (was {})", theme.name, existing.name)
         };
         let theme = (theme != existing).then_some(theme);
-        self.write_theme(stamp, &summary, theme, groups)
+        self.write_theme(stamp, &summary, id, theme, groups)
     }
 
     /// A theme with the form's values, and the sub-groups that change.
@@ -253,17 +243,19 @@ impl Workspace {
     }
 
     /// Writes a theme (when it changed) and the sub-groups it joins or
-    /// leaves as one change, then keeps the hydrated copy in step.
+    /// leaves as one change, then keeps the hydrated copy in step. The
+    /// change is in the theme's history even when only its sub-group moved.
     fn write_theme(
         &mut self,
         stamp: &Stamp,
         summary: &str,
+        id: &str,
         theme: Option<Theme>,
         groups: Vec<SubGroup>,
     ) -> Result<(), FormError> {
         let themes = self.map_obj("themes")?;
         let group_map = self.map_obj("sub_groups").ok();
-        let mut targets: Vec<String> = theme.iter().map(|t| format!("theme/{}", t.id)).collect();
+        let mut targets = vec![format!("theme/{id}")];
         targets.extend(groups.iter().map(|g| format!("sub-group/{}", g.id)));
         self.change(stamp, summary, targets, |doc| {
             if let Some(theme) = &theme {

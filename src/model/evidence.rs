@@ -268,17 +268,7 @@ mod tests {
 
     fn plan() -> Partnership {
         let mut p = Partnership::new("p".into(), "Luton Community Safety Partnership".into(), "Luton".into());
-        let theme = Theme {
-            id: "t-da".into(),
-            name: "Domestic Abuse".into(),
-            order: 1,
-            lead_role: String::new(),
-            lead_organisation: String::new(),
-            summary: Default::default(),
-            aims: Default::default(),
-            commitments: Default::default(),
-            measured_through: Default::default(),
-        };
+        let theme = Theme::new("t-da".into(), "Domestic Abuse".into(), 1);
         p.themes.insert(theme.id.clone(), theme);
         p
     }

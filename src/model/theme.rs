@@ -40,6 +40,22 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// A theme with only its name and place in the plan: no lead yet, and
+    /// nothing written about it.
+    pub fn new(id: String, name: String, order: i64) -> Theme {
+        Theme {
+            id,
+            name,
+            order,
+            lead_role: String::new(),
+            lead_organisation: String::new(),
+            summary: Narrative::default(),
+            aims: Narrative::default(),
+            commitments: Narrative::default(),
+            measured_through: Narrative::default(),
+        }
+    }
+
     /// "Head of Youth Offending Service, Luton Council".
     pub fn lead(&self) -> String {
         join_role(&self.lead_role, &self.lead_organisation)

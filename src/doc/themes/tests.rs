@@ -91,7 +91,9 @@ fn a_theme_owned_by_two_sub_groups_keeps_both_unless_moved() {
         ws.partnership().sub_groups.values().find(|g| g.name == "Partnership Delivery Board").map(|g| g.id.clone());
     ws.edit_theme(&at(2), "domestic-abuse", &ThemeDraft { sub_group: board.expect("board"), ..draft }).expect("moved");
     assert_eq!(owners(&ws), ["Partnership Delivery Board"]);
-    assert!(ws.history()[0].touches(&format!("sub-group/{marac}")));
+    let entry = &ws.history()[0];
+    assert_eq!(entry.summary, "Edited the theme Domestic Abuse");
+    assert!(entry.touches(&format!("sub-group/{marac}")) && entry.touches("theme/domestic-abuse"));
 }
 
 #[test]
