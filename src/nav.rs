@@ -17,7 +17,13 @@ pub enum Route {
     DeleteWorkspace(String),
     /// The plan at a glance: themes and their actions.
     Plan,
+    /// Edit the plan's title, period, vision, duties, values and year.
+    EditPlan,
     Theme(String),
+    /// Add (`None`) or edit a priority theme.
+    ThemeForm(Option<String>),
+    /// Delete a theme, choosing where its actions and indicators go.
+    DeleteTheme(String),
     Actions(ActionFilter),
     NewAction,
     Action(String),
@@ -130,7 +136,11 @@ impl Route {
             ["workspaces", id, "rename"] => Route::RenameWorkspace(decode(id)),
             ["workspaces", id, "delete"] => Route::DeleteWorkspace(decode(id)),
             ["plan"] => Route::Plan,
+            ["plan", "edit"] => Route::EditPlan,
+            ["themes", "new"] => Route::ThemeForm(None),
             ["themes", id] => Route::Theme(decode(id)),
+            ["themes", id, "edit"] => Route::ThemeForm(Some(decode(id))),
+            ["themes", id, "delete"] => Route::DeleteTheme(decode(id)),
             ["actions"] => Route::Actions(parse_filter(query)),
             ["actions", "new"] => Route::NewAction,
             ["actions", id] => Route::Action(decode(id)),
@@ -190,7 +200,11 @@ impl Route {
             Route::RenameWorkspace(id) => format!("/workspaces/{}/rename", encode(id)),
             Route::DeleteWorkspace(id) => format!("/workspaces/{}/delete", encode(id)),
             Route::Plan => "/".to_string(),
+            Route::EditPlan => "/plan/edit".to_string(),
             Route::Theme(id) => format!("/themes/{}", encode(id)),
+            Route::ThemeForm(None) => "/themes/new".to_string(),
+            Route::ThemeForm(Some(id)) => format!("/themes/{}/edit", encode(id)),
+            Route::DeleteTheme(id) => format!("/themes/{}/delete", encode(id)),
             Route::Actions(filter) => {
                 let q = filter_query(filter);
                 if q.is_empty() { "/actions".to_string() } else { format!("/actions?{q}") }
@@ -380,6 +394,10 @@ mod tests {
             Route::DeleteWorkspace("w1".into()),
             Route::Plan,
             Route::Theme("abc".into()),
+            Route::EditPlan,
+            Route::ThemeForm(None),
+            Route::ThemeForm(Some("domestic abuse".into())),
+            Route::DeleteTheme("t1".into()),
             Route::Actions(ActionFilter::default()),
             Route::Actions(filter),
             Route::NewAction,
@@ -435,6 +453,15 @@ mod tests {
         ] {
             assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
         }
+    }
+
+    #[test]
+    fn plan_and_theme_pages_have_readable_addresses() {
+        assert_eq!(Route::EditPlan.href(), "#/plan/edit");
+        assert_eq!(Route::parse("#/themes/new"), Route::ThemeForm(None));
+        assert_eq!(Route::ThemeForm(Some("t 1".into())).href(), "#/themes/t%201/edit");
+        assert_eq!(Route::parse("#/themes/t1/delete"), Route::DeleteTheme("t1".into()));
+        assert!(Route::EditPlan.needs_workspace() && Route::ThemeForm(None).needs_workspace());
     }
 
     #[test]

@@ -147,10 +147,12 @@ fn partnership(created_at: i64) -> Partnership {
         action_plan_year: "2019-20".to_string(),
         vision: Narrative::new(
             "Luton 2040: no-one in poverty. The partnership's contribution is the central driver of its work.\n\
-             The Crime and Disorder Act 1998 requires the partnership to plan to reduce crime and anti-social \
-             behaviour, reduce re-offending, and tackle drug, alcohol and substance misuse.\n\
              Theme leads, senior officers from across the partnership, lead the work in each priority area and \
              report to the Community Safety Partnership Executive every quarter.",
+        ),
+        duties: Narrative::new(
+            "- Reduce crime and anti-social behaviour\n- Reduce re-offending\n\
+             - Tackle drug, alcohol and substance misuse",
         ),
         values: ["Trust", "Accountability", "Delivery", "Outcomes", "Collaboration"].map(String::from).to_vec(),
     };

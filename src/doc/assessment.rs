@@ -104,6 +104,11 @@ impl Workspace {
         Ok(id)
     }
 
+    /// A copy of an assessment to change and write back.
+    fn assessment_copy(&self, id: &str) -> Result<Assessment, DocError> {
+        self.partnership.assessments.get(id).cloned().ok_or(DocError::NotFound { kind: "assessment" })
+    }
+
     fn write_assessment(&mut self, stamp: &Stamp, summary: &str, assessment: Assessment) -> Result<(), DocError> {
         let id = assessment.id.clone();
         self.put_item(stamp, summary, "assessments", &id, &assessment)?;
@@ -112,30 +117,22 @@ impl Workspace {
     }
 
     /// Makes an assessed issue a priority theme of the plan (last in
-    /// order), linked both ways, as one change.
+    /// order), linked both ways, as one change. When the plan already has
+    /// the theme under another spelling ("Domestic Abuse" for the issue
+    /// "Domestic abuse", see [`crate::model::theme::name_key`]) the issue is
+    /// linked to it instead, so promoting never makes a second theme.
     pub fn promote_issue(&mut self, stamp: &Stamp, assessment_id: &str, issue_id: &str) -> Result<String, DocError> {
-        let mut assessment = self
-            .partnership
-            .assessments
-            .get(assessment_id)
-            .cloned()
-            .ok_or(DocError::NotFound { kind: "assessment" })?;
+        let mut assessment = self.assessment_copy(assessment_id)?;
         let issue = assessment.issues.get_mut(issue_id).ok_or(DocError::NotFound { kind: "issue" })?;
         if let Some(theme) = issue.theme_id.clone().filter(|t| self.partnership.themes.contains_key(t)) {
             return Ok(theme);
         }
-        let order = self.partnership.themes.values().map(|t| t.order).max().unwrap_or(0) + 1;
-        let theme = Theme {
-            id: new_id(),
-            name: issue.name.clone(),
-            order,
-            lead_role: String::new(),
-            lead_organisation: String::new(),
-            summary: issue.notes.clone(),
-            aims: Narrative::default(),
-            commitments: Narrative::default(),
-            measured_through: Narrative::default(),
-        };
+        if let Some(existing) = self.partnership.theme_named(&issue.name).map(|t| t.id.clone()) {
+            self.link_issue_to_theme(stamp, assessment_id, issue_id, &existing)?;
+            return Ok(existing);
+        }
+        let mut theme = Theme::new(new_id(), issue.name.clone(), self.next_theme_order());
+        theme.summary = issue.notes.clone();
         issue.theme_id = Some(theme.id.clone());
         let summary = format!("Made {} a priority theme, from the strategic assessment", theme.name);
         let (themes, assessments) = (self.map_obj("themes")?, self.map_obj("assessments").ok());
@@ -154,6 +151,32 @@ impl Workspace {
         self.partnership.themes.insert(theme_id.clone(), theme);
         self.partnership.assessments.insert(assessment_id.to_string(), assessment);
         Ok(theme_id)
+    }
+
+    /// Puts an assessed issue under a priority theme the plan already has,
+    /// as one change: what "Link to Domestic Abuse" does when the issue
+    /// matches a theme by name.
+    pub fn link_issue_to_theme(
+        &mut self,
+        stamp: &Stamp,
+        assessment_id: &str,
+        issue_id: &str,
+        theme_id: &str,
+    ) -> Result<(), DocError> {
+        let theme = self.partnership.themes.get(theme_id).ok_or(DocError::NotFound { kind: "theme" })?;
+        let mut assessment = self.assessment_copy(assessment_id)?;
+        let issue = assessment.issues.get_mut(issue_id).ok_or(DocError::NotFound { kind: "issue" })?;
+        if issue.theme_id.as_deref() == Some(theme_id) {
+            return Ok(());
+        }
+        issue.theme_id = Some(theme_id.to_string());
+        let summary = format!(
+            "Linked {} in the {} strategic assessment to the theme {}",
+            issue.name,
+            year_label(assessment.year),
+            theme.name
+        );
+        self.write_assessment(stamp, &summary, assessment)
     }
 
     /// Adds a questionnaire with the standard questions, the plan's themes
@@ -251,113 +274,4 @@ pub fn year_label(year: i64) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Author;
-
-    fn me() -> Stamp {
-        Stamp::new(&Author::new("Business Intelligence Analyst", "Luton Council"), 1_600_000_000)
-    }
-
-    fn scores(all: &str) -> BTreeMap<String, String> {
-        Criterion::ALL.iter().map(|c| (c.key().to_string(), all.to_string())).collect()
-    }
-
-    #[test]
-    fn issues_are_scored_checked_and_promoted_to_a_theme() {
-        let mut ws = Workspace::create("Uttlesford CSP", "Uttlesford", &me());
-        let a = ws.add_assessment(&me(), 2024).expect("assessment");
-        assert_eq!(ws.add_assessment(&me(), 2024).expect("again"), a, "one assessment per year");
-        let draft = IssueDraft {
-            name: "  Rural  burglary ".into(),
-            scores: scores("4"),
-            notes: "Farm thefts rising".into(),
-            ..Default::default()
-        };
-        let id = ws.save_assessed_issue(&me(), &a, None, &draft).expect("saved");
-        let issue = &ws.partnership().assessments[&a].issues[&id];
-        assert_eq!(issue.name, "Rural burglary");
-        assert_eq!(issue.total(), 40.0);
-
-        let mut bad = IssueDraft { name: "rural burglary".into(), scores: scores("6"), ..Default::default() };
-        let errors = ws.save_assessed_issue(&me(), &a, None, &bad).expect_err("refused");
-        assert_eq!(errors.get("name"), Some("This assessment already has an issue with that name"));
-        assert_eq!(errors.get("volume"), Some("Volume and frequency must be a score from 1 to 5"));
-        bad.name = "Speeding".into();
-        bad.scores = BTreeMap::from([("trend".to_string(), String::new())]);
-        ws.save_assessed_issue(&me(), &a, None, &bad).expect("blank scores are allowed");
-
-        let theme = ws.promote_issue(&me(), &a, &id).expect("promoted");
-        assert_eq!(ws.partnership().theme(&theme).map(|t| t.name.as_str()), Some("Rural burglary"));
-        assert_eq!(ws.promote_issue(&me(), &a, &id).expect("again"), theme, "promoting twice makes one theme");
-        let loaded = Workspace::load(&ws.save()).expect("reload");
-        assert_eq!(loaded.partnership(), ws.partnership());
-        assert_eq!(loaded.partnership().assessments[&a].issues[&id].theme_id.as_deref(), Some(theme.as_str()));
-    }
-
-    #[test]
-    fn an_issue_comes_under_an_existing_theme_or_none() {
-        let mut ws = crate::demo::workspace();
-        let a = ws.add_assessment(&me(), 2030).expect("assessment");
-        let theme = ws.partnership().themes_in_order()[0].id.clone();
-        let mut draft = IssueDraft { name: "Knife crime".into(), theme: theme.clone(), ..Default::default() };
-        let id = ws.save_assessed_issue(&me(), &a, None, &draft).expect("saved");
-        assert_eq!(ws.partnership().assessments[&a].issues[&id].theme_id.as_deref(), Some(theme.as_str()));
-        draft.theme = "no-such-theme".into();
-        let errors = ws.save_assessed_issue(&me(), &a, Some(&id), &draft).expect_err("refused");
-        assert_eq!(errors.get("theme"), Some("Choose a priority theme from the list, or none"));
-        draft.theme = String::new();
-        ws.save_assessed_issue(&me(), &a, Some(&id), &draft).expect("unlinked");
-        assert_eq!(ws.partnership().assessments[&a].issues[&id].theme_id, None);
-    }
-
-    #[test]
-    fn a_kiosk_response_keeps_only_what_was_asked_and_the_postcode_district() {
-        let mut ws = crate::demo::workspace();
-        let q = ws.add_questionnaire(&me(), "How safe do you feel in High Town?", "Day of action").expect("added");
-        let theme = ws.partnership().themes_in_order()[0].name.clone();
-        let typed: BTreeMap<String, Vec<String>> = [
-            ("q1".to_string(), vec!["2".to_string()]),
-            ("q2".to_string(), vec![theme.clone(), "Not an option".to_string()]),
-            ("q3".to_string(), vec!["  More lighting on Mussons Path ".to_string()]),
-            ("q4".to_string(), vec!["LU1 3AB".to_string()]),
-            ("name".to_string(), vec!["A resident's name".to_string()]),
-        ]
-        .into();
-        ws.record_response(&me(), &q, &typed).expect("recorded");
-        let saved = ws.save_uncompressed();
-        assert!(!saved.windows(6).any(|w| w == b"LU1 3A"), "the full postcode is never stored");
-        let summary = ws.partnership().questionnaires[&q].summary();
-        assert_eq!(summary.responses, 1);
-        assert_eq!(summary.feeling_safe, Some((2.0, 1)));
-        assert_eq!(summary.worries, [(theme, 1)]);
-        assert_eq!(summary.by_area[0].0, "LU1");
-        assert_eq!(summary.suggestions, ["More lighting on Mussons Path"]);
-        assert!(ws.add_questionnaire(&me(), " ", "").is_err());
-    }
-
-    #[test]
-    fn contact_details_are_stored_only_with_consent() {
-        let mut ws = crate::demo::workspace();
-        let q = ws.add_questionnaire(&me(), "Stay in touch?", "").expect("added");
-        let without = ws.partnership().questionnaires[&q].clone();
-        let typed = |consent: &str, contact: &str| -> BTreeMap<String, Vec<String>> {
-            [("q5".to_string(), vec![consent.to_string()]), ("q6".to_string(), vec![contact.to_string()])].into()
-        };
-        // Before the organiser adds the questions, nothing personal is kept.
-        ws.record_response(&me(), &q, &typed("yes", "first@example.org")).expect("recorded");
-        ws.ask_for_contact(&me(), &q).expect("asked");
-        let heads = ws.heads();
-        ws.ask_for_contact(&me(), &q).expect("asked again");
-        assert_eq!(ws.heads(), heads, "asking twice changes nothing");
-        ws.record_response(&me(), &q, &typed("", "declined@example.org")).expect("recorded");
-        ws.record_response(&me(), &q, &typed("yes", " agreed@example.org ")).expect("recorded");
-        let after = &ws.partnership().questionnaires[&q];
-        assert_eq!(after.questions.len(), without.questions.len() + 2);
-        assert_eq!(after.contacts().into_iter().map(|(_, c)| c).collect::<Vec<_>>(), ["agreed@example.org"]);
-        let saved = ws.save_uncompressed();
-        for never in [&b"first@example.org"[..], b"declined@example.org"] {
-            assert!(!saved.windows(never.len()).any(|w| w == never), "kept without consent");
-        }
-    }
-}
+mod tests;

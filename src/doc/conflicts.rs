@@ -47,7 +47,8 @@ pub const CONFLICT_MAPS: [&str; 6] = ["actions", "themes", "indicators", "events
 /// One item with fields changed by two partners at once.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ItemConflicts {
-    /// One of [`CONFLICT_MAPS`].
+    /// One of [`CONFLICT_MAPS`], or `plan` for the plan itself (whose
+    /// `item_id` is empty).
     pub map_key: &'static str,
     pub item_id: String,
     pub fields: Vec<FieldConflict>,
@@ -83,7 +84,14 @@ impl Workspace {
     /// Plain fields of one item of a top-level map (such as an action)
     /// that hold two or more values. Lists and text merge on their own.
     pub fn conflicts(&mut self, map_key: &str, item_id: &str) -> Vec<FieldConflict> {
-        let raw = self.raw_conflicts(map_key, item_id);
+        self.conflicts_at(&[map_key, item_id])
+    }
+
+    /// Plain fields of the map at `path` from the document root that hold
+    /// two or more values: `["actions", id]` for an action, `["themes", id]`
+    /// for a theme, `["plan"]` for the plan itself.
+    pub fn conflicts_at(&mut self, path: &[&str]) -> Vec<FieldConflict> {
+        let raw = self.raw_conflicts(path);
         if raw.is_empty() {
             return Vec::new();
         }
@@ -92,15 +100,20 @@ impl Workspace {
     }
 
     /// Every item with fields two partners changed at once, across the maps
-    /// in [`CONFLICT_MAPS`], for the dashboard's "Needs attention" list and
-    /// the message after a merge. Items come in map order, then by id.
+    /// in [`CONFLICT_MAPS`] and the plan itself, for the dashboard's "Needs
+    /// attention" list and the message after a merge. Items come in map
+    /// order, then by id; the plan (map key `plan`, no id) comes first.
     pub fn all_conflicts(&mut self) -> Vec<ItemConflicts> {
         let mut raw = Vec::new();
+        let plan = self.raw_conflicts(&["plan"]);
+        if !plan.is_empty() {
+            raw.push(("plan", String::new(), plan));
+        }
         for map_key in CONFLICT_MAPS {
             let Ok(map) = self.map_obj(map_key) else { continue };
             let ids: Vec<String> = self.doc.keys(&map).collect();
             for id in ids {
-                let found = self.raw_conflicts(map_key, &id);
+                let found = self.raw_conflicts(&[map_key, &id]);
                 if !found.is_empty() {
                     raw.push((map_key, id, found));
                 }
@@ -120,14 +133,11 @@ impl Workspace {
             .collect()
     }
 
-    /// Fields of one item with several values, before organisations are
-    /// looked up (which reads the whole change log, so is done once).
-    fn raw_conflicts(&mut self, map_key: &str, item_id: &str) -> Vec<RawConflict> {
-        let Ok(map) = self.map_obj(map_key) else { return Vec::new() };
-        let item = match self.doc.get(&map, item_id) {
-            Ok(Some((Value::Object(ObjType::Map), id))) => id,
-            _ => return Vec::new(),
-        };
+    /// Fields of the map at `path` with several values, before
+    /// organisations are looked up (which reads the whole change log, so is
+    /// done once).
+    fn raw_conflicts(&mut self, path: &[&str]) -> Vec<RawConflict> {
+        let Some(item) = self.object_at(path) else { return Vec::new() };
         let mut raw = Vec::new();
         for field in self.doc.keys(&item).collect::<Vec<_>>() {
             let Ok(values) = self.doc.get_all(&item, field.as_str()) else { continue };
@@ -139,6 +149,18 @@ impl Workspace {
             raw.push((field, shown, values));
         }
         raw
+    }
+
+    /// The map object at `path` from the root, if every step is a map.
+    fn object_at(&self, path: &[&str]) -> Option<automerge::ObjId> {
+        let mut obj = automerge::ROOT;
+        for key in path {
+            obj = match self.doc.get(&obj, *key) {
+                Ok(Some((Value::Object(ObjType::Map), id))) => id,
+                _ => return None,
+            };
+        }
+        Some(obj)
     }
 
     /// Who each actor (device) is, from the organisation in its latest change.
@@ -153,7 +175,8 @@ impl Workspace {
             .collect()
     }
 
-    /// Settles a conflict by writing the chosen value again, after both.
+    /// Settles a conflict on an item of a top-level map by writing the
+    /// chosen value again, after both.
     pub fn resolve_conflict(
         &mut self,
         stamp: &Stamp,
@@ -163,12 +186,24 @@ impl Workspace {
         chosen: ScalarValue,
         summary: &str,
     ) -> Result<(), DocError> {
-        let map = self.map_obj(map_key)?;
-        let item = match self.doc.get(&map, item_id)? {
-            Some((Value::Object(ObjType::Map), id)) => id,
-            _ => return Err(DocError::NotFound { kind: "item" }),
+        self.resolve_conflict_at(stamp, &[map_key, item_id], field, chosen, summary)
+    }
+
+    /// Settles a conflict on the map at `path` (see [`Workspace::conflicts_at`]).
+    /// The change's target is the item (`theme/<id>`) or, for the plan, `plan`.
+    pub fn resolve_conflict_at(
+        &mut self,
+        stamp: &Stamp,
+        path: &[&str],
+        field: &str,
+        chosen: ScalarValue,
+        summary: &str,
+    ) -> Result<(), DocError> {
+        let item = self.object_at(path).ok_or(DocError::NotFound { kind: "item" })?;
+        let target = match path {
+            [map_key, item_id] => format!("{}/{item_id}", super::workspace::item_kind(map_key)),
+            other => other.join("/"),
         };
-        let target = format!("{}/{item_id}", super::workspace::item_kind(map_key));
         self.change(stamp, summary, vec![target], |doc| {
             doc.put(&item, field, chosen)?;
             Ok(())
@@ -239,5 +274,69 @@ mod tests {
         theirs.merge(&mut back).expect("merge");
         assert!(theirs.conflicts("actions", "action-04").is_empty());
         assert_eq!(theirs.partnership(), ours.partnership());
+    }
+
+    #[test]
+    fn a_theme_lead_and_the_plan_period_changed_by_two_partners_are_shown_and_settled() {
+        use crate::model::PlanDraft;
+        let police = Author::new("Inspector", "Bedfordshire Police");
+        let council = Author::new("CSP Manager", "Luton Council");
+        let mut ours = crate::demo::workspace();
+        let mut theirs = Workspace::load(&ours.save()).expect("copy");
+        for (ws, who, role, period, at) in [
+            (&mut ours, &council, "Head of Safeguarding", "2021 to 2024", 1_704_067_210),
+            (&mut theirs, &police, "Detective Inspector", "2020 to 2025", 1_704_067_211),
+        ] {
+            let draft = ws.theme_draft("domestic-abuse").expect("draft");
+            ws.edit_theme(
+                &Stamp::new(who, at),
+                "domestic-abuse",
+                &crate::model::ThemeDraft { lead_role: role.into(), ..draft },
+            )
+            .expect("edit");
+            let plan = PlanDraft { period: period.into(), ..PlanDraft::from_plan(&ws.partnership().plan) };
+            ws.edit_plan(&Stamp::new(who, at), &plan).expect("plan");
+        }
+        let mut incoming = Workspace::load(&theirs.save()).expect("file");
+        ours.merge(&mut incoming).expect("merge");
+
+        let lead = ours.conflicts_at(&["themes", "domestic-abuse"]);
+        assert_eq!(lead.iter().map(|c| c.field.as_str()).collect::<Vec<_>>(), ["lead_role"]);
+        let mut seen: Vec<(String, String)> =
+            lead[0].values.iter().map(|v| (v.text(), v.organisation.clone())).collect();
+        seen.sort();
+        assert_eq!(
+            seen,
+            [
+                ("Detective Inspector".to_string(), "Bedfordshire Police".to_string()),
+                ("Head of Safeguarding".to_string(), "Luton Council".to_string())
+            ]
+        );
+        let plan = ours.conflicts_at(&["plan"]);
+        assert_eq!(plan.iter().map(|c| c.field.as_str()).collect::<Vec<_>>(), ["period"]);
+        ours.resolve_conflict_at(
+            &Stamp::new(&council, 1_704_067_212),
+            &["plan"],
+            "period",
+            ScalarValue::Str("2020 to 2025".into()),
+            "Chose the plan period",
+        )
+        .expect("settled");
+        ours.resolve_conflict_at(
+            &Stamp::new(&council, 1_704_067_213),
+            &["themes", "domestic-abuse"],
+            "lead_role",
+            ScalarValue::Str("Detective Inspector".into()),
+            "Chose the lead of Domestic Abuse",
+        )
+        .expect("settled");
+        assert!(ours.conflicts_at(&["plan"]).is_empty() && ours.conflicts_at(&["themes", "domestic-abuse"]).is_empty());
+        assert_eq!(ours.partnership().plan.period, "2020 to 2025");
+        assert_eq!(
+            ours.partnership().theme("domestic-abuse").map(|t| t.lead_role.as_str()),
+            Some("Detective Inspector")
+        );
+        assert!(ours.history_of("plan")[0].summary == "Chose the plan period");
+        assert!(ours.history_of("theme/domestic-abuse")[0].summary == "Chose the lead of Domestic Abuse");
     }
 }

@@ -16,9 +16,11 @@ pub mod live;
 mod merge;
 mod numbers;
 mod performance;
+mod plan;
 mod report_notes;
 mod restore;
 mod structure;
+mod themes;
 mod workshop;
 mod workspace;
 
@@ -31,4 +33,5 @@ pub use numbers::{NumberClash, clashes_on_merge};
 pub use performance::ValueEntry;
 pub use restore::Restorable;
 pub use structure::FormError;
+pub use themes::{Destination, Move, attached_words};
 pub use workspace::{Stamp, Workspace, new_id};

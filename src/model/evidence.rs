@@ -6,7 +6,8 @@
 //! Workshops and questionnaires do not store which issue they are about,
 //! only its name (a sense-check copies the assessment's issue names; a
 //! questionnaire offers the plan's theme names), so issues are matched by
-//! name, ignoring case and spacing. An issue promoted to a priority theme
+//! name, spelt however partners spell it ([`super::theme::name_key`]: case,
+//! spacing, "&"/"and" and plurals aside). An issue promoted to a priority theme
 //! also matches that theme's name, which is what residents were shown.
 
 use std::collections::BTreeMap;
@@ -14,6 +15,7 @@ use std::collections::BTreeMap;
 use super::Partnership;
 use super::assessment::{AssessedIssue, Assessment};
 use super::consultation::{Answer, QuestionKind, Questionnaire};
+use super::theme::name_key;
 use super::workshop::{Workshop, WorkshopFormat};
 
 /// Fewer residents than this answering the worries question and no score
@@ -148,9 +150,9 @@ pub fn for_assessment(assessment: &Assessment, plan: &Partnership) -> BTreeMap<S
 /// on every partner's copy. Only workshops that sense-checked this
 /// assessment count (or that predate recording which one they checked).
 pub fn for_issue(assessment_id: &str, issue: &AssessedIssue, plan: &Partnership) -> IssueEvidence {
-    let mut names = vec![normalise(&issue.name)];
+    let mut names = vec![name_key(&issue.name)];
     if let Some(theme) = issue.theme_id.as_deref().and_then(|t| plan.theme(t)) {
-        names.push(normalise(&theme.name));
+        names.push(name_key(&theme.name));
     }
     let mut workshops: Vec<&Workshop> =
         plan.workshops.values().filter(|w| w.assessment_id.as_deref().is_none_or(|a| a == assessment_id)).collect();
@@ -170,7 +172,7 @@ fn workshop_evidence(w: &Workshop, names: &[String]) -> Option<WorkshopEvidence>
         return None;
     }
     let tally = w.tally();
-    let mine = tally.iter().find(|t| names.contains(&normalise(&t.item.text)))?;
+    let mine = tally.iter().find(|t| names.contains(&name_key(&t.item.text)))?;
     Some(WorkshopEvidence {
         workshop_id: w.id.clone(),
         title: w.title.clone(),
@@ -189,7 +191,7 @@ fn workshop_evidence(w: &Workshop, names: &[String]) -> Option<WorkshopEvidence>
 /// not offer the issue or nobody has answered it.
 fn consultation_evidence(q: &Questionnaire, names: &[String]) -> Option<ConsultationEvidence> {
     let question = q.questions_in_order().into_iter().find(|x| x.kind == QuestionKind::Choices)?;
-    let offered = |option: &String| names.contains(&normalise(option));
+    let offered = |option: &String| names.contains(&name_key(option));
     if !question.options.iter().any(offered) {
         return None;
     }
@@ -211,10 +213,6 @@ fn consultation_evidence(q: &Questionnaire, names: &[String]) -> Option<Consulta
         picked: answers.iter().filter(|picked| picked.iter().any(offered)).count(),
         answered: answers.len(),
     })
-}
-
-fn normalise(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 /// Rounded half up, so the score is banded on the figure people see.
@@ -270,17 +268,7 @@ mod tests {
 
     fn plan() -> Partnership {
         let mut p = Partnership::new("p".into(), "Luton Community Safety Partnership".into(), "Luton".into());
-        let theme = Theme {
-            id: "t-da".into(),
-            name: "Domestic Abuse".into(),
-            order: 1,
-            lead_role: String::new(),
-            lead_organisation: String::new(),
-            summary: Default::default(),
-            aims: Default::default(),
-            commitments: Default::default(),
-            measured_through: Default::default(),
-        };
+        let theme = Theme::new("t-da".into(), "Domestic Abuse".into(), 1);
         p.themes.insert(theme.id.clone(), theme);
         p
     }

@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! { format: "safer-plan", format_version: 1, id, name, area,
-//!   plan: { title, period, vision, values: [..] },
+//!   plan: { title, period, action_plan_year, vision, duties, values: [..] },
 //!   themes:  { <theme id>:  Theme  },
 //!   actions: { <action id>: Action },
 //!   events:  { <event id>:  CalendarEvent },
@@ -101,6 +101,13 @@ pub struct PlanSummary {
     /// The year of the business (action) plan in force, e.g. "2019-20".
     pub action_plan_year: String,
     pub vision: Narrative,
+    /// What the law asks the plan to do (seed 000, section 4: the Crime and
+    /// Disorder Act 1998 requires a plan to reduce crime and anti-social
+    /// behaviour, reduce re-offending and tackle drug, alcohol and substance
+    /// misuse). Absent in documents made before it existed, which open with
+    /// it blank.
+    #[autosurgeon(missing = "Default::default")]
+    pub duties: Narrative,
     /// "Trust", "Accountability", …
     pub values: Vec<String>,
 }
@@ -128,11 +135,29 @@ impl Partnership {
         }
     }
 
-    /// Themes in the order the plan lists them.
+    /// Themes in the order the plan lists them. Two themes can share an
+    /// `order` (two partners adding one each at the same time); name, then
+    /// id, settles which comes first, so every copy lists them alike.
     pub fn themes_in_order(&self) -> Vec<&Theme> {
         let mut themes: Vec<&Theme> = self.themes.values().collect();
-        themes.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.name.cmp(&b.name)));
+        themes.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.name.cmp(&b.name)).then_with(|| a.id.cmp(&b.id)));
         themes
+    }
+
+    /// The theme whose name is another spelling of `name` (see
+    /// [`super::theme::name_key`]), such as "Domestic Abuse" for an assessed
+    /// issue called "Domestic abuse".
+    pub fn theme_named(&self, name: &str) -> Option<&Theme> {
+        let key = super::theme::name_key(name);
+        if key.is_empty() {
+            return None;
+        }
+        self.themes_in_order().into_iter().find(|t| super::theme::name_key(&t.name) == key)
+    }
+
+    /// The sub-groups that own a theme, by name.
+    pub fn sub_groups_owning(&self, theme_id: &str) -> Vec<&SubGroup> {
+        self.sub_groups_in_order().into_iter().filter(|g| g.theme_ids.iter().any(|t| t == theme_id)).collect()
     }
 
     /// Actions in business-plan order: 1, 2, 2a, 2b, 3 … 10, 11.
@@ -206,7 +231,7 @@ impl Partnership {
     /// moving a theme between sub-groups moves its indicators too.
     pub fn sub_groups_for(&self, indicator: &Indicator) -> Vec<&SubGroup> {
         let Some(theme) = indicator.theme_id.as_deref() else { return Vec::new() };
-        self.sub_groups_in_order().into_iter().filter(|g| g.theme_ids.iter().any(|t| t == theme)).collect()
+        self.sub_groups_owning(theme)
     }
 
     /// A sub-group's indicators, in plan order, for its report to the partnership.

@@ -8,6 +8,8 @@ use crate::model::{Partnership, Theme};
 /// Where an item needing attention is settled.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AttentionTarget {
+    /// The plan itself: its title, period, vision and values.
+    Plan,
     Action(String),
     Theme(String),
     Indicator(String),
@@ -59,6 +61,7 @@ pub fn needs_attention(plan: &Partnership, conflicts: &[ItemConflicts]) -> Vec<A
 fn describe(plan: &Partnership, map_key: &str, id: &str) -> Option<(String, AttentionTarget)> {
     let id_owned = id.to_string();
     match map_key {
+        "plan" => Some(("The plan".to_string(), AttentionTarget::Plan)),
         "actions" => {
             plan.action(id).map(|a| (format!("{}: {}", a.label(), a.title), AttentionTarget::Action(id_owned)))
         }
@@ -99,14 +102,18 @@ pub fn field_label(map_key: &str, field: &str) -> String {
     let known = match (map_key, field) {
         ("actions", "number") => "Action number",
         ("actions", "title") => "Key action",
+        ("themes", "name") => "Name of the theme",
+        ("plan", "title") => "Title of the plan",
+        ("plan", "period") => "Period of the plan",
+        ("plan", "action_plan_year") => "Action plan year",
         (_, "theme_id") => "Theme",
         (_, "start") => "Start date",
         (_, "due") => "Due date",
         (_, "business_as_usual") => "Business as usual",
         (_, "lead_role") => "Theme lead's role",
-        (_, "lead_organisation") => "Theme lead's organisation",
+        (_, "lead_organisation") => "Lead organisation",
         (_, "name") => "Name",
-        (_, "order") => "Position in the plan",
+        (_, "order") => "Place in the plan",
         (_, "unit") => "Unit",
         (_, "polarity") => "Whether lower or higher is better",
         (_, "baseline") => "Baseline",

@@ -78,6 +78,22 @@ pub fn AssessmentPage(year: String) -> impl IntoView {
         }),
         Err(e) => problem.set(Some(e.to_string())),
     };
+    // An issue the plan already has under another spelling is linked to
+    // that theme rather than made a second one.
+    let link = move |assessment: String, issue: String, theme: String| match state
+        .apply(|ws, stamp| ws.link_issue_to_theme(stamp, &assessment, &issue, &theme))
+    {
+        Ok(()) => spawn_local(async move {
+            let saved = state.persist().await.is_ok();
+            let message = if saved {
+                "Issue linked to the priority theme the plan already has"
+            } else {
+                "Issue linked, but not yet saved on this device"
+            };
+            state.go_with_flash(state.route.get_untracked(), message);
+        }),
+        Err(e) => problem.set(Some(e.to_string())),
+    };
 
     view! {
         <h1 class="govuk-heading-l" tabindex="-1">"Strategic assessment"</h1>
@@ -152,6 +168,7 @@ pub fn AssessmentPage(year: String) -> impl IntoView {
                             let name = r.issue.name.clone();
                             let href = Route::AssessedIssue(assessment_id.clone(), issue_id.clone()).href();
                             let theme = r.issue.theme_id.as_ref().and_then(|t| p.theme(t)).map(|t| (t.id.clone(), t.name.clone()));
+                            let matching = p.theme_named(&name).map(|t| (t.id.clone(), t.name.clone()));
                             let for_promote = (assessment_id.clone(), issue_id);
                             let missing = r.issue.missing().len();
                             view! {
@@ -166,9 +183,15 @@ pub fn AssessmentPage(year: String) -> impl IntoView {
                                     <td class="govuk-table__cell govuk-table__cell--numeric">{format!("{:.1}", r.total)}</td>
                                     <td class="govuk-table__cell">{r.change.describe()}</td>
                                     <td class="govuk-table__cell">
-                                        {match theme {
-                                            Some((tid, tname)) => view! { <a class="govuk-link" href=Route::Theme(tid).href()>{format!("Theme: {tname}")}</a> }.into_any(),
-                                            None => view! {
+                                        {match (theme, matching) {
+                                            (Some((tid, tname)), _) => view! { <a class="govuk-link" href=Route::Theme(tid).href()>{format!("Theme: {tname}")}</a> }.into_any(),
+                                            (None, Some((tid, tname))) => view! {
+                                                <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-button--inline"
+                                                    on:click=move |_| link(for_promote.0.clone(), for_promote.1.clone(), tid.clone())>
+                                                    {format!("Link to {tname}")}<span class="govuk-visually-hidden">{format!(": {name}")}</span>
+                                                </button>
+                                            }.into_any(),
+                                            (None, None) => view! {
                                                 <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-button--inline"
                                                     on:click=move |_| promote(for_promote.0.clone(), for_promote.1.clone())>
                                                     "Make a priority theme"<span class="govuk-visually-hidden">{format!(": {name}")}</span>

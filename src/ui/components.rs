@@ -229,7 +229,7 @@ pub fn CheckboxGroup(
 #[component]
 pub fn Radios(
     id: &'static str,
-    legend: &'static str,
+    #[prop(into)] legend: String,
     value: RwSignal<String>,
     errors: RwSignal<FieldErrors>,
     options: Vec<(String, String)>,

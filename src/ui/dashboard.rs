@@ -178,6 +178,7 @@ fn ChaseTable(items: Vec<ChaseItem>, caption: &'static str, empty: &'static str,
 /// Where each kind of item is settled.
 pub fn attention_route(target: &AttentionTarget) -> Route {
     match target {
+        AttentionTarget::Plan => Route::Plan,
         AttentionTarget::Action(id) => Route::Action(id.clone()),
         AttentionTarget::Theme(id) => Route::Theme(id.clone()),
         AttentionTarget::Indicator(id) => Route::Indicator(id.clone()),

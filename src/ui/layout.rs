@@ -161,7 +161,7 @@ fn page_key(route: &Route) -> &'static str {
 /// Which top-level section a page belongs to, for the navigation highlight.
 fn section(route: &Route) -> &'static str {
     match route {
-        Route::Plan | Route::Theme(_) => "plan",
+        Route::Plan | Route::EditPlan | Route::Theme(_) | Route::ThemeForm(_) | Route::DeleteTheme(_) => "plan",
         Route::Actions(_)
         | Route::NewAction
         | Route::Action(_)

@@ -1,16 +1,20 @@
 //! The partnership plan: the overview of priority themes, and one theme's
-//! page with what the plan says about it and its actions.
+//! page with what the plan says about it and its actions. Both lead to
+//! editing the plan and its themes, and move themes up and down.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
+use crate::doc::Move;
 use crate::model::action::count_by_status;
 use crate::model::filter::NO_THEME;
 use crate::model::{Action, ActionFilter, Narrative, Partnership, Status, Theme};
 use crate::nav::Route;
 
 use super::components::{Missing, StatusTag};
-use super::router::page_loaded;
-use super::state::use_app;
+use super::conflicts::{PlanConflicts, ThemeConflicts};
+use super::router::{focus_id, page_loaded};
+use super::state::{AppState, use_app};
 
 /// "5 complete, 6 on track, 2 at risk" as tags.
 #[component]
@@ -33,10 +37,15 @@ pub fn StatusCounts(counts: Vec<(Status, usize)>) -> impl IntoView {
 pub fn OverviewPage() -> impl IntoView {
     let state = use_app();
     page_loaded(&state.plan.with_untracked(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default()));
-    move || state.plan.with(|p| p.as_ref().map(overview))
+    let moved = RwSignal::new(String::new());
+    view! {
+        <PlanConflicts />
+        {move || state.plan.with(|p| p.as_ref().map(|p| overview(p, moved)))}
+        <p class="govuk-visually-hidden" role="status">{moved}</p>
+    }
 }
 
-fn overview(p: &Partnership) -> impl IntoView + use<> {
+fn overview(p: &Partnership, moved: RwSignal<String>) -> impl IntoView + use<> {
     let total = p.actions.len();
     let counts = count_by_status(p.actions.values());
     let themes: Vec<_> = p
@@ -49,16 +58,24 @@ fn overview(p: &Partnership) -> impl IntoView + use<> {
         .collect();
     let cross_cutting = count_by_status(p.actions.values().filter(|a| a.theme_id.is_none()));
     let plan = p.plan.clone();
+    let last = themes.len().saturating_sub(1);
+    let add_theme = if themes.is_empty() { "govuk-button" } else { "govuk-button govuk-button--secondary" };
     view! {
         <span class="govuk-caption-l">{plan.title.clone()}</span>
         <h1 class="govuk-heading-l" tabindex="-1">{p.name.clone()}</h1>
+        {(!plan.period.is_empty()).then(|| view! { <p class="govuk-body">{format!("Plan period: {}", plan.period)}</p> })}
         {(!plan.vision.is_blank()).then(|| view! { <NarrativeText text=plan.vision.clone() /> })}
+        {(!plan.duties.is_blank()).then(|| view! {
+            <h2 class="govuk-heading-s">"Our statutory duties"</h2>
+            <NarrativeText text=plan.duties.clone() />
+        })}
         {(!plan.values.is_empty()).then(|| view! {
             <h2 class="govuk-heading-s">"Our values"</h2>
             <ul class="govuk-list govuk-list--bullet">
                 {plan.values.iter().map(|v| view! { <li>{v.clone()}</li> }).collect_view()}
             </ul>
         })}
+        <a class="govuk-button govuk-button--secondary" href=Route::EditPlan.href()>"Edit the plan"</a>
         <h2 class="govuk-heading-m">
             {if plan.action_plan_year.is_empty() {
                 "Action plan".to_string()
@@ -85,12 +102,14 @@ fn overview(p: &Partnership) -> impl IntoView + use<> {
                     <th scope="col" class="govuk-table__header">"Theme"</th>
                     <th scope="col" class="govuk-table__header">"Theme lead"</th>
                     <th scope="col" class="govuk-table__header">"Actions by status"</th>
+                    <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Change"</span></th>
                 </tr>
             </thead>
             <tbody class="govuk-table__body">
                 {themes
                     .into_iter()
-                    .map(|(theme, counts)| {
+                    .enumerate()
+                    .map(|(i, (theme, counts))| {
                         view! {
                             <tr class="govuk-table__row">
                                 <th scope="row" class="govuk-table__header">
@@ -98,6 +117,9 @@ fn overview(p: &Partnership) -> impl IntoView + use<> {
                                 </th>
                                 <td class="govuk-table__cell">{theme.lead()}</td>
                                 <td class="govuk-table__cell"><StatusCounts counts /></td>
+                                <td class="govuk-table__cell">
+                                    <ThemeControls theme=theme.clone() first=i == 0 last=i == last moved />
+                                </td>
                             </tr>
                         }
                     })
@@ -111,10 +133,75 @@ fn overview(p: &Partnership) -> impl IntoView + use<> {
                         </th>
                         <td class="govuk-table__cell">"Community Safety Partnership Executive"</td>
                         <td class="govuk-table__cell"><StatusCounts counts=cross_cutting /></td>
+                        <td class="govuk-table__cell"></td>
                     </tr>
                 })}
             </tbody>
         </table>
+        <a class=add_theme href=Route::ThemeForm(None).href()>"Add a priority theme"</a>
+    }
+}
+
+/// Edit, move up, move down and delete, for one theme. The move buttons
+/// are buttons (not links) so a keyboard or a tap moves the theme at once;
+/// the end a theme cannot move past has no button.
+#[component]
+fn ThemeControls(theme: Theme, first: bool, last: bool, moved: RwSignal<String>) -> impl IntoView {
+    let state = use_app();
+    let hidden = format!(" {}", theme.name);
+    let (up, down) = (theme.id.clone(), theme.id.clone());
+    view! {
+        <div class="app-theme-controls">
+            <a class="govuk-link" href=Route::ThemeForm(Some(theme.id.clone())).href()>
+                "Edit"<span class="govuk-visually-hidden">{hidden.clone()}</span>
+            </a>
+            {(!first).then(|| view! {
+                <button type="button" class="govuk-button govuk-button--secondary" id=format!("move-up-{}", theme.id)
+                    on:click=move |_| move_theme(state, up.clone(), Move::Up, moved)>
+                    "Move up"<span class="govuk-visually-hidden">{hidden.clone()}</span>
+                </button>
+            })}
+            {(!last).then(|| view! {
+                <button type="button" class="govuk-button govuk-button--secondary" id=format!("move-down-{}", theme.id)
+                    on:click=move |_| move_theme(state, down.clone(), Move::Down, moved)>
+                    "Move down"<span class="govuk-visually-hidden">{hidden.clone()}</span>
+                </button>
+            })}
+            <a class="govuk-link app-link--warning" href=Route::DeleteTheme(theme.id.clone()).href()>
+                "Delete"<span class="govuk-visually-hidden">{hidden.clone()}</span>
+            </a>
+        </div>
+    }
+}
+
+/// Moves a theme, says where it went (for screen readers), keeps focus on
+/// the button just used — or the other one when the theme reaches an end —
+/// and stores the change.
+fn move_theme(state: AppState, id: String, direction: Move, moved: RwSignal<String>) {
+    match state.apply(|ws, stamp| ws.move_theme(stamp, &id, direction)) {
+        Ok(()) => {
+            let place = state.plan.with_untracked(|p| {
+                let p = p.as_ref()?;
+                let order = p.themes_in_order();
+                let at = order.iter().position(|t| t.id == id)?;
+                Some((order[at].name.clone(), at + 1, order.len()))
+            });
+            if let Some((name, at, of)) = place {
+                let way = if direction == Move::Up { "up" } else { "down" };
+                moved.set(format!("{name} moved {way}: now {at} of {of}"));
+                let (same, other) = match direction {
+                    Move::Up => ("up", "down"),
+                    Move::Down => ("down", "up"),
+                };
+                let at_end = (direction == Move::Up && at == 1) || (direction == Move::Down && at == of);
+                let button = format!("move-{}-{id}", if at_end { other } else { same });
+                request_animation_frame(move || focus_id(&button));
+            }
+            spawn_local(async move {
+                let _ = state.persist().await;
+            });
+        }
+        Err(e) => moved.set(e.to_string()),
     }
 }
 
@@ -151,19 +238,28 @@ pub fn NarrativeText(text: Narrative) -> impl IntoView {
 pub fn ThemePage(id: String) -> impl IntoView {
     let state = use_app();
     let title = state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.theme(&id)).map(|t| t.name.clone()));
-    page_loaded(title.as_deref().unwrap_or("Theme not found"));
-    move || {
+    let Some(title) = title else { return view! { <Missing what="theme" /> }.into_any() };
+    page_loaded(&title);
+    let moved = RwSignal::new(String::new());
+    let conflicts = view! { <ThemeConflicts id=id.clone() name=title /> };
+    let page = move || {
         state.plan.with(|p| {
             let p = p.as_ref()?;
             Some(match p.theme(&id) {
-                Some(theme) => theme_page(p, theme).into_any(),
+                Some(theme) => theme_page(p, theme, moved).into_any(),
                 None => view! { <Missing what="theme" /> }.into_any(),
             })
         })
+    };
+    view! {
+        {conflicts}
+        {page}
+        <p class="govuk-visually-hidden" role="status">{moved}</p>
     }
+    .into_any()
 }
 
-fn theme_page(p: &Partnership, theme: &Theme) -> impl IntoView + use<> {
+fn theme_page(p: &Partnership, theme: &Theme, moved: RwSignal<String>) -> impl IntoView + use<> {
     let actions: Vec<Action> =
         p.actions_in_order().into_iter().filter(|a| a.theme_id.as_deref() == Some(&theme.id)).cloned().collect();
     let sections = [
@@ -173,16 +269,28 @@ fn theme_page(p: &Partnership, theme: &Theme) -> impl IntoView + use<> {
         ("Measured quarterly through", theme.measured_through.clone()),
     ];
     let filter = ActionFilter { theme_id: theme.id.clone(), ..Default::default() };
+    let order = p.themes_in_order();
+    let at = order.iter().position(|t| t.id == theme.id).unwrap_or(0);
+    let (first, last, of) = (at == 0, at + 1 == order.len(), order.len());
+    let sub_groups: Vec<String> = p.sub_groups_owning(&theme.id).into_iter().map(|g| g.name.clone()).collect();
+    let lead = theme.lead();
     view! {
         <a href=Route::Plan.href() class="govuk-back-link">"Back to the plan"</a>
-        <span class="govuk-caption-l">"Priority theme"</span>
+        <span class="govuk-caption-l">{format!("Priority theme {} of {of}", at + 1)}</span>
         <h1 class="govuk-heading-l" tabindex="-1">{theme.name.clone()}</h1>
         <dl class="govuk-summary-list">
             <div class="govuk-summary-list__row">
                 <dt class="govuk-summary-list__key">"Theme lead"</dt>
-                <dd class="govuk-summary-list__value">{theme.lead()}</dd>
+                <dd class="govuk-summary-list__value">{if lead.is_empty() { "Not recorded yet".to_string() } else { lead }}</dd>
             </div>
+            {(!sub_groups.is_empty()).then(|| view! {
+                <div class="govuk-summary-list__row">
+                    <dt class="govuk-summary-list__key">"Delivered by"</dt>
+                    <dd class="govuk-summary-list__value">{sub_groups.join(", ")}</dd>
+                </div>
+            })}
         </dl>
+        <ThemeControls theme=theme.clone() first last moved />
         {sections
             .into_iter()
             .filter(|(_, text)| !text.is_blank())

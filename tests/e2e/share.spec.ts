@@ -338,7 +338,7 @@ test('two partners rename the same action at once: the receiver sees both, choos
   // Both titles are kept and shown with who wrote each; one is shown for now.
   const banner = council.getByRole('region', { name: 'Changed by two partners' });
   await expect(banner).toBeVisible();
-  const choice = banner.getByRole('group', { name: 'Action' });
+  const choice = banner.getByRole('group', { name: 'Key action' });
   const theirs = choice.getByLabel(new RegExp(`^“${escapeRegExp(policeTitle)}” – from ${POLICE}( \\(shown now\\))?$`));
   const ours = choice.getByLabel(new RegExp(`^“${escapeRegExp(councilTitle)}” – from ${COUNCIL}( \\(shown now\\))?$`));
   await expect(theirs).toBeVisible();
@@ -348,7 +348,7 @@ test('two partners rename the same action at once: the receiver sees both, choos
 
   // The council goes with the police's wording.
   await theirs.check();
-  await banner.getByRole('button', { name: 'Keep this action' }).click();
+  await banner.getByRole('button', { name: 'Keep this key action' }).click();
   await expect(council.getByText('Your choice was saved')).toBeVisible();
   await expectPage(council, policeTitle);
   await expect(council.getByRole('region', { name: 'Changed by two partners' })).toHaveCount(0);

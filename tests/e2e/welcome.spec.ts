@@ -40,7 +40,7 @@ test('the demo partnership has the plan, its 7 themes and 13 actions @tablet', a
 
 test('a theme page shows its lead, aims, commitments and actions', async ({ page }) => {
   await openDemo(page);
-  await page.getByRole('link', { name: 'Youth Offending' }).click();
+  await page.getByRole('link', { name: 'Youth Offending', exact: true }).click();
   await expectPage(page, 'Youth Offending');
   await expect(page.getByText('Head of Youth Offending Service, Luton Council').first()).toBeVisible();
   await expect(page.getByRole('heading', { name: 'What we aim to achieve' })).toBeVisible();
