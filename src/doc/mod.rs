@@ -12,12 +12,13 @@ mod conflicts;
 mod error;
 mod history;
 mod import;
-pub mod live;
+pub mod interop;
 mod merge;
 mod performance;
 mod report_notes;
 mod restore;
 mod structure;
+pub mod sync;
 mod workshop;
 mod workspace;
 

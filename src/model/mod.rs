@@ -17,6 +17,7 @@ pub mod filter;
 mod narrative;
 mod partnership;
 pub mod performance;
+pub mod stored;
 pub mod structure;
 pub mod theme;
 pub mod workshop;

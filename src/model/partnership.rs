@@ -36,6 +36,7 @@ pub const FORMAT_VERSION: u64 = 1;
 #[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
 pub struct Partnership {
     pub format: String,
+    #[autosurgeon(hydrate = "crate::model::stored::uint")]
     pub format_version: u64,
     /// Random, fixed at creation: identifies the workspace across partners.
     pub id: String,
@@ -85,6 +86,7 @@ pub struct PlanSummary {
     pub action_plan_year: String,
     pub vision: Narrative,
     /// "Trust", "Accountability", …
+    #[autosurgeon(missing = "Default::default", reconcile = "crate::model::stored::reconcile_labels")]
     pub values: Vec<String>,
 }
 

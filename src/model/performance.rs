@@ -40,8 +40,10 @@ pub use quarters::{
 #[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
 pub struct Indicator {
     #[key]
+    #[autosurgeon(hydrate = "crate::model::stored::key")]
     pub id: String,
     pub name: String,
+    #[autosurgeon(missing = "Default::default")]
     pub theme_id: Option<String>,
     /// "crimes", "%", "young people"…
     pub unit: String,
@@ -50,6 +52,7 @@ pub struct Indicator {
     pub baseline: Option<f64>,
     /// "2018-19".
     pub baseline_period: String,
+    #[autosurgeon(missing = "Default::default")]
     pub target: Option<Target>,
     pub frequency: Frequency,
     /// Where the numbers come from, e.g. "Bedfordshire Police crime data".
@@ -57,6 +60,7 @@ pub struct Indicator {
     pub notes: Narrative,
     /// Keyed by quarter code ("2019-20-Q3"), so two partners entering
     /// different quarters never collide.
+    #[autosurgeon(missing = "Default::default")]
     pub values: BTreeMap<String, QuarterValue>,
 }
 
@@ -99,6 +103,7 @@ pub struct QuarterValue {
     pub note: String,
     pub recorded_by: String,
     pub recorded_organisation: String,
+    #[autosurgeon(hydrate = "crate::model::stored::int")]
     pub recorded_at: i64,
 }
 
