@@ -48,7 +48,7 @@ pub struct Indicator {
     /// "crimes", "%", "young people"…
     pub unit: String,
     pub polarity: Polarity,
-    #[autosurgeon(hydrate = "number::hydrate_optional_number")]
+    #[autosurgeon(missing = "Default::default", hydrate = "number::hydrate_optional_number")]
     pub baseline: Option<f64>,
     /// "2018-19".
     pub baseline_period: String,
