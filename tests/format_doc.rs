@@ -31,7 +31,7 @@ enum Seg {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Absent {
     Required,
-    MayBeAbsent,
+    Optional,
     /// An element or entry, or one of several: nothing to try.
     NotApplicable,
 }
@@ -73,7 +73,7 @@ fn rows() -> Vec<Row> {
         } else if cells[4].starts_with('\u{2014}') {
             Absent::NotApplicable
         } else {
-            Absent::MayBeAbsent
+            Absent::Optional
         };
         rows.push(Row { path, pattern, written, absent });
     }
