@@ -107,3 +107,24 @@ fn a_partnership_safer_plan_protects_opens_with_age_and_back() {
     assert!(opened.protected);
     assert_eq!(opened.workspace.partnership(), ws.partnership());
 }
+
+/// The file the journey `tests/e2e/other-tools.spec.ts` chooses to see the
+/// wait announced: the demo partnership protected at 2^21 (2 GiB of
+/// scrypt memory, several seconds even on a desktop), as `rage` may do on a
+/// fast machine. Rewrite it with
+/// `cargo test --test age_cli -- --ignored write_slow_file`.
+#[test]
+#[ignore = "writes tests/fixtures/protected-work-factor-21.saferplan"]
+fn write_slow_file() {
+    use age::secrecy::SecretString;
+    let mut ws = safer_plan::demo::workspace();
+    let me = safer_plan::demo::demo_author();
+    let out = exchange::Outgoing { from: &me, to: None, base: &[], at: 1_700_000_000, passphrase: None };
+    let plain = exchange::make_file(&mut ws, &out).expect("a file");
+    let mut recipient = age::scrypt::Recipient::new(SecretString::from("slow but sure passphrase".to_string()));
+    recipient.set_work_factor(21);
+    let file = age::encrypt(&recipient, &plain).expect("protected");
+    assert_eq!(passphrase::work_factor(&file), Some(21));
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/protected-work-factor-21.saferplan");
+    std::fs::write(path, file).expect("written");
+}

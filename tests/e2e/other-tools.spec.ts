@@ -82,3 +82,18 @@ test('a partnership protected with rage in ASCII armour opens with its passphras
   await expect(page.getByText('Partnership opened from the file and saved on this device')).toBeVisible();
   await expectSaved(page);
 });
+
+test('a file protected with a stronger setting than Safer Plan uses says how long opening will take', async ({ page }) => {
+  await openDemo(page);
+  await setIdentity(page, 'Jo Coordinator', 'Luton Council');
+  await sharePage(page);
+  // Protected at 2^21, as rage may do on a fast desktop (tests/age_cli.rs writes it).
+  await page
+    .getByLabel('Choose the file a partner sent, or a backup')
+    .setInputFiles('tests/fixtures/protected-work-factor-21.saferplan');
+  await expect(page.locator('#incoming')).toContainText('protected-work-factor-21.saferplan is protected with a passphrase');
+  await expect(page.locator('#slow-to-open')).toHaveText(
+    /^The partner chose a strong protection setting: opening this file may take about \d+ seconds on this device, and the page will not respond until it has opened\.$/,
+  );
+  await expectAccessible(page, 'a protected file that is slow to open');
+});
