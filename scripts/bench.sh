@@ -9,7 +9,9 @@
 #   save on the demo partnership, natively, and its saved size in bytes
 #   (benches/workspace.rs);
 # - how many QR codes the demo partnership takes and how long the reader
-#   takes per code, in headless Chromium (tests/bench/qr.mjs).
+#   takes per code, in headless Chromium (tests/bench/qr.mjs);
+# - messages and bytes for two tabs to converge after 100 edits each, the
+#   sync core against plain Automerge sync (tests/sync_figures.rs).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
@@ -32,3 +34,6 @@ cargo bench --bench workspace
 
 step "Exchange files: sizes for 1/10/100 changed actions, merging 1,000 changes, passphrase (native, criterion)"
 cargo bench --bench exchange
+
+step "Two tabs in step after 100 edits each: the sync core against plain Automerge (native)"
+cargo test --test sync_figures -- --ignored --nocapture

@@ -36,6 +36,14 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
 fi
 
+# tests/age_cli.rs checks passphrase-protected files against the real age
+# CLI (Debian's small `age` package), driven through a terminal by `script`.
+if ! command -v age >/dev/null || ! command -v script >/dev/null; then
+  step "Installing Debian's age (and util-linux's script) for the age interoperability test"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q age bsdutils
+fi
+
 # npm ci only when package-lock.json differs from the one last installed.
 if ! cmp -s package-lock.json node_modules/.installed-package-lock.json; then
   step "Installing npm packages (govuk-frontend, sass, binaryen, Playwright, axe-core)"

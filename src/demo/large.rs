@@ -116,6 +116,16 @@ pub fn large_partnership() -> Partnership {
     p
 }
 
+/// The large partnership as a workspace of its own, to try the app at
+/// scale (the performance check page opens it). A fresh id each time, so
+/// opening it twice gives two partnerships, never one with two histories.
+pub fn large_workspace(at: i64) -> crate::doc::Workspace {
+    let mut p = large_partnership();
+    p.id = crate::doc::new_id();
+    let stamp = crate::doc::Stamp::new(&super::demo_author(), at);
+    crate::doc::Workspace::create_from(p, "Generated the large test partnership", &stamp)
+}
+
 /// A day in financial year 2019-20: month 0 is April, 11 is March.
 fn in_2019_20(month_index: usize, day: usize) -> Date {
     let month = (month_index % 12 + 3) % 12 + 1;
@@ -140,6 +150,16 @@ mod tests {
     use super::*;
     use crate::model::FinancialYear;
     use crate::report::annual::AnnualReport;
+
+    #[test]
+    fn the_large_workspace_opens_again_from_its_bytes_under_a_fresh_id() {
+        let mut one = large_workspace(1_700_000_000);
+        let two = large_workspace(1_700_000_000);
+        assert_ne!(one.id(), two.id());
+        assert_ne!(one.id(), "large");
+        let reopened = crate::doc::Workspace::load(&one.save()).expect("opens");
+        assert_eq!(reopened.partnership().actions.len(), ACTIONS);
+    }
 
     #[test]
     fn has_the_sizes_the_benchmarks_promise() {

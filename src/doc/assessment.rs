@@ -139,12 +139,12 @@ impl Workspace {
         let targets = vec![format!("theme/{}", theme.id), format!("assessment/{assessment_id}")];
         self.change(stamp, &summary, targets, |doc| {
             use automerge::transaction::Transactable;
-            autosurgeon::reconcile_prop(doc, &themes, theme.id.as_str(), &theme)?;
+            super::interop::reconcile_prop(doc, &themes, theme.id.as_str(), &theme)?;
             let assessments = match assessments {
                 Some(obj) => obj,
                 None => doc.put_object(automerge::ROOT, "assessments", automerge::ObjType::Map)?,
             };
-            autosurgeon::reconcile_prop(doc, &assessments, assessment_id, &assessment)?;
+            super::interop::reconcile_prop(doc, &assessments, assessment_id, &assessment)?;
             Ok(())
         })?;
         let theme_id = theme.id.clone();

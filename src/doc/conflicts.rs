@@ -7,7 +7,6 @@ use std::collections::HashMap;
 
 use automerge::transaction::Transactable;
 use automerge::{ActorId, ObjType, ReadDoc, ScalarValue, Value};
-use autosurgeon::hydrate;
 
 use super::{ChangeMessage, DocError, Stamp, Workspace};
 
@@ -208,7 +207,7 @@ impl Workspace {
             doc.put(&item, field, chosen)?;
             Ok(())
         })?;
-        self.partnership = hydrate(&self.doc)?;
+        self.partnership = super::interop::partnership(&self.doc)?;
         Ok(())
     }
 }

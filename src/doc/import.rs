@@ -1,7 +1,7 @@
 //! Importing actions from a spreadsheet: everything the person confirmed in
 //! the preview goes in as one change, or nothing does.
 
-use autosurgeon::reconcile_prop;
+use super::interop::reconcile_prop;
 
 use super::{DocError, Stamp, Workspace, new_id};
 use crate::model::{Action, ProgressUpdate, ValidProgress};

@@ -56,7 +56,7 @@ impl Workspace {
         // The merged copy replaces this one, so it keeps this device's actor.
         merged.set_actor(self.doc.get_actor().clone());
         merged.merge(&mut incoming.doc)?;
-        let partnership: Partnership = autosurgeon::hydrate(&merged)?;
+        let partnership: Partnership = super::interop::partnership(&merged)?;
         self.doc = merged;
         self.partnership = partnership;
         Ok(new)

@@ -12,7 +12,7 @@ mod conflicts;
 mod error;
 mod history;
 mod import;
-pub mod live;
+pub mod interop;
 mod merge;
 mod numbers;
 mod performance;
@@ -21,6 +21,7 @@ mod report_notes;
 mod restore;
 mod structure;
 mod themes;
+pub mod sync;
 mod workshop;
 mod workspace;
 

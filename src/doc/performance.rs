@@ -2,9 +2,9 @@
 //! quarter's values (all of a theme's indicators in one change, as a theme
 //! lead enters them).
 
+use super::interop::reconcile_prop;
 use automerge::transaction::Transactable;
 use automerge::{ObjType, ROOT};
-use autosurgeon::reconcile_prop;
 
 use std::collections::BTreeMap;
 

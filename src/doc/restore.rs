@@ -5,7 +5,6 @@
 use std::str::FromStr;
 
 use automerge::ChangeHash;
-use autosurgeon::hydrate;
 
 use super::{DocError, HistoryEntry, Stamp, Workspace};
 use crate::model::Partnership;
@@ -27,7 +26,7 @@ impl Workspace {
         let actions = self.map_obj("actions")?;
         let targets = vec![format!("action/{action_id}"), format!("progress/{update_id}")];
         self.change(stamp, &summary, targets, |doc| {
-            autosurgeon::reconcile_prop(doc, &actions, action_id, &action)?;
+            super::interop::reconcile_prop(doc, &actions, action_id, &action)?;
             Ok(())
         })?;
         self.partnership.actions.insert(action_id.to_string(), action);
@@ -57,7 +56,7 @@ impl Workspace {
         let hash = ChangeHash::from_str(hash).map_err(|_| DocError::NotFound { kind: "change" })?;
         let change = self.doc.get_change_by_hash(&hash).ok_or(DocError::NotFound { kind: "change" })?;
         let before = self.doc.fork_at(change.deps())?;
-        Ok(hydrate(&before)?)
+        Ok(super::interop::partnership(&before)?)
     }
 
     /// Restores what the deleting change `entry` removed; returns the
@@ -105,7 +104,7 @@ impl Workspace {
                 let actions = self.map_obj("actions")?;
                 let targets = vec![format!("action/{action_id}"), format!("progress/{update_id}")];
                 self.change(stamp, &summary, targets, |doc| {
-                    autosurgeon::reconcile_prop(doc, &actions, action_id.as_str(), &action)?;
+                    super::interop::reconcile_prop(doc, &actions, action_id.as_str(), &action)?;
                     Ok(())
                 })?;
                 self.partnership.actions.insert(action_id.clone(), action);

@@ -22,8 +22,10 @@
 //! ```
 
 use automerge::transaction::{CommitOptions, Transactable};
-use automerge::{AutoCommit, ChangeHash, ObjId, ObjType, ROOT, ReadDoc, Value};
-use autosurgeon::{Reconcile, hydrate, reconcile, reconcile_prop};
+use automerge::{AutoCommit, ChangeHash, ObjId, ObjType, ROOT, ReadDoc, ScalarValue, Value};
+use autosurgeon::{Reconcile, reconcile};
+
+use super::interop::{Lenient, reconcile_prop};
 
 use super::{ChangeMessage, DocError};
 use crate::model::{
@@ -79,20 +81,29 @@ impl Workspace {
     /// Opens a document, checking it really is a Safer Plan workspace this
     /// version can read.
     pub fn from_doc(doc: AutoCommit) -> Result<Workspace, DocError> {
-        match doc.get(ROOT, "format")? {
+        let partnership = Workspace::check(&doc)?;
+        Ok(Workspace { doc, partnership })
+    }
+
+    /// What a document must be before this version keeps it (the rules of
+    /// `docs/FORMAT.md`): `format` is "safer-plan" (a string or text), its
+    /// `format_version` a number no higher than this build's, and the whole
+    /// partnership reads. Returns the partnership it holds.
+    pub(super) fn check(doc: &AutoCommit) -> Result<Partnership, DocError> {
+        let root = Lenient(doc);
+        match autosurgeon::ReadDoc::get(&root, &ROOT, "format")? {
             Some((Value::Scalar(s), _)) if s.as_str() == Some(FORMAT) => {}
             _ => return Err(DocError::NotAWorkspace),
         }
         match doc.get(ROOT, "format_version")? {
-            Some((Value::Scalar(s), _)) => match s.as_u64() {
+            Some((Value::Scalar(s), _)) => match version(&s) {
                 Some(v) if v <= FORMAT_VERSION => {}
                 Some(found) => return Err(DocError::NewerVersion { found }),
                 None => return Err(DocError::Damaged("the layout version is not a number".into())),
             },
             _ => return Err(DocError::Damaged("the layout version is missing".into())),
         }
-        let partnership: Partnership = hydrate(&doc)?;
-        Ok(Workspace { doc, partnership })
+        Ok(super::interop::partnership(doc)?)
     }
 
     /// Opens a saved document (strict: a damaged or partial file is refused).
@@ -327,6 +338,17 @@ impl Workspace {
         let message = ChangeMessage::new(summary, &stamp.author, targets);
         self.doc.commit_with(CommitOptions::default().with_message(message.encode()).with_time(stamp.at));
         Ok(())
+    }
+}
+
+/// A layout version written as any kind of number (another client may
+/// write `1` as an integer or a float); `None` for anything else.
+fn version(value: &ScalarValue) -> Option<u64> {
+    match value {
+        ScalarValue::Uint(v) => Some(*v),
+        ScalarValue::Int(v) => u64::try_from(*v).ok(),
+        ScalarValue::F64(v) if v.fract() == 0.0 && *v >= 0.0 && *v < 1e15 => Some(*v as u64),
+        _ => None,
     }
 }
 

@@ -56,6 +56,10 @@ pub enum ExchangeError {
     )]
     TooDemanding,
     #[error(
+        "Opening this file needs {needed_mb} MB of memory, more than this device can give Safer Plan. Ask the partner to protect it again from Safer Plan's Share page, or open it with age on a computer."
+    )]
+    NotEnoughMemory { needed_mb: u64 },
+    #[error(
         "This file holds only recent changes to {name}, which is not the partnership open now. Open {name} first; if it is not on this device, ask {from} to send the whole partnership."
     )]
     ChangesForAnotherPartnership { name: String, from: String },
@@ -107,6 +111,7 @@ pub fn open(bytes: &[u8], passphrase: Option<&str>, current: Option<&mut Workspa
         return Err(ExchangeError::Empty);
     }
     if passphrase::is_protected(bytes) {
+        // Spaces are part of a passphrase; one of nothing but spaces is none.
         let passphrase = passphrase.filter(|p| !p.trim().is_empty()).ok_or(ExchangeError::NeedsPassphrase)?;
         let plain = passphrase::unprotect(bytes, passphrase)?;
         // Only a Safer Plan envelope is accepted inside: a protected file

@@ -16,6 +16,7 @@ use super::{Date, Narrative};
 #[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
 pub struct Action {
     #[key]
+    #[autosurgeon(hydrate = "crate::model::stored::key")]
     pub id: String,
     /// The business-plan number: "1", "2", "2a", "13".
     pub number: String,
@@ -24,23 +25,29 @@ pub struct Action {
     /// Detail such as the sub-items of a communications action.
     pub description: Narrative,
     /// The priority theme it delivers, if any (cross-cutting work has none).
+    #[autosurgeon(missing = "Default::default")]
     pub theme_id: Option<String>,
+    #[autosurgeon(missing = "Default::default")]
     pub leads: Vec<Lead>,
     /// Other organisations working on it, beyond the leads.
-    #[autosurgeon(missing = "Default::default")]
+    #[autosurgeon(missing = "Default::default", reconcile = "crate::model::stored::reconcile_labels")]
     pub partners: Vec<String>,
+    #[autosurgeon(missing = "Default::default")]
     pub linked_documents: Vec<LinkedDocument>,
     #[autosurgeon(missing = "Default::default")]
     pub start: Option<Date>,
+    #[autosurgeon(missing = "Default::default")]
     pub due: Option<Date>,
     /// Free labels partners search by, such as "High Town" or "VAWG".
-    #[autosurgeon(missing = "Default::default")]
+    #[autosurgeon(missing = "Default::default", reconcile = "crate::model::stored::reconcile_labels")]
     pub tags: Vec<String>,
     /// Ongoing work tracked here but left out of the business plan report.
     #[autosurgeon(missing = "Default::default")]
     pub business_as_usual: bool,
+    #[autosurgeon(missing = "Default::default")]
     pub progress: BTreeMap<String, ProgressUpdate>,
     /// Unix seconds when the action was first recorded.
+    #[autosurgeon(hydrate = "crate::model::stored::int")]
     pub created_at: i64,
 }
 
@@ -79,6 +86,7 @@ impl LinkedDocument {
 #[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
 pub struct ProgressUpdate {
     #[key]
+    #[autosurgeon(hydrate = "crate::model::stored::key")]
     pub id: String,
     /// The day the progress refers to (not when it was typed in).
     pub date: Date,
@@ -87,6 +95,7 @@ pub struct ProgressUpdate {
     pub author_name: String,
     pub author_organisation: String,
     /// Unix seconds when it was recorded; orders updates on the same day.
+    #[autosurgeon(hydrate = "crate::model::stored::int")]
     pub recorded_at: i64,
 }
 

@@ -105,13 +105,16 @@ pub const MAX_SCORE: f64 = 5.0 * 10.0;
 #[derive(Debug, Clone, PartialEq, Default, Reconcile, Hydrate)]
 pub struct AssessedIssue {
     #[key]
+    #[autosurgeon(hydrate = "crate::model::stored::key")]
     pub id: String,
     /// "Knife crime", "Town-centre anti-social behaviour".
     pub name: String,
     /// Keyed by [`Criterion::key`].
+    #[autosurgeon(missing = "Default::default", hydrate = "crate::model::stored::int_map")]
     pub scores: BTreeMap<String, i64>,
     pub notes: Narrative,
     /// The priority theme it became, once promoted.
+    #[autosurgeon(missing = "Default::default")]
     pub theme_id: Option<String>,
 }
 
@@ -157,9 +160,12 @@ impl AssessedIssue {
 #[derive(Debug, Clone, PartialEq, Default, Reconcile, Hydrate)]
 pub struct Assessment {
     #[key]
+    #[autosurgeon(hydrate = "crate::model::stored::key")]
     pub id: String,
     /// The financial year it informs, e.g. 2020 for 2020-21.
+    #[autosurgeon(hydrate = "crate::model::stored::int")]
     pub year: i64,
+    #[autosurgeon(missing = "Default::default")]
     pub issues: BTreeMap<String, AssessedIssue>,
 }
 

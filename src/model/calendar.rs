@@ -9,11 +9,13 @@ use super::{Date, FieldErrors, Narrative};
 #[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
 pub struct CalendarEvent {
     #[key]
+    #[autosurgeon(hydrate = "crate::model::stored::key")]
     pub id: String,
     pub title: String,
     pub kind: EventKind,
     pub start: Date,
     /// Last day, for campaigns that run over several days.
+    #[autosurgeon(missing = "Default::default")]
     pub end: Option<Date>,
     /// "10:00", local UK time; empty for all-day items.
     pub time: String,

@@ -14,12 +14,15 @@ use autosurgeon::{Hydrate, Reconcile};
 #[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
 pub struct Question {
     #[key]
+    #[autosurgeon(hydrate = "crate::model::stored::key")]
     pub id: String,
     pub kind: QuestionKind,
     pub text: String,
     /// For [`QuestionKind::Choices`]: the options (usually the themes).
+    #[autosurgeon(missing = "Default::default", reconcile = "crate::model::stored::reconcile_labels")]
     pub options: Vec<String>,
     /// Position in the questionnaire.
+    #[autosurgeon(hydrate = "crate::model::stored::int")]
     pub order: i64,
 }
 
@@ -49,11 +52,14 @@ pub enum QuestionKind {
 #[derive(Debug, Clone, PartialEq, Default, Reconcile, Hydrate)]
 pub struct Questionnaire {
     #[key]
+    #[autosurgeon(hydrate = "crate::model::stored::key")]
     pub id: String,
     pub title: String,
     /// Where and when it is used: "High Town day of action, 4 March 2020".
     pub event: String,
+    #[autosurgeon(missing = "Default::default")]
     pub questions: BTreeMap<String, Question>,
+    #[autosurgeon(missing = "Default::default")]
     pub responses: BTreeMap<String, Response>,
 }
 
@@ -61,16 +67,18 @@ pub struct Questionnaire {
 #[derive(Debug, Clone, PartialEq, Default, Reconcile, Hydrate)]
 pub struct Response {
     #[key]
+    #[autosurgeon(hydrate = "crate::model::stored::key")]
     pub id: String,
     pub answers: BTreeMap<String, Answer>,
     /// Unix seconds; which device took it is in the change history.
+    #[autosurgeon(hydrate = "crate::model::stored::int")]
     pub recorded_at: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
 pub enum Answer {
-    Scale(i64),
-    Choices(Vec<String>),
+    Scale(#[autosurgeon(hydrate = "crate::model::stored::int")] i64),
+    Choices(#[autosurgeon(reconcile_with = "crate::model::stored::labels")] Vec<String>),
     Text(String),
     District(String),
     Consent(bool),

@@ -18,6 +18,7 @@ mod narrative;
 mod partnership;
 pub mod performance;
 pub mod plan;
+pub mod stored;
 pub mod structure;
 pub mod theme;
 pub mod workshop;

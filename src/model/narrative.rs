@@ -81,9 +81,15 @@ impl Hydrate for Narrative {
     fn hydrate_string(s: &'_ str) -> Result<Self, HydrateError> {
         Ok(Narrative(s.to_string()))
     }
+
+    // ...or left it out (or null): nothing written yet (docs/FORMAT.md).
+    fn hydrate_none() -> Result<Self, HydrateError> {
+        Ok(Narrative::default())
+    }
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)]
 mod tests {
     use super::*;
     use automerge::{AutoCommit, ROOT};
@@ -112,6 +118,16 @@ mod tests {
         automerge::transaction::Transactable::put(&mut doc, ROOT, "n", "plain").unwrap();
         let n: Narrative = hydrate_prop(&doc, ROOT, "n").unwrap();
         assert_eq!(n.as_str(), "plain");
+    }
+
+    #[test]
+    fn an_absent_or_null_narrative_is_empty() {
+        let mut doc = AutoCommit::new();
+        automerge::transaction::Transactable::put(&mut doc, ROOT, "null", automerge::ScalarValue::Null).unwrap();
+        for key in ["absent", "null"] {
+            let n: Narrative = hydrate_prop(&doc, ROOT, key).unwrap();
+            assert!(n.as_str().is_empty());
+        }
     }
 
     #[test]

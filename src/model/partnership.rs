@@ -36,6 +36,7 @@ pub const FORMAT_VERSION: u64 = 1;
 #[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
 pub struct Partnership {
     pub format: String,
+    #[autosurgeon(hydrate = "crate::model::stored::uint")]
     pub format_version: u64,
     /// Random, fixed at creation: identifies the workspace across partners.
     pub id: String,
@@ -109,6 +110,7 @@ pub struct PlanSummary {
     #[autosurgeon(missing = "Default::default")]
     pub duties: Narrative,
     /// "Trust", "Accountability", …
+    #[autosurgeon(missing = "Default::default", reconcile = "crate::model::stored::reconcile_labels")]
     pub values: Vec<String>,
 }
 

@@ -111,17 +111,20 @@ pub use wording::{format_number, number_for_form};
 #[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
 pub struct Indicator {
     #[key]
+    #[autosurgeon(hydrate = "crate::model::stored::key")]
     pub id: String,
     pub name: String,
+    #[autosurgeon(missing = "Default::default")]
     pub theme_id: Option<String>,
     /// "crimes", "%", "young people"…
     pub unit: String,
     pub polarity: Polarity,
-    #[autosurgeon(hydrate = "number::hydrate_optional_number")]
+    #[autosurgeon(missing = "Default::default", hydrate = "number::hydrate_optional_number")]
     pub baseline: Option<f64>,
     /// The period the baseline was measured in, as people write it:
     /// "2018-19". Free text; may be empty.
     pub baseline_period: String,
+    #[autosurgeon(missing = "Default::default")]
     pub target: Option<Target>,
     /// How often values are entered (annual indicators are not chased
     /// every quarter).
@@ -140,6 +143,7 @@ pub struct Indicator {
     pub notes: Narrative,
     /// Keyed by quarter code ("2019-20-Q3"), so two partners entering
     /// different quarters never collide.
+    #[autosurgeon(missing = "Default::default")]
     pub values: BTreeMap<String, QuarterValue>,
 }
 
@@ -187,6 +191,7 @@ pub struct QuarterValue {
     pub note: String,
     pub recorded_by: String,
     pub recorded_organisation: String,
+    #[autosurgeon(hydrate = "crate::model::stored::int")]
     pub recorded_at: i64,
 }
 

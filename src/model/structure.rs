@@ -10,6 +10,7 @@ use super::{FieldErrors, Narrative};
 #[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
 pub struct Organisation {
     #[key]
+    #[autosurgeon(hydrate = "crate::model::stored::key")]
     pub id: String,
     pub name: String,
     pub sector: Sector,
@@ -80,11 +81,13 @@ impl Sector {
 #[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
 pub struct SubGroup {
     #[key]
+    #[autosurgeon(hydrate = "crate::model::stored::key")]
     pub id: String,
     pub name: String,
     pub chair_role: String,
     pub chair_organisation: String,
     /// The priority themes it is responsible for.
+    #[autosurgeon(missing = "Default::default", reconcile = "crate::model::stored::reconcile_labels")]
     pub theme_ids: Vec<String>,
     pub purpose: Narrative,
 }

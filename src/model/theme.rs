@@ -24,9 +24,11 @@ pub const OTHER_ORGANISATION: &str = "other";
 #[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
 pub struct Theme {
     #[key]
+    #[autosurgeon(hydrate = "crate::model::stored::key")]
     pub id: String,
     pub name: String,
     /// Position in the plan (1 = first priority).
+    #[autosurgeon(hydrate = "crate::model::stored::int")]
     pub order: i64,
     /// The lead's role, e.g. "Head of Youth Offending Service" — never a
     /// private person's name in shared demo data.

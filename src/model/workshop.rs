@@ -62,6 +62,7 @@ pub enum ItemKind {
 #[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
 pub struct WorkshopItem {
     #[key]
+    #[autosurgeon(hydrate = "crate::model::stored::key")]
     pub id: String,
     pub kind: ItemKind,
     pub text: String,
@@ -70,21 +71,27 @@ pub struct WorkshopItem {
 #[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
 pub struct Workshop {
     #[key]
+    #[autosurgeon(hydrate = "crate::model::stored::key")]
     pub id: String,
     pub title: String,
     pub format: WorkshopFormat,
     /// The priority theme it is about (problem-solving) or feeds.
+    #[autosurgeon(missing = "Default::default")]
     pub theme_id: Option<String>,
     /// For a sense-check: the strategic assessment whose issues it lists,
     /// so next year's assessment does not count this year's dots. Absent
     /// in workshops from before it was recorded.
+    #[autosurgeon(missing = "Default::default")]
     pub assessment_id: Option<String>,
     /// Dots each participant may place (sense-check by dot vote); 0 means
     /// participants rate every issue 1–5 instead.
+    #[autosurgeon(hydrate = "crate::model::stored::int")]
     pub dots: i64,
+    #[autosurgeon(missing = "Default::default")]
     pub items: BTreeMap<String, WorkshopItem>,
     /// Participant (a number the tablet gives each person) → item → votes
     /// (dots placed, or a 1–5 rating).
+    #[autosurgeon(missing = "Default::default", hydrate = "crate::model::stored::int_maps")]
     pub votes: BTreeMap<String, BTreeMap<String, i64>>,
 }
 

@@ -1,28 +1,34 @@
 //! Two tabs of the same workspace on one device stay in step: a
-//! `BroadcastChannel` carries Automerge sync messages between them (see
-//! `doc/live.rs`). A tab that opens a workspace says hello; the others reply
-//! with what it lacks, and every later change is offered the same way.
+//! `BroadcastChannel` carries the sync messages of `doc::sync::SyncCore`
+//! between them. This file is only the transport: a tab that opens a
+//! workspace says hello, one that closes says goodbye, bytes are posted to
+//! the tab they are for, and a timer lets the core repeat what a tab may
+//! have missed. What to send, and what to do with what arrives, is the
+//! core's.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
-use crate::doc::live::PeerState;
+use crate::doc::sync::{Input, Output, SyncCore};
 
 use super::state::AppState;
 
 const CHANNEL: &str = "safer-plan.live";
+
+/// How often the core may repeat what another tab may have missed. Tabs in
+/// step send nothing.
+const RETRY_MS: i32 = 5_000;
 
 pub struct Live {
     channel: web_sys::BroadcastChannel,
     /// This tab, so it can tell its own messages and replies apart.
     me: String,
     workspace: RefCell<Option<String>>,
-    peers: RefCell<HashMap<String, PeerState>>,
+    core: RefCell<SyncCore<String>>,
 }
 
 impl Live {
@@ -34,44 +40,65 @@ impl Live {
             channel,
             me: crate::doc::new_id(),
             workspace: RefCell::new(None),
-            peers: RefCell::new(HashMap::new()),
+            core: RefCell::new(SyncCore::new()),
         });
-        let handler = {
+        let on_message = {
             let live = Rc::clone(&live);
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
                 live.on_message(state, &ev.data());
             })
         };
-        live.channel.set_onmessage(Some(handler.as_ref().unchecked_ref()));
-        // The handler lives as long as the page.
-        handler.forget();
+        live.channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        // The handlers live as long as the page.
+        on_message.forget();
+        if let Some(window) = web_sys::window() {
+            let on_hide = {
+                let live = Rc::clone(&live);
+                Closure::<dyn FnMut()>::new(move || live.post("bye", "", None))
+            };
+            if window.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref()).is_ok() {
+                on_hide.forget();
+            }
+            let retry = {
+                let live = Rc::clone(&live);
+                Closure::<dyn FnMut()>::new(move || live.run(state, Input::Retry))
+            };
+            let every =
+                window.set_interval_with_callback_and_timeout_and_arguments_0(retry.as_ref().unchecked_ref(), RETRY_MS);
+            if every.is_ok() {
+                retry.forget();
+            }
+        }
         Some(live)
     }
 
-    /// This tab now has `workspace` open: forget other tabs' state and
-    /// announce ourselves so tabs with the same workspace sync with us.
+    /// This tab now has `workspace` open: forget other tabs and announce
+    /// ourselves so tabs with the same workspace sync with us.
     pub fn joined(&self, workspace: &str) {
         *self.workspace.borrow_mut() = Some(workspace.to_string());
-        self.peers.borrow_mut().clear();
+        *self.core.borrow_mut() = SyncCore::new();
         self.post("hello", "", None);
     }
 
     /// This tab made or merged a change: offer it to every known tab.
     pub fn changed(&self, state: AppState) {
-        let peers: Vec<String> = self.peers.borrow().keys().cloned().collect();
-        for peer in peers {
-            self.send_sync(state, &peer);
-        }
+        self.run(state, Input::LocalChange);
     }
 
-    fn send_sync(&self, state: AppState, peer: &str) {
-        let message = {
-            let mut peers = self.peers.borrow_mut();
-            let known = peers.entry(peer.to_string()).or_default();
-            state.with_workspace(|ws| ws.sync_message(known)).flatten()
-        };
-        if let Some(bytes) = message {
-            self.post("sync", peer, Some(&bytes));
+    /// Hands one event to the core and carries out what it says.
+    fn run(&self, state: AppState, input: Input<'_, String>) {
+        let outputs = state.sync_tabs(|ws| self.core.borrow_mut().handle(ws, input));
+        for output in outputs {
+            match output {
+                Output::Send { to, bytes } => self.post("sync", &to, Some(&bytes)),
+                Output::DocumentChanged => {}
+                Output::Refused { error, .. } => {
+                    leptos::logging::warn!("changes from another tab were not kept: {error}");
+                }
+                Output::Unreadable { error, .. } => {
+                    leptos::logging::warn!("a message from another tab was not used: {error}");
+                }
+            }
         }
     }
 
@@ -94,31 +121,12 @@ impl Live {
             return;
         }
         match kind.as_str() {
-            "hello" => {
-                // A fresh start with that tab: it may have reloaded.
-                self.peers.borrow_mut().insert(from.clone(), PeerState::new());
-                self.send_sync(state, &from);
-            }
+            // A fresh start with that tab: it may have reloaded.
+            "hello" => self.run(state, Input::PeerJoined { peer: from, resume: None }),
+            "bye" => self.run(state, Input::PeerLeft(from)),
             "sync" => {
                 let Ok(bytes) = message.get(4).dyn_into::<Uint8Array>() else { return };
-                let received = {
-                    let mut peers = self.peers.borrow_mut();
-                    let known = peers.entry(from.clone()).or_default();
-                    state.receive_from_tab(known, &bytes.to_vec())
-                };
-                match received {
-                    Ok(changed) => {
-                        self.send_sync(state, &from);
-                        if changed {
-                            // Pass it on to any third tab.
-                            self.changed(state);
-                        }
-                    }
-                    Err(e) => {
-                        leptos::logging::warn!("a message from another tab was not used: {e}");
-                        self.peers.borrow_mut().insert(from, PeerState::new());
-                    }
-                }
+                self.run(state, Input::Message { from, bytes: &bytes.to_vec() });
             }
             _ => {}
         }

@@ -4,15 +4,19 @@
 //! a tablet feels slow.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::demo::large::{self, large_partnership, tracker_csv};
 use crate::model::performance::parse_quarter_code;
 use crate::model::{Date, FinancialYear, Partnership};
+use crate::nav::Route;
 use crate::report::annual::AnnualReport;
 use crate::report::dashboard::Dashboard;
 use crate::report::quarterly::QuarterlyReport;
 use crate::spreadsheet::{ColumnMapping, preview, read_table};
+use crate::ui::clock;
 use crate::ui::router::page_loaded;
+use crate::ui::state::use_app;
 
 const RUNS: usize = 5;
 
@@ -21,7 +25,26 @@ pub fn PerformanceCheckPage() -> impl IntoView {
     page_loaded("Performance check");
     let results = RwSignal::new(None::<Vec<(String, f64)>>);
     let run = move |_| results.set(Some(measure()));
+    let state = use_app();
+    let problem = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let open_large = move |_| {
+        busy.set(true);
+        spawn_local(async move {
+            match state.adopt(large::large_workspace(clock::now()), false).await {
+                Ok(()) => state.go_with_flash(Route::Plan, "The large test partnership is open on this device"),
+                Err(e) => problem.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
     view! {
+        {move || problem.get().map(|p| view! {
+            <div class="govuk-error-summary" role="alert" tabindex="-1">
+                <h2 class="govuk-error-summary__title">"There is a problem"</h2>
+                <div class="govuk-error-summary__body"><p class="govuk-body">{p}</p></div>
+            </div>
+        })}
         <h1 class="govuk-heading-l" tabindex="-1">"Performance check"</h1>
         <p class="govuk-body">
             {format!(
@@ -49,6 +72,13 @@ pub fn PerformanceCheckPage() -> impl IntoView {
                 </tbody>
             </table>
         })}
+        <h2 class="govuk-heading-m">"Try Safer Plan on a large partnership"</h2>
+        <p class="govuk-body">
+            "Open the same generated partnership as a partnership on this device, to see how pages, sharing and two open tabs cope with it. It is listed with your partnerships, and you can delete it like any other."
+        </p>
+        <button type="button" class="govuk-button govuk-button--secondary" disabled=move || busy.get() on:click=open_large>
+            "Open the large partnership on this device"
+        </button>
     }
 }
 

@@ -302,33 +302,31 @@ impl AppState {
         }
     }
 
-    /// Takes in another tab's sync message; refreshes and stores on change.
-    pub(super) fn receive_from_tab(
+    /// Runs one step of the tab sync core on the open workspace; when the
+    /// plan changed, refreshes what components read and stores it.
+    pub(super) fn sync_tabs<P>(
         &self,
-        peer: &mut crate::doc::live::PeerState,
-        bytes: &[u8],
-    ) -> Result<bool, String> {
+        step: impl FnOnce(&mut Workspace) -> Vec<crate::doc::sync::Output<P>>,
+    ) -> Vec<crate::doc::sync::Output<P>> {
         let result = self
             .session
             .try_update_value(|s| {
                 s.as_mut().map(|s| {
-                    s.ws.receive_sync_message(peer, bytes).map(|changed| (changed, s.ws.partnership().clone()))
+                    let outputs = step(&mut s.ws);
+                    let changed = outputs.iter().any(|o| matches!(o, crate::doc::sync::Output::DocumentChanged));
+                    (outputs, changed.then(|| s.ws.partnership().clone()))
                 })
             })
             .flatten();
-        match result {
-            None => Ok(false),
-            Some(Err(e)) => Err(e.to_string()),
-            Some(Ok((false, _))) => Ok(false),
-            Some(Ok((true, partnership))) => {
-                self.plan.set(Some(partnership));
-                let state = *self;
-                leptos::task::spawn_local(async move {
-                    let _ = state.persist().await;
-                });
-                Ok(true)
-            }
+        let Some((outputs, changed)) = result else { return Vec::new() };
+        if let Some(partnership) = changed {
+            self.plan.set(Some(partnership));
+            let state = *self;
+            leptos::task::spawn_local(async move {
+                let _ = state.persist().await;
+            });
         }
+        outputs
     }
 
     /// Writes every change not yet stored, then compacts if due. Resolves

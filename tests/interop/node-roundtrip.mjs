@@ -1,32 +1,26 @@
-// Opens the app's "Download as Automerge document" file with the
-// @automerge/automerge npm package, checks it reads the actions the app
-// sees, then edits action 4 as another Automerge tool would and saves the
-// result for tests/interop.rs to merge back. Run by scripts/interop.sh:
+// Another Automerge tool working on a Safer Plan partnership, the way a
+// JavaScript developer would write it: plain JavaScript strings and numbers
+// (which @automerge/automerge 3.x stores as text objects and integers).
+// Run by scripts/interop.sh:
 //   node tests/interop/node-roundtrip.mjs <dir with demo.automerge and expected.json>
 //
-// Layout notes for other tools: titles, ids, dates, statuses and names are
-// scalar strings (ImmutableString here; a plain JS string would become a
-// text object, which Safer Plan refuses for those fields). Narratives are
-// text objects, so a plain JS string is right for them.
+// 1. Opens the app's "Download as Automerge document" file and checks it
+//    reads the actions the app sees.
+// 2. In one change: retitles action 4 and adds a progress update to it,
+//    records an indicator value with a note, rewrites the indicator's notes,
+//    and adds a new action; saves node-changed.automerge.
+// 3. Builds a new partnership from docs/FORMAT.md; saves node-new.automerge.
+// tests/interop.rs opens and merges both; node-readback.mjs then reads the
+// app's own edits back.
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as Automerge from "@automerge/automerge";
-
-// Keep in step with the constants in tests/interop.rs.
-const NODE_TITLE = "Review the serious youth violence strategy (edited in Node)";
-const NODE_UPDATE_ID = "node-update-1";
-const NODE_UPDATE_DATE = "2020-03-20";
-const NODE_NARRATIVE = "Draft strategy 2020\u201323 agreed by the board \u2014 \u00a30 extra cost.";
-const NODE_AUTHOR = ["Youth Offending Service Manager", "Luton Council"];
-const NODE_RECORDED_AT = 1584705600;
-const NODE_MESSAGE = "Edited action 4 in another Automerge tool";
+import * as shared from "./shared.mjs";
 
 const dir = process.argv[2] ?? process.env.INTEROP_DIR;
 assert.ok(dir, "usage: node node-roundtrip.mjs <dir>");
-
-/** A scalar string (ImmutableString) or text (string) as a JS string. */
-const str = (v) => (Automerge.isImmutableString(v) ? v.toString() : v);
+const { str } = shared;
 
 const doc = Automerge.load(new Uint8Array(readFileSync(join(dir, "demo.automerge"))));
 const expected = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8"));
@@ -59,28 +53,39 @@ assert.deepEqual(read.sort(byId), [...expected.actions].sort(byId));
 
 const action4 = read.find((a) => a.number === "4");
 assert.ok(action4, "the demo has an action 4");
+const indicatorId = Object.keys(doc.indicators).sort()[0];
+assert.equal(indicatorId, expected.indicator, "the first indicator, as the app sorts ids");
 
-const changed = Automerge.change(
-  doc,
-  { message: NODE_MESSAGE, time: Math.floor(Date.now() / 1000) },
-  (d) => {
-    const a = d.actions[action4.id];
-    a.title = new Automerge.ImmutableString(NODE_TITLE);
-    a.progress[NODE_UPDATE_ID] = {
-      id: new Automerge.ImmutableString(NODE_UPDATE_ID),
-      date: new Automerge.ImmutableString(NODE_UPDATE_DATE),
-      status: new Automerge.ImmutableString("complete"),
-      narrative: NODE_NARRATIVE,
-      author_name: new Automerge.ImmutableString(NODE_AUTHOR[0]),
-      author_organisation: new Automerge.ImmutableString(NODE_AUTHOR[1]),
-      // A whole number is stored as an Automerge int. (Automerge.Int works
-      // only when assigned directly: inside an object literal 3.5.0 stores
-      // it as a map { value }, which Safer Plan would refuse.)
-      recorded_at: NODE_RECORDED_AT,
-    };
-  },
-);
+const changed = Automerge.change(doc, { message: shared.NODE_MESSAGE, time: Math.floor(Date.now() / 1000) }, (d) => {
+  const a = d.actions[action4.id];
+  a.title = shared.NODE_TITLE;
+  a.progress[shared.NODE_UPDATE_ID] = {
+    id: shared.NODE_UPDATE_ID,
+    date: shared.NODE_UPDATE_DATE,
+    status: "complete",
+    narrative: shared.NODE_NARRATIVE,
+    author_name: shared.NODE_AUTHOR[0],
+    author_organisation: shared.NODE_AUTHOR[1],
+    recorded_at: shared.NODE_RECORDED_AT,
+  };
+  const indicator = d.indicators[indicatorId];
+  indicator.values[shared.NODE_QUARTER] = {
+    value: shared.NODE_VALUE,
+    note: shared.NODE_VALUE_NOTE,
+    recorded_by: shared.NODE_AUTHOR[0],
+    recorded_organisation: shared.NODE_AUTHOR[1],
+    recorded_at: shared.NODE_RECORDED_AT,
+  };
+  indicator.notes = shared.NODE_INDICATOR_NOTES;
+  d.actions[shared.NODE_ACTION.id] = structuredClone(shared.NODE_ACTION);
+});
 writeFileSync(join(dir, "node-changed.automerge"), Automerge.save(changed));
+
+// A partnership made outside Safer Plan, from docs/FORMAT.md alone.
+const made = Automerge.from(structuredClone(shared.NODE_PARTNERSHIP));
+writeFileSync(join(dir, "node-new.automerge"), Automerge.save(made));
+
 console.log(
-  `node: @automerge/automerge read ${read.length} actions matching the app; edited action 4 and saved node-changed.automerge`,
+  `node: @automerge/automerge ${shared.version} read ${read.length} actions matching the app; ` +
+    `edited action 4, an indicator and added an action with plain JavaScript values; built a new partnership`,
 );

@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::doc::{NumberClash, clashes_on_merge};
-use crate::exchange::{ExchangeError, IncomingSummary, Opened, open};
+use crate::exchange::{ExchangeError, IncomingSummary, Opened, open, passphrase};
 use crate::model::{Author, FieldErrors};
 use crate::nav::Route;
 use crate::report::attention::needs_attention;
@@ -25,9 +25,11 @@ use crate::ui::state::use_app;
 /// anything it owned goes with it.
 #[derive(Clone)]
 enum Incoming {
-    /// Protected: kept until the person types the passphrase.
+    /// Protected: kept until the person types the passphrase. `seconds`:
+    /// how long opening will take on this device, when that is long.
     Locked {
         name: String,
+        seconds: Option<u32>,
     },
     /// Changes to this partnership, with what merging would bring.
     Changes {
@@ -55,7 +57,7 @@ enum Incoming {
 const SCANNED: &str = "the file from the QR codes";
 
 /// The name at the start of a sentence: a file's own name is left as it is.
-fn opening(name: &str) -> String {
+fn opening_name(name: &str) -> String {
     if name == SCANNED { "The file from the QR codes".to_string() } else { name.to_string() }
 }
 
@@ -65,6 +67,7 @@ pub fn ReceiveSection() -> impl IntoView {
     let incoming = RwSignal::new(None::<Incoming>);
     let passphrase = RwSignal::new(String::new());
     let passphrase_errors = RwSignal::new(FieldErrors::default());
+    let opening = RwSignal::new(false);
     let locked = StoredValue::new_local(None::<Vec<u8>>);
     let held = StoredValue::new_local(None::<Opened>);
 
@@ -106,8 +109,9 @@ pub fn ReceiveSection() -> impl IntoView {
         let next = match examine(name.clone(), &bytes, None) {
             Ok(next) => next,
             Err(ExchangeError::NeedsPassphrase) => {
+                let seconds = slow_to_open(&bytes);
                 locked.set_value(Some(bytes));
-                Incoming::Locked { name }
+                Incoming::Locked { name, seconds }
             }
             Err(e) => Incoming::Refused { name, reason: e.to_string() },
         };
@@ -141,15 +145,9 @@ pub fn ReceiveSection() -> impl IntoView {
         receive(SCANNED.to_string(), bytes);
     };
 
-    let unlock = move |name: String| {
+    let open_locked = move |name: String, secret: String| {
+        opening.set(false);
         let Some(file) = locked.get_value() else { return };
-        let secret = passphrase.get_untracked();
-        if secret.trim().is_empty() {
-            let mut e = FieldErrors::default();
-            e.add("file-passphrase", "Enter the passphrase you agreed with your partners");
-            show_errors(passphrase_errors, e);
-            return;
-        }
         match examine(name.clone(), &file, Some(secret)) {
             Ok(next) => {
                 passphrase_errors.set(FieldErrors::default());
@@ -162,6 +160,24 @@ pub fn ReceiveSection() -> impl IntoView {
                 show_errors(passphrase_errors, errors);
             }
             Err(e) => show(Incoming::Refused { name, reason: e.to_string() }),
+        }
+    };
+
+    let unlock = move |name: String, slow: bool| {
+        // Exactly as typed: spaces at either end are part of a passphrase.
+        let secret = passphrase.get_untracked();
+        if secret.trim().is_empty() {
+            let mut e = FieldErrors::default();
+            e.add("file-passphrase", "Enter the passphrase you agreed with your partners");
+            show_errors(passphrase_errors, e);
+            return;
+        }
+        if slow {
+            // The work blocks the page: say so first, and let it show.
+            opening.set(true);
+            set_timeout(move || open_locked(name, secret), std::time::Duration::from_millis(50));
+        } else {
+            open_locked(name, secret);
         }
     };
 
@@ -236,8 +252,8 @@ pub fn ReceiveSection() -> impl IntoView {
         <h2 class="govuk-heading-m">"Open a partner's file"</h2>
         <div class="govuk-form-group">
             <label class="govuk-label govuk-label--s" for="partner-file">"Choose the file a partner sent, or a backup"</label>
-            <div class="govuk-hint" id="partner-file-hint">"A .saferplan file from Safer Plan, or an .automerge document. Nothing changes until you confirm."</div>
-            <input class="govuk-file-upload" id="partner-file" name="partner-file" type="file" accept=".saferplan,.automerge" aria-describedby="partner-file-hint" on:change=choose />
+            <div class="govuk-hint" id="partner-file-hint">"A .saferplan file from Safer Plan, an .automerge document, or a file protected with age. Nothing changes until you confirm."</div>
+            <input class="govuk-file-upload" id="partner-file" name="partner-file" type="file" accept=".saferplan,.automerge,.age" aria-describedby="partner-file-hint" on:change=choose />
         </div>
         <QrScanner on_file=scanned />
         <div id="incoming" tabindex="-1">
@@ -245,26 +261,30 @@ pub fn ReceiveSection() -> impl IntoView {
                 Incoming::Refused { name, reason } => view! {
                     <div class="govuk-error-summary" role="alert">
                         <h2 class="govuk-error-summary__title">"This file cannot be used"</h2>
-                        <div class="govuk-error-summary__body"><p class="govuk-body">{if name.is_empty() { reason } else { format!("{}: {reason}", opening(&name)) }}</p></div>
+                        <div class="govuk-error-summary__body"><p class="govuk-body">{if name.is_empty() { reason } else { format!("{}: {reason}", opening_name(&name)) }}</p></div>
                     </div>
                 }.into_any(),
-                Incoming::Locked { name } => {
+                Incoming::Locked { name, seconds } => {
                     let for_unlock = name.clone();
                     view! {
                         <ErrorSummary errors=passphrase_errors />
-                        <h3 class="govuk-heading-s">{format!("{} is protected with a passphrase", opening(&name))}</h3>
+                        <h3 class="govuk-heading-s">{format!("{} is protected with a passphrase", opening_name(&name))}</h3>
+                        {seconds.map(|n| view! {
+                            <div class="govuk-inset-text" id="slow-to-open">{format!("The partner chose a strong protection setting: opening this file may take about {n} seconds on this device, and the page will not respond until it has opened.")}</div>
+                        })}
                         <TextField id="file-passphrase" label="Passphrase" value=passphrase errors=passphrase_errors input_type="password" autocomplete="off" />
-                        <button type="button" class="govuk-button" on:click=move |_| unlock(for_unlock.clone())>"Open file"</button>
+                        <p class="govuk-body" role="status">{move || opening.get().then(|| format!("Opening the file\u{2026} this may take about {} seconds.", seconds.unwrap_or(1)))}</p>
+                        <button type="button" class="govuk-button" disabled=move || opening.get() on:click=move |_| unlock(for_unlock.clone(), seconds.is_some())>"Open file"</button>
                     }.into_any()
                 }
                 Incoming::Other { name, partnership, restores, another_open } => view! {
                     <h3 class="govuk-heading-s">
                         {if restores {
-                            format!("{} holds {partnership}, which this browser lost", opening(&name))
+                            format!("{} holds {partnership}, which this browser lost", opening_name(&name))
                         } else if another_open {
-                            format!("{} is for {partnership}, not the partnership open now", opening(&name))
+                            format!("{} is for {partnership}, not the partnership open now", opening_name(&name))
                         } else {
-                            format!("{} holds {partnership}", opening(&name))
+                            format!("{} holds {partnership}", opening_name(&name))
                         }}
                     </h3>
                     {(!restores).then(|| view! {
@@ -315,6 +335,19 @@ pub fn ReceiveSection() -> impl IntoView {
             })}
         </div>
     }
+}
+
+/// How long opening a protected file will take here, when that is long
+/// enough to warn about (a file protected with a higher work factor than
+/// Safer Plan's own, say by `age` on a desktop).
+fn slow_to_open(file: &[u8]) -> Option<u32> {
+    let work_factor = passphrase::work_factor(file)?;
+    if work_factor <= passphrase::QUICK_WORK_FACTOR {
+        return None;
+    }
+    let performance = web_sys::window()?.performance()?;
+    let ms_at_10 = passphrase::calibrate(|| performance.now());
+    passphrase::worth_warning(passphrase::seconds_to_open(work_factor, ms_at_10))
 }
 
 /// After merging or opening a partner's file: they have at least what the

@@ -1,0 +1,99 @@
+// Partnership files made or changed outside Safer Plan: a plan another
+// Automerge tool edited with plain JavaScript strings merges like a
+// partner's file, and a file protected with rage in ASCII armour opens with
+// its passphrase.
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as Automerge from '@automerge/automerge';
+import { expect, test } from '@playwright/test';
+import { expectAccessible, expectPage, expectSaved, openDemo, setIdentity, sharePage, visit } from './helpers';
+
+const PARTNERSHIP = 'Luton Community Safety Partnership';
+const TITLE = 'Review the youth violence strategy with the VERU (edited in a script)';
+const NARRATIVE = 'The analyst updated this from the police data with a script.';
+
+test('a plan edited with another Automerge tool merges through the Share page', async ({ page }) => {
+  await openDemo(page);
+  await setIdentity(page, 'Jo Coordinator', 'Luton Council');
+  await sharePage(page);
+  const waiting = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download as Automerge document (.automerge)' }).click();
+  const download = await waiting;
+
+  // An analyst's script edits the download with @automerge/automerge, as
+  // any JavaScript developer would: plain strings and numbers.
+  const doc = Automerge.load<any>(new Uint8Array(readFileSync((await download.path()) as string)));
+  const edited = Automerge.change(doc, { message: 'Updated from the police data', time: 1_700_000_000 }, (d) => {
+    d.actions['action-04'].title = TITLE;
+    d.actions['action-04'].progress['script-1'] = {
+      id: 'script-1',
+      date: '2020-03-25',
+      status: 'at-risk',
+      narrative: NARRATIVE,
+      author_name: 'Analyst',
+      author_organisation: 'Bedfordshire Police',
+      recorded_at: 1_585_094_400,
+    };
+  });
+  const path = test.info().outputPath('edited-with-a-script.automerge');
+  writeFileSync(path, Automerge.save(edited));
+
+  await sharePage(page);
+  await page.getByLabel('Choose the file a partner sent, or a backup').setInputFiles(path);
+  const incoming = page.locator('#incoming');
+  await expect(incoming).toContainText('What edited-with-a-script.automerge would change');
+  await expect(incoming.getByRole('table', { name: 'Changes in the file' })).toContainText('Updated from the police data');
+  await expectAccessible(page, 'the preview of a file another tool changed');
+  await incoming.getByRole('button', { name: 'Merge 1 change' }).click();
+  await expectPage(page, PARTNERSHIP);
+  await expect(page.getByText('1 change merged from edited-with-a-script.automerge')).toBeVisible();
+  await expectSaved(page);
+
+  await visit(page, '/actions/action-04');
+  await expectPage(page, TITLE);
+  await expect(page.locator('.app-timeline')).toContainText(NARRATIVE);
+  await expect(page.locator('.app-timeline')).toContainText('At risk');
+  await expectAccessible(page, 'the action another tool changed');
+});
+
+test('a partnership protected with rage in ASCII armour opens with its passphrase', async ({ page }) => {
+  await openDemo(page);
+  await setIdentity(page, 'Jo Coordinator', 'Luton Council');
+  await sharePage(page);
+  await page
+    .getByLabel('Choose the file a partner sent, or a backup')
+    .setInputFiles('tests/fixtures/realworld/partnership-rage-armored.saferplan');
+  const incoming = page.locator('#incoming');
+  await expect(incoming).toContainText('partnership-rage-armored.saferplan is protected with a passphrase');
+  // Safer Plan's own setting (2^15): quick, so no warning about the wait.
+  await expect(page.locator('#slow-to-open')).toHaveCount(0);
+  await expectAccessible(page, 'a protected file waiting for its passphrase');
+
+  await page.getByLabel('Passphrase', { exact: true }).fill('river lamp orchard eight');
+  await page.getByRole('button', { name: 'Open file' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText(
+    'That passphrase does not open this file.',
+  );
+  await expectAccessible(page, 'a wrong passphrase');
+
+  await page.getByLabel('Passphrase', { exact: true }).fill('river lamp orchard seven');
+  await page.getByRole('button', { name: 'Open file' }).click();
+  await expect(incoming).toContainText(/is for .+, not the partnership open now/);
+  await incoming.getByRole('button', { name: /^Open .+ as a partnership on this device$/ }).click();
+  await expect(page.getByText('Partnership opened from the file and saved on this device')).toBeVisible();
+  await expectSaved(page);
+});
+
+test('a file protected with a stronger setting than Safer Plan uses says how long opening will take', async ({ page }) => {
+  await openDemo(page);
+  await setIdentity(page, 'Jo Coordinator', 'Luton Council');
+  await sharePage(page);
+  // Protected at 2^21, as rage may do on a fast desktop (tests/age_cli.rs writes it).
+  await page
+    .getByLabel('Choose the file a partner sent, or a backup')
+    .setInputFiles('tests/fixtures/protected-work-factor-21.saferplan');
+  await expect(page.locator('#incoming')).toContainText('protected-work-factor-21.saferplan is protected with a passphrase');
+  await expect(page.locator('#slow-to-open')).toHaveText(
+    /^The partner chose a strong protection setting: opening this file may take about \d+ seconds on this device, and the page will not respond until it has opened\.$/,
+  );
+  await expectAccessible(page, 'a protected file that is slow to open');
+});
