@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use rust_xlsxwriter::Workbook;
 use safer_plan::demo;
 use safer_plan::doc::{Stamp, Workspace};
-use safer_plan::model::{Author, Date};
+use safer_plan::model::Author;
 use safer_plan::spreadsheet::{ColumnMapping, SheetError, preview, read_table};
 
 fn path(name: &str) -> PathBuf {
@@ -100,8 +100,7 @@ fn empty_partnership() -> Workspace {
 fn the_business_plan_workbook_holds_thirteen_actions() {
     let table = read_table(&read("business-plan-2019-20.xlsx")).expect("readable");
     let mapping = ColumnMapping::suggest(&table.headers);
-    let today: Date = "2026-01-01".parse().expect("date");
-    let p = preview(&table, &mapping, empty_partnership().partnership(), today).expect("preview");
+    let p = preview(&table, &mapping, empty_partnership().partnership()).expect("preview");
     assert_eq!(p.actions.len(), 13);
     assert!(p.skipped.is_empty());
 }
@@ -109,14 +108,13 @@ fn the_business_plan_workbook_holds_thirteen_actions() {
 #[test]
 fn the_bad_workbooks_fail_the_way_the_journeys_expect() {
     let wrong = read_table(&read("wrong-columns.xlsx")).expect("readable");
-    let today: Date = "2026-01-01".parse().expect("date");
     let plan = empty_partnership();
     assert_eq!(
-        preview(&wrong, &ColumnMapping::suggest(&wrong.headers), plan.partnership(), today),
+        preview(&wrong, &ColumnMapping::suggest(&wrong.headers), plan.partnership()),
         Err(SheetError::MissingColumn("the key action (title)"))
     );
     let text = read_table(&read("text-in-date-column.xlsx")).expect("readable");
-    let p = preview(&text, &ColumnMapping::suggest(&text.headers), plan.partnership(), today).expect("preview");
+    let p = preview(&text, &ColumnMapping::suggest(&text.headers), plan.partnership()).expect("preview");
     assert_eq!((p.actions.len(), p.skipped.len(), p.skipped[0].row, p.skipped[1].row), (1, 2, 3, 4));
     assert_eq!(p.skipped[1].reason, "\u{201c}three\u{201d} is not an action number like 14 or 2a");
     assert_eq!(read_table(&read("empty.xlsx")), Err(SheetError::Empty));

@@ -22,10 +22,11 @@ mod workshop;
 mod workspace;
 
 pub use assessment::{IssueDraft, year_label};
-pub use change::ChangeMessage;
+pub use change::{ChangeKind, ChangeMessage};
 pub use conflicts::{ConflictValue, FieldConflict};
 pub use error::DocError;
 pub use history::HistoryEntry;
+pub use import::{UndoImport, UndoneAction};
 pub use performance::ValueEntry;
 pub use restore::Restorable;
 pub use structure::FormError;

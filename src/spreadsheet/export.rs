@@ -6,6 +6,7 @@
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, Worksheet};
 
 use super::SheetError;
+use super::read::FORMULA_STARTS;
 use crate::model::performance::format_number;
 use crate::model::{Date, Partnership};
 
@@ -35,15 +36,35 @@ pub enum Cell {
 }
 
 impl Cell {
-    /// The CSV form: dates as dd/mm/yyyy, which Excel in the UK reads as dates.
+    /// The CSV form: dates as dd/mm/yyyy, which Excel in the UK reads as
+    /// dates; text neutralised so no spreadsheet program runs it.
     fn csv(&self) -> String {
         match self {
-            Cell::Text(t) => t.clone(),
+            Cell::Text(t) => neutralise(t),
             Cell::Date(Some(d)) => format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()),
             Cell::Date(None) => String::new(),
             Cell::Number(n) => format_number(*n).replace(',', ""),
         }
     }
+}
+
+/// Text as a CSV cell that no spreadsheet program takes for a formula: a
+/// cell beginning with `=`, `+`, `-`, `@`, tab or carriage return gets a
+/// leading `'`, as OWASP's "CSV Injection" page recommends (the quote shows
+/// in Excel, and nothing runs). A cell that already begins with `'` and one
+/// of those characters or another `'` gets one too, so Safer Plan's import,
+/// which takes one such quote off (`read::undo_neutralised`), gives back
+/// exactly the text that was exported.
+pub fn neutralise(text: &str) -> String {
+    let mut chars = text.chars();
+    let first = chars.next();
+    let risky = |c: char| FORMULA_STARTS.contains(&c);
+    let needs = match (first, chars.next()) {
+        (Some(c), _) if risky(c) => true,
+        (Some('\''), Some(c)) => risky(c) || c == '\'',
+        _ => false,
+    };
+    if needs { format!("'{text}") } else { text.to_string() }
 }
 
 pub fn action_rows(plan: &Partnership) -> Vec<Vec<Cell>> {

@@ -29,6 +29,7 @@ mod settings;
 mod spreadsheets;
 pub mod state;
 mod structure;
+mod undo_import;
 mod workshop;
 mod workspaces;
 

@@ -2,7 +2,7 @@
 // partnership's existing tracker, and bad files change nothing.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, expectPage, openDemo, setIdentity } from './helpers';
+import { addProgress, expectAccessible, expectPage, openDemo, setIdentity } from './helpers';
 
 const fixture = (name: string) => `tests/fixtures/${name}`;
 
@@ -24,7 +24,13 @@ test('a manager imports the business plan tracker from Excel and sees 13 actions
   await expect(page.getByRole('heading', { name: 'Which column is which in business-plan-2019-20.xlsx' })).toBeVisible();
   await expect(page.getByLabel('Key action (title)')).toHaveValue('1');
   await expect(page.getByLabel('Partnership leads')).toHaveValue('2');
+  await expect(page.getByLabel('Other partners')).toHaveValue('');
+  await expect(page.getByText('Row 1 of “Business plan 2019-20” was taken as the headings.')).toBeVisible();
   await expect(page.getByRole('heading', { name: '13 actions will be added' })).toBeVisible();
+  // The tracker has no date for its progress: it is not given today's date.
+  const leftOut = page.getByRole('table', { name: 'Rows imported with something left out' });
+  await expect(leftOut.getByRole('row')).toHaveCount(14);
+  await expect(leftOut).toContainText('The progress has no date, so it will not be imported');
   await expectAccessible(page, 'the import preview');
 
   // Nothing is stored until the import is confirmed.
@@ -32,6 +38,12 @@ test('a manager imports the business plan tracker from Excel and sees 13 actions
   await expect(page.getByText('Showing all 0 actions')).toBeVisible();
   await page.goto('/#/spreadsheets');
   await page.getByLabel('Choose the spreadsheet').setInputFiles(fixture('business-plan-2019-20.xlsx'));
+  await page.getByLabel('Date the progress was written, for rows without a date of the progress').fill('31/3/2020');
+  await expect(page.getByRole('table', { name: 'Rows imported with something left out' })).toHaveCount(0);
+  const preview = page.getByRole('table', { name: 'Actions to import' });
+  const pilot = preview.getByRole('row').filter({ hasText: 'Pilot area for targeted activity' });
+  await expect(pilot).toContainText('Inspector, Bedfordshire Police');
+  await expect(pilot).toContainText('31 Mar 2020:');
   await page.getByRole('button', { name: 'Import 13 actions' }).click();
   await expect(page.getByText('13 actions imported from business-plan-2019-20.xlsx')).toBeVisible();
   await expect(page.getByText('Showing all 13 actions')).toBeVisible();
@@ -41,11 +53,53 @@ test('a manager imports the business plan tracker from Excel and sees 13 actions
   await expect(page.getByText('Inspector, Bedfordshire Police')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Changes to this action' })).toContainText('Imported 13 actions');
 
-  // Importing the same file again adds nothing.
+  // Importing the same file again adds nothing, and offers free numbers.
   await page.goto('/#/spreadsheets');
   await page.getByLabel('Choose the spreadsheet').setInputFiles(fixture('business-plan-2019-20.xlsx'));
   await expect(page.getByRole('heading', { name: '0 actions will be added' })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Rows that will not be imported' })).toContainText('Action 1 is already in the plan');
+  await expect(page.getByRole('table', { name: 'Rows that will not be imported' })).toContainText(
+    'Action 1 is already in the plan – the next free number is 14',
+  );
+});
+
+test('a manager undoes an import from History, keeping the action a colleague has updated since', async ({ page }) => {
+  await newPartnership(page);
+  await page.goto('/#/spreadsheets');
+  await page.getByLabel('Choose the spreadsheet').setInputFiles(fixture('business-plan-2019-20.xlsx'));
+  await page.getByRole('button', { name: 'Import 13 actions' }).click();
+  await expect(page.getByText('Showing all 13 actions')).toBeVisible();
+  await page.getByRole('link', { name: /Pilot area for targeted activity/ }).click();
+  const id = new URL(page.url()).hash.split('/')[2];
+  await addProgress(page, id, 'Pilot area agreed with the neighbourhood team');
+
+  await page.goto('/#/history');
+  await expectPage(page, 'History');
+  await page.getByRole('button', { name: 'Undo this import: Imported 13 actions from business-plan-2019-20.xlsx' }).click();
+  await expect(page.getByRole('heading', { name: 'Undo this import?' })).toBeFocused();
+  await expect(page.getByRole('heading', { name: '12 actions will be removed' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '1 action changed since the import' })).toBeVisible();
+  await expect(page.getByText(/Added a progress update to action 13 \(Not started\) – Jo Coordinator \(Luton Council\)/)).toBeVisible();
+  await expect(page.getByLabel('Keep them, with their later changes')).toBeChecked();
+  await expectAccessible(page, 'the undo import confirmation');
+  await page.getByRole('button', { name: 'Undo the import' }).click();
+  await expect(page.getByText('Import undone: 12 actions removed')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Changes' })).toContainText(
+    'Undid “Imported 13 actions from business-plan-2019-20.xlsx”: removed 12 actions',
+  );
+
+  await page.goto('/#/actions');
+  await expect(page.getByRole('link', { name: /Pilot area for targeted activity/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /strategic assessment/i })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('link', { name: /Pilot area for targeted activity/ })).toBeVisible();
+
+  // The kept action can still go, with its update, if the manager chooses.
+  await page.goto('/#/history');
+  await page.getByRole('button', { name: 'Undo this import: Imported 13 actions from business-plan-2019-20.xlsx' }).click();
+  await page.getByLabel('Remove them too, with their later changes').check();
+  await page.getByRole('button', { name: 'Undo the import' }).click();
+  await expect(page.getByText('Import undone: 1 action removed')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Undo this import/ })).toHaveCount(0);
 });
 
 for (const [file, message] of [
