@@ -202,6 +202,10 @@ impl Field {
                 "comment",
                 "narrative",
                 "notes",
+                // "% complete": the percentage, as the cell shows it.
+                "complete",
+                "percent complete",
+                "per cent complete",
             ],
         }
     }

@@ -18,6 +18,7 @@ pub mod import;
 mod mapping;
 pub mod read;
 pub mod values;
+pub mod workbook;
 
 pub use error::{MAX_FILE_BYTES, SheetError};
 pub use import::{

@@ -117,26 +117,38 @@ fn sep_line(text: &str) -> Option<(u8, &str)> {
 
 /// The delimiter that splits the first lines into the same number of
 /// fields most often (a title line above the table does not count against
-/// it); a comma when nothing splits.
+/// it); a comma when nothing splits. Delimiters inside quoted cells are not
+/// counted: every `"` opens or closes a quoted stretch, which holds for
+/// RFC 4180's doubled quotes too, whatever the delimiter.
 fn sniff_delimiter(text: &str) -> u8 {
-    let mut best = (0, b',');
-    for delimiter in DELIMITERS {
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delimiter)
-            .from_reader(text.as_bytes());
-        let mut counts: Vec<usize> = Vec::new();
-        for record in reader.records().take(SNIFF_LINES) {
-            match record {
-                Ok(r) if r.len() > 1 => counts.push(r.len()),
-                Ok(_) => {}
-                Err(_) => break,
+    let mut lines: Vec<[usize; DELIMITERS.len()]> = Vec::new();
+    let mut counts = [0usize; DELIMITERS.len()];
+    let mut quoted = false;
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '\n' if !quoted => {
+                lines.push(counts);
+                counts = [0; DELIMITERS.len()];
+                if lines.len() == SNIFF_LINES {
+                    break;
+                }
             }
+            _ if !quoted => {
+                if let Some(i) = DELIMITERS.iter().position(|d| char::from(*d) == c) {
+                    counts[i] += 1;
+                }
+            }
+            _ => {}
         }
-        let agreeing = counts.iter().map(|n| counts.iter().filter(|m| *m == n).count()).max().unwrap_or(0);
+    }
+    lines.push(counts);
+    let mut best = (0, b',');
+    for (i, delimiter) in DELIMITERS.iter().enumerate() {
+        let splits: Vec<usize> = lines.iter().map(|l| l[i]).filter(|n| *n > 0).collect();
+        let agreeing = splits.iter().map(|n| splits.iter().filter(|m| *m == n).count()).max().unwrap_or(0);
         if agreeing > best.0 {
-            best = (agreeing, delimiter);
+            best = (agreeing, *delimiter);
         }
     }
     best.1
@@ -169,6 +181,12 @@ mod tests {
             assert_eq!(rows[0].1.len(), 3, "{delimiter:?}");
             assert!(rows[1].1[1].starts_with("Review"), "{delimiter:?}");
         }
+    }
+
+    #[test]
+    fn tabs_and_line_breaks_inside_quoted_cells_do_not_decide_the_delimiter() {
+        assert_eq!(sniff_delimiter("No.,Key action,Progress\n1,\"0\t\n\t\n\t\u{2013}\",\n"), b',');
+        assert_eq!(sniff_delimiter("No.;Said\n1;\"He said \"\"a, b, c\"\"\"\n2;x\n"), b';');
     }
 
     #[test]
