@@ -128,9 +128,8 @@ fn xlsx(cols: u16) -> Vec<u8> {
 fn zip_bomb() -> Vec<u8> {
     let mut out = std::io::Cursor::new(Vec::new());
     let mut zip = zip::ZipWriter::new(&mut out);
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .large_file(true);
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).large_file(true);
     zip.start_file("xl/worksheets/sheet1.xml", options).expect("part");
     let zeros = vec![b'0'; 1024 * 1024];
     for _ in 0..1024 {

@@ -78,16 +78,38 @@ fn messy_tracker() -> Vec<u8> {
     sheet.set_name("Tracker").expect("name");
     sheet.write_string(0, 0, "Barking and Dagenham Community Safety Partnership").expect("title");
     sheet.write_string(1, 0, "Action tracker 2019-20, RAG as at 31 March 2020").expect("title");
-    let headings = ["Ref", "Key action", "Theme", "Lead officer", "Start date", "Deadline", "RAG", "% complete", "As at"];
+    let headings =
+        ["Ref", "Key action", "Theme", "Lead officer", "Start date", "Deadline", "RAG", "% complete", "As at"];
     for (c, h) in headings.iter().enumerate() {
         sheet.write_string(3, c as u16, *h).expect("heading");
     }
     let percent = Format::new().set_num_format("0%");
     let date = Format::new().set_num_format("dd/mm/yyyy");
     let rows = [
-        ("21", "Commission the domestic abuse perpetrator programme", "DA Coordinator, Barking and Dagenham Council", "01/04/2019", 0.3, "Green"),
-        ("22", "Train frontline staff to spot coercive control", "Safeguarding Lead, NELFT", "1 May 2019", 0.65, "Amber"),
-        ("23", "Run the White Ribbon campaign", "Community Safety Officer, Barking and Dagenham Council", "25-Nov-19", 1.0, "Complete"),
+        (
+            "21",
+            "Commission the domestic abuse perpetrator programme",
+            "DA Coordinator, Barking and Dagenham Council",
+            "01/04/2019",
+            0.3,
+            "Green",
+        ),
+        (
+            "22",
+            "Train frontline staff to spot coercive control",
+            "Safeguarding Lead, NELFT",
+            "1 May 2019",
+            0.65,
+            "Amber",
+        ),
+        (
+            "23",
+            "Run the White Ribbon campaign",
+            "Community Safety Officer, Barking and Dagenham Council",
+            "25-Nov-19",
+            1.0,
+            "Complete",
+        ),
     ];
     for (i, (number, title, lead, start, done, rag)) in rows.iter().enumerate() {
         let r = 4 + i as u32;

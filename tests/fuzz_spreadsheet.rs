@@ -12,7 +12,9 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{Format, Workbook};
-use safer_plan::spreadsheet::export::{ACTION_HEADERS, INDICATOR_HEADERS, action_rows, indicator_rows, to_csv, workbook_xlsx};
+use safer_plan::spreadsheet::export::{
+    ACTION_HEADERS, INDICATOR_HEADERS, action_rows, indicator_rows, to_csv, workbook_xlsx,
+};
 
 #[path = "../fuzz/spreadsheet.rs"]
 mod spreadsheet;
@@ -45,7 +47,8 @@ fn replay(path: &Path) -> Result<SheetOutcome, String> {
 fn every_spreadsheet_seed_is_read_or_refused_without_panicking() {
     let seeds = files_in("corpus/read_spreadsheet");
     assert!(seeds.len() >= 15, "fuzz/corpus/read_spreadsheet has only {} seeds", seeds.len());
-    let outcomes: Vec<SheetOutcome> = seeds.iter().map(|p| replay(p).unwrap_or_else(|e| panic!("{e} panicked"))).collect();
+    let outcomes: Vec<SheetOutcome> =
+        seeds.iter().map(|p| replay(p).unwrap_or_else(|e| panic!("{e} panicked"))).collect();
     let read = outcomes.iter().filter(|o| matches!(o, SheetOutcome::Read(n) if *n > 0)).count();
     let refused = outcomes.iter().filter(|o| **o == SheetOutcome::Refused).count();
     // The seeds reach both ends: files read, and files refused.
@@ -126,7 +129,8 @@ fn write_the_spreadsheet_fuzz_seeds() {
     seeds.push(("demo-actions.csv".into(), to_csv(&ACTION_HEADERS, &action_rows(plan)).expect("csv")));
     seeds.push(("demo-indicators.csv".into(), to_csv(&INDICATOR_HEADERS, &indicator_rows(plan)).expect("csv")));
     seeds.push(("messy-tracker.xlsx".into(), messy_xlsx()));
-    let header = format!("<table:table-row>{}{}{}</table:table-row>", cell("No."), cell("Key action"), cell("Due date"));
+    let header =
+        format!("<table:table-row>{}{}{}</table:table-row>", cell("No."), cell("Key action"), cell("Due date"));
     let spanned = r#"<table:table-row table:visibility="collapse"><table:table-cell office:value-type="float" office:value="2"/><table:table-cell table:number-rows-spanned="2" office:value-type="string"><text:p>Audit<text:s text:c="2"/>CCTV</text:p></table:table-cell><table:table-cell office:value-type="date" office:date-value="2020-03-31"/><table:table-cell office:value-type="percentage" office:value="0.3"/></table:table-row>"#;
     seeds.push(("tracker.ods".into(), ods(&format!("{header}{spanned}"))));
     seeds.push((
@@ -134,9 +138,16 @@ fn write_the_spreadsheet_fuzz_seeds() {
         b"Luton CSP\nTracker 2019-20\n\nRef,Action,Lead officer,Deadline,RAG,Comments\n1,Review,\"ASB Manager, Luton Council\",31/03/2020,Amber,\"Draft\r\nshared\"\n\nNotes: as at March\n".to_vec(),
     ));
     let mut utf16 = vec![0xFF, 0xFE];
-    utf16.extend("No.\tKey action\tDue date\n1\t\u{a3}500 budget \u{2013} agreed\t25-Nov-19\n".encode_utf16().flat_map(u16::to_le_bytes));
+    utf16.extend(
+        "No.\tKey action\tDue date\n1\t\u{a3}500 budget \u{2013} agreed\t25-Nov-19\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
     seeds.push(("unicode-text.txt".into(), utf16));
-    seeds.push(("return-percent-comma.csv".into(), b"Indicator;Quarter;Value\nRepeat referrals to MARAC;Q4 2019-20;30%\nBurglary;Q4 2019-20;1.012,5\n".to_vec()));
+    seeds.push((
+        "return-percent-comma.csv".into(),
+        b"Indicator;Quarter;Value\nRepeat referrals to MARAC;Q4 2019-20;30%\nBurglary;Q4 2019-20;1.012,5\n".to_vec(),
+    ));
     seeds.push(("windows-1252.csv".into(), b"No.,Key action\n1,Budget \x96 \xA3500 \xE2\x80\x93 agreed\n".to_vec()));
     seeds.push(("us-dates.csv".into(), b"No.,Action,Due date\n1,Review,11/25/2019\n2,Audit,03/04/2020\n".to_vec()));
     // Files people choose by mistake.

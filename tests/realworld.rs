@@ -56,7 +56,9 @@ fn a_stray_cell_in_xfd1048576_gives_a_normal_preview_and_a_note() {
     assert_eq!(p.actions[0].draft.due, "2020-03-31");
     assert!(p.skipped.is_empty());
     assert_eq!(table.cut.cells_outside, 1);
-    assert!(table.notes().iter().any(|n| n.starts_with("1 cell outside rows 1 to 10,000 and columns A to GR was not read (the first is XFD1048576)")));
+    assert!(table.notes().iter().any(|n| {
+        n.starts_with("1 cell outside rows 1 to 10,000 and columns A to GR was not read (the first is XFD1048576)")
+    }));
 }
 
 #[test]
@@ -69,7 +71,10 @@ fn merged_theme_cells_put_all_three_actions_under_domestic_abuse_and_say_so() {
     let notes: Vec<(usize, &str)> = p.notes.iter().map(|n| (n.row, n.reason.as_str())).collect();
     assert_eq!(
         notes,
-        [(3, "Priority theme taken from the merged cell C2:C4"), (4, "Priority theme taken from the merged cell C2:C4")]
+        [
+            (3, "Priority theme taken from the merged cell C2:C4"),
+            (4, "Priority theme taken from the merged cell C2:C4")
+        ]
     );
 }
 
@@ -77,7 +82,10 @@ fn merged_theme_cells_put_all_three_actions_under_domestic_abuse_and_say_so() {
 fn an_excel_sep_line_names_the_delimiter() {
     let (_, p) = previewed("tracker-sep-hint-semicolon.csv", partnership().partnership());
     assert_eq!(p.actions.len(), 1);
-    assert_eq!((p.actions[0].draft.title.as_str(), p.actions[0].draft.due.as_str()), ("Review the ASB strategy", "2020-03-31"));
+    assert_eq!(
+        (p.actions[0].draft.title.as_str(), p.actions[0].draft.due.as_str()),
+        ("Review the ASB strategy", "2020-03-31")
+    );
 }
 
 #[test]
@@ -106,7 +114,8 @@ fn a_formula_title_is_neutralised_on_export_and_imported_back_as_written() {
     ws.add_action(&Stamp::new(&me(), 2), valid).expect("add");
     let csv = to_csv(&ACTION_HEADERS, &action_rows(ws.partnership())).expect("csv");
     let text = String::from_utf8(csv.clone()).expect("utf-8");
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     for record in reader.records() {
         for cell in record.expect("record").iter() {
             assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "a cell Excel would run: {cell}");

@@ -198,7 +198,11 @@ mod tests {
     fn folds_never_split_a_character_or_an_escape_and_line_breaks_are_escaped() {
         let me = Author::new("CSP Manager", "Luton Council");
         let mut ws = Workspace::create("Luton CSP", "Luton", &Stamp::new(&me, 0));
-        let title = format!("{}; Hate Crime Awareness Week \u{2013} caf\u{e9} stall, High Town {}", "é".repeat(37), "\u{1f3f3}".repeat(9));
+        let title = format!(
+            "{}; Hate Crime Awareness Week \u{2013} caf\u{e9} stall, High Town {}",
+            "é".repeat(37),
+            "\u{1f3f3}".repeat(9)
+        );
         let draft = EventDraft {
             title: title.clone(),
             kind: "event".into(),

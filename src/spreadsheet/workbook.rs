@@ -164,7 +164,9 @@ fn fit_cell(text: &str, limit: usize) -> (String, Option<usize>) {
 fn write_notes(sheet: &mut Worksheet, notes: &[Note]) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    for (c, (heading, width)) in [("Sheet", 24.0), ("Where", 16.0), ("What was changed to fit Excel", 90.0)].iter().enumerate() {
+    for (c, (heading, width)) in
+        [("Sheet", 24.0), ("Where", 16.0), ("What was changed to fit Excel", 90.0)].iter().enumerate()
+    {
         sheet.write_string_with_format(0, c as u16, *heading, &bold)?;
         sheet.set_column_width(c as u16, *width)?;
     }
@@ -200,7 +202,7 @@ mod tests {
         let long = "Domestic abuse and violence against women and girls";
         let first = sheet_name(long, &[]);
         assert_eq!(first.chars().count(), 31);
-        let second = sheet_name(long, &[first.clone()]);
+        let second = sheet_name(long, std::slice::from_ref(&first));
         assert_eq!(second, "Domestic abuse and violence (2)");
     }
 
@@ -214,11 +216,10 @@ mod tests {
         assert_eq!(actions.rows[1].cell(1), "Consultation [cut: see the Notes sheet]");
         let notes = read_sheet(&bytes, Some("Notes")).expect("notes");
         assert_eq!(notes.headers, ["Sheet", "Where", "What was changed to fit Excel"]);
-        assert_eq!(notes.rows[0].cells, [
-            "Actions",
-            "B3",
-            "The text was 68 characters, more than a cell holds; the first 12 are in the cell."
-        ]);
+        assert_eq!(
+            notes.rows[0].cells,
+            ["Actions", "B3", "The text was 68 characters, more than a cell holds; the first 12 are in the cell."]
+        );
     }
 
     #[test]
