@@ -7,7 +7,7 @@ use automerge::ChangeHash;
 
 use crate::model::{Author, Date};
 
-use super::{ChangeMessage, Workspace};
+use super::{ChangeKind, ChangeMessage, Workspace};
 
 /// One change, as the history list shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +19,8 @@ pub struct HistoryEntry {
     pub summary: String,
     pub author: Author,
     pub targets: Vec<String>,
+    /// What the change did, where the app needs to know (imports).
+    pub kind: ChangeKind,
 }
 
 impl HistoryEntry {
@@ -58,6 +60,7 @@ impl Workspace {
                     summary: message.summary,
                     author: message.author,
                     targets: message.targets,
+                    kind: message.kind,
                 };
                 (d, entry)
             })
@@ -81,6 +84,7 @@ impl Workspace {
                     summary: message.summary,
                     author: message.author,
                     targets: message.targets,
+                    kind: message.kind,
                 }
             })
             .collect()

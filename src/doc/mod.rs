@@ -26,10 +26,11 @@ mod workshop;
 mod workspace;
 
 pub use assessment::{IssueDraft, year_label};
-pub use change::ChangeMessage;
+pub use change::{ChangeKind, ChangeMessage};
 pub use conflicts::{CONFLICT_MAPS, ConflictValue, FieldConflict, ItemConflicts};
 pub use error::DocError;
 pub use history::HistoryEntry;
+pub use import::{UndoImport, UndoneAction};
 pub use numbers::{NumberClash, clashes_on_merge};
 pub use performance::ValueEntry;
 pub use restore::Restorable;

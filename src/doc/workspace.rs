@@ -331,11 +331,21 @@ impl Workspace {
         targets: Vec<String>,
         edit: impl FnOnce(&mut AutoCommit) -> Result<(), DocError>,
     ) -> Result<(), DocError> {
+        self.change_of_kind(stamp, ChangeMessage::new(summary, &stamp.author, targets), edit)
+    }
+
+    /// [`Workspace::change`] with a whole message, for changes that record
+    /// their [`super::ChangeKind`].
+    pub(super) fn change_of_kind(
+        &mut self,
+        stamp: &Stamp,
+        message: ChangeMessage,
+        edit: impl FnOnce(&mut AutoCommit) -> Result<(), DocError>,
+    ) -> Result<(), DocError> {
         if let Err(e) = edit(&mut self.doc) {
             self.doc.rollback();
             return Err(e);
         }
-        let message = ChangeMessage::new(summary, &stamp.author, targets);
         self.doc.commit_with(CommitOptions::default().with_message(message.encode()).with_time(stamp.at));
         Ok(())
     }

@@ -20,9 +20,23 @@ pub enum SheetError {
     #[error("This is a zip file but not an Excel workbook. Save the tracker as .xlsx or .csv and try again.")]
     NotAWorkbook,
     #[error(
-        "This text file is saved as UTF-16, which cannot be read. In Excel choose Save As, then \u{201c}CSV UTF-8 (Comma delimited)\u{201d}."
+        "This is an older Office file (Excel 97\u{2013}2003 .xls, or Word .doc), which Safer Plan does not read. If it is the tracker, open it in Excel, choose Save As, then \u{201c}Excel Workbook (.xlsx)\u{201d}, and try again."
     )]
-    Utf16,
+    OldExcel,
+    #[error(
+        "This is an Excel binary workbook (.xlsb). Open it in Excel, choose Save As, then \u{201c}Excel Workbook (.xlsx)\u{201d}, and try again."
+    )]
+    BinaryWorkbook,
+    #[error(
+        "This is a web page or XML file, not a spreadsheet. Open it in Excel, choose Save As, then \u{201c}Excel Workbook (.xlsx)\u{201d}, and try again."
+    )]
+    Markup,
+    #[error(
+        "This workbook unpacks to {unpacked_mb} MB, more than the 64 MB Safer Plan can read. Copy the tracker into a new workbook without pictures or other sheets, and try again."
+    )]
+    TooMuchInside { unpacked_mb: u64 },
+    #[error("There is no sheet called \u{201c}{0}\u{201d} in this file. Choose another sheet.")]
+    NoSuchSheet(String),
     #[error("This file is not a spreadsheet Safer Plan can read. Save the tracker as .xlsx or .csv and try again.")]
     Unreadable,
     #[error("The workbook could not be read: {0}. Save it again from Excel and try again.")]

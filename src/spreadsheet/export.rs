@@ -3,9 +3,9 @@
 //! tables as CSV. Column headings match what the import step recognises, so
 //! an exported tracker can be edited in Excel and imported again.
 
-use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, Worksheet};
-
 use super::SheetError;
+use super::read::FORMULA_STARTS;
+use super::workbook::{EXCEL, SheetSpec, write_workbook};
 use crate::model::performance::format_number;
 use crate::model::{Date, Partnership};
 
@@ -35,15 +35,35 @@ pub enum Cell {
 }
 
 impl Cell {
-    /// The CSV form: dates as dd/mm/yyyy, which Excel in the UK reads as dates.
+    /// The CSV form: dates as dd/mm/yyyy, which Excel in the UK reads as
+    /// dates; text neutralised so no spreadsheet program runs it.
     fn csv(&self) -> String {
         match self {
-            Cell::Text(t) => t.clone(),
+            Cell::Text(t) => neutralise(t),
             Cell::Date(Some(d)) => format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()),
             Cell::Date(None) => String::new(),
             Cell::Number(n) => format_number(*n).replace(',', ""),
         }
     }
+}
+
+/// Text as a CSV cell that no spreadsheet program takes for a formula: a
+/// cell beginning with `=`, `+`, `-`, `@`, tab or carriage return gets a
+/// leading `'`, as OWASP's "CSV Injection" page recommends (the quote shows
+/// in Excel, and nothing runs). A cell that already begins with `'` and one
+/// of those characters or another `'` gets one too, so Safer Plan's import,
+/// which takes one such quote off (`read::undo_neutralised`), gives back
+/// exactly the text that was exported.
+pub fn neutralise(text: &str) -> String {
+    let mut chars = text.chars();
+    let first = chars.next();
+    let risky = |c: char| FORMULA_STARTS.contains(&c);
+    let needs = match (first, chars.next()) {
+        (Some(c), _) if risky(c) => true,
+        (Some('\''), Some(c)) => risky(c) || c == '\'',
+        _ => false,
+    };
+    if needs { format!("'{text}") } else { text.to_string() }
 }
 
 pub fn action_rows(plan: &Partnership) -> Vec<Vec<Cell>> {
@@ -129,71 +149,30 @@ pub fn to_csv(headers: &[&str], rows: &[Vec<Cell>]) -> Result<Vec<u8>, SheetErro
     Ok(out)
 }
 
-/// A worksheet to write: name, headings, rows and column widths.
-type SheetSpec<'a> = (&'a str, &'a [&'a str], Vec<Vec<Cell>>, &'a [f64]);
-
-/// The workbook: "Actions", "Progress updates" and "Indicator values".
+/// The workbook: "Actions", "Progress updates" and "Indicator values",
+/// within Excel's limits (see [`super::workbook`]).
 pub fn workbook_xlsx(plan: &Partnership) -> Result<Vec<u8>, SheetError> {
-    let mut workbook = Workbook::new();
-    let err = |e: rust_xlsxwriter::XlsxError| SheetError::Write(e.to_string());
-    let sheets: [SheetSpec; 3] = [
-        (
-            "Actions",
-            &ACTION_HEADERS,
-            action_rows(plan),
-            &[6.0, 50.0, 24.0, 36.0, 28.0, 30.0, 12.0, 12.0, 12.0, 14.0, 70.0],
-        ),
-        ("Progress updates", &PROGRESS_HEADERS, progress_rows(plan), &[6.0, 12.0, 12.0, 80.0, 30.0, 30.0]),
-        (
-            "Indicator values",
-            &INDICATOR_HEADERS,
-            indicator_rows(plan),
-            &[40.0, 28.0, 12.0, 10.0, 12.0, 36.0, 10.0, 36.0],
-        ),
+    let sheets = vec![
+        SheetSpec {
+            name: "Actions".into(),
+            headers: &ACTION_HEADERS,
+            rows: action_rows(plan),
+            widths: &[6.0, 50.0, 24.0, 36.0, 28.0, 30.0, 12.0, 12.0, 12.0, 14.0, 70.0],
+        },
+        SheetSpec {
+            name: "Progress updates".into(),
+            headers: &PROGRESS_HEADERS,
+            rows: progress_rows(plan),
+            widths: &[6.0, 12.0, 12.0, 80.0, 30.0, 30.0],
+        },
+        SheetSpec {
+            name: "Indicator values".into(),
+            headers: &INDICATOR_HEADERS,
+            rows: indicator_rows(plan),
+            widths: &[40.0, 28.0, 12.0, 10.0, 12.0, 36.0, 10.0, 36.0],
+        },
     ];
-    for (name, headers, rows, widths) in sheets {
-        let sheet = workbook.add_worksheet();
-        sheet.set_name(name).map_err(err)?;
-        write_sheet(sheet, headers, &rows, widths).map_err(err)?;
-    }
-    workbook.save_to_buffer().map_err(err)
-}
-
-fn write_sheet(
-    sheet: &mut Worksheet,
-    headers: &[&str],
-    rows: &[Vec<Cell>],
-    widths: &[f64],
-) -> Result<(), rust_xlsxwriter::XlsxError> {
-    let bold = Format::new().set_bold().set_text_wrap().set_align(FormatAlign::Top);
-    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    let date = Format::new().set_num_format("dd/mm/yyyy").set_align(FormatAlign::Top);
-    for (col, (header, width)) in headers.iter().zip(widths).enumerate() {
-        let col = col as u16;
-        sheet.write_string_with_format(0, col, *header, &bold)?;
-        sheet.set_column_width(col, *width)?;
-    }
-    for (r, row) in rows.iter().enumerate() {
-        let r = r as u32 + 1;
-        for (c, cell) in row.iter().enumerate() {
-            let c = c as u16;
-            match cell {
-                Cell::Text(t) => {
-                    sheet.write_string_with_format(r, c, t, &wrap)?;
-                }
-                Cell::Number(n) => {
-                    sheet.write_number_with_format(r, c, *n, &wrap)?;
-                }
-                Cell::Date(Some(d)) => {
-                    let when = ExcelDateTime::from_ymd(d.year() as u16, d.month(), d.day())?;
-                    sheet.write_datetime_with_format(r, c, &when, &date)?;
-                }
-                Cell::Date(None) => {}
-            }
-        }
-    }
-    sheet.set_freeze_panes(1, 0)?;
-    Ok(())
+    write_workbook(sheets, &EXCEL)
 }
 
 pub const QUARTERLY_HEADERS: [&str; 8] =
@@ -244,7 +223,81 @@ pub fn quarterly_rows(report: &crate::report::quarterly::QuarterlyReport) -> Vec
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+    use crate::spreadsheet::read_table;
+
+    /// Text a plan can hold: trimmed (forms and the import trim), without
+    /// carriage returns (a line break is stored as `\n`), often starting
+    /// with a character a spreadsheet would take for a formula.
+    fn plan_text() -> impl Strategy<Value = String> {
+        let start = prop_oneof![
+            Just(""),
+            Just("="),
+            Just("+"),
+            Just("-"),
+            Just("@"),
+            Just("'"),
+            Just("''"),
+            Just("'="),
+            Just("=HYPERLINK(\"http://example.invalid\",\"x\")")
+        ];
+        (start, "[a-zA-Z0-9 =+@'\"\\-,;:\t\n\u{a3}\u{2013}\u{e9}]{0,40}")
+            .prop_map(|(start, rest)| format!("{start}{rest}").trim().to_string())
+    }
+
+    proptest! {
+        /// Any text the plan holds comes back unchanged through the CSV
+        /// export and Safer Plan's own import, titles beginning with `=`
+        /// included, and no cell of the file begins with a formula character.
+        #[test]
+        fn csv_text_round_trips_through_export_and_import(
+            rows in proptest::collection::vec((1u16..9999, plan_text(), plan_text()), 1..6)
+        ) {
+            let cells: Vec<Vec<Cell>> = rows
+                .iter()
+                .map(|(n, title, progress)| {
+                    vec![Cell::Text(n.to_string()), Cell::Text(title.clone()), Cell::Text(progress.clone())]
+                })
+                .collect();
+            let csv = to_csv(&["No.", "Key action", "Progress"], &cells).expect("csv");
+            let text = String::from_utf8(csv.clone()).expect("utf-8");
+            let body = text.trim_start_matches('\u{feff}');
+            let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(body.as_bytes());
+            for record in reader.records() {
+                for cell in record.expect("record").iter() {
+                    prop_assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell:?}");
+                }
+            }
+            let table = read_table(&csv).expect("readable");
+            prop_assert_eq!(table.rows.len(), rows.len());
+            for (row, (n, title, progress)) in table.rows.iter().zip(&rows) {
+                prop_assert_eq!(row.cell(0), n.to_string());
+                prop_assert_eq!(row.cell(1), title.as_str());
+                prop_assert_eq!(row.cell(2), progress.as_str());
+            }
+        }
+    }
+
+    #[test]
+    fn formula_characters_are_neutralised_as_owasp_recommends() {
+        for (text, written) in [
+            ("=1+1", "'=1+1"),
+            ("+44 1582 546000", "'+44 1582 546000"),
+            ("-5 days", "'-5 days"),
+            ("@risk", "'@risk"),
+            ("\tTabbed", "'\tTabbed"),
+            ("\rReturn", "'\rReturn"),
+            ("'=already quoted", "''=already quoted"),
+            ("''", "'''"),
+            ("'tis the season", "'tis the season"),
+            ("Review the ASB strategy", "Review the ASB strategy"),
+            ("", ""),
+        ] {
+            assert_eq!(neutralise(text), written, "{text:?}");
+        }
+    }
     use crate::model::performance::parse_quarter_code;
     use crate::report::quarterly::QuarterlyReport;
 

@@ -2,6 +2,14 @@
 //! their columns in many ways ("No.", "Ref", "Key actions and major
 //! projects", "Lead officer", "RAG"), so the import suggests a mapping from
 //! the headings and lets the person correct it.
+//!
+//! A heading that is exactly one of a field's names wins over one that only
+//! shares a word with it, and a heading naming who leads ("Partnership
+//! Lead", "Owner", "Lead agency") is never taken for the other partners or
+//! the theme: losing every lead silently is worse than leaving a column for
+//! the person to choose.
+
+use crate::model::Date;
 
 /// The parts of an action a column can hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -18,6 +26,13 @@ pub enum Field {
     ProgressDate,
     Progress,
 }
+
+/// Words that say a column names who is responsible.
+const LEAD_WORDS: [&str; 7] = ["lead", "leads", "owner", "owners", "responsible", "accountable", "led"];
+/// Words that say a column holds a date.
+const DATE_WORDS: [&str; 4] = ["date", "dates", "deadline", "when"];
+/// Words that say a column holds an action's number.
+const NUMBER_WORDS: [&str; 5] = ["no", "number", "ref", "reference", "id"];
 
 impl Field {
     pub const ALL: [Field; 11] = [
@@ -66,152 +81,267 @@ impl Field {
         }
     }
 
-    /// Heading words that suggest this field, most telling first.
-    fn clues(self) -> &'static [&'static str] {
+    /// Whole headings (normalised) that name this field, most usual first.
+    fn names(self) -> &'static [&'static str] {
         match self {
-            Field::Number => &["no", "no.", "number", "ref", "reference", "action no", "id", "#"],
-            Field::Title => {
-                &["key actions and major projects", "key action", "action", "title", "project", "objective", "task"]
+            Field::Number => &[
+                "no",
+                "number",
+                "ref",
+                "reference",
+                "action no",
+                "action number",
+                "action ref",
+                "action id",
+                "id",
+                "#",
+                "item",
+            ],
+            Field::Title => &[
+                "key actions and major projects",
+                "key action",
+                "key actions",
+                "action",
+                "actions",
+                "action title",
+                "title",
+                "project",
+                "objective",
+                "task",
+                "activity",
+                "what we will do",
+            ],
+            Field::Theme => &[
+                "theme",
+                "priority theme",
+                "priority",
+                "priority area",
+                "strategic priority",
+                "workstream",
+                "work stream",
+                "strand",
+                "sub group",
+                "subgroup",
+            ],
+            Field::Leads => &[
+                "partnership leads",
+                "partnership lead",
+                "leads",
+                "lead",
+                "lead officer",
+                "lead officers",
+                "lead agency",
+                "lead organisation",
+                "lead partner",
+                "lead partners",
+                "lead s",
+                "owner",
+                "action owner",
+                "responsible officer",
+                "responsible",
+                "responsible person",
+                "accountable officer",
+                "who",
+            ],
+            Field::Partners => &[
+                "partners",
+                "other partners",
+                "supporting partners",
+                "key partners",
+                "delivery partners",
+                "partner agencies",
+                "partners involved",
+            ],
+            Field::Documents => &[
+                "linked documents",
+                "linked document",
+                "documents",
+                "document",
+                "evidence",
+                "links",
+                "link",
+                "supporting documents",
+            ],
+            Field::StartDate => &["start date", "start", "date started", "from", "commencement date"],
+            Field::DueDate => &[
+                "due date",
+                "due",
+                "deadline",
+                "target date",
+                "by when",
+                "completion date",
+                "end date",
+                "timescale",
+                "timescales",
+                "target completion date",
+                "date due",
+            ],
+            Field::Status => {
+                &["status", "rag", "rag status", "rag rating", "progress status", "current status", "rating"]
             }
-            Field::Theme => &["theme", "priority", "priority theme", "workstream", "sub group", "subgroup"],
-            Field::Leads => &["partnership leads", "leads", "lead", "lead officer", "owner", "responsible"],
-            Field::Partners => &["partners", "other partners", "supporting partners"],
-            Field::Documents => &["linked document", "linked documents", "documents", "document", "evidence", "link"],
-            Field::StartDate => &["start date", "start", "from"],
-            Field::DueDate => &["due date", "due", "deadline", "target date", "by when", "completion date", "end date"],
-            Field::Status => &["status", "rag", "rag status", "progress status"],
-            Field::ProgressDate => {
-                &["latest progress date", "progress date", "update date", "date of update", "last updated", "date"]
-            }
-            Field::Progress => &["progress", "latest progress", "update", "progress update", "commentary", "comments"],
+            Field::ProgressDate => &[
+                "latest progress date",
+                "progress date",
+                "date of the progress",
+                "update date",
+                "date of update",
+                "date updated",
+                "last updated",
+                "as at",
+                "date",
+            ],
+            Field::Progress => &[
+                "progress",
+                "latest progress",
+                "progress update",
+                "update",
+                "latest update",
+                "progress to date",
+                "commentary",
+                "comments",
+                "comment",
+                "narrative",
+                "notes",
+                // "% complete": the percentage, as the cell shows it.
+                "complete",
+                "percent complete",
+                "per cent complete",
+            ],
         }
+    }
+
+    /// Single words that suggest this field inside a longer heading.
+    fn words(self) -> &'static [&'static str] {
+        match self {
+            Field::Number => &NUMBER_WORDS,
+            Field::Title => &["action", "actions", "project", "projects", "objective", "task", "activity"],
+            Field::Theme => &["theme", "priority", "workstream", "strand"],
+            Field::Leads => &LEAD_WORDS,
+            Field::Partners => &["partner", "partners", "agencies", "supporting"],
+            Field::Documents => &["document", "documents", "evidence", "link", "links"],
+            Field::StartDate => &["start", "started", "commencement"],
+            Field::DueDate => &["due", "deadline", "target", "completion", "timescale", "end"],
+            Field::Status => &["status", "rag", "rating"],
+            Field::ProgressDate => &["progress", "update", "updated", "as"],
+            Field::Progress => &["progress", "update", "commentary", "comments", "narrative", "notes"],
+        }
+    }
+
+    fn is_date(self) -> bool {
+        matches!(self, Field::StartDate | Field::DueDate | Field::ProgressDate)
+    }
+
+    /// How well a normalised heading suggests this field: 0 for not at all.
+    fn score(self, heading: &str) -> u32 {
+        if let Some(i) = self.names().iter().position(|n| *n == heading) {
+            return 1000 - i as u32;
+        }
+        let words: Vec<&str> = heading.split(' ').collect();
+        let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+        let names_a_lead = has(&LEAD_WORDS);
+        let names_a_date = has(&DATE_WORDS);
+        let refused = match self {
+            Field::StartDate | Field::DueDate => names_a_lead,
+            Field::ProgressDate => names_a_lead || !names_a_date,
+            // "Lead partner", "Partnership lead", "Theme lead": who leads.
+            Field::Partners | Field::Theme | Field::Title => names_a_lead || names_a_date,
+            _ => names_a_date,
+        } || (self == Field::Title && has(&NUMBER_WORDS));
+        if refused {
+            return 0;
+        }
+        let last = words.last().copied().unwrap_or_default();
+        let mut score: u32 = words.iter().filter(|w| self.words().contains(w)).map(|_| 10).sum();
+        if score > 0 && self.words().contains(&last) {
+            // The last word is the noun: "Action status" is a status.
+            score += 5;
+        }
+        if score > 0 && self.is_date() && names_a_date {
+            score += 5;
+        }
+        score
     }
 }
 
-/// For each field, the column that holds it (if any).
+/// For each field, the column that holds it (if any), and the date to give
+/// progress that has no date of its own.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ColumnMapping(Vec<(Field, usize)>);
+pub struct ColumnMapping {
+    columns: Vec<(Field, usize)>,
+    /// The date the person says the file's progress was written, for rows
+    /// whose progress has no date (never today's date by default).
+    pub progress_as_at: Option<Date>,
+}
 
 impl ColumnMapping {
     pub fn column(&self, field: Field) -> Option<usize> {
-        self.0.iter().find(|(f, _)| *f == field).map(|(_, c)| *c)
+        self.columns.iter().find(|(f, _)| *f == field).map(|(_, c)| *c)
     }
 
     /// Points `field` at `column` (or at nothing), freeing that column from
     /// any other field so one column never feeds two.
     pub fn set(&mut self, field: Field, column: Option<usize>) {
-        self.0.retain(|(f, c)| *f != field && Some(*c) != column);
+        self.columns.retain(|(f, c)| *f != field && Some(*c) != column);
         if let Some(c) = column {
-            self.0.push((field, c));
+            self.columns.push((field, c));
         }
     }
 
-    /// A first guess from the headings: exact heading matches first, then
-    /// headings that start with or contain a clue.
+    /// A first guess from the headings: every (field, column) pair is
+    /// scored, and the best pairs are taken first, so an exact heading
+    /// ("Partners") claims its field before a heading that only shares a
+    /// word with it ("Partnership Lead" is never a partners column).
     pub fn suggest(headers: &[String]) -> ColumnMapping {
-        let normal: Vec<String> = headers.iter().map(|h| normalise(h)).collect();
-        let mut mapping = ColumnMapping::default();
-        let mut taken = vec![false; headers.len()];
-        for pass in 0..3 {
+        let mut candidates: Vec<(u32, usize, Field)> = Vec::new();
+        for (col, header) in headers.iter().enumerate() {
+            let heading = normalise(header);
             for field in Field::ALL {
-                if mapping.column(field).is_some() {
-                    continue;
+                let score = field.score(&heading);
+                if score > 0 {
+                    candidates.push((score, col, field));
                 }
-                let found = field.clues().iter().find_map(|clue| {
-                    normal.iter().enumerate().position(|(i, h)| {
-                        !taken[i]
-                            && match pass {
-                                0 => h == clue,
-                                1 => h.starts_with(clue) && !(field == Field::Progress && h.contains("date")),
-                                _ => {
-                                    clue.len() > 3
-                                        && h.contains(clue)
-                                        && !(field == Field::Progress && h.contains("date"))
-                                        && !(field == Field::Title && h.contains("no"))
-                                }
-                            }
-                    })
-                });
-                if let Some(col) = found {
-                    taken[col] = true;
-                    mapping.0.push((field, col));
-                }
+            }
+        }
+        candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let mut mapping = ColumnMapping::default();
+        for (_, col, field) in candidates {
+            if mapping.column(field).is_none() && !mapping.columns.iter().any(|(_, c)| *c == col) {
+                mapping.columns.push((field, col));
             }
         }
         mapping
     }
 }
 
-/// Lower case, punctuation to spaces, single spaces: "Partnership Leads " → "partnership leads".
-fn normalise(header: &str) -> String {
+/// Headings of a performance return's columns (see [`super::values`]):
+/// the indicator, the quarter, the value and its unit.
+pub(super) const INDICATOR_HEADINGS: [&str; 5] = ["indicator", "performance indicator", "measure", "kpi", "pi"];
+pub(super) const QUARTER_HEADINGS: [&str; 4] = ["quarter", "period", "reporting period", "quarter ending"];
+pub(super) const VALUE_HEADINGS: [&str; 6] = ["value", "actual", "result", "figure", "performance", "outturn"];
+
+/// Whether a cell reads as a column heading: a few words naming a part of
+/// an action or of a performance return ("No.", "Lead officer", "Quarter").
+/// Used to find the heading row under a tracker's title lines.
+pub fn is_heading(text: &str) -> bool {
+    let h = normalise(text);
+    if h.is_empty() || h.split(' ').count() > 5 {
+        return false;
+    }
+    let first = h.split(' ').next().unwrap_or_default();
+    Field::ALL.iter().any(|f| f.score(&h) > 0)
+        || [&INDICATOR_HEADINGS[..], &QUARTER_HEADINGS, &VALUE_HEADINGS].iter().any(|list| list.contains(&first))
+}
+
+/// Lower case, punctuation to spaces, single spaces: "Partnership Leads " →
+/// "partnership leads"; "Lead(s)" → "lead s"; "No." → "no".
+pub(super) fn normalise(header: &str) -> String {
     let keep: String = header
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '.' || c == '#' { c.to_ascii_lowercase() } else { ' ' })
+        .filter(|c| *c != '.')
+        .map(|c| if c.is_alphanumeric() || c == '#' { c.to_ascii_lowercase() } else { ' ' })
         .collect();
     keep.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn headers(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
-    }
-
-    #[test]
-    fn the_seed_003_business_plan_table_maps_itself() {
-        let h = headers(&["No.", "Key actions and major projects", "Partnership Leads", "Linked document", "Progress"]);
-        let m = ColumnMapping::suggest(&h);
-        assert_eq!(m.column(Field::Number), Some(0));
-        assert_eq!(m.column(Field::Title), Some(1));
-        assert_eq!(m.column(Field::Leads), Some(2));
-        assert_eq!(m.column(Field::Documents), Some(3));
-        assert_eq!(m.column(Field::Progress), Some(4));
-        assert_eq!(m.column(Field::DueDate), None);
-    }
-
-    #[test]
-    fn an_exported_tracker_maps_every_column() {
-        let h = headers(&super::super::export::ACTION_HEADERS);
-        let m = ColumnMapping::suggest(&h);
-        for (field, col) in [
-            (Field::Number, 0),
-            (Field::Title, 1),
-            (Field::Theme, 2),
-            (Field::Leads, 3),
-            (Field::Partners, 4),
-            (Field::Documents, 5),
-            (Field::StartDate, 6),
-            (Field::DueDate, 7),
-            (Field::Status, 8),
-            (Field::ProgressDate, 9),
-            (Field::Progress, 10),
-        ] {
-            assert_eq!(m.column(field), Some(col), "{field:?}");
-        }
-    }
-
-    #[test]
-    fn a_typical_council_tracker() {
-        let h = headers(&["Ref", "Action", "Lead Officer", "Deadline", "RAG", "Comments"]);
-        let m = ColumnMapping::suggest(&h);
-        assert_eq!(
-            (m.column(Field::Number), m.column(Field::Title), m.column(Field::Leads)),
-            (Some(0), Some(1), Some(2))
-        );
-        assert_eq!(
-            (m.column(Field::DueDate), m.column(Field::Status), m.column(Field::Progress)),
-            (Some(3), Some(4), Some(5))
-        );
-    }
-
-    #[test]
-    fn one_column_feeds_one_field() {
-        let mut m = ColumnMapping::suggest(&headers(&["Action", "Notes"]));
-        m.set(Field::Progress, Some(0));
-        assert_eq!((m.column(Field::Title), m.column(Field::Progress)), (None, Some(0)));
-        m.set(Field::Progress, None);
-        assert_eq!(m.column(Field::Progress), None);
-    }
-}
+mod tests;

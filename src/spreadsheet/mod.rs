@@ -1,20 +1,29 @@
 //! Getting the plan in and out of Excel: the action tracker, progress
 //! updates and indicator values as XLSX and CSV, and importing an existing
-//! tracker with a column-mapping step and a preview.
+//! tracker or performance return with a column-mapping step and a preview.
 //!
 //! Nothing here touches the document: export reads a [`Partnership`], and
 //! import produces a preview the person confirms before the workspace
-//! applies it as one change.
+//! applies it as one change. `read` turns any file into a bounded
+//! [`Table`], `cells` reads dates and numbers as people write them,
+//! `mapping` suggests which column is which, `import` and `values` make the
+//! previews.
 //!
 //! [`Partnership`]: crate::model::Partnership
 
+pub mod cells;
 mod error;
 pub mod export;
 pub mod import;
 mod mapping;
+pub mod read;
 pub mod values;
+pub mod workbook;
 
-pub use error::SheetError;
-pub use import::{ImportPreview, ImportedAction, RowProblem, Table, preview, read_table};
-pub use mapping::{ColumnMapping, Field};
+pub use error::{MAX_FILE_BYTES, SheetError};
+pub use import::{
+    ImportPreview, ImportedAction, ImportedProgress, PROBLEMS_SHOWN, RowProblem, first_problems, preview,
+};
+pub use mapping::{ColumnMapping, Field, is_heading};
+pub use read::{Row, Table, read_sheet, read_table};
 pub use values::{ImportedValue, ValuesPreview, preview_values};

@@ -1,19 +1,28 @@
 //! Importing indicator values from a table with one value per row:
 //! indicator name, quarter ("Q3 2019-20" or "2019-20-Q3") and value — the
 //! shape of the "Indicator values" sheet the export writes, and of most
-//! performance returns.
+//! performance returns. Values are read as the cell shows them (a cell
+//! formatted as a percentage is the percentage, `1,012` is 1012) and a
+//! decimal comma is refused with the reason (see [`super::cells`]).
 
+use super::cells::read_number;
+use super::mapping::{INDICATOR_HEADINGS, QUARTER_HEADINGS, VALUE_HEADINGS, normalise};
 use super::{RowProblem, SheetError, Table};
-use crate::model::performance::{parse_number, parse_quarter};
+use crate::model::performance::parse_quarter;
 use crate::model::{FinancialQuarter, Partnership};
 
+/// One value that will be recorded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportedValue {
     pub row: usize,
     pub indicator_id: String,
     pub indicator: String,
     pub quarter: FinancialQuarter,
+    /// The number the cell shows: a cell formatted as 30% is 30.
     pub value: f64,
+    /// The value with the indicator's unit, as the preview shows it:
+    /// "30%", "1,012 crimes".
+    pub shown: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -26,27 +35,29 @@ pub struct ValuesPreview {
 /// reads every row; a row that names an unknown indicator, an unreadable
 /// quarter or a value that is not a number is skipped with its reason.
 pub fn preview_values(table: &Table, plan: &Partnership) -> Result<ValuesPreview, SheetError> {
-    let find = |clues: &[&str]| {
-        table.headers.iter().position(|h| {
-            let h = h.trim().to_lowercase();
-            clues.iter().any(|c| h == *c || h.starts_with(c))
-        })
+    let headings: Vec<String> = table.headers.iter().map(|h| normalise(h)).collect();
+    let find = |names: &[&str]| {
+        headings
+            .iter()
+            .position(|h| names.contains(&h.as_str()))
+            .or_else(|| headings.iter().position(|h| names.iter().any(|n| h.split(' ').next() == Some(*n))))
     };
-    let indicator =
-        find(&["indicator", "measure", "performance indicator"]).ok_or(SheetError::MissingColumn("the indicator"))?;
-    let quarter = find(&["quarter", "period"]).ok_or(SheetError::MissingColumn("the quarter"))?;
-    let value = find(&["value", "actual", "result", "figure"]).ok_or(SheetError::MissingColumn("the value"))?;
+    let indicator = find(&INDICATOR_HEADINGS).ok_or(SheetError::MissingColumn("the indicator"))?;
+    let quarter = find(&QUARTER_HEADINGS).ok_or(SheetError::MissingColumn("the quarter"))?;
+    let value = find(&VALUE_HEADINGS).ok_or(SheetError::MissingColumn("the value"))?;
     let mut out = ValuesPreview::default();
     let mut seen: Vec<(String, FinancialQuarter)> = Vec::new();
-    for (row, cells) in &table.rows {
-        let cell = |c: usize| cells.get(c).map(|s| s.trim()).unwrap_or_default();
-        let skip = |reason: String| RowProblem { row: *row, reason };
+    for row in &table.rows {
+        let cell = |c: usize| row.cell(c).trim();
+        let skip = |reason: String| RowProblem { row: row.number, reason };
         let name = cell(indicator);
         let Some(found) = plan.indicators.values().find(|i| i.name.eq_ignore_ascii_case(name)) else {
             out.skipped.push(skip(if name.is_empty() {
                 "There is no indicator in this row".to_string()
             } else {
-                format!("There is no indicator called \u{201c}{name}\u{201d} – add it first, or check the spelling")
+                format!(
+                    "There is no indicator called \u{201c}{name}\u{201d} \u{2013} add it first, or check the spelling"
+                )
             }));
             continue;
         };
@@ -54,9 +65,12 @@ pub fn preview_values(table: &Table, plan: &Partnership) -> Result<ValuesPreview
             out.skipped.push(skip(format!("\u{201c}{}\u{201d} is not a quarter like Q3 2019-20", cell(quarter))));
             continue;
         };
-        let Some(v) = parse_number(cell(value)) else {
-            out.skipped.push(skip(format!("\u{201c}{}\u{201d} is not a number", cell(value))));
-            continue;
+        let v = match read_number(cell(value)) {
+            Ok(v) => v,
+            Err(problem) => {
+                out.skipped.push(skip(problem.reason(cell(value))));
+                continue;
+            }
         };
         if seen.iter().any(|(id, sq)| *id == found.id && *sq == q) {
             out.skipped.push(skip(format!("{} already has a value for {q} earlier in the file", found.name)));
@@ -64,11 +78,12 @@ pub fn preview_values(table: &Table, plan: &Partnership) -> Result<ValuesPreview
         }
         seen.push((found.id.clone(), q));
         out.values.push(ImportedValue {
-            row: *row,
+            row: row.number,
             indicator_id: found.id.clone(),
             indicator: found.name.clone(),
             quarter: q,
             value: v,
+            shown: found.format(v),
         });
     }
     Ok(out)
@@ -122,6 +137,31 @@ mod tests {
         assert_eq!(ws.history()[0].summary, "Imported 2 indicator values from return.csv");
         let burglary = ws.partnership().indicators.values().find(|i| i.name == "Burglary").expect("burglary");
         assert_eq!(burglary.value_in(p.values[0].quarter), Some(1012.0));
+    }
+
+    #[test]
+    fn a_percentage_cell_is_the_percentage_shown_and_a_decimal_comma_is_refused() {
+        let ws = demo::workspace();
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for (c, h) in ["Indicator", "Quarter", "Value"].iter().enumerate() {
+            sheet.write_string(0, c as u16, *h).expect("heading");
+        }
+        let percent = rust_xlsxwriter::Format::new().set_num_format("0%");
+        sheet.write_string(1, 0, "Repeat referrals to MARAC").expect("name");
+        sheet.write_string(1, 1, "Q4 2019-20").expect("quarter");
+        sheet.write_number_with_format(1, 2, 0.3, &percent).expect("value");
+        sheet.write_string(2, 0, "Burglary").expect("name");
+        sheet.write_string(2, 1, "Q4 2019-20").expect("quarter");
+        sheet.write_string(2, 2, "1.012,5").expect("value");
+        let table = read_table(&book.save_to_buffer().expect("xlsx")).expect("readable");
+        let p = preview_values(&table, ws.partnership()).expect("preview");
+        assert_eq!(p.values.len(), 1);
+        assert_eq!((p.values[0].value, p.values[0].shown.as_str()), (30.0, "30%"), "30%, never 0.3");
+        assert_eq!(
+            p.skipped[0].reason,
+            "\u{201c}1.012,5\u{201d} uses a comma as the decimal point: write it as 1012.5"
+        );
     }
 
     #[test]

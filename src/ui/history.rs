@@ -1,11 +1,12 @@
 //! The workspace history: every change, who made it, from which
 //! organisation, and when; narrowed to "what changed since" a date or a
-//! meeting, with deleted actions and updates restorable from their row.
+//! meeting, with deleted actions and updates restorable from their row and
+//! imports undoable from theirs.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::doc::{DocError, HistoryEntry};
+use crate::doc::{DocError, HistoryEntry, UndoImport};
 use crate::model::{Date, FieldErrors, recent_meetings};
 use crate::nav::Route;
 
@@ -13,6 +14,7 @@ use super::clock;
 use super::components::{ErrorSummary, SelectField, TextField, show_errors};
 use super::router::page_loaded;
 use super::state::{ChangeError, use_app};
+use super::undo_import::UndoImportPanel;
 
 /// Enough for a meeting's worth of scrolling; older changes stay in the file.
 const SHOWN: usize = 200;
@@ -25,6 +27,7 @@ pub fn HistoryPage() -> impl IntoView {
     let since_date = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::default());
     let problem = RwSignal::new(None::<String>);
+    let undoing = RwSignal::new(None::<UndoImport>);
 
     let meetings: Vec<(String, String)> = state.plan.with_untracked(|p| {
         p.as_ref()
@@ -62,14 +65,15 @@ pub fn HistoryPage() -> impl IntoView {
     let rows = move || {
         state.plan.track();
         let from = since();
-        let entries: Vec<(HistoryEntry, bool)> = state
+        let entries: Vec<(HistoryEntry, bool, bool)> = state
             .with_workspace(|ws| {
                 ws.history()
                     .into_iter()
                     .filter(|e| from.is_none_or(|d| e.date() >= d))
                     .map(|e| {
                         let restorable = ws.restorable(&e).is_some();
-                        (e, restorable)
+                        let undoable = ws.can_undo_import(&e);
+                        (e, restorable, undoable)
                     })
                     .collect()
             })
@@ -116,6 +120,12 @@ pub fn HistoryPage() -> impl IntoView {
         }
         Err(e) => problem.set(Some(e.to_string())),
     };
+    let ask_undo = move |hash: String| match state.with_workspace(|ws| ws.undo_import_plan(&hash)) {
+        Some(Ok(plan)) => undoing.set(Some(plan)),
+        Some(Err(e)) => problem.set(Some(e.to_string())),
+        None => {}
+    };
+    let close = Callback::new(move |()| undoing.set(None));
 
     view! {
         <h1 class="govuk-heading-l" tabindex="-1">"History"</h1>
@@ -144,6 +154,7 @@ pub fn HistoryPage() -> impl IntoView {
                 </div>
             }
         })}
+        {move || undoing.get().map(|plan| view! { <UndoImportPanel plan close /> })}
         <div class="app-filter-row">
             <SelectField id="since" label="Show" value=since_choice errors options />
             <Show when=move || since_choice.get() == "date">
@@ -176,7 +187,7 @@ pub fn HistoryPage() -> impl IntoView {
                     <tbody class="govuk-table__body">
                         {entries
                             .into_iter()
-                            .map(|(e, restorable)| {
+                            .map(|(e, restorable, undoable)| {
                                 let link = e
                                     .targets
                                     .iter()
@@ -185,6 +196,7 @@ pub fn HistoryPage() -> impl IntoView {
                                     .map(|id| Route::Action(id.to_string()).href());
                                 let summary = e.summary.clone();
                                 let restore_entry = e.clone();
+                                let undo_hash = e.hash.clone();
                                 view! {
                                     <tr class="govuk-table__row">
                                         <td class="govuk-table__cell">{format!("{} {}", e.date().short(), e.time_of_day())}</td>
@@ -201,6 +213,14 @@ pub fn HistoryPage() -> impl IntoView {
                                                     aria-label=format!("Restore: {summary}")
                                                     on:click=move |_| restore(restore_entry.clone(), None)>
                                                     "Restore"
+                                                </button>
+                                            })}
+                                            {undoable.then(|| view! {
+                                                " "
+                                                <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-button--inline"
+                                                    aria-label=format!("Undo this import: {summary}")
+                                                    on:click=move |_| ask_undo(undo_hash.clone())>
+                                                    "Undo this import"
                                                 </button>
                                             })}
                                         </td>

@@ -32,6 +32,7 @@ mod spreadsheets;
 pub mod state;
 mod structure;
 mod theme_form;
+mod undo_import;
 mod workshop;
 mod workspaces;
 

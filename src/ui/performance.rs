@@ -112,21 +112,21 @@ fn measure() -> Vec<(String, f64)> {
     rows.push(("Dashboard".into(), time(|| drop(Dashboard::build(&plan, today)))));
     let empty = Partnership::new("e".into(), "Empty".into(), String::new());
     let csv = tracker_csv(2_000);
-    rows.push(("Import preview, 2,000-row CSV".into(), time(|| import(&csv, &empty, today))));
+    rows.push(("Import preview, 2,000-row CSV".into(), time(|| import(&csv, &empty))));
     if let Ok(xlsx) = crate::spreadsheet::export::workbook_xlsx(&plan) {
         rows.push(("Export workbook (.xlsx)".into(), time(|| drop(crate::spreadsheet::export::workbook_xlsx(&plan)))));
         drop(xlsx);
     }
     if let Some(xlsx) = tracker_xlsx(&csv) {
-        rows.push(("Import preview, 2,000-row XLSX".into(), time(|| import(&xlsx, &empty, today))));
+        rows.push(("Import preview, 2,000-row XLSX".into(), time(|| import(&xlsx, &empty))));
     }
     rows
 }
 
-fn import(bytes: &[u8], plan: &Partnership, today: Date) {
+fn import(bytes: &[u8], plan: &Partnership) {
     if let Ok(table) = read_table(bytes) {
         let mapping = ColumnMapping::suggest(&table.headers);
-        drop(preview(&table, &mapping, plan, today));
+        drop(preview(&table, &mapping, plan));
     }
 }
 
@@ -138,8 +138,8 @@ fn tracker_xlsx(csv: &[u8]) -> Option<Vec<u8>> {
     for (c, h) in table.headers.iter().enumerate() {
         sheet.write_string(0, c as u16, h).ok()?;
     }
-    for (r, (_, row)) in table.rows.iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
+    for (r, row) in table.rows.iter().enumerate() {
+        for (c, cell) in row.cells.iter().enumerate() {
             sheet.write_string(r as u32 + 1, c as u16, cell).ok()?;
         }
     }

@@ -3,33 +3,35 @@ use crate::demo;
 use crate::doc::{Stamp, Workspace};
 use crate::model::Author;
 use crate::spreadsheet::export::{ACTION_HEADERS, action_rows, to_csv, workbook_xlsx};
+use crate::spreadsheet::read_table;
 
-fn today() -> Date {
-    "2020-03-31".parse().expect("date")
+fn me() -> Author {
+    Author::new("CSP Manager", "Luton Council")
 }
 
 fn empty_plan() -> Workspace {
-    let mut ws = Workspace::create("Luton CSP", "Luton", &Stamp::new(&Author::new("CSP Manager", "Luton Council"), 0));
+    let mut ws = Workspace::create("Luton CSP", "Luton", &Stamp::new(&me(), 0));
     // The same themes as the demo, so theme names in the tracker match.
     for theme in demo::workspace().partnership().themes.values() {
-        ws.put_theme(&Stamp::new(&Author::new("CSP Manager", "Luton Council"), 1), theme.clone()).expect("theme");
+        ws.put_theme(&Stamp::new(&me(), 1), theme.clone()).expect("theme");
     }
     ws
 }
 
-/// A seed-003-shaped business plan table, as a CSV a council would keep.
-fn seed_shaped_csv() -> Vec<u8> {
-    let mut csv = String::from("No.,Key actions and major projects,Partnership Leads,Linked document,Progress\n");
-    for row in [
-        "1.,Deliver the ongoing Ending Adult Exploitation strategic action plan.,\"Strategic Lead for Exploitation, Luton Council\",Adult Exploitation Strategy.pdf,A review was undertaken in September 2019.",
-        "2.,Deliver key communications messages for the partnership for 19-20.,\"Communications Officer (Place), Luton Council\",Communications 19-20.docx,Initial work has started.",
-        "10.,Undertake the full strategic assessment process.,\"Business Intelligence, Luton Council\",,Completed in January 2020.",
-    ] {
-        csv.push_str(row);
-        csv.push('\n');
-    }
-    csv.into_bytes()
+fn preview_of(csv: &str, plan: &Partnership) -> ImportPreview {
+    let table = read_table(csv.as_bytes()).expect("readable");
+    preview(&table, &ColumnMapping::suggest(&table.headers), plan).expect("preview")
 }
+
+fn reasons(list: &[RowProblem]) -> Vec<(usize, &str)> {
+    list.iter().map(|p| (p.row, p.reason.as_str())).collect()
+}
+
+/// A seed-003-shaped business plan table, as a CSV a council would keep.
+const SEED_SHAPED: &str = "No.,Key actions and major projects,Partnership Leads,Linked document,Progress\n\
+    1.,Deliver the ongoing Ending Adult Exploitation strategic action plan.,\"Strategic Lead for Exploitation, Luton Council\",Adult Exploitation Strategy.pdf,A review was undertaken in September 2019.\n\
+    2.,Deliver key communications messages for the partnership for 19-20.,\"Communications Officer (Place), Luton Council\",Communications 19-20.docx,Initial work has started.\n\
+    10.,Undertake the full strategic assessment process.,\"Business Intelligence, Luton Council\",,Completed in January 2020.\n";
 
 #[test]
 fn the_demo_round_trips_through_xlsx_and_csv_into_an_empty_plan() {
@@ -42,36 +44,113 @@ fn the_demo_round_trips_through_xlsx_and_csv_into_an_empty_plan() {
         let table = read_table(&bytes).expect("readable");
         let mapping = ColumnMapping::suggest(&table.headers);
         assert!(Field::ALL.iter().all(|f| mapping.column(*f).is_some()), "every column is recognised");
-        let preview = preview(&table, &mapping, target.partnership(), today()).expect("preview");
+        let preview = preview(&table, &mapping, target.partnership()).expect("preview");
         assert_eq!(preview.actions.len(), 13, "{:?}", preview.skipped);
-        assert!(preview.skipped.is_empty() && preview.warnings.is_empty());
+        assert!(preview.skipped.is_empty() && preview.warnings.is_empty(), "{:?}", preview.warnings);
         let pilot = preview.actions.iter().find(|a| a.draft.number == "13").expect("action 13");
-        assert_eq!(pilot.draft.theme_id, "town-centre");
+        assert_eq!(
+            (pilot.draft.theme_id.as_str(), pilot.theme_name.as_str()),
+            ("town-centre", "Town Centre & Neighbourhood Crime")
+        );
         assert_eq!(pilot.draft.due, "2020-03-31");
         assert!(pilot.draft.leads.contains("Inspector, Bedfordshire Police"));
-        assert_eq!(pilot.progress.as_ref().map(|p| p.1), Some(Status::OnTrack));
+        let original = ws.partnership().actions.values().find(|a| a.number == "13").expect("13");
+        let latest = original.latest_update().expect("an update");
+        let progress = pilot.progress.as_ref().expect("progress");
+        assert_eq!((progress.date, progress.status), (latest.date, latest.status));
     }
+}
+
+#[test]
+fn the_preview_holds_every_field_that_will_be_stored() {
+    let csv = "No.,Key action,Theme,Lead officer,Partners,Linked documents,Start date,Due date,RAG,Date of update,Latest update\n\
+               4,Refresh the PSPO,Town centre and neighbourhood crime,\"Inspector, Bedfordshire Police; ASB Manager, Luton Council\",\"Luton BID, Fire\",PSPO report.pdf,01/04/2019,31-Mar-20,Amber,28/02/2020,Consultation closes in March\n";
+    let p = preview_of(csv, empty_plan().partnership());
+    let a = &p.actions[0];
+    assert_eq!(a.row, 2);
+    assert_eq!(a.draft.number, "4");
+    assert_eq!(a.draft.title, "Refresh the PSPO");
+    assert_eq!(a.theme_name, "Town Centre & Neighbourhood Crime");
+    assert_eq!(a.draft.leads, "Inspector, Bedfordshire Police\nASB Manager, Luton Council");
+    assert_eq!(a.draft.partners, "Luton BID\nFire");
+    assert_eq!(a.draft.linked_documents, "PSPO report.pdf");
+    assert_eq!((a.draft.start.as_str(), a.draft.due.as_str()), ("2019-04-01", "2020-03-31"));
+    assert_eq!(
+        a.progress,
+        Some(ImportedProgress {
+            date: "2020-02-28".parse().expect("date"),
+            status: Status::AtRisk,
+            text: "Consultation closes in March".into()
+        })
+    );
+}
+
+#[test]
+fn progress_without_a_date_is_never_given_today_s_date() {
+    let plan = empty_plan();
+    let table = read_table(SEED_SHAPED.as_bytes()).expect("readable");
+    let mut mapping = ColumnMapping::suggest(&table.headers);
+    assert_eq!(mapping.column(Field::ProgressDate), None);
+    let p = preview(&table, &mapping, plan.partnership()).expect("preview");
+    assert_eq!(p.actions.len(), 3, "the actions are still imported");
+    assert!(p.actions.iter().all(|a| a.progress.is_none()), "but not their undated progress");
+    assert_eq!(p.warnings.len(), 3);
+    assert_eq!(
+        p.warnings[0].reason,
+        "The progress has no date, so it will not be imported: choose the column with the date of the progress, or give the date the progress was written"
+    );
+    // The person gives the date the tracker's progress was written.
+    mapping.progress_as_at = Some("2020-01-31".parse().expect("date"));
+    let p = preview(&table, &mapping, plan.partnership()).expect("preview");
+    assert!(p.warnings.is_empty());
+    let dates: Vec<String> = p.actions.iter().filter_map(|a| a.progress.as_ref().map(|u| u.date.iso())).collect();
+    assert_eq!(dates, ["2020-01-31"; 3]);
+    assert_eq!(p.actions[2].progress.as_ref().map(|u| u.status), Some(Status::Complete));
+}
+
+#[test]
+fn a_progress_date_column_dates_each_row_and_blank_cells_are_flagged() {
+    let csv = "No.,Action,Progress,Progress date\n1,Review,Draft shared,14/02/2020\n2,Audit,Started,\n3,Survey,,\n";
+    let p = preview_of(csv, empty_plan().partnership());
+    let dates: Vec<Option<String>> = p.actions.iter().map(|a| a.progress.as_ref().map(|u| u.date.iso())).collect();
+    assert_eq!(dates, [Some("2020-02-14".to_string()), None, None]);
+    assert_eq!(reasons(&p.warnings).iter().map(|(r, _)| *r).collect::<Vec<_>>(), [3], "row 4 has no progress to lose");
 }
 
 #[test]
 fn a_seed_shaped_tracker_becomes_actions_with_their_progress() {
     let mut ws = empty_plan();
-    let table = read_table(&seed_shaped_csv()).expect("readable");
-    let mapping = ColumnMapping::suggest(&table.headers);
-    let preview = preview(&table, &mapping, ws.partnership(), today()).expect("preview");
-    assert_eq!(preview.actions.len(), 3);
+    let table = read_table(SEED_SHAPED.as_bytes()).expect("readable");
+    let mut mapping = ColumnMapping::suggest(&table.headers);
+    mapping.progress_as_at = Some("2020-03-31".parse().expect("date"));
+    let preview = preview(&table, &mapping, ws.partnership()).expect("preview");
     assert_eq!(preview.actions[0].draft.number, "1", "the trailing full stop of \"1.\" goes");
-    assert_eq!(preview.actions[2].progress.as_ref().map(|p| p.1), Some(Status::Complete));
-    let me = Author::new("CSP Manager", "Luton Council");
-    let added = ws.import_actions(&Stamp::new(&me, 10), "business plan.csv", &preview.actions).expect("import");
+    let added = ws.import_actions(&Stamp::new(&me(), 10), "business plan.csv", &preview.actions).expect("import");
     assert_eq!(added, 3);
     assert_eq!(ws.history()[0].summary, "Imported 3 actions from business plan.csv");
     let reloaded = Workspace::load(&ws.save()).expect("load");
     assert_eq!(reloaded.partnership().actions.len(), 3);
-    // Importing the same file again adds nothing: every number is taken.
-    let again = super::preview(&table, &mapping, ws.partnership(), today()).expect("preview");
+    // Importing the same file again adds nothing: every number is taken, and
+    // each row offers a different free number.
+    let again = super::preview(&table, &mapping, ws.partnership()).expect("preview");
     assert!(again.actions.is_empty());
-    assert_eq!(again.skipped[0].reason, "Action 1 is already in the plan");
+    assert_eq!(
+        reasons(&again.skipped),
+        [
+            (
+                2,
+                "Action 1 is already in the plan \u{2013} the next free number is 11: change the number in the spreadsheet, or leave it blank"
+            ),
+            (
+                3,
+                "Action 2 is already in the plan \u{2013} the next free number is 12: change the number in the spreadsheet, or leave it blank"
+            ),
+            (
+                4,
+                "Action 10 is already in the plan \u{2013} the next free number is 13: change the number in the spreadsheet, or leave it blank"
+            ),
+        ]
+    );
 }
 
 #[test]
@@ -83,27 +162,70 @@ fn bad_rows_are_reported_with_their_row_number_and_reason() {
                4,Bad status,31/03/2020,Purple,\n\
                1,Duplicate number,,,\n\
                x y,Bad number,,,\n\
-               6,Unknown theme,,,Parking\n";
-    let table = read_table(csv.as_bytes()).expect("readable");
-    let mapping = ColumnMapping::suggest(&table.headers);
-    let p = preview(&table, &mapping, empty_plan().partnership(), today()).expect("preview");
-    let skipped: Vec<(usize, &str)> = p.skipped.iter().map(|s| (s.row, s.reason.as_str())).collect();
+               6,Unknown theme,,,Parking\n\
+               ,No number,,,\n";
+    let p = preview_of(csv, empty_plan().partnership());
     assert_eq!(
-        skipped,
+        reasons(&p.skipped),
         [
             (3, "There is no key action in this row"),
             (4, "\u{201c}next Tuesday\u{201d} in due date is not a date"),
             (5, "\u{201c}Purple\u{201d} is not a status: use Not started, On track, At risk, Off track or Complete"),
-            (6, "Action 1 appears twice in the spreadsheet"),
+            (
+                6,
+                "Action 1 appears twice in the spreadsheet \u{2013} the next free number is 7: change the number in the spreadsheet, or leave it blank"
+            ),
             (7, "\u{201c}x y\u{201d} is not an action number like 14 or 2a"),
         ]
     );
-    assert_eq!(p.actions.len(), 2);
+    let numbers: Vec<&str> = p.actions.iter().map(|a| a.draft.number.as_str()).collect();
+    assert_eq!(numbers, ["1", "6", "8"], "a blank number takes the next one the file and plan leave free");
     assert_eq!(p.actions[0].draft.theme_id, "town-centre", "& and 'and' match");
     assert_eq!(
-        p.warnings,
-        [RowProblem { row: 8, reason: "No theme called \u{201c}Parking\u{201d}: imported without a theme".into() }]
+        reasons(&p.warnings),
+        [
+            (
+                2,
+                "The status \u{201c}On track\u{201d} has no date, so it will not be imported: choose the column with the date of the progress, or give the date the progress was written"
+            ),
+            (8, "No theme called \u{201c}Parking\u{201d}: imported without a theme"),
+        ]
     );
+}
+
+#[test]
+fn a_row_that_would_fail_on_import_is_a_problem_in_the_preview() {
+    let long = "x".repeat(301);
+    let csv = format!("No.,Action,Start date,Due date\n1,{long},,\n2,Backwards,31/03/2020,01/04/2019\n3,Fine,,\n");
+    let p = preview_of(&csv, empty_plan().partnership());
+    assert_eq!(
+        reasons(&p.skipped),
+        [
+            (2, "Title must be 300 characters or fewer"),
+            (3, "The start date must be the same as or before the due date")
+        ]
+    );
+    assert_eq!(p.actions.len(), 1);
+}
+
+#[test]
+fn a_us_date_column_is_refused_row_by_row_with_the_reason() {
+    let csv = "No.,Action,Due date\n1,Review,11/25/2019\n2,Audit,03/04/2020\n3,Survey,13/04/2020\n";
+    let p = preview_of(csv, empty_plan().partnership());
+    assert_eq!(
+        reasons(&p.skipped),
+        [
+            (
+                2,
+                "\u{201c}11/25/2019\u{201d} in due date is written month first: if it means 25 November 2019, write the day first"
+            ),
+            (
+                3,
+                "\u{201c}03/04/2020\u{201d} in due date could be 3 April 2020 or 4 March 2020: other dates in this column are written month first, like \u{201c}11/25/2019\u{201d}. Write the dates with the month as a word, like 3 April 2020"
+            ),
+        ]
+    );
+    assert_eq!(p.actions[0].draft.due, "2020-04-13");
 }
 
 #[test]
@@ -111,66 +233,34 @@ fn wrong_columns_say_which_column_is_missing() {
     let table = read_table(b"Name,Postcode\nA,LU1\n").expect("readable");
     let mapping = ColumnMapping::suggest(&table.headers);
     assert_eq!(
-        preview(&table, &mapping, empty_plan().partnership(), today()),
+        preview(&table, &mapping, empty_plan().partnership()),
         Err(SheetError::MissingColumn("the key action (title)"))
     );
 }
 
 #[test]
-fn the_bad_file_battery_gets_plain_english_and_no_panic() {
-    assert_eq!(read_table(b""), Err(SheetError::Empty));
-    assert_eq!(read_table(b"  \n\r\n"), Err(SheetError::Empty));
-    assert_eq!(read_table(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3 binary"), Err(SheetError::Pdf));
-    assert_eq!(read_table(&[0xFF, 0xFE, b'N', 0, b'o', 0]), Err(SheetError::Utf16));
-    assert_eq!(read_table(b"PK\x03\x04\x14\x00\x00\x00word/document.xml junk"), Err(SheetError::WordDocument));
-    assert_eq!(read_table(b"PK\x03\x04\x14\x00\x00\x00photos/cat.jpg junk"), Err(SheetError::NotAWorkbook));
-    assert!(matches!(read_table(b"PK\x03\x04 xl/workbook.xml but truncated"), Err(SheetError::DamagedWorkbook(_))));
-    assert_eq!(read_table(&[0x00, 0x01, 0x02, 0x03, 0x9c, 0x00]), Err(SheetError::Unreadable));
-    assert_eq!(read_table(b"No.,Key action\n"), Err(SheetError::NoRows));
-    let huge = vec![b'a'; MAX_FILE_BYTES + 1];
-    assert_eq!(read_table(&huge), Err(SheetError::TooLarge { size_mb: 11 }));
-    // Truncating a real workbook anywhere never panics.
-    let xlsx = workbook_xlsx(demo::workspace().partnership()).expect("xlsx");
-    for cut in (0..xlsx.len()).step_by(xlsx.len() / 40) {
-        let _ = read_table(&xlsx[..cut]);
+fn a_preview_lists_the_first_fifty_problems_and_counts_the_rest() {
+    let mut csv = String::from("No.,Action\n");
+    for n in 1..=120 {
+        csv.push_str(&format!("{n},\n"));
     }
-}
-
-#[test]
-fn windows_1252_csv_from_excel_reads() {
-    let bytes = b"No.,Key action,Progress\n1,Budget \x96 \xA3500 agreed,Done\n";
-    let table = read_table(bytes).expect("readable");
-    assert_eq!(table.rows[0].1[1], "Budget \u{2013} \u{a3}500 agreed");
-}
-
-#[test]
-fn dates_in_every_form_trackers_use() {
-    for (text, iso) in [
-        ("31/03/2020", "2020-03-31"),
-        ("2020-03-31", "2020-03-31"),
-        ("31 March 2020", "2020-03-31"),
-        ("31 Mar 2020", "2020-03-31"),
-        ("43921", "2020-03-31"),
-    ] {
-        assert_eq!(read_date(text).map(Date::iso).as_deref(), Some(iso), "{text}");
-    }
-    assert_eq!(read_date("31 Smarch 2020"), None);
-    assert_eq!(read_date("soon"), None);
+    let p = preview_of(&csv, empty_plan().partnership());
+    let (shown, more) = first_problems(&p.skipped);
+    assert_eq!((shown.len(), more), (PROBLEMS_SHOWN, 70));
+    assert_eq!(shown[0].row, 2);
 }
 
 #[test]
 fn two_thousand_rows_import_in_one_change() {
-    let mut csv = String::from("No.,Key action,Due date,Status,Progress\n");
+    let mut csv = String::from("No.,Key action,Due date,Status,Progress,Progress date\n");
     for n in 1..=2000 {
-        csv.push_str(&format!("{n},Action number {n},31/03/2021,On track,Update for action {n}\n"));
+        csv.push_str(&format!("{n},Action number {n},31/03/2021,On track,Update for action {n},01/03/2021\n"));
     }
     let mut ws = empty_plan();
-    let table = read_table(csv.as_bytes()).expect("readable");
-    let p = preview(&table, &ColumnMapping::suggest(&table.headers), ws.partnership(), today()).expect("preview");
+    let p = preview_of(&csv, ws.partnership());
     assert_eq!(p.actions.len(), 2000);
-    let me = Author::new("CSP Manager", "Luton Council");
     let heads = ws.history().len();
-    ws.import_actions(&Stamp::new(&me, 10), "tracker.csv", &p.actions).expect("import");
+    ws.import_actions(&Stamp::new(&me(), 10), "tracker.csv", &p.actions).expect("import");
     assert_eq!(ws.history().len(), heads + 1);
     assert_eq!(ws.partnership().actions.len(), 2000);
 }
