@@ -9,6 +9,7 @@ mod calendar;
 mod change;
 pub mod chunks;
 mod conflicts;
+mod consultation;
 mod error;
 mod history;
 mod import;
