@@ -17,6 +17,8 @@ pub enum Route {
     DeleteWorkspace(String),
     /// The plan at a glance: themes and their actions.
     Plan,
+    /// The whole plan as a document to print (seed 001's shape).
+    PlanDocument,
     Theme(String),
     Actions(ActionFilter),
     NewAction,
@@ -45,6 +47,10 @@ pub enum Route {
     Consultations,
     /// A questionnaire in kiosk mode, for residents to fill in one by one.
     Kiosk(String),
+    /// Start kiosk mode on a questionnaire, choosing a PIN to leave it.
+    StartKiosk(String),
+    /// Word the worries residents choose from on a questionnaire.
+    WorryWording(String),
     /// Partner workshops: list and set up.
     Workshops,
     /// Run one workshop on a tablet.
@@ -84,6 +90,9 @@ pub enum Route {
     AnnualReport(String),
     /// Write one section of the annual overview: (year, section code).
     EditAnnualSection(String, String),
+    /// Write a report's cover block, by the report's key such as
+    /// "annual/2019-20" (see `report::cover::Paper::key`).
+    EditCover(String),
     Settings,
     /// Deliberately fails, so support staff (and the end-to-end tests) can
     /// check that a crash shows the recovery page rather than freezing.
@@ -130,6 +139,7 @@ impl Route {
             ["workspaces", id, "rename"] => Route::RenameWorkspace(decode(id)),
             ["workspaces", id, "delete"] => Route::DeleteWorkspace(decode(id)),
             ["plan"] => Route::Plan,
+            ["plan", "document"] => Route::PlanDocument,
             ["themes", id] => Route::Theme(decode(id)),
             ["actions"] => Route::Actions(parse_filter(query)),
             ["actions", "new"] => Route::NewAction,
@@ -147,6 +157,8 @@ impl Route {
             ["assessment", a, "issues", i] => Route::AssessedIssue(decode(a), decode(i)),
             ["consultation"] => Route::Consultations,
             ["consultation", id, "kiosk"] => Route::Kiosk(decode(id)),
+            ["consultation", id, "start"] => Route::StartKiosk(decode(id)),
+            ["consultation", id, "worries"] => Route::WorryWording(decode(id)),
             ["workshops"] => Route::Workshops,
             ["workshops", id] => Route::Workshop(decode(id)),
             ["actions", id, "progress", update, "delete"] => Route::DeleteProgress(decode(id), decode(update)),
@@ -175,6 +187,7 @@ impl Route {
             ["reports", "annual"] => Route::AnnualReport(query_value(query, "year")),
             ["reports", "annual", year, section] => Route::EditAnnualSection(decode(year), decode(section)),
             ["reports", "business-plan"] => Route::BusinessPlan(query_value(query, "year")),
+            ["reports", "cover"] => Route::EditCover(query_value(query, "report")),
             ["settings"] => Route::Settings,
             ["support", "crash-test"] => Route::CrashTest,
             ["support", "performance"] => Route::PerformanceCheck,
@@ -190,6 +203,7 @@ impl Route {
             Route::RenameWorkspace(id) => format!("/workspaces/{}/rename", encode(id)),
             Route::DeleteWorkspace(id) => format!("/workspaces/{}/delete", encode(id)),
             Route::Plan => "/".to_string(),
+            Route::PlanDocument => "/plan/document".to_string(),
             Route::Theme(id) => format!("/themes/{}", encode(id)),
             Route::Actions(filter) => {
                 let q = filter_query(filter);
@@ -212,6 +226,8 @@ impl Route {
             Route::AssessedIssue(a, i) => format!("/assessment/{}/issues/{}", encode(a), encode(i)),
             Route::Consultations => "/consultation".to_string(),
             Route::Kiosk(id) => format!("/consultation/{}/kiosk", encode(id)),
+            Route::StartKiosk(id) => format!("/consultation/{}/start", encode(id)),
+            Route::WorryWording(id) => format!("/consultation/{}/worries", encode(id)),
             Route::Workshops => "/workshops".to_string(),
             Route::Workshop(id) => format!("/workshops/{}", encode(id)),
             Route::DeleteProgress(id, update) => format!("/actions/{}/progress/{}/delete", encode(id), encode(update)),
@@ -259,6 +275,7 @@ impl Route {
             }
             Route::BusinessPlan(year) if year.is_empty() => "/reports/business-plan".to_string(),
             Route::BusinessPlan(year) => format!("/reports/business-plan?year={}", encode(year)),
+            Route::EditCover(report) => format!("/reports/cover?report={}", encode(report)),
             Route::Settings => "/settings".to_string(),
             Route::CrashTest => "/support/crash-test".to_string(),
             Route::PerformanceCheck => "/support/performance".to_string(),
@@ -379,6 +396,7 @@ mod tests {
             Route::RenameWorkspace("w 1".into()),
             Route::DeleteWorkspace("w1".into()),
             Route::Plan,
+            Route::PlanDocument,
             Route::Theme("abc".into()),
             Route::Actions(ActionFilter::default()),
             Route::Actions(filter),
@@ -399,6 +417,8 @@ mod tests {
             Route::AssessedIssue("a 1".into(), "new".into()),
             Route::Consultations,
             Route::Kiosk("q1".into()),
+            Route::StartKiosk("q 1".into()),
+            Route::WorryWording("q1".into()),
             Route::Workshops,
             Route::Workshop("w 1".into()),
             Route::DeleteProgress("a 1".into(), "u1".into()),
@@ -429,12 +449,22 @@ mod tests {
             Route::AnnualReport(String::new()),
             Route::AnnualReport("2019-20".into()),
             Route::EditAnnualSection("2019-20".into(), "year-ahead".into()),
+            Route::EditCover("annual/2019-20".into()),
+            Route::EditCover("quarterly/domestic-abuse/2019-20-Q3".into()),
             Route::Settings,
             Route::CrashTest,
             Route::PerformanceCheck,
         ] {
             assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
         }
+    }
+
+    #[test]
+    fn a_cover_form_address_keeps_its_report_key_in_one_query_value() {
+        let route = Route::EditCover("quarterly/domestic-abuse/2019-20-Q3".into());
+        assert_eq!(route.href(), "#/reports/cover?report=quarterly%2Fdomestic-abuse%2F2019-20-Q3");
+        assert_eq!(Route::parse("#/plan/document"), Route::PlanDocument);
+        assert_eq!(Route::parse("#/consultation/abc/start"), Route::StartKiosk("abc".into()));
     }
 
     #[test]
