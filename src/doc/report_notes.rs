@@ -94,7 +94,10 @@ mod tests {
         assert_eq!(loaded.partnership().covers.get("annual/2019-20"), Some(&cover));
         ws.write_cover(&Stamp::new(&me, 3), &paper, Cover::default()).expect("clear");
         assert!(ws.partnership().covers.is_empty());
-        assert_eq!(ws.history_of("cover/annual/2019-20")[0].summary, "Cleared the cover details of the annual overview 2019-20");
+        assert_eq!(
+            ws.history_of("cover/annual/2019-20")[0].summary,
+            "Cleared the cover details of the annual overview 2019-20"
+        );
     }
 
     #[test]

@@ -151,8 +151,14 @@ impl Questionnaire {
             while self.questions.contains_key(&id) {
                 id.push('x');
             }
-            let question =
-                Question { id: id.clone(), kind, text: text.to_string(), options: Vec::new(), order, wording: BTreeMap::new() };
+            let question = Question {
+                id: id.clone(),
+                kind,
+                text: text.to_string(),
+                options: Vec::new(),
+                order,
+                wording: BTreeMap::new(),
+            };
             self.questions.insert(id, question);
         }
     }

@@ -165,7 +165,10 @@ mod tests {
         assert_eq!(errors.get("committee"), Some("Enter the committee or board the report goes to"));
         assert_eq!(errors.get("meeting"), Some("Meeting date must be a real date, for example 2 March 2020"));
         let long = CoverDraft { report_of: "x".repeat(201), ..seed_000() };
-        assert_eq!(long.validate().expect_err("too long").get("report_of"), Some("Report of must be 200 characters or fewer"));
+        assert_eq!(
+            long.validate().expect_err("too long").get("report_of"),
+            Some("Report of must be 200 characters or fewer")
+        );
         let uk_order = CoverDraft { meeting: "11/01/2024".into(), ..seed_000() };
         assert_eq!(uk_order.validate().map(|c| c.meeting.map(Date::iso)), Ok(Some("2024-01-11".to_string())));
     }

@@ -25,7 +25,9 @@ use autosurgeon::{Hydrate, Reconcile};
 use super::assessment::Assessment;
 use super::consultation::Questionnaire;
 use super::workshop::Workshop;
-use super::{Action, CalendarEvent, Cover, Date, FinancialQuarter, Indicator, Narrative, Organisation, SubGroup, Theme};
+use super::{
+    Action, CalendarEvent, Cover, Date, FinancialQuarter, Indicator, Narrative, Organisation, SubGroup, Theme,
+};
 
 /// The value of the root `format` field in every Safer Plan document.
 pub const FORMAT: &str = "safer-plan";

@@ -126,7 +126,11 @@ impl AnnualReport {
             .into_iter()
             .map(|t| ThemeProgress {
                 theme: t.name.clone(),
-                actions: open.iter().filter(|(a, _)| a.theme_id.as_deref() == Some(&t.id)).map(|(_, l)| l.clone()).collect(),
+                actions: open
+                    .iter()
+                    .filter(|(a, _)| a.theme_id.as_deref() == Some(&t.id))
+                    .map(|(_, l)| l.clone())
+                    .collect(),
             })
             .collect();
         // Actions whose theme is missing (deleted, or not yet merged in) count as cross-cutting.
@@ -191,10 +195,7 @@ impl AnnualReport {
     /// Every action line in the order the report prints them: completed,
     /// completed before, carried forward.
     pub fn action_lines(&self) -> impl Iterator<Item = &ActionLine> {
-        self.completed
-            .iter()
-            .chain(&self.completed_before)
-            .chain(self.carried_forward.iter().flat_map(|t| &t.actions))
+        self.completed.iter().chain(&self.completed_before).chain(self.carried_forward.iter().flat_map(|t| &t.actions))
     }
 }
 

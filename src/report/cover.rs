@@ -180,8 +180,7 @@ mod tests {
         let year = FinancialYear(2019);
         let paper = Paper::Annual(year);
         assert_eq!(paper.cover_block(ws.partnership()), None, "nothing written yet");
-        ws.write_cover(&Stamp::new(&me, 1), &paper, cover("Scrutiny Committee", Some("2024-01-11")))
-            .expect("cover");
+        ws.write_cover(&Stamp::new(&me, 1), &paper, cover("Scrutiny Committee", Some("2024-01-11"))).expect("cover");
         let key = AnnualSection::Recommendations.key(year);
         let label = AnnualSection::Recommendations.label(year);
         ws.write_report_note(&Stamp::new(&me, 2), &key, &label, "- Endorse the plan\n- Note the year ahead")

@@ -14,11 +14,8 @@ use crate::model::{Partnership, Theme};
 /// Reform Act 2002 and the Police and Justice Act 2006) requires the
 /// responsible authorities to plan for, in seed 000's words. The same for
 /// every partnership in England and Wales.
-pub const STATUTORY_DUTIES: [&str; 3] = [
-    "Reduce crime and anti-social behaviour.",
-    "Reduce re-offending.",
-    "Tackle drug, alcohol and substance misuse.",
-];
+pub const STATUTORY_DUTIES: [&str; 3] =
+    ["Reduce crime and anti-social behaviour.", "Reduce re-offending.", "Tackle drug, alcohol and substance misuse."];
 
 /// The whole plan, ready to lay out.
 #[derive(Debug, Clone, PartialEq)]

@@ -79,7 +79,8 @@ impl WordingDraft {
         for (i, (option, typed)) in self.0.iter().enumerate() {
             let field = worry_field(i);
             if !question.options.contains(option) {
-                errors.add(field, format!("\u{201c}{option}\u{201d} is no longer on the questionnaire. Reload the page"));
+                errors
+                    .add(field, format!("\u{201c}{option}\u{201d} is no longer on the questionnaire. Reload the page"));
                 continue;
             }
             let words = typed.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -87,7 +88,10 @@ impl WordingDraft {
             if shown.chars().count() > MAX_WORDING_CHARS {
                 errors.add(field, format!("Words for {option} must be {MAX_WORDING_CHARS} characters or fewer"));
             } else if seen.iter().any(|s| s.eq_ignore_ascii_case(&shown)) {
-                errors.add(field, format!("Words for {option} are the same as another worry's. Word each one differently"));
+                errors.add(
+                    field,
+                    format!("Words for {option} are the same as another worry\u{2019}s. Word each one differently"),
+                );
             }
             seen.push(shown.clone());
             if shown != *option {
@@ -118,8 +122,20 @@ pub fn example_district(area: &str) -> Option<&'static str> {
 /// council or place it is.
 fn normalise_area(area: &str) -> String {
     const NOISE: [&str; 14] = [
-        "city", "of", "the", "borough", "district", "council", "county", "metropolitan", "royal", "london",
-        "community", "safety", "partnership", "csp",
+        "city",
+        "of",
+        "the",
+        "borough",
+        "district",
+        "council",
+        "county",
+        "metropolitan",
+        "royal",
+        "london",
+        "community",
+        "safety",
+        "partnership",
+        "csp",
     ];
     area.to_lowercase()
         .replace('&', " and ")
@@ -153,11 +169,18 @@ mod tests {
         draft.0[0].1 = "  People  leaving prison and reoffending ".into();
         draft.0[2].1 = String::new();
         q.wording = draft.validate(&q).expect("valid");
-        assert_eq!(q.wording, [("Managing Offenders".to_string(), "People leaving prison and reoffending".to_string())].into());
+        assert_eq!(
+            q.wording,
+            [("Managing Offenders".to_string(), "People leaving prison and reoffending".to_string())].into()
+        );
         assert_eq!(q.shown("Managing Offenders"), "People leaving prison and reoffending");
         assert_eq!(q.shown("Extremism"), "Extremism", "blank means the theme's name");
         assert!(q.is_reworded());
-        assert_eq!(WordingDraft::from_question(&q).validate(&q), Ok(q.wording.clone()), "an untouched form saves the same");
+        assert_eq!(
+            WordingDraft::from_question(&q).validate(&q),
+            Ok(q.wording.clone()),
+            "an untouched form saves the same"
+        );
     }
 
     #[test]
@@ -171,8 +194,14 @@ mod tests {
         ]);
         let errors = draft.validate(&q).expect_err("invalid");
         assert_eq!(errors.get("worry-1"), Some("Words for Managing Offenders must be 120 characters or fewer"));
-        assert_eq!(errors.get("worry-3"), Some("Words for Extremism are the same as another worry's. Word each one differently"));
-        assert_eq!(errors.get("worry-4"), Some("\u{201c}Knife crime\u{201d} is no longer on the questionnaire. Reload the page"));
+        assert_eq!(
+            errors.get("worry-3"),
+            Some("Words for Extremism are the same as another worry\u{2019}s. Word each one differently")
+        );
+        assert_eq!(
+            errors.get("worry-4"),
+            Some("\u{201c}Knife crime\u{201d} is no longer on the questionnaire. Reload the page")
+        );
         assert_eq!(worry_field(40), "worry-16");
     }
 

@@ -132,7 +132,8 @@ pub fn LeaveKiosk() -> impl IntoView {
         typed.set(String::new());
         errors.set(FieldErrors::default());
     };
-    move || match step.get() {
+    move || {
+        match step.get() {
         Step::Closed if has_pin => view! {
             <button type="button" class="govuk-button govuk-button--secondary app-kiosk__button" on:click=move |_| {
                 step.set(Step::Pin);
@@ -162,6 +163,7 @@ pub fn LeaveKiosk() -> impl IntoView {
             </div>
         }
         .into_any(),
+    }
     }
 }
 

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::model::Cover;
 use crate::model::FieldErrors;
 use crate::nav::Route;
-use crate::model::Cover;
 use crate::report::annual::{ActionLine, AnnualReport, AnnualSection};
 use crate::report::cover::Paper;
 use crate::report::parse_financial_year;

@@ -148,8 +148,11 @@ pub fn CoverPage(report: String) -> impl IntoView {
             let done = done.clone();
             spawn_local(async move {
                 let stored = state.persist().await.is_ok();
-                let message =
-                    if stored { "Cover details saved" } else { "Cover details changed, but not yet saved on this device" };
+                let message = if stored {
+                    "Cover details saved"
+                } else {
+                    "Cover details changed, but not yet saved on this device"
+                };
                 state.go_with_flash(done, message);
             });
         }
