@@ -90,7 +90,7 @@ pub fn PlanDocumentPage() -> impl IntoView {
                     })}
                     {(!doc.sub_groups.is_empty()).then(|| view! {
                         <h3 class="govuk-heading-m">"Sub-groups and boards"</h3>
-                        {doc.sub_groups.iter().cloned().map(|g| view! {
+                        {doc.sub_groups.iter().map(|g| view! {
                             <div class="app-plan-document__group">
                                 <h4 class="govuk-heading-s">{g.name.clone()}</h4>
                                 <dl class="app-cover__details">
