@@ -2,9 +2,15 @@
 //! worries they choose from, saved as one change.
 
 use super::{DocError, FormError, Stamp, Workspace};
-use crate::model::consultation::WordingDraft;
+use crate::model::consultation::{Questionnaire, WordingDraft};
 
 impl Workspace {
+    /// The questionnaire, or [`DocError::NotFound`] (deleted, or not yet
+    /// merged from the partner who set it up).
+    pub(super) fn existing_questionnaire(&self, id: &str) -> Result<&Questionnaire, DocError> {
+        self.partnership.questionnaires.get(id).ok_or(DocError::NotFound { kind: "questionnaire" })
+    }
+
     /// Saves the words residents see for each worry of a questionnaire.
     /// Saving the same words again records nothing.
     ///
@@ -18,12 +24,7 @@ impl Workspace {
         questionnaire_id: &str,
         draft: &WordingDraft,
     ) -> Result<(), FormError> {
-        let mut q = self
-            .partnership
-            .questionnaires
-            .get(questionnaire_id)
-            .cloned()
-            .ok_or(DocError::NotFound { kind: "questionnaire" })?;
+        let mut q = self.existing_questionnaire(questionnaire_id)?.clone();
         let question_id = q.worries_question().map(|w| w.id.clone()).ok_or(DocError::NotFound { kind: "question" })?;
         let Some(question) = q.questions.get_mut(&question_id) else {
             return Err(DocError::NotFound { kind: "question" }.into());

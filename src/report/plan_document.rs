@@ -82,9 +82,10 @@ impl PlanDocument {
             title,
             period: plan.plan.period.trim().to_string(),
             vision: plan.plan.vision.to_string(),
-            // TODO(lead): statutory duties — use the plan's own wording
-            // (`plan.plan.statutory_duties`) once that field is merged, and
-            // fall back to the Act's duties only when it is blank.
+            // TODO(lead): statutory duties — use the plan's own wording once
+            // the plan branch's `PlanSummary::duties` (a Narrative, one duty
+            // per line, "- " bullets) is merged, falling back to the Act's
+            // duties only when it is blank.
             duties: STATUTORY_DUTIES.iter().map(ToString::to_string).collect(),
             values: plan.plan.values.iter().map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).collect(),
             themes: themes
