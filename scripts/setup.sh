@@ -30,10 +30,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  step "Installing Debian's chromium and chromium-driver for browser tests"
+# poppler-utils' pdfinfo and pdftotext read back the PDFs the print journeys
+# make (tests/e2e/print.ts).
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/pdftotext ]; then
+  step "Installing Debian's chromium, chromium-driver and poppler-utils for browser tests"
   as_root apt-get update -q
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver poppler-utils
 fi
 
 # tests/age_cli.rs checks passphrase-protected files against the real age

@@ -19,6 +19,8 @@ pub enum Route {
     Plan,
     /// Edit the plan's title, period, vision, duties, values and year.
     EditPlan,
+    /// The whole plan as a document to print (seed 001's shape).
+    PlanDocument,
     Theme(String),
     /// Add (`None`) or edit a priority theme.
     ThemeForm(Option<String>),
@@ -51,6 +53,10 @@ pub enum Route {
     Consultations,
     /// A questionnaire in kiosk mode, for residents to fill in one by one.
     Kiosk(String),
+    /// Start kiosk mode on a questionnaire, choosing a PIN to leave it.
+    StartKiosk(String),
+    /// Word the worries residents choose from on a questionnaire.
+    WorryWording(String),
     /// Partner workshops: list and set up.
     Workshops,
     /// Run one workshop on a tablet.
@@ -90,6 +96,9 @@ pub enum Route {
     AnnualReport(String),
     /// Write one section of the annual overview: (year, section code).
     EditAnnualSection(String, String),
+    /// Write a report's cover block, by the report's key such as
+    /// "annual/2019-20" (see `report::cover::Paper::key`).
+    EditCover(String),
     Settings,
     /// Deliberately fails, so support staff (and the end-to-end tests) can
     /// check that a crash shows the recovery page rather than freezing.
@@ -138,6 +147,7 @@ impl Route {
             ["plan"] => Route::Plan,
             ["plan", "edit"] => Route::EditPlan,
             ["themes", "new"] => Route::ThemeForm(None),
+            ["plan", "document"] => Route::PlanDocument,
             ["themes", id] => Route::Theme(decode(id)),
             ["themes", id, "edit"] => Route::ThemeForm(Some(decode(id))),
             ["themes", id, "delete"] => Route::DeleteTheme(decode(id)),
@@ -157,6 +167,8 @@ impl Route {
             ["assessment", a, "issues", i] => Route::AssessedIssue(decode(a), decode(i)),
             ["consultation"] => Route::Consultations,
             ["consultation", id, "kiosk"] => Route::Kiosk(decode(id)),
+            ["consultation", id, "start"] => Route::StartKiosk(decode(id)),
+            ["consultation", id, "worries"] => Route::WorryWording(decode(id)),
             ["workshops"] => Route::Workshops,
             ["workshops", id] => Route::Workshop(decode(id)),
             ["actions", id, "progress", update, "delete"] => Route::DeleteProgress(decode(id), decode(update)),
@@ -185,6 +197,7 @@ impl Route {
             ["reports", "annual"] => Route::AnnualReport(query_value(query, "year")),
             ["reports", "annual", year, section] => Route::EditAnnualSection(decode(year), decode(section)),
             ["reports", "business-plan"] => Route::BusinessPlan(query_value(query, "year")),
+            ["reports", "cover"] => Route::EditCover(query_value(query, "report")),
             ["settings"] => Route::Settings,
             ["support", "crash-test"] => Route::CrashTest,
             ["support", "performance"] => Route::PerformanceCheck,
@@ -201,6 +214,7 @@ impl Route {
             Route::DeleteWorkspace(id) => format!("/workspaces/{}/delete", encode(id)),
             Route::Plan => "/".to_string(),
             Route::EditPlan => "/plan/edit".to_string(),
+            Route::PlanDocument => "/plan/document".to_string(),
             Route::Theme(id) => format!("/themes/{}", encode(id)),
             Route::ThemeForm(None) => "/themes/new".to_string(),
             Route::ThemeForm(Some(id)) => format!("/themes/{}/edit", encode(id)),
@@ -226,6 +240,8 @@ impl Route {
             Route::AssessedIssue(a, i) => format!("/assessment/{}/issues/{}", encode(a), encode(i)),
             Route::Consultations => "/consultation".to_string(),
             Route::Kiosk(id) => format!("/consultation/{}/kiosk", encode(id)),
+            Route::StartKiosk(id) => format!("/consultation/{}/start", encode(id)),
+            Route::WorryWording(id) => format!("/consultation/{}/worries", encode(id)),
             Route::Workshops => "/workshops".to_string(),
             Route::Workshop(id) => format!("/workshops/{}", encode(id)),
             Route::DeleteProgress(id, update) => format!("/actions/{}/progress/{}/delete", encode(id), encode(update)),
@@ -273,6 +289,7 @@ impl Route {
             }
             Route::BusinessPlan(year) if year.is_empty() => "/reports/business-plan".to_string(),
             Route::BusinessPlan(year) => format!("/reports/business-plan?year={}", encode(year)),
+            Route::EditCover(report) => format!("/reports/cover?report={}", encode(report)),
             Route::Settings => "/settings".to_string(),
             Route::CrashTest => "/support/crash-test".to_string(),
             Route::PerformanceCheck => "/support/performance".to_string(),
@@ -393,6 +410,7 @@ mod tests {
             Route::RenameWorkspace("w 1".into()),
             Route::DeleteWorkspace("w1".into()),
             Route::Plan,
+            Route::PlanDocument,
             Route::Theme("abc".into()),
             Route::EditPlan,
             Route::ThemeForm(None),
@@ -417,6 +435,8 @@ mod tests {
             Route::AssessedIssue("a 1".into(), "new".into()),
             Route::Consultations,
             Route::Kiosk("q1".into()),
+            Route::StartKiosk("q 1".into()),
+            Route::WorryWording("q1".into()),
             Route::Workshops,
             Route::Workshop("w 1".into()),
             Route::DeleteProgress("a 1".into(), "u1".into()),
@@ -447,6 +467,8 @@ mod tests {
             Route::AnnualReport(String::new()),
             Route::AnnualReport("2019-20".into()),
             Route::EditAnnualSection("2019-20".into(), "year-ahead".into()),
+            Route::EditCover("annual/2019-20".into()),
+            Route::EditCover("quarterly/domestic-abuse/2019-20-Q3".into()),
             Route::Settings,
             Route::CrashTest,
             Route::PerformanceCheck,
@@ -462,6 +484,14 @@ mod tests {
         assert_eq!(Route::ThemeForm(Some("t 1".into())).href(), "#/themes/t%201/edit");
         assert_eq!(Route::parse("#/themes/t1/delete"), Route::DeleteTheme("t1".into()));
         assert!(Route::EditPlan.needs_workspace() && Route::ThemeForm(None).needs_workspace());
+    }
+
+    #[test]
+    fn a_cover_form_address_keeps_its_report_key_in_one_query_value() {
+        let route = Route::EditCover("quarterly/domestic-abuse/2019-20-Q3".into());
+        assert_eq!(route.href(), "#/reports/cover?report=quarterly%2Fdomestic-abuse%2F2019-20-Q3");
+        assert_eq!(Route::parse("#/plan/document"), Route::PlanDocument);
+        assert_eq!(Route::parse("#/consultation/abc/start"), Route::StartKiosk("abc".into()));
     }
 
     #[test]

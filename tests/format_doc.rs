@@ -15,7 +15,7 @@ use safer_plan::doc::{Stamp, Workspace};
 use safer_plan::model::consultation::Answer;
 use safer_plan::model::performance::{Frequency, Indicator, Polarity};
 use safer_plan::model::workshop::{ItemKind, Side, Workshop, WorkshopFormat, WorkshopItem};
-use safer_plan::model::{Narrative, Partnership};
+use safer_plan::model::{Cover, Date, Narrative, Partnership};
 
 const KINDS: [&str; 9] = ["string", "text", "int", "uint", "float", "bool", "null", "map", "list"];
 
@@ -135,7 +135,8 @@ fn walk(doc: &AutoCommit, obj: &ObjId, path: &[Found], out: &mut Vec<(Vec<Found>
 
 /// The demo partnership with what the demo itself never holds: a report
 /// note, an indicator with no theme, baseline or target, a problem-solving
-/// workshop with a root cause, and a resident who agreed to be contacted.
+/// workshop with a root cause, a resident who agreed to be contacted, a
+/// worry reworded for residents and a committee paper's cover block.
 fn everything() -> Vec<u8> {
     let demo = safer_plan::demo::workspace();
     let mut p: Partnership = demo.partnership().clone();
@@ -174,6 +175,21 @@ fn everything() -> Vec<u8> {
     let response = questionnaire.responses.values_mut().next().expect("and responses");
     response.answers.insert("consent".into(), Answer::Consent(true));
     response.answers.insert("contact".into(), Answer::Contact("resident@example.org".into()));
+    let worries = questionnaire.worries_question().map(|q| q.id.clone()).expect("the standard worries question");
+    let question = questionnaire.questions.get_mut(&worries).expect("worries");
+    let option = question.options.first().cloned().expect("options");
+    question.wording.insert(option, "Crime in my street".into());
+    p.covers.insert(
+        "annual/2019-20".into(),
+        Cover {
+            committee: "Overview and Scrutiny Board".into(),
+            meeting: Some(Date::new(2020, 7, 14).expect("a date")),
+            report_of: "Community Safety Partnership Executive".into(),
+            author_role: "Community Safety Partnership Manager".into(),
+            purpose: Narrative::new("To report the partnership's work in 2019-20."),
+            recommendations: Narrative::new("Note the report."),
+        },
+    );
     let me = Stamp::new(&safer_plan::demo::demo_author(), 1_700_000_000);
     Workspace::create_from(p, "Everything the format holds", &me).save()
 }

@@ -203,12 +203,7 @@ impl Workspace {
     /// Adds the consent and contact questions, for an event where residents
     /// may want to hear back.
     pub fn ask_for_contact(&mut self, stamp: &Stamp, questionnaire_id: &str) -> Result<(), DocError> {
-        let mut q = self
-            .partnership
-            .questionnaires
-            .get(questionnaire_id)
-            .cloned()
-            .ok_or(DocError::NotFound { kind: "questionnaire" })?;
+        let mut q = self.existing_questionnaire(questionnaire_id)?.clone();
         if q.asks_for_contact() {
             return Ok(());
         }
@@ -227,11 +222,7 @@ impl Workspace {
         questionnaire_id: &str,
         typed: &BTreeMap<String, Vec<String>>,
     ) -> Result<(), DocError> {
-        let q = self
-            .partnership
-            .questionnaires
-            .get(questionnaire_id)
-            .ok_or(DocError::NotFound { kind: "questionnaire" })?;
+        let q = self.existing_questionnaire(questionnaire_id)?;
         // Contact details are kept only from a resident who said yes.
         let agreed = q
             .consent_question()

@@ -9,6 +9,7 @@ mod calendar;
 mod change;
 pub mod chunks;
 mod conflicts;
+mod consultation;
 mod error;
 mod history;
 mod import;
@@ -20,8 +21,8 @@ mod plan;
 mod report_notes;
 mod restore;
 mod structure;
-mod themes;
 pub mod sync;
+mod themes;
 mod workshop;
 mod workspace;
 

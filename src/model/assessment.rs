@@ -203,14 +203,22 @@ impl Movement {
     }
 }
 
+/// A score as the ranking table shows it (one decimal place), for
+/// deciding ties: two issues both shown as 39.0 are level.
+fn tenths(score: f64) -> i64 {
+    (score * 10.0).round() as i64
+}
+
 fn same_issue(a: &str, b: &str) -> bool {
     let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
     norm(a) == norm(b)
 }
 
 impl Assessment {
-    /// Issues ranked: fully scored first by total (ties by harm, then
-    /// sharing a rank), then incompletely scored ones the same way.
+    /// Issues ranked: fully scored first by total, then incompletely
+    /// scored ones the same way. Issues whose scores are equal as shown
+    /// (to one decimal place) share a rank, whatever their harm; within a
+    /// tie the one with more harm is listed first.
     pub fn ranked<'a>(&'a self, previous: Option<&Assessment>) -> Vec<Ranked<'a>> {
         let mut issues: Vec<&AssessedIssue> = self.issues.values().collect();
         issues.sort_by(|a, b| {
@@ -226,9 +234,7 @@ impl Assessment {
             let complete = issue.missing().is_empty();
             let total = issue.total();
             let rank = match out.last() {
-                Some(prev) if prev.complete == complete && prev.total == total && prev.issue.harm() == issue.harm() => {
-                    prev.rank
-                }
+                Some(prev) if prev.complete == complete && tenths(prev.total) == tenths(total) => prev.rank,
                 _ => i + 1,
             };
             let change = match &before {
@@ -319,6 +325,26 @@ mod tests {
         );
         assert!(!ranked[4].complete, "a half-scored issue is never lifted above a finished one");
         assert_eq!(ranked[0].change, Movement::NotCompared);
+    }
+
+    #[test]
+    fn issues_level_on_score_share_a_rank_even_when_harm_differs() {
+        use Criterion::*;
+        let scores = |s: [i64; 8]| Criterion::ALL.into_iter().zip(s).collect::<Vec<(Criterion, i64)>>();
+        // 15 victim harm + 8 community + 6 volume + 10 = 39, harm 19.
+        let violent = issue("1", "Serious violence", &scores([5, 5, 5, 4, 3, 4, 3, 3]));
+        // 9 victim harm + 10 community + 10 volume + 10 = 39, harm 14.
+        let asb = issue("2", "Anti-social behaviour", &scores([3, 3, 3, 5, 5, 4, 3, 3]));
+        let lower = issue("3", "Shoplifting", &scores([1, 1, 3, 2, 5, 4, 3, 3]));
+        assert_eq!((violent.total(), asb.total()), (39.0, 39.0));
+        assert_eq!(lower.score(FinancialHarm), Some(3));
+        let a = assessment(2020, vec![asb, violent, lower]);
+        let order: Vec<(&str, usize, f64)> =
+            a.ranked(None).iter().map(|r| (r.issue.name.as_str(), r.rank, r.total)).collect();
+        assert_eq!(
+            order,
+            [("Serious violence", 1, 39.0), ("Anti-social behaviour", 1, 39.0), ("Shoplifting", 3, 29.0)]
+        );
     }
 
     #[test]

@@ -10,6 +10,11 @@ use std::collections::BTreeMap;
 
 use autosurgeon::{Hydrate, Reconcile};
 
+mod areas;
+mod wording;
+
+pub use wording::{MAX_WORDING_CHARS, WORRY_FIELDS, WordingDraft, example_district, worry_field};
+
 /// One question. The standard set is [`Questionnaire::standard`].
 #[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
 pub struct Question {
@@ -24,6 +29,12 @@ pub struct Question {
     /// Position in the questionnaire.
     #[autosurgeon(hydrate = "crate::model::stored::int")]
     pub order: i64,
+    /// For [`QuestionKind::Choices`]: the organiser's words for an option,
+    /// shown to residents instead of it (option → words). Options not
+    /// here show as they are. Absent in questionnaires from before
+    /// wording existed, which still open.
+    #[autosurgeon(missing = "Default::default")]
+    pub wording: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Reconcile, Hydrate)]
@@ -116,7 +127,7 @@ impl Questionnaire {
     pub fn standard(id: String, title: String, event: String, themes: Vec<String>) -> Questionnaire {
         let q = |n: i64, kind, text: &str, options: Vec<String>| {
             let id = format!("q{n}");
-            (id.clone(), Question { id, kind, text: text.to_string(), options, order: n })
+            (id.clone(), Question { id, kind, text: text.to_string(), options, order: n, wording: BTreeMap::new() })
         };
         Questionnaire {
             id,
@@ -126,12 +137,7 @@ impl Questionnaire {
                 q(1, QuestionKind::Scale, "How safe do you feel in your area?", Vec::new()),
                 q(2, QuestionKind::Choices, "Which of these worry you most?", themes),
                 q(3, QuestionKind::FreeText, "What would make the biggest difference where you live?", Vec::new()),
-                q(
-                    4,
-                    QuestionKind::PostcodeDistrict,
-                    "The first part of your postcode (optional), such as LU1",
-                    Vec::new(),
-                ),
+                q(4, QuestionKind::PostcodeDistrict, "The first part of your postcode (optional)", Vec::new()),
             ]
             .into_iter()
             .collect(),
@@ -153,8 +159,15 @@ impl Questionnaire {
             while self.questions.contains_key(&id) {
                 id.push('x');
             }
-            self.questions
-                .insert(id.clone(), Question { id, kind, text: text.to_string(), options: Vec::new(), order });
+            let question = Question {
+                id: id.clone(),
+                kind,
+                text: text.to_string(),
+                options: Vec::new(),
+                order,
+                wording: BTreeMap::new(),
+            };
+            self.questions.insert(id, question);
         }
     }
 
@@ -208,6 +221,11 @@ impl Questionnaire {
 
     pub fn summary(&self) -> ConsultationSummary {
         ConsultationSummary::of(self)
+    }
+
+    /// The question residents choose their worries in, if it has one.
+    pub fn worries_question(&self) -> Option<&Question> {
+        self.questions_in_order().into_iter().find(|q| q.kind == QuestionKind::Choices)
     }
 }
 

@@ -10,7 +10,7 @@
 //!   actions: { <action id>: Action },
 //!   events:  { <event id>:  CalendarEvent },
 //!   organisations: { <id>: Organisation }, sub_groups: { <id>: SubGroup },
-//!   report_notes: { <key>: Text },
+//!   report_notes: { <key>: Text }, covers: { <report key>: Cover },
 //!   indicators: { <id>: { ..Indicator, values: { "2019-20-Q3": QuarterValue } } } }
 //! ```
 //!
@@ -25,7 +25,9 @@ use autosurgeon::{Hydrate, Reconcile};
 use super::assessment::Assessment;
 use super::consultation::Questionnaire;
 use super::workshop::Workshop;
-use super::{Action, CalendarEvent, Date, FinancialQuarter, Indicator, Narrative, Organisation, SubGroup, Theme};
+use super::{
+    Action, CalendarEvent, Cover, Date, FinancialQuarter, Indicator, Narrative, Organisation, SubGroup, Theme,
+};
 
 /// The value of the root `format` field in every Safer Plan document.
 pub const FORMAT: &str = "safer-plan";
@@ -73,6 +75,10 @@ pub struct Partnership {
     /// Partner workshops run on a tablet, with their results.
     #[autosurgeon(missing = "Default::default")]
     pub workshops: BTreeMap<String, Workshop>,
+    /// Committee papers' cover blocks, keyed by report and period such as
+    /// `annual/2019-20` (see [`crate::report::cover::Paper::key`]).
+    #[autosurgeon(missing = "Default::default")]
+    pub covers: BTreeMap<String, Cover>,
 }
 
 /// Letters and digits of `text` joined by hyphens, safe as part of a file
@@ -134,6 +140,7 @@ impl Partnership {
             assessments: BTreeMap::new(),
             questionnaires: BTreeMap::new(),
             workshops: BTreeMap::new(),
+            covers: BTreeMap::new(),
         }
     }
 

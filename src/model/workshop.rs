@@ -8,6 +8,10 @@ use std::collections::BTreeMap;
 
 use autosurgeon::{Hydrate, Reconcile};
 
+mod ballot;
+
+pub use ballot::{Allowance, Ballot, MAX_RATING};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Reconcile, Hydrate)]
 pub enum WorkshopFormat {
     #[autosurgeon(rename = "sense-check")]
@@ -123,7 +127,8 @@ impl Workshop {
         self.items.values().filter(|i| i.kind == ItemKind::Cause(side)).collect()
     }
 
-    fn rating(&self) -> bool {
+    /// Whether participants rate every issue instead of placing dots.
+    pub fn rating(&self) -> bool {
         self.format == WorkshopFormat::SenseCheck && self.dots == 0
     }
 
@@ -187,14 +192,14 @@ impl Workshop {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     fn item(id: &str, kind: ItemKind, text: &str) -> (String, WorkshopItem) {
         (id.to_string(), WorkshopItem { id: id.into(), kind, text: text.into() })
     }
 
-    fn workshop(format: WorkshopFormat, dots: i64) -> Workshop {
+    pub(crate) fn workshop(format: WorkshopFormat, dots: i64) -> Workshop {
         Workshop {
             id: "w".into(),
             title: "High Town Joint Action Group".into(),

@@ -1,6 +1,11 @@
 //! The annual overview to the council's scrutiny committee, in the shape
 //! partnerships present it (seed 002): setting the scene, the priorities,
-//! successes, progress on every action, the year ahead and recommendations.
+//! successes, the year ahead and recommendations.
+//!
+//! Each action of the business plan appears exactly once, in the section
+//! that fits it: completed this year under the successes, completed in an
+//! earlier year in a short list after them, and still open at the end of
+//! the year under the year ahead (carried forward, by theme).
 //!
 //! Facts come from the plan; the sections a person writes (the scene,
 //! successes, the year ahead, recommendations) are report notes kept in the
@@ -62,12 +67,13 @@ pub struct AnnualReport {
     pub year: FinancialYear,
     pub plan_title: String,
     pub priorities: Vec<Priority>,
-    /// Actions completed during the year.
+    /// Actions first marked complete during the year, with their latest update.
     pub completed: Vec<ActionLine>,
-    /// Every action in the business plan, by theme.
-    pub progress: Vec<ThemeProgress>,
-    /// Actions still open at the end of the year.
-    pub carried_forward: Vec<ActionLine>,
+    /// Actions already complete before the year began.
+    pub completed_before: Vec<ActionLine>,
+    /// Actions still open at the end of the year, by theme in plan order
+    /// (cross-cutting actions last); themes with none are left out.
+    pub carried_forward: Vec<ThemeProgress>,
     /// Meetings and campaigns held during the year.
     pub events_held: usize,
     /// Each indicator at its latest quarter in the year, by theme order.
@@ -104,32 +110,37 @@ pub struct ActionLine {
 impl AnnualReport {
     pub fn build(plan: &Partnership, year: FinancialYear) -> AnnualReport {
         let in_plan: Vec<&Action> = plan.actions_in_order().into_iter().filter(|a| !a.business_as_usual).collect();
-        let lines: Vec<ActionLine> = in_plan.iter().map(|a| line(a, year)).collect();
-        let completed = in_plan
-            .iter()
-            .zip(&lines)
-            .filter(|(a, l)| l.status == Status::Complete && completed_in(a, year))
-            .map(|(_, l)| l.clone())
-            .collect();
-        let carried_forward = lines.iter().filter(|l| l.status != Status::Complete).cloned().collect();
-        let mut progress: Vec<ThemeProgress> = plan
+        let mut completed = Vec::new();
+        let mut completed_before = Vec::new();
+        let mut open: Vec<(&Action, ActionLine)> = Vec::new();
+        for action in &in_plan {
+            let l = line(action, year);
+            match (l.status, first_completed(action)) {
+                (Status::Complete, Some(done)) if done < year.start() => completed_before.push(l),
+                (Status::Complete, _) => completed.push(l),
+                _ => open.push((action, l)),
+            }
+        }
+        let mut carried_forward: Vec<ThemeProgress> = plan
             .themes_in_order()
             .into_iter()
             .map(|t| ThemeProgress {
                 theme: t.name.clone(),
-                actions: in_plan
+                actions: open
                     .iter()
-                    .zip(&lines)
                     .filter(|(a, _)| a.theme_id.as_deref() == Some(&t.id))
                     .map(|(_, l)| l.clone())
                     .collect(),
             })
             .collect();
-        let cross_cutting: Vec<ActionLine> =
-            in_plan.iter().zip(&lines).filter(|(a, _)| a.theme_id.is_none()).map(|(_, l)| l.clone()).collect();
-        if !cross_cutting.is_empty() {
-            progress.push(ThemeProgress { theme: "Cross-cutting actions".into(), actions: cross_cutting });
-        }
+        // Actions whose theme is missing (deleted, or not yet merged in) count as cross-cutting.
+        let cross_cutting: Vec<ActionLine> = open
+            .iter()
+            .filter(|(a, _)| a.theme_id.as_deref().and_then(|t| plan.theme(t)).is_none())
+            .map(|(_, l)| l.clone())
+            .collect();
+        carried_forward.push(ThemeProgress { theme: "Cross-cutting actions".into(), actions: cross_cutting });
+        carried_forward.retain(|t| !t.actions.is_empty());
         let priorities = plan
             .themes_in_order()
             .into_iter()
@@ -161,7 +172,7 @@ impl AnnualReport {
             plan_title: plan.plan.title.clone(),
             priorities,
             completed,
-            progress,
+            completed_before,
             carried_forward,
             events_held,
             notes: AnnualSection::ALL.iter().map(|s| (*s, plan.report_note(&s.key(year)).to_string())).collect(),
@@ -174,6 +185,17 @@ impl AnnualReport {
 
     pub fn note(&self, section: AnnualSection) -> &str {
         self.notes.iter().find(|(s, _)| *s == section).map_or("", |(_, t)| t.as_str())
+    }
+
+    /// How many actions are still open at the end of the year.
+    pub fn carried_forward_count(&self) -> usize {
+        self.carried_forward.iter().map(|t| t.actions.len()).sum()
+    }
+
+    /// Every action line in the order the report prints them: completed,
+    /// completed before, carried forward.
+    pub fn action_lines(&self) -> impl Iterator<Item = &ActionLine> {
+        self.completed.iter().chain(&self.completed_before).chain(self.carried_forward.iter().flat_map(|t| &t.actions))
     }
 }
 
@@ -193,15 +215,9 @@ fn line(action: &Action, year: FinancialYear) -> ActionLine {
     }
 }
 
-/// Whether the action was first marked complete during the year.
-fn completed_in(action: &Action, year: FinancialYear) -> bool {
-    action
-        .progress
-        .values()
-        .filter(|u| u.status == Status::Complete)
-        .map(|u| u.date)
-        .min()
-        .is_some_and(|d| d >= year.start() && d <= year.end())
+/// When the action was first marked complete, if ever.
+fn first_completed(action: &Action) -> Option<Date> {
+    action.progress.values().filter(|u| u.status == Status::Complete).map(|u| u.date).min()
 }
 
 #[cfg(test)]
@@ -224,9 +240,14 @@ mod tests {
         assert_eq!(report.priorities.len(), 7);
         let done: Vec<&str> = report.completed.iter().map(|l| l.number.as_str()).collect();
         assert_eq!(done, ["6", "9", "10", "11", "12"]);
-        assert_eq!(report.carried_forward.len(), 8);
-        assert_eq!(report.progress.iter().map(|t| t.actions.len()).sum::<usize>(), 13);
-        assert_eq!(report.progress.last().map(|t| t.theme.as_str()), Some("Cross-cutting actions"));
+        assert!(report.completed_before.is_empty());
+        assert_eq!(report.carried_forward_count(), 8);
+        assert_eq!(report.carried_forward.last().map(|t| t.theme.as_str()), Some("Cross-cutting actions"));
+        let mut numbers: Vec<&str> = report.action_lines().map(|l| l.number.as_str()).collect();
+        assert_eq!(numbers.len(), 13, "each action once");
+        numbers.sort_by(|a, b| crate::model::action::number_order(a, b));
+        numbers.dedup();
+        assert_eq!(numbers.len(), 13, "and no action twice");
         assert_eq!(report.events_held, 8);
         assert_eq!(report.indicators.len(), 10);
         assert!(report.indicators.iter().all(|(_, l)| l.value.is_some()), "Q3 is the latest quarter with values");
@@ -239,8 +260,11 @@ mod tests {
         let ws = demo::workspace();
         let report = AnnualReport::build(ws.partnership(), FinancialYear(2020));
         assert!(report.completed.is_empty(), "completed in 2019-20, not again");
-        assert_eq!(report.carried_forward.len(), 8);
-        assert!(report.progress.iter().flat_map(|t| &t.actions).all(|l| l.latest.is_none()));
+        let before: Vec<&str> = report.completed_before.iter().map(|l| l.number.as_str()).collect();
+        assert_eq!(before, ["6", "9", "10", "11", "12"], "listed once as done before the year");
+        assert_eq!(report.carried_forward_count(), 8);
+        assert_eq!(report.action_lines().count(), 13);
+        assert!(report.action_lines().all(|l| l.latest.is_none()));
         assert_eq!(AnnualSection::from_code("year-ahead"), Some(AnnualSection::YearAhead));
         assert_eq!(AnnualSection::YearAhead.label(FinancialYear(2020)), "the year ahead of the annual report 2020-21");
     }

@@ -9,8 +9,11 @@ pub mod annual;
 pub mod attention;
 pub mod business_plan;
 pub mod chart;
+pub mod cover;
 pub mod dashboard;
 pub mod ics;
+pub mod plan_document;
+pub mod print;
 pub mod quarterly;
 
 pub use business_plan::{BusinessPlan, BusinessPlanRow, ProgressEntry};

@@ -1,8 +1,10 @@
 //! Browser storage (wasm only): workspace documents in IndexedDB as a log of
-//! chunks, and small settings in localStorage through `gloo-storage`.
+//! chunks, small settings in localStorage through `gloo-storage`, and the
+//! tab's kiosk lock in session storage.
 
 mod chunk_store;
 mod error;
+pub mod kiosk;
 pub mod settings;
 
 pub use chunk_store::{ChunkStore, DATABASE};

@@ -33,6 +33,16 @@ pub fn App() -> impl IntoView {
             return ().into_any();
         }
         let route = state.route.get();
+        // A tab in kiosk mode stays on its questionnaire: the back button,
+        // a typed address or an old link all lead back to it until the
+        // organiser leaves with the PIN (or the hold and confirmation).
+        if let Some(lock) = crate::storage::kiosk::kiosk_lock() {
+            let kiosk = Route::Kiosk(lock.questionnaire_id);
+            if route != kiosk {
+                router::navigate(&kiosk);
+                return ().into_any();
+            }
+        }
         if route.needs_workspace() && !has_plan.get() {
             return view! { <workspaces::WorkspacesPage /> }.into_any();
         }
@@ -43,6 +53,7 @@ pub fn App() -> impl IntoView {
             Route::DeleteWorkspace(id) => view! { <workspaces::DeleteWorkspacePage id /> }.into_any(),
             Route::Plan => view! { <plan::OverviewPage /> }.into_any(),
             Route::EditPlan => view! { <super::plan_form::EditPlanPage /> }.into_any(),
+            Route::PlanDocument => view! { <reports::PlanDocumentPage /> }.into_any(),
             Route::Theme(id) => view! { <plan::ThemePage id /> }.into_any(),
             Route::ThemeForm(id) => view! { <super::theme_form::ThemeFormPage id /> }.into_any(),
             Route::DeleteTheme(id) => view! { <super::theme_form::DeleteThemePage id /> }.into_any(),
@@ -64,6 +75,8 @@ pub fn App() -> impl IntoView {
             Route::AssessedIssue(a, i) => view! { <assessment::IssueFormPage assessment=a issue=i /> }.into_any(),
             Route::Consultations => view! { <consultation::ConsultationsPage /> }.into_any(),
             Route::Kiosk(id) => view! { <consultation::KioskPage id /> }.into_any(),
+            Route::StartKiosk(id) => view! { <consultation::StartKioskPage id /> }.into_any(),
+            Route::WorryWording(id) => view! { <consultation::WorryWordingPage id /> }.into_any(),
             Route::Workshops => view! { <workshop::WorkshopsPage /> }.into_any(),
             Route::Workshop(id) => view! { <workshop::WorkshopPage id /> }.into_any(),
             Route::DeleteProgress(id, update) => view! { <actions::DeleteProgressPage id update /> }.into_any(),
@@ -87,6 +100,7 @@ pub fn App() -> impl IntoView {
             Route::AnnualReport(year) => view! { <reports::AnnualReportPage year /> }.into_any(),
             Route::EditAnnualSection(year, section) => view! { <reports::AnnualSectionPage year section /> }.into_any(),
             Route::BusinessPlan(year) => view! { <reports::BusinessPlanPage year /> }.into_any(),
+            Route::EditCover(report) => view! { <reports::CoverPage report /> }.into_any(),
             Route::Settings => view! { <settings::SettingsPage /> }.into_any(),
             Route::CrashTest => panic!("crash test requested from the support page"),
             Route::PerformanceCheck => view! { <performance::PerformanceCheckPage /> }.into_any(),
@@ -94,10 +108,11 @@ pub fn App() -> impl IntoView {
         }
     };
 
-    // Residents pass the tablet round in kiosk mode: no menu into the plan,
-    // and no reminders meant for the organiser. "Leave kiosk mode" is the
-    // way back.
-    let kiosk = Memo::new(move |_| state.route.with(|r| matches!(r, Route::Kiosk(_))));
+    // Residents pass the tablet round in kiosk mode, and partners in a
+    // running workshop: no menu into the plan, and no reminders meant for
+    // the organiser. "Leave kiosk mode" and the workshop's "All workshops"
+    // are the ways back.
+    let kiosk = Memo::new(move |_| state.route.with(|r| matches!(r, Route::Kiosk(_) | Route::Workshop(_))));
     view! {
         <SkipLink />
         <Show when=move || !kiosk.get() fallback=KioskHeader>

@@ -1,19 +1,25 @@
-//! Asking residents at events: set up a questionnaire, run it in kiosk mode
-//! on a tablet (one resident after another, nothing of the last response
-//! left on screen), and read the counts and averages that feed the
-//! strategic assessment.
+//! Asking residents at events: set up a questionnaire, word its worries,
+//! run it in kiosk mode on a tablet (`kiosk`, with its way in and out in
+//! `exit`), and read the counts and averages that feed the strategic
+//! assessment.
 
-use std::collections::BTreeMap;
+mod exit;
+mod kiosk;
+mod wording;
+
+pub use exit::StartKioskPage;
+pub use kiosk::KioskPage;
+pub use wording::WorryWordingPage;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::model::consultation::{Question, QuestionKind, Questionnaire};
+use crate::model::consultation::Questionnaire;
 use crate::model::{Date, FieldErrors};
 use crate::nav::Route;
 
-use super::components::{BackLink, ErrorSummary, FullScreenButton, Missing, TextField, apply_form};
-use super::router::{focus_id, page_loaded};
+use super::components::{BackLink, ErrorSummary, TextField, apply_form};
+use super::router::page_loaded;
 use super::state::use_app;
 
 #[component]
@@ -54,12 +60,17 @@ pub fn ConsultationsPage() -> impl IntoView {
             all.sort_by_key(|q| q.title.to_lowercase());
             Some(all.into_iter().map(|q| {
                 let s = q.summary();
-                let kiosk = Route::Kiosk(q.id.clone()).href();
+                let kiosk = Route::StartKiosk(q.id.clone()).href();
+                let wording = Route::WorryWording(q.id.clone()).href();
+                let worded = q.worries_question().cloned();
                 view! {
                     <section class="app-consultation" aria-labelledby=format!("q-{}", q.id)>
                         <h2 class="govuk-heading-m" id=format!("q-{}", q.id)>{q.title.clone()}</h2>
                         {(!q.event.is_empty()).then(|| view! { <p class="govuk-body">{q.event.clone()}</p> })}
-                        <a class="govuk-button" href=kiosk>"Open kiosk mode"</a>
+                        <div class="govuk-button-group">
+                            <a class="govuk-button" href=kiosk>"Open kiosk mode"</a>
+                            {worded.is_some().then(|| view! { <a class="govuk-link" href=wording>"Word the worries residents see"</a> })}
+                        </div>
                         <dl class="govuk-summary-list">
                             <div class="govuk-summary-list__row">
                                 <dt class="govuk-summary-list__key">"Responses"</dt>
@@ -80,11 +91,17 @@ pub fn ConsultationsPage() -> impl IntoView {
                                     <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Residents who chose it"</th>
                                 </tr></thead>
                                 <tbody class="govuk-table__body">
-                                    {s.worries.iter().map(|(w, n)| view! {
-                                        <tr class="govuk-table__row">
-                                            <td class="govuk-table__cell">{w.clone()}</td>
-                                            <td class="govuk-table__cell govuk-table__cell--numeric">{*n}</td>
-                                        </tr>
+                                    {s.worries.iter().map(|(w, n)| {
+                                        let asked = worded.as_ref().map(|q| q.shown(w).to_string()).filter(|shown| shown != w);
+                                        view! {
+                                            <tr class="govuk-table__row">
+                                                <td class="govuk-table__cell">
+                                                    {w.clone()}
+                                                    {asked.map(|shown| view! { <br /><span class="app-secondary-text">{format!("Residents saw \u{201c}{shown}\u{201d}")}</span> })}
+                                                </td>
+                                                <td class="govuk-table__cell govuk-table__cell--numeric">{*n}</td>
+                                            </tr>
+                                        }
                                     }).collect_view()}
                                 </tbody>
                             </table>
@@ -196,212 +213,4 @@ fn ContactDetails(questionnaire: Questionnaire) -> impl IntoView {
         </details>
     }
     .into_any()
-}
-
-/// One resident's answers while they fill the form in.
-#[derive(Clone, Copy)]
-struct Answers {
-    values: RwSignal<BTreeMap<String, Vec<String>>>,
-}
-
-impl Answers {
-    fn new() -> Answers {
-        Answers { values: RwSignal::new(BTreeMap::new()) }
-    }
-    fn one(&self, q: &str) -> String {
-        self.values.with(|v| v.get(q).and_then(|x| x.first().cloned()).unwrap_or_default())
-    }
-    fn set_one(&self, q: &str, value: String) {
-        self.values.update(|v| {
-            v.insert(q.to_string(), vec![value]);
-        });
-    }
-    fn has(&self, q: &str, option: &str) -> bool {
-        self.values.with(|v| v.get(q).is_some_and(|x| x.iter().any(|o| o == option)))
-    }
-    fn toggle(&self, q: &str, option: &str, on: bool) {
-        self.values.update(|v| {
-            let list = v.entry(q.to_string()).or_default();
-            list.retain(|o| o != option);
-            if on {
-                list.push(option.to_string());
-            }
-        });
-    }
-}
-
-#[component]
-pub fn KioskPage(id: String) -> impl IntoView {
-    let state = use_app();
-    let found = state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.questionnaires.get(&id)).cloned());
-    let Some(questionnaire) = found else {
-        page_loaded("Questionnaire not found");
-        return view! { <Missing what="questionnaire" /> }.into_any();
-    };
-    page_loaded(&questionnaire.title);
-    if let Some(problem) = questionnaire.kiosk_problem() {
-        return view! {
-            <BackLink route=Route::Consultations />
-            <h1 class="govuk-heading-l" tabindex="-1">{questionnaire.title.clone()}</h1>
-            <div class="govuk-error-summary" role="alert"><div class="govuk-error-summary__body"><p class="govuk-body">{problem}</p></div></div>
-        }
-        .into_any();
-    }
-    let questions: Vec<Question> = questionnaire.questions_in_order().into_iter().cloned().collect();
-    let consent = questionnaire.consent_question().map(|q| q.id.clone()).unwrap_or_default();
-    // A new set of answers for each resident: nothing of the last response
-    // survives in the page.
-    let round = RwSignal::new(0u32);
-    let thanks = RwSignal::new(false);
-    let problem = RwSignal::new(None::<String>);
-    let title = questionnaire.title.clone();
-
-    let form = move || {
-        round.track();
-        let answers = Answers::new();
-        let questions = questions.clone();
-        let consent = consent.clone();
-        let id = id.clone();
-        let send = move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let typed = answers.values.get_untracked();
-            let qid = id.clone();
-            match state.apply(|ws, stamp| ws.record_response(stamp, &qid, &typed)) {
-                Ok(()) => spawn_local(async move {
-                    match state.persist().await {
-                        Ok(()) => {
-                            thanks.set(true);
-                            focus_id("kiosk-thanks");
-                        }
-                        Err(e) => problem.set(Some(format!("The answers could not be saved on this tablet: {e}"))),
-                    }
-                }),
-                Err(e) => problem.set(Some(e.to_string())),
-            }
-        };
-        view! {
-            <form on:submit=send novalidate class="app-kiosk__form">
-                {questions.into_iter().map(|q| question_view(q, answers, consent.clone())).collect_view()}
-                <button type="submit" class="govuk-button app-kiosk__button">"Send my answers"</button>
-            </form>
-        }
-    };
-    let next = move |_| {
-        thanks.set(false);
-        round.update(|r| *r += 1);
-        focus_id("kiosk-title");
-    };
-    view! {
-        <div class="app-kiosk">
-            <h1 class="govuk-heading-xl" id="kiosk-title" tabindex="-1">{title}</h1>
-            {move || problem.get().map(|p| view! { <p class="govuk-error-message" role="alert">{p}</p> })}
-            <Show when=move || thanks.get() fallback=form>
-                <div id="kiosk-thanks" tabindex="-1" class="govuk-panel govuk-panel--confirmation">
-                    <h2 class="govuk-panel__title">"Thank you"</h2>
-                    <div class="govuk-panel__body">"Your answers have been saved. Please hand the tablet back."</div>
-                </div>
-                <button type="button" class="govuk-button app-kiosk__button" on:click=next>"Next person"</button>
-            </Show>
-            <FullScreenButton />
-            <p class="govuk-body-s"><a class="govuk-link" href=Route::Consultations.href()>"Leave kiosk mode"</a></p>
-        </div>
-    }
-    .into_any()
-}
-
-fn question_view(q: Question, answers: Answers, consent: String) -> impl IntoView {
-    let qid = q.id.clone();
-    match q.kind {
-        QuestionKind::Scale => view! {
-            <div class="govuk-form-group">
-                <fieldset class="govuk-fieldset" aria-describedby=format!("{qid}-hint")>
-                    <legend class="govuk-fieldset__legend govuk-fieldset__legend--l">{q.text.clone()}</legend>
-                    <div class="govuk-hint" id=format!("{qid}-hint")>"1 means very unsafe, 5 means very safe"</div>
-                    <div class="govuk-radios govuk-radios--inline">
-                        {["1", "2", "3", "4", "5"].into_iter().map(|v| {
-                            let input_id = format!("{qid}-{v}");
-                            let (a, b) = (qid.clone(), qid.clone());
-                            view! {
-                                <div class="govuk-radios__item">
-                                    <input class="govuk-radios__input" id=input_id.clone() name=qid.clone() type="radio" value=v
-                                        prop:checked=move || answers.one(&a) == v on:change=move |_| answers.set_one(&b, v.to_string()) />
-                                    <label class="govuk-label govuk-radios__label" for=input_id>{v}</label>
-                                </div>
-                            }
-                        }).collect_view()}
-                    </div>
-                </fieldset>
-            </div>
-        }.into_any(),
-        QuestionKind::Choices | QuestionKind::Consent => {
-            let options = if q.kind == QuestionKind::Consent { vec!["yes".to_string()] } else { q.options.clone() };
-            view! {
-                <div class="govuk-form-group">
-                    <fieldset class="govuk-fieldset" aria-describedby=format!("{qid}-hint")>
-                        <legend class="govuk-fieldset__legend govuk-fieldset__legend--l">{q.text.clone()}</legend>
-                        <div class="govuk-hint" id=format!("{qid}-hint")>
-                            {if q.kind == QuestionKind::Consent { "Leave it unticked if not" } else { "Choose as many as you like" }}
-                        </div>
-                        <div class="govuk-checkboxes">
-                            {options.into_iter().enumerate().map(|(i, option)| {
-                                let input_id = format!("{qid}-{i}");
-                                let (a, b, o1, o2) = (qid.clone(), qid.clone(), option.clone(), option.clone());
-                                let label = if option == "yes" && q.kind == QuestionKind::Consent { "Yes, contact me".to_string() } else { option.clone() };
-                                view! {
-                                    <div class="govuk-checkboxes__item">
-                                        <input class="govuk-checkboxes__input" id=input_id.clone() name=qid.clone() type="checkbox" value=option
-                                            prop:checked=move || answers.has(&a, &o1)
-                                            on:change=move |ev| answers.toggle(&b, &o2, event_target_checked(&ev)) />
-                                        <label class="govuk-label govuk-checkboxes__label" for=input_id>{label}</label>
-                                    </div>
-                                }
-                            }).collect_view()}
-                        </div>
-                    </fieldset>
-                </div>
-            }.into_any()
-        }
-        QuestionKind::FreeText => {
-            let (a, b) = (qid.clone(), qid.clone());
-            view! {
-                <div class="govuk-form-group">
-                    <h2 class="govuk-label-wrapper">
-                        <label class="govuk-label govuk-label--l" for=qid.clone()>{q.text.clone()}</label>
-                    </h2>
-                    <textarea class="govuk-textarea" id=qid.clone() name=qid rows="3" autocomplete="off"
-                        prop:value=move || answers.one(&a) on:input=move |ev| answers.set_one(&b, event_target_value(&ev))></textarea>
-                </div>
-            }.into_any()
-        }
-        // Asked only of a resident who has just said yes to being contacted.
-        QuestionKind::Contact => {
-            let (a, b) = (qid.clone(), qid.clone());
-            view! {
-                <Show when=move || answers.has(&consent, "yes")>
-                    <div class="govuk-form-group">
-                        <h2 class="govuk-label-wrapper">
-                            <label class="govuk-label govuk-label--l" for=qid.clone()>{q.text.clone()}</label>
-                        </h2>
-                        <input class="govuk-input govuk-!-width-two-thirds" id=qid.clone() name=qid.clone() type="text" autocomplete="off"
-                            spellcheck="false" prop:value={let a = a.clone(); move || answers.one(&a)}
-                            on:input={let b = b.clone(); move |ev| answers.set_one(&b, event_target_value(&ev))} />
-                    </div>
-                </Show>
-            }.into_any()
-        }
-        QuestionKind::PostcodeDistrict => {
-            let (a, b) = (qid.clone(), qid.clone());
-            view! {
-                <div class="govuk-form-group">
-                    <h2 class="govuk-label-wrapper">
-                        <label class="govuk-label govuk-label--l" for=qid.clone()>{q.text.clone()}</label>
-                    </h2>
-                    <div class="govuk-hint" id=format!("{qid}-hint")>"Only this part is kept, never your full postcode"</div>
-                    <input class="govuk-input govuk-input--width-5" id=qid.clone() name=qid.clone() type="text" autocomplete="off"
-                        spellcheck="false" aria-describedby=format!("{qid}-hint")
-                        prop:value=move || answers.one(&a) on:input=move |ev| answers.set_one(&b, event_target_value(&ev)) />
-                </div>
-            }.into_any()
-        }
-    }
 }

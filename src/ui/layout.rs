@@ -90,7 +90,11 @@ type SectionPage = (&'static str, fn() -> Route);
 /// for one. Names differ from the menu's so each link says where it goes.
 fn section_pages(section: &str) -> &'static [SectionPage] {
     match section {
-        "plan" => &[("Overview", || Route::Plan), ("Members and sub-groups", || Route::Structure)],
+        "plan" => &[
+            ("Overview", || Route::Plan),
+            ("Members and sub-groups", || Route::Structure),
+            ("Plan document", || Route::PlanDocument),
+        ],
         "assessment" => &[
             ("Strategic assessment", || Route::Assessment(String::new())),
             ("Partner workshops", || Route::Workshops),
@@ -143,6 +147,7 @@ pub fn SectionNav() -> impl IntoView {
 fn page_key(route: &Route) -> &'static str {
     match route {
         Route::Plan | Route::Theme(_) => "overview",
+        Route::PlanDocument => "plan-document",
         Route::Structure
         | Route::MemberForm(_)
         | Route::RemoveMember(_)
@@ -150,7 +155,7 @@ fn page_key(route: &Route) -> &'static str {
         | Route::RemoveSubGroup(_) => "structure",
         Route::Assessment(_) | Route::AssessedIssue(..) => "assessment",
         Route::Workshops | Route::Workshop(_) => "workshops",
-        Route::Consultations | Route::Kiosk(_) => "consultations",
+        Route::Consultations | Route::Kiosk(_) | Route::StartKiosk(_) | Route::WorryWording(_) => "consultations",
         Route::Spreadsheets => "spreadsheets",
         Route::Exchange => "exchange",
         Route::RedactedCopy => "redacted",
@@ -161,7 +166,12 @@ fn page_key(route: &Route) -> &'static str {
 /// Which top-level section a page belongs to, for the navigation highlight.
 fn section(route: &Route) -> &'static str {
     match route {
-        Route::Plan | Route::EditPlan | Route::Theme(_) | Route::ThemeForm(_) | Route::DeleteTheme(_) => "plan",
+        Route::Plan
+        | Route::EditPlan
+        | Route::Theme(_)
+        | Route::ThemeForm(_)
+        | Route::DeleteTheme(_)
+        | Route::PlanDocument => "plan",
         Route::Actions(_)
         | Route::NewAction
         | Route::Action(_)
@@ -175,7 +185,8 @@ fn section(route: &Route) -> &'static str {
         | Route::AnnualReport(_)
         | Route::EditAnnualSection(..)
         | Route::QuarterlyReport(..)
-        | Route::EditCommentary(..) => "reports",
+        | Route::EditCommentary(..)
+        | Route::EditCover(_) => "reports",
         Route::Dashboard(_) => "dashboard",
         Route::OpenFile => "workspaces",
         Route::Spreadsheets => "reports",
@@ -184,6 +195,8 @@ fn section(route: &Route) -> &'static str {
         | Route::AssessedIssue(..)
         | Route::Consultations
         | Route::Kiosk(_)
+        | Route::StartKiosk(_)
+        | Route::WorryWording(_)
         | Route::Workshops
         | Route::Workshop(_) => "assessment",
         Route::Indicators

@@ -85,11 +85,14 @@ fn overview(p: &Partnership, moved: RwSignal<String>) -> impl IntoView + use<> {
         </h2>
         <p class="govuk-body">
             {format!("{total} action{}. ", if total == 1 { "" } else { "s" })}
-            <a class="govuk-link" href=Route::Actions(ActionFilter::default()).href()>"See all actions"</a>
+            <a class="govuk-link app-no-print" href=Route::Actions(ActionFilter::default()).href()>"See all actions"</a>
         </p>
         <StatusCounts counts />
-        <p class="govuk-body">
+        <p class="govuk-body app-no-print">
             <a class="govuk-link" href=Route::Structure.href()>"Members and sub-groups of the partnership"</a>
+        </p>
+        <p class="govuk-body app-no-print">
+            <a class="govuk-link" href=Route::PlanDocument.href()>"The plan as a document to print or save as PDF"</a>
         </p>
         <h2 class="govuk-heading-m">"Priority themes"</h2>
         {themes.is_empty().then(|| view! {

@@ -4,13 +4,11 @@
 //! responses), each participant places their dots in turn, and the results
 //! view is for showing on the screen.
 
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::model::FieldErrors;
-use crate::model::workshop::{ItemKind, Side, Workshop, WorkshopFormat};
+use crate::model::workshop::{Allowance, Ballot, ItemKind, Side, Workshop, WorkshopFormat};
 use crate::nav::Route;
 
 use super::components::{
@@ -243,15 +241,16 @@ fn Ballot(id: String) -> impl IntoView {
         let Some(w) = state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.workshops.get(&id)).cloned()) else {
             return ().into_any();
         };
-        let rating = w.format == WorkshopFormat::SenseCheck && w.dots == 0;
-        let allowance = if w.dots > 0 { w.dots } else { 3 };
-        let ballot = RwSignal::new(BTreeMap::<String, i64>::new());
-        let placed = move || ballot.with(|b| b.values().sum::<i64>());
+        let ballot = RwSignal::new(Ballot::for_workshop(&w));
+        let (rating, allowance) = match ballot.with_untracked(Ballot::allowance) {
+            Allowance::Rating => (true, 0),
+            Allowance::Dots(n) => (false, n),
+        };
         let items: Vec<(String, String)> = w.votable().iter().map(|i| (i.id.clone(), i.text.clone())).collect();
         let empty = items.is_empty();
         let id = id.clone();
         let save = move |_| {
-            let b = ballot.get_untracked();
+            let b = ballot.with_untracked(Ballot::votes);
             match state.apply(|ws, stamp| Ok::<_, crate::doc::DocError>(ws.record_ballot(stamp, &id, b))) {
                 Ok(Ok(n)) => {
                     done.set(Some(n));
@@ -266,24 +265,35 @@ fn Ballot(id: String) -> impl IntoView {
         };
         view! {
             <h2 class="govuk-heading-l">{if rating { "Rate each issue from 1 to 5".to_string() } else { format!("Place your {allowance} dots") }}</h2>
-            {(!rating).then(|| view! { <p class="govuk-body-l" aria-live="polite" id="dots-left">{move || format!("{} of {allowance} dots left", allowance - placed())}</p> })}
+            {(!rating).then(|| view! {
+                <p class="govuk-body-l" aria-live="polite" id="dots-left">
+                    {move || {
+                        let left = ballot.with(Ballot::left).unwrap_or(0);
+                        format!("{left} of {allowance} dot{} left", if allowance == 1 { "" } else { "s" })
+                    }}
+                </p>
+            })}
             {empty.then(|| view! { <p class="govuk-body">"Nothing to vote on yet: add possible responses first."</p> })}
             {move || problem.get().map(|p| view! { <p class="govuk-error-message" role="alert">{p}</p> })}
             <ul class="govuk-list app-workshop__votes">
                 {items.into_iter().map(|(item, text)| {
-                    let (a, b, c) = (item.clone(), item.clone(), item.clone());
-                    let count = move || ballot.with(|bl| bl.get(&a).copied().unwrap_or(0));
+                    let (a, b, c, d, e) = (item.clone(), item.clone(), item.clone(), item.clone(), item);
+                    let count = move || ballot.with(|bl| bl.count(&a));
                     let label = text.clone();
                     view! {
                         <li class="app-workshop__vote">
                             <span class="govuk-body-l app-workshop__vote-text">{text}</span>
                             <button type="button" class="govuk-button govuk-button--secondary app-kiosk__button"
                                 aria-label=format!("Take a dot from {label}")
-                                on:click=move |_| ballot.update(|bl| { let v = bl.entry(b.clone()).or_default(); *v = (*v - 1).max(0); })>"\u{2212}"</button>
+                                disabled=move || !ballot.with(|bl| bl.can_take(&d))
+                                on:click=move |_| ballot.update(|bl| bl.take(&b))>"\u{2212}"</button>
                             <span class="govuk-body-l app-workshop__count">{count}<span class="govuk-visually-hidden">{format!(" {} for {label}", if rating { "rating" } else { "dots" })}</span></span>
+                            // No dot left to place: "+" is switched off rather than
+                            // letting the counter go below nothing.
                             <button type="button" class="govuk-button app-kiosk__button"
                                 aria-label=format!("Add a dot to {label}")
-                                on:click={ let c = c.clone(); move |_| ballot.update(|bl| { let v = bl.entry(c.clone()).or_default(); *v = (*v + 1).min(if rating { 5 } else { allowance }); }) }>"+"</button>
+                                disabled=move || !ballot.with(|bl| bl.can_add(&e))
+                                on:click=move |_| ballot.update(|bl| bl.add(&c))>"+"</button>
                         </li>
                     }
                 }).collect_view()}

@@ -3,7 +3,7 @@
 // kept only from residents who tick yes, never appear among the
 // suggestions, and the kiosk shows nothing of the last resident.
 import { expect, test } from '@playwright/test';
-import { expectAccessible, expectPage, expectSaved, expectTouchTargets, openDemo, setIdentity, visit } from './helpers';
+import { expectAccessible, expectPage, expectSaved, expectTouchTargets, leaveKiosk, openDemo, setIdentity, startKiosk, visit } from './helpers';
 
 const TITLE = 'How safe do you feel in High Town?';
 
@@ -20,8 +20,7 @@ test('contact details are asked only after consent and kept only from residents 
   await expect(section.getByText('Residents who asked for a reply (0)')).toBeVisible();
   await expectAccessible(page, 'a questionnaire asking for contact details');
 
-  await section.getByRole('link', { name: 'Open kiosk mode' }).click();
-  await expectPage(page, TITLE);
+  await startKiosk(page, TITLE);
   // Nothing leads a resident from the questionnaire into the plan.
   await expect(page.getByRole('navigation', { name: 'Menu' })).toHaveCount(0);
   await expect(page.getByRole('banner').getByRole('link')).toHaveCount(0);
@@ -52,8 +51,7 @@ test('contact details are asked only after consent and kept only from residents 
   await expect(page.getByRole('heading', { name: 'Thank you' })).toBeVisible();
   await expectSaved(page);
 
-  await page.getByRole('link', { name: 'Leave kiosk mode' }).click();
-  await expectPage(page, 'Resident consultation');
+  await leaveKiosk(page);
   await expect(page.getByRole('navigation', { name: 'Menu' })).toBeVisible();
   await section.getByText('Residents who asked for a reply (1)').click();
   await expect(section.locator('.govuk-details__text')).toContainText('resident.one@example.org');

@@ -86,3 +86,22 @@ export async function expectTouchTargets(page: Page, scope: string, what: string
   });
   expect(small, `touch targets smaller than 44 px on ${what}`).toEqual([]);
 }
+
+/** From the results page, starts kiosk mode on the questionnaire titled `title`, with `pin` to leave it (blank for none). */
+export async function startKiosk(page: Page, title: string, pin = '2468'): Promise<void> {
+  await visit(page, '/consultation');
+  await expectPage(page, 'Resident consultation');
+  await page.getByRole('region', { name: title }).getByRole('link', { name: 'Open kiosk mode' }).click();
+  await expectPage(page, 'Start kiosk mode');
+  await page.getByLabel('PIN to leave kiosk mode (optional)').fill(pin);
+  await page.getByRole('button', { name: 'Start kiosk mode' }).click();
+  await expectPage(page, title);
+}
+
+/** Leaves kiosk mode with the organiser's PIN, back on the results page. */
+export async function leaveKiosk(page: Page, pin = '2468'): Promise<void> {
+  await page.getByRole('button', { name: 'Leave kiosk mode' }).click();
+  await page.getByLabel('Organiser’s PIN').fill(pin);
+  await page.getByRole('button', { name: 'Leave kiosk mode' }).click();
+  await expectPage(page, 'Resident consultation');
+}

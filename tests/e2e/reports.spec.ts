@@ -79,7 +79,7 @@ test('a manager writes the recommendations and prints the annual overview for sc
   await expectPage(page, 'Annual overview 2019-20');
   await expect(page.getByRole('table', { name: 'Priority themes' }).getByRole('rowheader')).toHaveCount(7);
   await expect(page.getByRole('heading', { name: 'Actions completed in 2019-20' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Progress on every action' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Actions carried forward' })).toBeVisible();
   await expect(page.getByText('8 meetings and campaigns were held during the year.')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Indicators at the latest quarter of the year' }).getByRole('rowheader')).toHaveCount(10);
   await expectAccessible(page, 'the annual overview');

@@ -4,9 +4,11 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::model::Cover;
 use crate::model::FieldErrors;
 use crate::nav::Route;
 use crate::report::annual::{ActionLine, AnnualReport, AnnualSection};
+use crate::report::cover::Paper;
 use crate::report::parse_financial_year;
 use crate::ui::components::{BackLink, ErrorSummary, Missing, StatusTag, TextArea, show_errors};
 use crate::ui::indicators::{RagTag, direction_text};
@@ -15,21 +17,29 @@ use crate::ui::router::page_loaded;
 use crate::ui::state::use_app;
 use crate::ui::workspaces::IdentityReminder;
 
+use super::cover::{CoverSection, RunningFooter};
 use super::{ReportControls, chosen_year, years};
 
 #[component]
 pub fn AnnualReportPage(year: String) -> impl IntoView {
     let state = use_app();
-    let built =
-        state.plan.with_untracked(|p| p.as_ref().map(|p| (AnnualReport::build(p, chosen_year(p, &year)), years(p))));
-    let Some((report, years)) = built else { return ().into_any() };
+    let built = state.plan.with_untracked(|p| {
+        let p = p.as_ref()?;
+        let report = AnnualReport::build(p, chosen_year(p, &year));
+        let block = Paper::Annual(report.year).cover_block(p);
+        Some((report, years(p), block))
+    });
+    let Some((report, years, block)) = built else { return ().into_any() };
     page_loaded(&report.title());
     let route: fn(String) -> Route = Route::AnnualReport;
     let year = report.year;
     let section = move |s: AnnualSection, report: &AnnualReport| {
         let text = report.note(s).to_string();
+        // An unwritten scene leaves no heading on paper; the successes and
+        // the year ahead keep theirs for the lists of actions under them.
+        let unprinted = text.is_empty() && s == AnnualSection::Scene;
         view! {
-            <h2 class="govuk-heading-m">{s.heading()}</h2>
+            <h2 class="govuk-heading-m" class:app-no-print=unprinted>{s.heading()}</h2>
             {if text.is_empty() {
                 view! { <p class="govuk-body app-no-print">"Not written yet."</p> }.into_any()
             } else {
@@ -42,12 +52,21 @@ pub fn AnnualReportPage(year: String) -> impl IntoView {
             </p>
         }
     };
+    let recommendations = Cover::recommendation_lines(report.note(AnnualSection::Recommendations));
+    let carried = report.carried_forward_count();
     view! {
+        <RunningFooter partnership=report.partnership.clone() title=report.title() />
         <BackLink route=Route::Reports text="All reports" />
         <ReportControls years selected=year route />
         <span class="govuk-caption-l">{report.partnership.clone()}</span>
         <h1 class="govuk-heading-l" tabindex="-1">{report.title()}</h1>
         <p class="govuk-body-l">"Community Safety Partnership annual overview for the scrutiny committee."</p>
+        <CoverSection
+            paper=Paper::Annual(year)
+            block
+            recommendations
+            write_recommendations=Route::EditAnnualSection(year.to_string(), AnnualSection::Recommendations.code().to_string())
+        />
         {section(AnnualSection::Scene, &report)}
         <h2 class="govuk-heading-m">"Our priorities"</h2>
         <p class="govuk-body">{format!("{} sets {} priority themes, each led by a senior officer.", if report.plan_title.is_empty() { "The partnership plan".to_string() } else { report.plan_title.clone() }, report.priorities.len())}</p>
@@ -73,12 +92,11 @@ pub fn AnnualReportPage(year: String) -> impl IntoView {
         {section(AnnualSection::Successes, &report)}
         <h3 class="govuk-heading-s">{format!("Actions completed in {}", report.year)}</h3>
         <ActionList lines=report.completed.clone() empty="No actions were completed this year." />
+        {(!report.completed_before.is_empty()).then(|| view! {
+            <h3 class="govuk-heading-s">{format!("Completed before {}", report.year)}</h3>
+            <ActionList lines=report.completed_before.clone() empty="" />
+        })}
         <p class="govuk-body">{format!("{} meetings and campaigns were held during the year.", report.events_held)}</p>
-        <h2 class="govuk-heading-m">"Progress on every action"</h2>
-        {report.progress.iter().cloned().map(|t| view! {
-            <h3 class="govuk-heading-s">{t.theme.clone()}</h3>
-            <ActionList lines=t.actions empty="No actions under this theme." />
-        }).collect_view()}
         <h2 class="govuk-heading-m">"Performance indicators"</h2>
         {if report.indicators.is_empty() {
             view! { <p class="govuk-body">"The partnership has no indicators yet."</p> }.into_any()
@@ -114,8 +132,17 @@ pub fn AnnualReportPage(year: String) -> impl IntoView {
         }}
         {section(AnnualSection::YearAhead, &report)}
         <h3 class="govuk-heading-s">"Actions carried forward"</h3>
-        <ActionList lines=report.carried_forward.clone() empty="Every action is complete." />
-        {section(AnnualSection::Recommendations, &report)}
+        {if carried == 0 {
+            view! { <p class="govuk-body">"Every action is complete."</p> }.into_any()
+        } else {
+            view! {
+                <p class="govuk-body">{format!("{carried} action{} still open at the end of the year, by priority, with the latest progress.", if carried == 1 { " is" } else { "s are" })}</p>
+                {report.carried_forward.iter().cloned().map(|t| view! {
+                    <h4 class="govuk-heading-s app-report-theme">{t.theme.clone()}</h4>
+                    <ActionList lines=t.actions empty="" />
+                }).collect_view()}
+            }.into_any()
+        }}
     }
     .into_any()
 }

@@ -1,34 +1,48 @@
-//! The business plan table (seed 003's layout) for a chosen financial year.
+//! The business plan table (seed 003's layout) for a chosen financial year,
+//! printed on landscape A4 with each action's title the most prominent
+//! text in its row.
 
 use leptos::prelude::*;
 
 use crate::model::FinancialYear;
 use crate::nav::Route;
+use crate::report::cover::Paper;
 use crate::report::{BusinessPlan, BusinessPlanRow};
 use crate::ui::components::{BackLink, StatusTag};
 use crate::ui::router::page_loaded;
 use crate::ui::state::use_app;
 
+use super::cover::{CoverSection, RunningFooter};
 use super::{ReportControls, chosen_year, years};
 
 #[component]
 pub fn BusinessPlanPage(year: String) -> impl IntoView {
     let state = use_app();
-    let table =
-        state.plan.with_untracked(|p| p.as_ref().map(|p| (BusinessPlan::build(p, chosen_year(p, &year)), years(p))));
-    let Some((table, years)) = table else { return ().into_any() };
+    let table = state.plan.with_untracked(|p| {
+        let p = p.as_ref()?;
+        let table = BusinessPlan::build(p, chosen_year(p, &year));
+        let block = Paper::BusinessPlan(table.year).cover_block(p);
+        Some((table, years(p), block))
+    });
+    let Some((table, years, block)) = table else { return ().into_any() };
     page_loaded(&table.title());
     let (year, route): (FinancialYear, fn(String) -> Route) = (table.year, Route::BusinessPlan);
+    let recommendations = block.as_ref().map(|b| b.recommendations.clone()).unwrap_or_default();
     view! {
+        <RunningFooter partnership=table.partnership.clone() title=table.title() />
         <BackLink route=Route::Reports text="All reports" />
         <ReportControls years selected=year route />
-        <span class="govuk-caption-l">{table.partnership.clone()}</span>
-        <h1 class="govuk-heading-l" tabindex="-1">{table.title()}</h1>
-        <p class="govuk-body">
-            "The key actions and major projects of the partnership for the year, with their leads and the progress "
-            "reported between " {table.year.start().to_string()} " and " {table.year.end().to_string()} "."
-        </p>
-        <BusinessPlanTable rows=table.rows />
+        // The whole paper prints on landscape pages, so the wide table has room.
+        <div class="app-paper--landscape">
+            <span class="govuk-caption-l">{table.partnership.clone()}</span>
+            <h1 class="govuk-heading-l" tabindex="-1">{table.title()}</h1>
+            <CoverSection paper=Paper::BusinessPlan(year) block recommendations />
+            <p class="govuk-body">
+                "The key actions and major projects of the partnership for the year, with their leads and the progress "
+                "reported between " {table.year.start().to_string()} " and " {table.year.end().to_string()} "."
+            </p>
+            <BusinessPlanTable rows=table.rows />
+        </div>
     }
     .into_any()
 }
@@ -39,8 +53,15 @@ fn BusinessPlanTable(rows: Vec<BusinessPlanRow>) -> impl IntoView {
         return view! { <p class="govuk-body">"This plan has no actions yet."</p> }.into_any();
     }
     view! {
-        <table class="govuk-table app-report-table">
+        <table class="govuk-table app-report-table app-business-plan">
             <caption class="govuk-table__caption govuk-visually-hidden">"Key actions and their progress"</caption>
+            <colgroup>
+                <col class="app-business-plan__number" />
+                <col class="app-business-plan__action" />
+                <col class="app-business-plan__leads" />
+                <col class="app-business-plan__documents" />
+                <col class="app-business-plan__progress" />
+            </colgroup>
             <thead class="govuk-table__head">
                 <tr class="govuk-table__row">
                     <th scope="col" class="govuk-table__header">"No."</th>
@@ -68,8 +89,8 @@ fn Row(row: BusinessPlanRow) -> impl IntoView {
             .map(|p| {
                 view! {
                     <div class="app-report-progress">
-                        <p class="govuk-body-s govuk-!-font-weight-bold govuk-!-margin-bottom-1">
-                            {p.date.to_string()} " " <StatusTag status=p.status />
+                        <p class="govuk-body-s govuk-!-margin-bottom-1">
+                            <strong>{p.date.to_string()}</strong> " " <StatusTag status=p.status />
                         </p>
                         {p.text.lines().filter(|l| !l.trim().is_empty()).map(|l| view! { <p class="govuk-body-s">{l.to_string()}</p> }).collect_view()}
                     </div>
@@ -82,9 +103,12 @@ fn Row(row: BusinessPlanRow) -> impl IntoView {
         <tr class="govuk-table__row">
             <td class="govuk-table__cell">{format!("{}.", row.number)}</td>
             <td class="govuk-table__cell">
-                <a class="govuk-link" href=Route::Action(row.action_id.clone()).href()>{row.title.clone()}</a>
+                // The title leads the row, larger and bolder than its detail.
+                <p class="govuk-body govuk-!-font-weight-bold app-report-title">
+                    <a class="govuk-link" href=Route::Action(row.action_id.clone()).href()>{row.title.clone()}</a>
+                </p>
                 {(!row.detail.is_empty()).then(|| {
-                    row.detail.lines().filter(|l| !l.trim().is_empty()).map(|l| view! { <p class="govuk-body-s">{l.to_string()}</p> }).collect_view()
+                    row.detail.lines().filter(|l| !l.trim().is_empty()).map(|l| view! { <p class="govuk-body-s app-report-detail">{l.to_string()}</p> }).collect_view()
                 })}
                 <p class="govuk-body-s">"Status: " <StatusTag status=row.status /></p>
             </td>

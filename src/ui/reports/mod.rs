@@ -1,14 +1,19 @@
 //! Reports: what the partnership prints or sends to the executive and the
 //! scrutiny committee. Content is assembled in [`crate::report`]; these pages
 //! only lay it out for screen and for print (A4, via the browser's "Save as
-//! PDF").
+//! PDF"), each as a committee paper with its cover block (`cover`), and the
+//! whole plan as a document (`plan_document`).
 
 mod annual;
 mod business_plan;
+mod cover;
+mod plan_document;
 mod quarterly;
 
 pub use annual::{AnnualReportPage, AnnualSectionPage};
 pub use business_plan::BusinessPlanPage;
+pub use cover::CoverPage;
+pub use plan_document::PlanDocumentPage;
 pub use quarterly::{CommentaryPage, QuarterlyReportPage};
 
 use leptos::prelude::*;
@@ -33,6 +38,15 @@ pub fn ReportsPage() -> impl IntoView {
         <ul class="govuk-list app-report-list">
             <li>
                 <h2 class="govuk-heading-m">
+                    <a class="govuk-link" href=Route::PlanDocument.href()>"Plan document"</a>
+                </h2>
+                <p class="govuk-body">
+                    "The whole partnership plan to publish or attach to a committee paper: vision, statutory duties, values, "
+                    "each priority with its lead, aims, what we will do and how it is measured, and the partnership\u{2019}s structure."
+                </p>
+            </li>
+            <li>
+                <h2 class="govuk-heading-m">
                     <a class="govuk-link" href=Route::QuarterlyReport(String::new(), String::new()).href()>
                         "Quarterly theme report"
                     </a>
@@ -47,8 +61,8 @@ pub fn ReportsPage() -> impl IntoView {
                     <a class="govuk-link" href=Route::AnnualReport(String::new()).href()>"Annual overview for scrutiny"</a>
                 </h2>
                 <p class="govuk-body">
-                    "The partnership's year for the council's scrutiny committee: priorities, successes, progress on "
-                    "every action, the year ahead and recommendations."
+                    "The partnership's year for the council's scrutiny committee: priorities, successes, the year "
+                    "ahead with the actions carried forward, and recommendations, each action listed once."
                 </p>
             </li>
             <li>

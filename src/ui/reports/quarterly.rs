@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 
 use crate::model::{FieldErrors, FinancialQuarter, Narrative};
 use crate::nav::Route;
+use crate::report::cover::Paper;
 use crate::report::quarterly::{
     IndicatorLine, QuarterLine, QuarterlyReport, bounds, commentary_key, parse_quarter_code, quarter_code,
 };
@@ -16,6 +17,7 @@ use crate::ui::router::{navigate, page_loaded};
 use crate::ui::state::use_app;
 use crate::ui::workspaces::IdentityReminder;
 
+use super::cover::{CoverSection, RunningFooter};
 use super::print_page;
 
 #[component]
@@ -27,9 +29,10 @@ pub fn QuarterlyReportPage(theme: String, quarter: String) -> impl IntoView {
         let quarter = parse_quarter_code(&quarter).unwrap_or_else(|| p.reporting_quarter(clock::today()));
         let themes: Vec<(String, String)> =
             p.themes_in_order().into_iter().map(|t| (t.id.clone(), t.name.clone())).collect();
-        Some((QuarterlyReport::build(p, theme, quarter), themes, p.quarters_in_view(clock::today())))
+        let block = Paper::Quarterly(theme.id.clone(), quarter).cover_block(p);
+        Some((QuarterlyReport::build(p, theme, quarter), themes, p.quarters_in_view(clock::today()), block))
     });
-    let Some((report, themes, quarters)) = built else {
+    let Some((report, themes, quarters, block)) = built else {
         page_loaded("Quarterly theme report");
         return view! {
             <h1 class="govuk-heading-l" tabindex="-1">"Quarterly theme report"</h1>
@@ -59,7 +62,10 @@ pub fn QuarterlyReportPage(theme: String, quarter: String) -> impl IntoView {
     };
     let (start, end) = bounds(report.quarter);
     let commentary = report.commentary.clone();
+    let paper = Paper::Quarterly(report.theme_id.clone(), report.quarter);
+    let recommendations = block.as_ref().map(|b| b.recommendations.clone()).unwrap_or_default();
     view! {
+        <RunningFooter partnership=report.partnership.clone() title=report.title() />
         <BackLink route=Route::Reports text="All reports" />
         <div class="app-no-print app-filters__row">
             <div class="govuk-form-group">
@@ -92,6 +98,7 @@ pub fn QuarterlyReportPage(theme: String, quarter: String) -> impl IntoView {
         </div>
         <span class="govuk-caption-l">{report.partnership.clone()}</span>
         <h1 class="govuk-heading-l" tabindex="-1">{report.title()}</h1>
+        <CoverSection paper block recommendations />
         <dl class="govuk-summary-list">
             <div class="govuk-summary-list__row">
                 <dt class="govuk-summary-list__key">"Theme lead"</dt>
@@ -198,7 +205,9 @@ fn QuarterTable(lines: Vec<QuarterLine>) -> impl IntoView {
                         <tr class="govuk-table__row">
                             <td class="govuk-table__cell">{l.number.clone()}</td>
                             <td class="govuk-table__cell">
-                                <a class="govuk-link" href=Route::Action(l.action_id.clone()).href()>{l.title.clone()}</a>
+                                <p class="govuk-body govuk-!-font-weight-bold app-report-title">
+                                    <a class="govuk-link" href=Route::Action(l.action_id.clone()).href()>{l.title.clone()}</a>
+                                </p>
                                 <p class="govuk-body-s">{l.leads.clone()}</p>
                             </td>
                             <td class="govuk-table__cell">
@@ -208,8 +217,8 @@ fn QuarterTable(lines: Vec<QuarterLine>) -> impl IntoView {
                             <td class="govuk-table__cell">
                                 {l.updates.into_iter().map(|(date, status, text)| view! {
                                     <div class="app-report-progress">
-                                        <p class="govuk-body-s govuk-!-font-weight-bold govuk-!-margin-bottom-1">
-                                            {date.to_string()} " " <StatusTag status />
+                                        <p class="govuk-body-s govuk-!-margin-bottom-1">
+                                            <strong>{date.to_string()}</strong> " " <StatusTag status />
                                         </p>
                                         {text.lines().filter(|t| !t.trim().is_empty()).map(|t| view! { <p class="govuk-body-s">{t.to_string()}</p> }).collect_view()}
                                     </div>
