@@ -1,21 +1,14 @@
 //! Safer Plan: local-first planning and accountability for Community Safety
 //! Partnerships.
 //!
-//! Layers, from the inside out (see `ARCHITECTURE.md`):
-//! - [`model`]: plain domain types and rules, no I/O;
-//! - [`doc`]: the [`doc::Workspace`], the one way to change a partnership's
-//!   Automerge document, plus the storage-chunk logic that keeps it durable;
-//! - [`demo`]: the embedded demo partnership;
-//! - `storage` and `ui` (browser only): IndexedDB/localStorage adapters and
-//!   the Leptos interface.
+//! This crate is the browser half: `storage` (IndexedDB and localStorage
+//! adapters) and `ui` (the Leptos interface), both wasm only. Everything
+//! without a browser type is the `safer-plan-core` crate in `core/`, whose
+//! modules are re-exported here under their own names so pages write
+//! `crate::model::Action` and tests `safer_plan::doc::Workspace`. See
+//! `ARCHITECTURE.md` for the layers.
 
-pub mod demo;
-pub mod doc;
-pub mod exchange;
-pub mod model;
-pub mod nav;
-pub mod report;
-pub mod spreadsheet;
+pub use safer_plan_core::{demo, doc, exchange, model, nav, report, spreadsheet};
 
 #[cfg(target_arch = "wasm32")]
 pub mod storage;

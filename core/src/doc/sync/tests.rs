@@ -11,7 +11,7 @@ use crate::doc::{DocError, Stamp, Workspace};
 use crate::model::{ActionDraft, Author, Narrative, Status, ValidProgress};
 
 fn realworld(name: &str) -> Workspace {
-    let path = format!("{}/tests/fixtures/realworld/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/../tests/fixtures/realworld/{name}", env!("CARGO_MANIFEST_DIR"));
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     Workspace::load(&bytes).expect("a Safer Plan document")
 }

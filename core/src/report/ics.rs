@@ -186,7 +186,7 @@ mod tests {
     #[test]
     fn a_142_character_title_folds_to_lines_of_75_octets_at_most() {
         // calendar-summary-150-octets.ics: what icalendar wrote, with a 76-octet continuation.
-        let fixture = include_str!("../../tests/fixtures/realworld/calendar-summary-150-octets.ics");
+        let fixture = include_str!("../../../tests/fixtures/realworld/calendar-summary-150-octets.ics");
         assert!(fixture.lines().any(|l| l.len() > MAX_LINE_OCTETS), "the fixture shows the fault");
         let refolded = fold_lines(fixture);
         assert_rfc5545_lines(&refolded);

@@ -4,7 +4,7 @@
 use super::*;
 
 fn realworld(name: &str) -> Vec<u8> {
-    let path = format!("{}/tests/fixtures/realworld/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/../tests/fixtures/realworld/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 

@@ -8,7 +8,7 @@ use crate::model::performance::{ValidQuarterValue, parse_quarter_code};
 use crate::model::{Action, Author, Narrative, Status, ValidAction, ValidProgress};
 
 fn realworld(name: &str) -> Vec<u8> {
-    let path = format!("{}/tests/fixtures/realworld/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/../tests/fixtures/realworld/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
