@@ -1,8 +1,8 @@
 //! Editing the plan itself: its title, period, vision, statutory duties,
 //! values and action plan year, as one signed change.
 
+use super::interop::reconcile_prop;
 use automerge::ROOT;
-use autosurgeon::reconcile_prop;
 
 use super::{FormError, Stamp, Workspace};
 use crate::model::{PlanDraft, PlanSummary};

@@ -11,8 +11,9 @@ use std::collections::BTreeMap;
 
 use automerge::transaction::Transactable;
 use automerge::{AutoCommit, ObjId, ObjType, ReadDoc, Value};
-use autosurgeon::{Reconcile, reconcile_prop};
+use autosurgeon::Reconcile;
 
+use super::interop::reconcile_prop;
 use super::{DocError, FormError, Stamp, Workspace, new_id};
 use crate::model::filter::NO_THEME;
 use crate::model::theme::ThemeChoices;
