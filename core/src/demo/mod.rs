@@ -96,7 +96,7 @@ fn record_indicators(ws: &mut Workspace, manager: &Stamp) {
         .expect("demo indicators are valid");
     for (qi, (year, quarter)) in performance::QUARTERS.into_iter().enumerate() {
         let q = FinancialQuarter { year: FinancialYear(year), quarter };
-        let (_, end) = crate::report::quarterly::bounds(q);
+        let end = q.last_day();
         let reported = noon(end) + 21 * 86_400;
         for theme in ws
             .partnership()

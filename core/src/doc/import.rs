@@ -17,7 +17,7 @@ use super::interop::reconcile_prop;
 
 use super::{ChangeKind, ChangeMessage, DocError, HistoryEntry, Stamp, Workspace, new_id};
 use crate::model::{Action, Narrative, ProgressUpdate};
-use crate::spreadsheet::ImportedAction;
+use crate::model::import::ImportedAction;
 
 /// An action an import added that is still in the plan.
 #[derive(Debug, Clone, PartialEq, Eq)]

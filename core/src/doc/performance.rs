@@ -12,7 +12,7 @@ use super::{DocError, FormError, Stamp, Workspace, new_id};
 use crate::model::performance::ValidQuarterValue;
 use crate::model::performance::quarter_code;
 use crate::model::{FinancialQuarter, Indicator, IndicatorDraft, QuarterValue};
-use crate::spreadsheet::ImportedValue;
+use crate::model::import::ImportedValue;
 
 /// One value typed in for one indicator.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,7 +3,7 @@
 
 use super::{DocError, Stamp, Workspace};
 use crate::model::{Cover, Narrative};
-use crate::report::cover::Paper;
+use crate::model::cover::Paper;
 
 impl Workspace {
     /// Saves the text of one report section (empty text removes it).

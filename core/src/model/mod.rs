@@ -15,6 +15,7 @@ mod date;
 pub mod draft;
 pub mod evidence;
 pub mod filter;
+pub mod import;
 pub mod kiosk;
 mod narrative;
 mod partnership;

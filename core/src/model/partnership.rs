@@ -76,7 +76,7 @@ pub struct Partnership {
     #[autosurgeon(missing = "Default::default")]
     pub workshops: BTreeMap<String, Workshop>,
     /// Committee papers' cover blocks, keyed by report and period such as
-    /// `annual/2019-20` (see [`crate::report::cover::Paper::key`]).
+    /// `annual/2019-20` (see [`super::cover::Paper::key`]).
     #[autosurgeon(missing = "Default::default")]
     pub covers: BTreeMap<String, Cover>,
 }

@@ -8,104 +8,12 @@
 //! [`Cover`] is kept in the document, so the cover of each report and
 //! period is remembered on its own.
 
-use crate::model::performance::{parse_financial_year, parse_quarter_code, quarter_code};
-use crate::model::{Cover, CoverDraft, Date, FinancialQuarter, FinancialYear, Partnership};
+pub use crate::model::cover::Paper;
+use crate::model::{Cover, Date, Partnership};
 
 use super::annual::AnnualSection;
 
-/// A report that goes to a committee as a paper.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Paper {
-    /// The annual overview to the scrutiny committee.
-    Annual(FinancialYear),
-    /// The year's business plan table, for the partnership executive.
-    BusinessPlan(FinancialYear),
-    /// A theme lead's quarterly accountability report: (theme id, quarter).
-    Quarterly(String, FinancialQuarter),
-}
-
 impl Paper {
-    /// Where its cover is kept: `annual/2019-20`.
-    pub fn key(&self) -> String {
-        match self {
-            Paper::Annual(year) => format!("annual/{year}"),
-            Paper::BusinessPlan(year) => format!("business-plan/{year}"),
-            Paper::Quarterly(theme, quarter) => format!("quarterly/{theme}/{}", quarter_code(*quarter)),
-        }
-    }
-
-    /// Reads a key written by [`Paper::key`]; anything else (including
-    /// another spelling of the same period) is `None`.
-    pub fn from_key(key: &str) -> Option<Paper> {
-        let parts: Vec<&str> = key.split('/').collect();
-        let paper = match parts.as_slice() {
-            ["annual", year] => parse_financial_year(year).map(Paper::Annual),
-            ["business-plan", year] => parse_financial_year(year).map(Paper::BusinessPlan),
-            ["quarterly", theme, quarter] if !theme.is_empty() => {
-                parse_quarter_code(quarter).map(|q| Paper::Quarterly((*theme).to_string(), q))
-            }
-            _ => None,
-        };
-        paper.filter(|p| p.key() == key)
-    }
-
-    /// The start of the key shared by every period of the same kind of
-    /// report (every quarter of one theme counts as the same kind).
-    fn kind_prefix(&self) -> String {
-        match self {
-            Paper::Annual(_) => "annual/".to_string(),
-            Paper::BusinessPlan(_) => "business-plan/".to_string(),
-            Paper::Quarterly(theme, _) => format!("quarterly/{theme}/"),
-        }
-    }
-
-    /// The report's title, which the cover calls its subject.
-    pub fn title(&self, plan: &Partnership) -> String {
-        match self {
-            Paper::Annual(year) => format!("Annual overview {year}"),
-            Paper::BusinessPlan(year) => format!("Business plan {year}"),
-            Paper::Quarterly(theme, quarter) => {
-                format!("{}: quarterly report {quarter}", plan.theme(theme).map_or("Theme", |t| t.name.as_str()))
-            }
-        }
-    }
-
-    /// How the history names its cover: "cover details of the annual overview 2019-20".
-    pub fn label(&self, plan: &Partnership) -> String {
-        let title = self.title(plan);
-        let mut chars = title.chars();
-        let title = chars.next().map(|c| c.to_lowercase().chain(chars).collect::<String>()).unwrap_or_default();
-        format!("cover details of the {title}")
-    }
-
-    /// Whether the cover form asks for recommendations. The annual overview
-    /// keeps its recommendations as its own section (written on its page),
-    /// so the cover shows that section instead of a second copy.
-    pub fn asks_for_recommendations(&self) -> bool {
-        !matches!(self, Paper::Annual(_))
-    }
-
-    /// The stored cover, if one was written.
-    pub fn cover<'a>(&self, plan: &'a Partnership) -> Option<&'a Cover> {
-        plan.covers.get(&self.key())
-    }
-
-    /// The form to show: this paper's cover as stored, else one started
-    /// from the latest cover of the same kind of report (by meeting date,
-    /// then key), else blank.
-    pub fn draft(&self, plan: &Partnership) -> CoverDraft {
-        if let Some(cover) = self.cover(plan) {
-            return CoverDraft::from_cover(cover);
-        }
-        let prefix = self.kind_prefix();
-        plan.covers
-            .iter()
-            .filter(|(key, _)| key.starts_with(&prefix))
-            .max_by_key(|(key, cover)| (cover.meeting, key.as_str()))
-            .map(|(_, cover)| CoverDraft::following(cover))
-            .unwrap_or_default()
-    }
-
     /// The cover as it prints, or `None` when nobody has written one.
     pub fn cover_block(&self, plan: &Partnership) -> Option<CoverBlock> {
         let cover = self.cover(plan)?;
@@ -143,6 +51,7 @@ pub struct CoverBlock {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{CoverDraft, FinancialQuarter, FinancialYear};
     use crate::doc::Stamp;
     use crate::model::{Author, Narrative};
 

@@ -13,29 +13,11 @@
 use super::cells::{month_first_example, read_date, read_status, same_name};
 use super::{ColumnMapping, Field, Row, SheetError, Table};
 use crate::model::draft::{is_action_number, parse_lines, parse_tags};
+pub use crate::model::import::{ImportedAction, ImportedProgress};
 use crate::model::{ActionDraft, Date, Partnership, Status};
 
 /// Problems listed in a preview; the rest are counted.
 pub const PROBLEMS_SHOWN: usize = 50;
-
-/// A tracker's progress for one action, as its first progress update.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportedProgress {
-    pub date: Date,
-    pub status: Status,
-    /// The progress text; empty when the row gave only a status.
-    pub text: String,
-}
-
-/// One row that will become an action.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ImportedAction {
-    pub row: usize,
-    pub draft: ActionDraft,
-    /// The theme's name as the plan spells it, or empty for no theme.
-    pub theme_name: String,
-    pub progress: Option<ImportedProgress>,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowProblem {

@@ -9,21 +9,8 @@ use super::cells::read_number;
 use super::mapping::{INDICATOR_HEADINGS, QUARTER_HEADINGS, VALUE_HEADINGS, normalise};
 use super::{RowProblem, SheetError, Table};
 use crate::model::performance::parse_quarter;
+pub use crate::model::import::ImportedValue;
 use crate::model::{FinancialQuarter, Partnership};
-
-/// One value that will be recorded.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ImportedValue {
-    pub row: usize,
-    pub indicator_id: String,
-    pub indicator: String,
-    pub quarter: FinancialQuarter,
-    /// The number the cell shows: a cell formatted as 30% is 30.
-    pub value: f64,
-    /// The value with the indicator's unit, as the preview shows it:
-    /// "30%", "1,012 crimes".
-    pub shown: String,
-}
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ValuesPreview {
