@@ -116,18 +116,9 @@ pub fn EventFormPage(id: Option<String>) -> impl IntoView {
     };
     let heading = if existing.is_some() { "Edit a meeting or campaign" } else { "Add a meeting or campaign" };
     page_loaded(heading);
-    let draft = existing.map_or_else(
+    let draft = existing.as_ref().map_or_else(
         || EventDraft { kind: EventKind::Meeting.code().into(), ..Default::default() },
-        |e| EventDraft {
-            title: e.title,
-            kind: e.kind.code().into(),
-            start: e.start.iso(),
-            end: e.end.map(|d| d.iso()).unwrap_or_default(),
-            time: e.time,
-            location: e.location,
-            notes: e.notes.as_str().to_string(),
-            group_id: e.group_id.unwrap_or_default(),
-        },
+        EventDraft::from_event,
     );
     let title = RwSignal::new(draft.title);
     let kind = RwSignal::new(draft.kind);

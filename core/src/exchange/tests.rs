@@ -51,11 +51,12 @@ fn a_partners_file_is_summarised_by_organisation_before_merging() {
 fn a_partner_s_changes_are_counted_by_what_they_did_not_by_their_wording() {
     let mut ours = crate::demo::workspace();
     let mut theirs = open_file(&ours.save()).expect("our own file opens");
-    // An action without a number ("Added unnumbered action: …").
-    let draft = ActionDraft { title: "Audit street lighting in High Town".into(), ..Default::default() };
+    let draft =
+        ActionDraft { number: "14".into(), title: "Audit street lighting in High Town".into(), ..Default::default() };
     let valid = theirs.validate_action(&draft, None).expect("valid");
     theirs.add_action(&Stamp::new(&police(), T), valid).expect("added");
-    // A resident's answers ("Recorded a resident's response …"): not an indicator value.
+    // "Recorded a resident's response …" was once counted as an indicator
+    // value by its first word.
     let (questionnaire, worries, option) = theirs
         .partnership()
         .questionnaires
