@@ -218,12 +218,11 @@ pub fn DeleteEventPage(id: String) -> impl IntoView {
     let confirm = move |_| {
         let id = id.clone();
         if state.apply(|ws, stamp| ws.delete_event(stamp, &id)).is_ok() {
-            spawn_local(async move {
-                let saved = state.persist().await.is_ok();
-                let message =
-                    if saved { "Removed from the calendar" } else { "Removed, but not yet saved on this device" };
-                state.go_with_flash(Route::Calendar, message);
-            });
+            state.save_and_go(
+                Route::Calendar,
+                "Removed from the calendar",
+                "Removed, but not yet saved on this device",
+            );
         }
     };
     view! {

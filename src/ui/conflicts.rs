@@ -116,15 +116,11 @@ fn ConflictChoice(subject: Subject, conflict: FieldConflict) -> impl IntoView {
             match result {
                 Ok(()) => {
                     let page = subject.page.clone();
-                    spawn_local(async move {
-                        let saved = state.persist().await.is_ok();
-                        let message = if saved {
-                            "Your choice was saved"
-                        } else {
-                            "Your choice was made, but not yet saved on this device"
-                        };
-                        state.go_with_flash(page, message);
-                    })
+                    state.save_and_go(
+                        page,
+                        "Your choice was saved",
+                        "Your choice was made, but not yet saved on this device",
+                    )
                 }
                 Err(e) => problem.set(Some(e.to_string())),
             }

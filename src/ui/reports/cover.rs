@@ -146,15 +146,7 @@ pub fn CoverPage(report: String) -> impl IntoView {
         });
         if saved.is_some() {
             let done = done.clone();
-            spawn_local(async move {
-                let stored = state.persist().await.is_ok();
-                let message = if stored {
-                    "Cover details saved"
-                } else {
-                    "Cover details changed, but not yet saved on this device"
-                };
-                state.go_with_flash(done, message);
-            });
+            state.save_and_go(done, "Cover details saved", "Cover details changed, but not yet saved on this device");
         }
     };
     view! {
