@@ -4,7 +4,6 @@
 //! fields are called and how its values read.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::doc::{ConflictValue, FieldConflict};
 use crate::model::{Date, Partnership};

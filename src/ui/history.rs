@@ -4,7 +4,6 @@
 //! imports undoable from theirs.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::doc::{DocError, HistoryEntry, UndoImport};
 use crate::model::{Date, FieldErrors, recent_meetings};

@@ -3,7 +3,6 @@
 //! so an untouched form saves nothing.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::model::{FieldErrors, PlanDraft};
 use crate::nav::Route;

@@ -2,7 +2,6 @@
 //! deliver the themes, with their chairs and meetings.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::doc::FormError;
 use crate::model::{FieldErrors, OrganisationDraft, Partnership, Sector, SubGroupDraft};

@@ -5,7 +5,6 @@
 //! they go.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::doc::{Destination, attached_words};
 use crate::model::filter::NO_THEME;

@@ -1,7 +1,6 @@
 //! Deleting an action, after a clear confirmation.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::model::ActionFilter;
 use crate::nav::Route;

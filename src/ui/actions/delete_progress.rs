@@ -2,7 +2,6 @@
 //! after a confirmation. History keeps it, and it can be restored there.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::nav::Route;
 use crate::ui::components::{BackLink, Missing};

@@ -2,7 +2,6 @@
 //! the plan's theme names are for partners, not residents.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::model::FieldErrors;
 use crate::model::consultation::{WordingDraft, worry_field};

@@ -1,7 +1,6 @@
 //! Defining, editing and deleting an indicator.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::doc::FormError;
 use crate::model::{FieldErrors, IndicatorDraft};

@@ -2,7 +2,6 @@
 //! its narrative sections.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::model::Cover;
 use crate::model::FieldErrors;

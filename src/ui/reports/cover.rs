@@ -3,7 +3,6 @@
 //! writing the cover. Content comes from [`crate::report::cover`].
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::model::{CoverDraft, FieldErrors};
 use crate::nav::Route;

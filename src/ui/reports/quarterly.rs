@@ -1,7 +1,6 @@
 //! The quarterly theme report and the theme lead's commentary form.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::model::{FieldErrors, FinancialQuarter, Narrative};
 use crate::nav::Route;
