@@ -94,7 +94,7 @@ pub fn reseal(data: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Walks the envelope layout (see `src/exchange/envelope.rs`) to its parts.
+/// Walks the envelope layout (see `core/src/exchange/envelope.rs`) to its parts.
 fn reseal_parts(body: &mut [u8]) {
     let mut at = ENVELOPE_MAGIC.len() + 2;
     let skip_bytes = |at: &mut usize, body: &[u8]| -> Option<(usize, usize)> {

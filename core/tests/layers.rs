@@ -28,7 +28,15 @@ fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// The layers a piece of non-test code names through `crate::<layer>`.
 fn used_layers(code: &str) -> Vec<&'static str> {
-    LAYERS.iter().copied().filter(|layer| code.contains(&format!("crate::{layer}::")) || code.contains(&format!("crate::{layer}}}")) || code.contains(&format!("crate::{{{layer}"))).collect()
+    LAYERS
+        .iter()
+        .copied()
+        .filter(|layer| {
+            code.contains(&format!("crate::{layer}::"))
+                || code.contains(&format!("crate::{layer}}}"))
+                || code.contains(&format!("crate::{{{layer}"))
+        })
+        .collect()
 }
 
 #[test]
@@ -48,12 +56,15 @@ fn every_module_uses_only_the_layers_below_it() {
         for file in files {
             let text = std::fs::read_to_string(&file).expect("readable source");
             let code = text.split("#[cfg(test)]").next().unwrap_or_default();
-            let code: String = code.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n");
+            let code: String =
+                code.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n");
             for used in used_layers(&code) {
                 let used_rank = LAYERS.iter().position(|l| *l == used).unwrap_or(usize::MAX);
-                let beside = SIDE_BY_SIDE.iter().any(|(a, b)| (*a == *layer && *b == used) || (*b == *layer && *a == used));
+                let beside =
+                    SIDE_BY_SIDE.iter().any(|(a, b)| (*a == *layer && *b == used) || (*b == *layer && *a == used));
                 if used != *layer && (used_rank > rank || beside) {
-                    problems.push(format!("{} uses crate::{used}", file.strip_prefix(&root).unwrap_or(&file).display()));
+                    problems
+                        .push(format!("{} uses crate::{used}", file.strip_prefix(&root).unwrap_or(&file).display()));
                 }
             }
         }

@@ -4,7 +4,7 @@ import { expect, test, type Browser, type Download, type Page } from '@playwrigh
 import { expectSaved, openDemo, setIdentity, sharePage } from './helpers';
 
 export const PARTNERSHIP = 'Luton Community Safety Partnership';
-// Identities must match member names in src/demo/structure.rs exactly, so
+// Identities must match member names in core/src/demo/structure.rs exactly, so
 // the Share page leaves the person's own organisation out of its list.
 export const COUNCIL = 'Luton Council';
 export const POLICE = 'Bedfordshire Police';

@@ -9,7 +9,7 @@ import { expect, test, type Browser, type Download, type Page } from '@playwrigh
 import { addProgress, expectAccessible, expectPage, expectSaved, openDemo, setIdentity, sharePage, visit } from './helpers';
 
 const PARTNERSHIP = 'Luton Community Safety Partnership';
-// Identities must match member names in src/demo/structure.rs exactly, so
+// Identities must match member names in core/src/demo/structure.rs exactly, so
 // the Share page leaves the person's own organisation out of its list.
 const COUNCIL = 'Luton Council';
 const POLICE = 'Bedfordshire Police';

@@ -16,8 +16,8 @@
 use super::interop::reconcile_prop;
 
 use super::{ChangeKind, ChangeMessage, DocError, HistoryEntry, Stamp, Workspace, new_id};
-use crate::model::{Action, Narrative, ProgressUpdate};
 use crate::model::import::ImportedAction;
+use crate::model::{Action, Narrative, ProgressUpdate};
 
 /// An action an import added that is still in the plan.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -19,7 +19,7 @@
 //!
 //! ```
 //! use automerge::{AutoCommit, ObjType, ROOT, transaction::Transactable};
-//! use safer_plan::doc::interop::Lenient;
+//! use safer_plan_core::doc::interop::Lenient;
 //!
 //! let mut doc = AutoCommit::new();
 //! let title = doc.put_object(ROOT, "title", ObjType::Text).unwrap();

@@ -9,10 +9,10 @@ use automerge::{ObjType, ROOT};
 use std::collections::BTreeMap;
 
 use super::{DocError, FormError, Stamp, Workspace, new_id};
+use crate::model::import::ImportedValue;
 use crate::model::performance::ValidQuarterValue;
 use crate::model::performance::quarter_code;
 use crate::model::{FinancialQuarter, Indicator, IndicatorDraft, QuarterValue};
-use crate::model::import::ImportedValue;
 
 /// One value typed in for one indicator.
 #[derive(Debug, Clone, PartialEq)]

@@ -2,8 +2,8 @@
 //! section, and one per saved cover block.
 
 use super::{DocError, Stamp, Workspace};
-use crate::model::{Cover, Narrative};
 use crate::model::cover::Paper;
+use crate::model::{Cover, Narrative};
 
 impl Workspace {
     /// Saves the text of one report section (empty text removes it).

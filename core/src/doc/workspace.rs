@@ -9,8 +9,8 @@
 //! then swaps the copy in, so a failed change leaves both untouched.
 //!
 //! ```
-//! use safer_plan::doc::{Stamp, Workspace};
-//! use safer_plan::model::{ActionDraft, Author};
+//! use safer_plan_core::doc::{Stamp, Workspace};
+//! use safer_plan_core::model::{ActionDraft, Author};
 //!
 //! let me = Author::new("Alex Example", "Luton Council");
 //! let mut ws = Workspace::create("Luton Community Safety Partnership", "Luton", &Stamp::new(&me, 0));

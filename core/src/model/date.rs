@@ -9,7 +9,7 @@
 //! Financial years run April to March: `quarter_of(19 Dec 2019)` is Q3 2019-20.
 //!
 //! ```
-//! use safer_plan::model::{Date, FinancialQuarter};
+//! use safer_plan_core::model::{Date, FinancialQuarter};
 //! let d: Date = "2020-01-15".parse().unwrap();
 //! assert_eq!(d.to_string(), "15 January 2020");
 //! assert_eq!(FinancialQuarter::of(d).to_string(), "Q4 2019-20");

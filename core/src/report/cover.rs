@@ -51,9 +51,9 @@ pub struct CoverBlock {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CoverDraft, FinancialQuarter, FinancialYear};
     use crate::doc::Stamp;
     use crate::model::{Author, Narrative};
+    use crate::model::{CoverDraft, FinancialQuarter, FinancialYear};
 
     fn cover(committee: &str, meeting: Option<&str>) -> Cover {
         Cover {

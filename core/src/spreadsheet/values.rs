@@ -8,8 +8,8 @@
 use super::cells::read_number;
 use super::mapping::{INDICATOR_HEADINGS, QUARTER_HEADINGS, VALUE_HEADINGS, normalise};
 use super::{RowProblem, SheetError, Table};
-use crate::model::performance::parse_quarter;
 pub use crate::model::import::ImportedValue;
+use crate::model::performance::parse_quarter;
 use crate::model::{FinancialQuarter, Partnership};
 
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -37,9 +37,9 @@
 //! Copies already in step send nothing.
 //!
 //! ```
-//! use safer_plan::doc::sync::{Input, Output, SyncCore};
-//! use safer_plan::doc::{Stamp, Workspace};
-//! use safer_plan::model::Author;
+//! use safer_plan_core::doc::sync::{Input, Output, SyncCore};
+//! use safer_plan_core::doc::{Stamp, Workspace};
+//! use safer_plan_core::model::Author;
 //!
 //! let me = Author::new("CSP Manager", "Luton Council");
 //! let mut tab_a = Workspace::create("Luton CSP", "Luton", &Stamp::new(&me, 0));
