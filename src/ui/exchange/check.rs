@@ -9,7 +9,7 @@ use safer_plan_file_worker::budget::time_budget;
 use safer_plan_file_worker::protocol::{NOT_CHECKED, UNSAFE_FILE};
 use safer_plan_file_worker::{ExchangeAnswer, ExchangeRequest, Request, Response};
 
-use crate::exchange::{ExchangeError, Unlocked};
+use crate::exchange::Unlocked;
 use crate::ui::file_worker::{Outcome, ask};
 use crate::ui::state::AppState;
 
@@ -49,7 +49,10 @@ pub async fn check_file(
             let protected = inside.is_some();
             let file = inside.unwrap_or_else(|| bytes.to_vec());
             let Some(current) = state.with_workspace(|ws| ws.save()) else {
-                return Verdict::Refused(ExchangeError::Internal("the partnership closed".into()).to_string());
+                return Verdict::Refused(
+                    "The partnership was closed while the file was being checked. Choose the file again; nothing was changed."
+                        .into(),
+                );
             };
             let second = request(file.clone(), None, Some(current));
             match ask(&second, time_budget(None), checking).await {

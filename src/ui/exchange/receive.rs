@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::doc::{NumberClash, clashes_on_merge};
-use crate::exchange::{ExchangeError, IncomingSummary, Opened, Unlocked, open_unlocked, passphrase};
+use crate::exchange::{ExchangeError, IncomingSummary, MAX_FILE_BYTES, Opened, Unlocked, open_unlocked, passphrase};
 use crate::model::{Author, FieldErrors};
 use crate::nav::Route;
 use crate::report::attention::needs_attention;
@@ -132,7 +132,9 @@ pub fn ReceiveSection() -> impl IntoView {
         });
     };
 
+    // A new file: what was shown for the last one goes.
     let forget = move || {
+        incoming.set(None);
         passphrase.set(String::new());
         passphrase_errors.set(FieldErrors::default());
         held.set_value(None);
@@ -144,6 +146,12 @@ pub fn ReceiveSection() -> impl IntoView {
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         let name = file.name();
         forget();
+        // A file too large to open is refused by the size it declares,
+        // before its bytes are read into the page's memory.
+        if file.size() > MAX_FILE_BYTES as f64 {
+            let size_mb = (file.size() / (1024.0 * 1024.0)).ceil() as usize;
+            return show(Incoming::Refused { name, reason: ExchangeError::TooLarge { size_mb }.to_string() });
+        }
         spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
                 Ok(buffer) => receive(name, js_sys::Uint8Array::new(&buffer).to_vec()),

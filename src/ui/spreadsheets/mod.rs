@@ -19,6 +19,7 @@ use safer_plan_file_worker::protocol::{NOT_CHECKED, UNSAFE_FILE};
 use safer_plan_file_worker::{Request, Response, SpreadsheetAnswer, SpreadsheetRequest};
 use wasm_bindgen::JsCast;
 
+use crate::spreadsheet::{MAX_FILE_BYTES, SheetError};
 use crate::spreadsheet::export::{
     ACTION_HEADERS, INDICATOR_HEADERS, PROGRESS_HEADERS, action_rows, indicator_rows, progress_rows, to_csv,
     workbook_xlsx,
@@ -130,6 +131,11 @@ fn chosen_file(
     let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
     let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
     let name = file.name();
+    // Refused by the size it declares, before its bytes are read.
+    if file.size() > MAX_FILE_BYTES as f64 {
+        let size_mb = (file.size() / (1024.0 * 1024.0)).ceil() as usize;
+        return then(name, Err(NotRead::Refused(SheetError::TooLarge { size_mb }.to_string())));
+    }
     spawn_local(async move {
         let read = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
             Ok(buffer) => {
