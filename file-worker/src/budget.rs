@@ -23,9 +23,9 @@ const MOST_FOR_SCRYPT: Duration = Duration::from_secs(600);
 /// at either end is tried as typed, then trimmed), and a tablet slows down
 /// as it warms, so three times the estimate is allowed.
 pub fn time_budget(seconds_to_unlock: Option<f64>) -> Duration {
-    let scrypt = seconds_to_unlock.filter(|s| s.is_finite() && *s > 0.0).map_or(Duration::ZERO, |s| {
-        Duration::from_secs_f64((3.0 * s).min(MOST_FOR_SCRYPT.as_secs_f64()))
-    });
+    let scrypt = seconds_to_unlock
+        .filter(|s| s.is_finite() && *s > 0.0)
+        .map_or(Duration::ZERO, |s| Duration::from_secs_f64((3.0 * s).min(MOST_FOR_SCRYPT.as_secs_f64())));
     BASE + scrypt
 }
 

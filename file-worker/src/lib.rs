@@ -28,9 +28,7 @@ use safer_plan_core::exchange::{ExchangeError, passphrase};
 use safer_plan_core::spreadsheet;
 
 pub use memory::MEMORY_BUDGET_BYTES;
-pub use protocol::{
-    ExchangeAnswer, ExchangeRequest, Request, Response, SpreadsheetAnswer, SpreadsheetRequest,
-};
+pub use protocol::{ExchangeAnswer, ExchangeRequest, Request, Response, SpreadsheetAnswer, SpreadsheetRequest};
 
 /// Answers one request. Refusals are answers; only a panic or an abort in
 /// the parsers underneath ends the worker instead.

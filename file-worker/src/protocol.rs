@@ -14,8 +14,7 @@ pub const UNSAFE_FILE: &str =
 
 /// Shown when the worker could not start (its files did not load), so the
 /// file could not be checked.
-pub const NOT_CHECKED: &str =
-    "Safer Plan could not check this file because its file checker did not start. Reload the page and choose the file again; nothing was changed.";
+pub const NOT_CHECKED: &str = "Safer Plan could not check this file because its file checker did not start. Reload the page and choose the file again; nothing was changed.";
 
 /// A job for the worker.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,7 +79,9 @@ pub enum ExchangeAnswer {
     },
     /// Protected: ask for the passphrase. `work_factor`: scrypt's, for the
     /// page to say how long opening will take.
-    NeedsPassphrase { work_factor: Option<u8> },
+    NeedsPassphrase {
+        work_factor: Option<u8>,
+    },
     WrongPassphrase,
     /// Refused, with the sentence `exchange::open` gives.
     Refused(String),

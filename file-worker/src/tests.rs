@@ -33,7 +33,10 @@ fn a_whole_partnership_passes_and_is_opened_as_sent() {
     let mut ours = safer_plan_core::demo::workspace();
     let whole = file(&mut ours, &[], None);
     assert_eq!(exchange(&whole, None, None, None), Response::Exchange(ExchangeAnswer::Passed { inside: None }));
-    assert_eq!(exchange(&ours.save(), None, Some(ours.id()), None), Response::Exchange(ExchangeAnswer::Passed { inside: None }));
+    assert_eq!(
+        exchange(&ours.save(), None, Some(ours.id()), None),
+        Response::Exchange(ExchangeAnswer::Passed { inside: None })
+    );
 }
 
 #[test]
@@ -44,7 +47,10 @@ fn a_protected_file_asks_for_its_passphrase_then_hands_back_what_is_inside() {
         exchange(&protected, None, None, None),
         Response::Exchange(ExchangeAnswer::NeedsPassphrase { work_factor: Some(15) })
     );
-    assert_eq!(exchange(&protected, Some("battery staple"), None, None), Response::Exchange(ExchangeAnswer::WrongPassphrase));
+    assert_eq!(
+        exchange(&protected, Some("battery staple"), None, None),
+        Response::Exchange(ExchangeAnswer::WrongPassphrase)
+    );
     let Response::Exchange(ExchangeAnswer::Passed { inside: Some(inside) }) =
         exchange(&protected, Some(PASSPHRASE), None, None)
     else {
@@ -59,7 +65,8 @@ fn a_file_of_changes_is_checked_against_the_open_partnership_sent_on_request() {
     let mut ours = safer_plan_core::demo::workspace();
     let mut theirs = open_file(&ours.save()).expect("copy");
     let base = theirs.heads();
-    let draft = ActionDraft { number: "4".into(), title: "Review the youth violence strategy".into(), ..Default::default() };
+    let draft =
+        ActionDraft { number: "4".into(), title: "Review the youth violence strategy".into(), ..Default::default() };
     let valid = theirs.validate_action(&draft, Some("action-04")).expect("valid");
     theirs.edit_action(&Stamp::new(&police(), T), "action-04", valid).expect("edit");
     let changes = file(&mut theirs, &base, None);
@@ -76,7 +83,10 @@ fn a_file_of_changes_is_checked_against_the_open_partnership_sent_on_request() {
     let Response::Exchange(ExchangeAnswer::Refused(reason)) = exchange(&changes, None, Some("another"), None) else {
         panic!("refused")
     };
-    assert!(reason.starts_with("This file holds only recent changes to Luton Community Safety Partnership"), "{reason}");
+    assert!(
+        reason.starts_with("This file holds only recent changes to Luton Community Safety Partnership"),
+        "{reason}"
+    );
     // A document that is not the page's partnership cannot be checked against.
     let Response::Exchange(ExchangeAnswer::Refused(reason)) =
         exchange(&changes, None, Some(&id), Some(b"not a document".to_vec()))
@@ -91,10 +101,14 @@ fn refusals_keep_the_words_the_checks_give() {
     assert_eq!(
         exchange(b"%PDF-1.7\n", None, None, None),
         Response::Exchange(ExchangeAnswer::Refused(
-            "This is a PDF, not a Safer Plan file. Ask the partner to send it from the Share page in Safer Plan.".into()
+            "This is a PDF, not a Safer Plan file. Ask the partner to send it from the Share page in Safer Plan."
+                .into()
         ))
     );
-    assert_eq!(sheet(b"No.,Key action\n1,Review the ASB strategy\n", None), Response::Spreadsheet(SpreadsheetAnswer::Passed));
+    assert_eq!(
+        sheet(b"No.,Key action\n1,Review the ASB strategy\n", None),
+        Response::Spreadsheet(SpreadsheetAnswer::Passed)
+    );
     assert_eq!(
         sheet(b"%PDF-1.7\n", None),
         Response::Spreadsheet(SpreadsheetAnswer::Refused(
@@ -102,8 +116,9 @@ fn refusals_keep_the_words_the_checks_give() {
                 .into()
         ))
     );
-    let workbook = safer_plan_core::spreadsheet::export::workbook_xlsx(safer_plan_core::demo::workspace().partnership())
-        .expect("workbook");
+    let workbook =
+        safer_plan_core::spreadsheet::export::workbook_xlsx(safer_plan_core::demo::workspace().partnership())
+            .expect("workbook");
     assert_eq!(sheet(&workbook, None), Response::Spreadsheet(SpreadsheetAnswer::Passed));
     assert_eq!(
         sheet(&workbook, Some("Budget")),

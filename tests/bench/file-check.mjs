@@ -29,6 +29,13 @@ async function wholeFile(browser, baseURL, large) {
   try {
     const page = await context.newPage();
     await page.goto('/');
+    // Files name who made them.
+    await page.goto('/#/settings');
+    await page.getByLabel('Your name').fill('Jo Coordinator');
+    await page.getByLabel('Your organisation').fill('Luton Council');
+    await page.getByRole('button', { name: 'Save your details' }).click();
+    await page.getByText('Your details have been saved on this device').waitFor();
+    await page.goto('/');
     if (large) {
       await page.goto('/#/performance');
       await page.getByRole('button', { name: 'Open the large partnership on this device' }).click();

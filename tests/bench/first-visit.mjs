@@ -40,6 +40,9 @@ async function serve(dir, port) {
       sent.set(path, entry);
       up.pipe(res);
     });
+    // A request the browser gives up on (its context closing) ends here.
+    upstream.on('error', () => res.destroy());
+    req.on('error', () => upstream.destroy());
     req.pipe(upstream);
   });
   await new Promise((ok) => proxy.listen(0, '127.0.0.1', ok));

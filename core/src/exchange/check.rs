@@ -74,7 +74,11 @@ pub enum Checked<'a> {
 /// nothing: size, passphrase, what the bytes are, the envelope's checksum,
 /// a strict Automerge load, the Safer Plan layout and missing earlier
 /// changes. Refuses with the error `open` would give.
-pub fn check<'a>(bytes: &'a [u8], passphrase: Option<&str>, current: Current<'_>) -> Result<Checked<'a>, ExchangeError> {
+pub fn check<'a>(
+    bytes: &'a [u8],
+    passphrase: Option<&str>,
+    current: Current<'_>,
+) -> Result<Checked<'a>, ExchangeError> {
     let file = unlock(bytes, passphrase)?;
     let current = match current {
         Current::None => None,

@@ -18,7 +18,9 @@ pub enum Verdict {
     /// Passed: open it with `open_unlocked`.
     Passed(Unlocked<'static>),
     /// Protected: ask for the passphrase. `work_factor`: scrypt's.
-    NeedsPassphrase { work_factor: Option<u8> },
+    NeedsPassphrase {
+        work_factor: Option<u8>,
+    },
     WrongPassphrase,
     /// Refused, with the sentence to show.
     Refused(String),

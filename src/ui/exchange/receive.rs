@@ -124,7 +124,9 @@ pub fn ReceiveSection() -> impl IntoView {
                     locked.set_value(Some((bytes, seconds)));
                     Incoming::Locked { name, seconds: seconds.and_then(passphrase::worth_warning) }
                 }
-                Verdict::WrongPassphrase => Incoming::Refused { name, reason: ExchangeError::WrongPassphrase.to_string() },
+                Verdict::WrongPassphrase => {
+                    Incoming::Refused { name, reason: ExchangeError::WrongPassphrase.to_string() }
+                }
                 Verdict::Refused(reason) => Incoming::Refused { name, reason },
                 Verdict::NotRead(reason) => Incoming::Refused { name: String::new(), reason: reason.to_string() },
             };

@@ -19,11 +19,11 @@ use safer_plan_file_worker::protocol::{NOT_CHECKED, UNSAFE_FILE};
 use safer_plan_file_worker::{Request, Response, SpreadsheetAnswer, SpreadsheetRequest};
 use wasm_bindgen::JsCast;
 
-use crate::spreadsheet::{MAX_FILE_BYTES, SheetError};
 use crate::spreadsheet::export::{
     ACTION_HEADERS, INDICATOR_HEADERS, PROGRESS_HEADERS, action_rows, indicator_rows, progress_rows, to_csv,
     workbook_xlsx,
 };
+use crate::spreadsheet::{MAX_FILE_BYTES, SheetError};
 use crate::ui::download::download;
 use crate::ui::file_worker::{Outcome, ask};
 use crate::ui::router::page_loaded;
@@ -111,8 +111,7 @@ impl NotRead {
 /// Reads `sheet` of `bytes` (or the first with data) in the file worker,
 /// before the page reads it.
 async fn check_sheet(bytes: &[u8], sheet: Option<&str>, checking: RwSignal<bool>) -> Result<(), NotRead> {
-    let request =
-        Request::Spreadsheet(SpreadsheetRequest { file: bytes.to_vec(), sheet: sheet.map(str::to_string) });
+    let request = Request::Spreadsheet(SpreadsheetRequest { file: bytes.to_vec(), sheet: sheet.map(str::to_string) });
     match ask(&request, time_budget(None), checking).await {
         Outcome::Answer(Response::Spreadsheet(SpreadsheetAnswer::Passed)) => Ok(()),
         Outcome::Answer(Response::Spreadsheet(SpreadsheetAnswer::Refused(reason))) => Err(NotRead::Refused(reason)),

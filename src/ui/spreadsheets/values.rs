@@ -7,8 +7,8 @@ use leptos::task::spawn_local;
 use super::preview::ProblemTable;
 use super::{chosen_file, plural};
 use crate::nav::Route;
-use crate::ui::file_worker::CheckingStatus;
 use crate::spreadsheet::{SheetError, ValuesPreview, preview_values, read_table};
+use crate::ui::file_worker::CheckingStatus;
 use crate::ui::state::use_app;
 
 #[component]

@@ -15,7 +15,8 @@ fn police() -> Author {
 fn partner_edit(ours: &mut Workspace, passphrase: Option<&str>) -> (Workspace, Vec<u8>) {
     let mut theirs = open_file(&ours.save()).expect("copy");
     let base = theirs.heads();
-    let draft = ActionDraft { number: "4".into(), title: "Review the youth violence strategy".into(), ..Default::default() };
+    let draft =
+        ActionDraft { number: "4".into(), title: "Review the youth violence strategy".into(), ..Default::default() };
     let valid = theirs.validate_action(&draft, Some("action-04")).expect("valid");
     theirs.edit_action(&Stamp::new(&police(), T), "action-04", valid).expect("edit");
     let out = Outgoing { from: &police(), to: None, base: &base, at: T, passphrase };
