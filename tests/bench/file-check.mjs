@@ -8,6 +8,7 @@
 // Usage: node tests/bench/file-check.mjs [dist-before] [dist]   (RUNS=5)
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { launchChromium, root } from './browser.mjs';
@@ -15,10 +16,26 @@ import { launchChromium, root } from './browser.mjs';
 const dists = process.argv.slice(2).length ? process.argv.slice(2) : ['dist'];
 const runs = Number(process.env.RUNS ?? 5);
 
-async function serve(dir, port) {
+/** A port nothing listens on. */
+function freePort() {
+  return new Promise((ok) => {
+    const probe = createNetServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => ok(port));
+    });
+  });
+}
+
+/** Servers still running stop with this script, however it ends. */
+const children = new Set();
+process.on('exit', () => children.forEach((child) => child.kill()));
+
+async function serve(dir) {
+  const port = await freePort();
   const server = spawn(process.execPath, [join(root, 'scripts/static-server.mjs'), resolve(dir), String(port)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  children.add(server);
   await new Promise((ok) => server.stdout.on('data', (chunk) => chunk.toString().includes('Serving') && ok()));
   return { baseURL: `http://127.0.0.1:${port}/`, stop: () => server.kill() };
 }
@@ -77,15 +94,15 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 async function main() {
   const browser = await launchChromium();
   try {
-    const last = await serve(dists[dists.length - 1], 4380);
+    const last = await serve(dists[dists.length - 1]);
     const files = {
       'demo partnership': { name: 'demo.saferplan', mimeType: 'application/octet-stream', buffer: await wholeFile(browser, last.baseURL, false) },
       'large partnership': { name: 'large.saferplan', mimeType: 'application/octet-stream', buffer: await wholeFile(browser, last.baseURL, true) },
     };
     last.stop();
     console.log(`Choose a whole-partnership file to its preview, median of ${runs}, Chromium ${browser.version()}, loopback:`);
-    for (const [i, dir] of dists.entries()) {
-      const served = await serve(dir, 4381 + i);
+    for (const dir of dists) {
+      const served = await serve(dir);
       try {
         for (const [what, file] of Object.entries(files)) {
           const times = [];

@@ -13,6 +13,7 @@
 // Usage: node tests/bench/first-visit.mjs [dist-before] [dist]
 import { spawn } from 'node:child_process';
 import { createServer, request } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 
@@ -20,11 +21,27 @@ const dists = process.argv.slice(2).length ? process.argv.slice(2) : ['dist'];
 const root = resolve(new URL('../..', import.meta.url).pathname);
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 
+/** A port nothing listens on. */
+function freePort() {
+  return new Promise((ok) => {
+    const probe = createNetServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => ok(port));
+    });
+  });
+}
+
+/** Servers still running stop with this script, however it ends. */
+const children = new Set();
+process.on('exit', () => children.forEach((child) => child.kill()));
+
 /** Starts the static server on `dir` (brotli) and a counting proxy in front of it. */
-async function serve(dir, port) {
+async function serve(dir) {
+  const port = await freePort();
   const server = spawn(process.execPath, [resolve(root, 'scripts/static-server.mjs'), resolve(dir), String(port), '--compress'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  children.add(server);
   await new Promise((ok, fail) => {
     server.once('exit', (code) => fail(new Error(`the static server exited (code ${code})`)));
     server.stdout.on('data', (chunk) => chunk.toString().includes('Serving') && ok());
@@ -82,8 +99,8 @@ async function main() {
   const version = browser.version();
   const rows = [];
   try {
-    for (const [i, dir] of dists.entries()) {
-      const served = await serve(dir, 4290 + i);
+    for (const dir of dists) {
+      const served = await serve(dir);
       try {
         const page = await visit(browser, served, 'block');
         const all = await visit(browser, served, 'allow');
