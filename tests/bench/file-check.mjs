@@ -54,7 +54,7 @@ async function wholeFile(browser, baseURL, large) {
     await page.getByText('Your details have been saved on this device').waitFor();
     await page.goto('/');
     if (large) {
-      await page.goto('/#/performance');
+      await page.goto('/#/support/performance');
       await page.getByRole('button', { name: 'Open the large partnership on this device' }).click();
       await page.getByText('The large test partnership is open on this device').waitFor({ timeout: 120_000 });
     } else {
