@@ -5,9 +5,13 @@
 // With --compress it sends brotli (quality 11, made once per file) to
 // browsers that accept it, as a real web server would: Lighthouse measures
 // the app that way. The tests leave it off, so no test waits for it.
+// Like any web host it names each file's version (an ETag from its
+// contents) and answers "not modified" when the browser already has it, so
+// a file is never sent twice to a browser that revalidates it.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const args = process.argv.slice(2);
@@ -35,8 +39,19 @@ createServer(async (req, res) => {
     let file = normalize(join(base, path));
     if (!file.startsWith(base)) throw new Error('outside root');
     if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
-    const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
     let body = await readFile(file);
+    // Weak: the same contents may be sent compressed or not.
+    const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+    const headers = {
+      'content-type': types[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+      etag,
+    };
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
     if (compress && compressible.has(extname(file)) && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
       const key = `${file}:${(await stat(file)).mtimeMs}`;
       if (!compressed.has(key)) {
