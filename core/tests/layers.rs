@@ -26,17 +26,40 @@ fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The layers a piece of non-test code names through `crate::<layer>`.
+/// The layers a piece of non-test code names through `crate::<layer>`,
+/// including inside a group such as `crate::{doc::Stamp, report::cover}`.
 fn used_layers(code: &str) -> Vec<&'static str> {
-    LAYERS
-        .iter()
-        .copied()
-        .filter(|layer| {
-            code.contains(&format!("crate::{layer}::"))
-                || code.contains(&format!("crate::{layer}}}"))
-                || code.contains(&format!("crate::{{{layer}"))
-        })
-        .collect()
+    let mut names: Vec<String> = Vec::new();
+    for (at, _) in code.match_indices("crate::") {
+        let rest = &code[at + "crate::".len()..];
+        if let Some(group) = rest.strip_prefix('{') {
+            // The group's top-level items, up to its matching brace.
+            let mut depth = 0usize;
+            let mut item = String::new();
+            for c in group.chars() {
+                match c {
+                    '{' => depth += 1,
+                    '}' if depth == 0 => break,
+                    '}' => depth -= 1,
+                    ',' if depth == 0 => names.push(std::mem::take(&mut item)),
+                    _ if depth == 0 => item.push(c),
+                    _ => {}
+                }
+            }
+            names.push(item);
+        } else {
+            names.push(rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect());
+        }
+    }
+    LAYERS.iter().copied().filter(|layer| names.iter().any(|n| n.trim().split("::").next() == Some(*layer))).collect()
+}
+
+#[test]
+fn grouped_and_nested_uses_are_seen() {
+    assert_eq!(used_layers("use crate::{doc::Stamp, report::{cover, annual}};"), ["doc", "report"]);
+    assert_eq!(used_layers("let x = crate::spreadsheet::read(y);"), ["spreadsheet"]);
+    assert_eq!(used_layers("use crate::model::Date;"), ["model"]);
+    assert!(used_layers("use super::report;").is_empty());
 }
 
 #[test]

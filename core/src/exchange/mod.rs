@@ -26,7 +26,7 @@ use std::borrow::Cow;
 use automerge::{Change, ChangeHash};
 use thiserror::Error;
 
-use crate::doc::{DocError, HistoryEntry, Workspace};
+use crate::doc::{ChangeKind, DocError, HistoryEntry, Workspace};
 use crate::model::Author;
 pub use check::Unlocked;
 use envelope::{Contents, Envelope, EnvelopeError};
@@ -322,19 +322,15 @@ impl IncomingSummary {
                 }
             };
             let counts = &mut out.by_organisation[index].1;
-            let s = change.summary.as_str();
-            if s.starts_with("Added a progress update") {
-                counts.progress_added += 1;
-            } else if s.starts_with("Added action") || s.starts_with("Imported") && s.contains("action") {
-                counts.actions_added += change.targets.len().max(1);
-            } else if s.starts_with("Edited action") {
-                counts.actions_updated += 1;
-            } else if s.starts_with("Deleted action") {
-                counts.actions_deleted += 1;
-            } else if s.starts_with("Recorded") || s.starts_with("Imported") && s.contains("indicator value") {
-                counts.indicator_values += change.targets.len().max(1);
-            } else {
-                counts.other += 1;
+            let many = change.targets.len().max(1);
+            match change.meaning() {
+                ChangeKind::AddProgress => counts.progress_added += 1,
+                ChangeKind::AddAction => counts.actions_added += 1,
+                ChangeKind::ImportActions => counts.actions_added += many,
+                ChangeKind::EditAction => counts.actions_updated += 1,
+                ChangeKind::DeleteAction => counts.actions_deleted += 1,
+                ChangeKind::RecordValues | ChangeKind::ImportValues => counts.indicator_values += many,
+                _ => counts.other += 1,
             }
         }
         out.changes = changes;
