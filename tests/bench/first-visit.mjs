@@ -3,8 +3,10 @@
 // serve it (brotli, scripts/static-server.mjs --compress). Prints figures
 // only; it fails only if a build cannot be served.
 //
-// Each build in the arguments (default: dist) is visited twice in a fresh
-// Chromium context: once with service workers blocked (what index.html and
+// Each build in the arguments (default: dist) is served twice, by a host
+// that names each file's version (an ETag, so a browser can revalidate its
+// copy and be told "not modified") and by one that does not, and visited
+// twice on each in a fresh Chromium context: once with service workers blocked (what index.html and
 // the welcome page load), once as a visitor gets it (the page, then the
 // service worker installing and precaching every file). A counting proxy in
 // front of the server adds up the response bodies (bytes on the wire,
@@ -37,9 +39,9 @@ const children = new Set();
 process.on('exit', () => children.forEach((child) => child.kill()));
 
 /** Starts the static server on `dir` (brotli) and a counting proxy in front of it. */
-async function serve(dir) {
+async function serve(dir, etags) {
   const port = await freePort();
-  const server = spawn(process.execPath, [resolve(root, 'scripts/static-server.mjs'), resolve(dir), String(port), '--compress'], {
+  const server = spawn(process.execPath, [resolve(root, 'scripts/static-server.mjs'), resolve(dir), String(port), '--compress', ...(etags ? [] : ['--no-etag'])], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.add(server);
@@ -101,14 +103,15 @@ async function main() {
   const version = browser.version();
   const rows = [];
   try {
-    for (const dir of dists) {
-      const served = await serve(dir);
+    for (const [dir, etags] of dists.flatMap((d) => [[d, true], [d, false]])) {
+      const served = await serve(dir, etags);
+      const name = `${dir}${etags ? '' : ' (no ETag)'}`;
       try {
         const page = await visit(browser, served, 'block');
         const all = await visit(browser, served, 'allow');
         const twice = [...all].filter(([, e]) => e.times > 1).map(([p, e]) => `${p} ×${e.times}`);
-        rows.push([dir, kb(total(page)), kb(total(all) - total(page)), kb(total(all)), twice.join(', ') || 'none']);
-        console.log(`\n${dir}: what a first visit with the service worker fetched (brotli bodies)`);
+        rows.push([name, kb(total(page)), kb(total(all) - total(page)), kb(total(all)), twice.join(', ') || 'none']);
+        console.log(`\n${name}: what a first visit with the service worker fetched (brotli bodies)`);
         for (const [path, e] of [...all].sort((a, b) => b[1].bytes - a[1].bytes)) {
           const byPage = page.get(path)?.times ?? 0;
           console.log(`  ${path.padEnd(44)} ${kb(e.bytes).padStart(8)}  sent ${e.times}× (${byPage} for the page)`);
