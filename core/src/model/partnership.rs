@@ -312,7 +312,7 @@ impl Partnership {
     pub fn reporting_quarter(&self, today: Date) -> FinancialQuarter {
         let day = self.as_of(today);
         let quarter = FinancialQuarter::of(day);
-        if quarter.last_day() == day { quarter } else { super::performance::previous_quarter(quarter) }
+        if quarter.last_day() == day { quarter } else { quarter.previous() }
     }
 
     /// Quarters pages offer to choose from, latest first: from the earliest
@@ -330,7 +330,7 @@ impl Partnership {
         let mut q = latest;
         while q >= earliest {
             out.push(q);
-            q = super::performance::previous_quarter(q);
+            q = q.previous();
         }
         out
     }
