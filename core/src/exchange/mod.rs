@@ -20,6 +20,7 @@ pub mod ledger;
 pub mod passphrase;
 pub mod qr;
 pub mod redact;
+pub mod share;
 
 use std::borrow::Cow;
 
