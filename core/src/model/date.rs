@@ -247,6 +247,12 @@ impl FinancialQuarter {
         }
     }
 
+    /// Every quarter from `last` back to `first`, latest first, with no
+    /// gaps; empty when `first` is after `last`.
+    pub fn latest_first(first: FinancialQuarter, last: FinancialQuarter) -> Vec<FinancialQuarter> {
+        std::iter::successors(Some(last), |q| Some(q.previous())).take_while(|q| *q >= first).collect()
+    }
+
     /// Its last day: 30 June, 30 September, 31 December or 31 March.
     pub fn last_day(self) -> Date {
         match self.quarter {

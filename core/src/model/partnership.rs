@@ -326,13 +326,7 @@ impl Partnership {
         let first_update =
             self.actions.values().flat_map(|a| a.progress.values()).map(|u| FinancialQuarter::of(u.date)).min();
         let earliest = [plan_start, first_update].into_iter().flatten().min().unwrap_or(latest).min(latest);
-        let mut out = Vec::new();
-        let mut q = latest;
-        while q >= earliest {
-            out.push(q);
-            q = q.previous();
-        }
-        out
+        FinancialQuarter::latest_first(earliest, latest)
     }
 
     /// The next free top-level action number, for a new action's form.

@@ -103,6 +103,10 @@ mod tests {
         for code in ["2019-20-Q1", "2019-20-Q4", "2024-25-Q2"] {
             assert_eq!(q(code).next().previous(), q(code));
         }
+        let across = FinancialQuarter::latest_first(q("2019-20-Q3"), q("2020-21-Q2"));
+        assert_eq!(across, vec![q("2020-21-Q2"), q("2020-21-Q1"), q("2019-20-Q4"), q("2019-20-Q3")]);
+        assert_eq!(FinancialQuarter::latest_first(q("2019-20-Q3"), q("2019-20-Q3")), vec![q("2019-20-Q3")]);
+        assert!(FinancialQuarter::latest_first(q("2020-21-Q1"), q("2019-20-Q4")).is_empty());
     }
 
     #[test]

@@ -81,13 +81,7 @@ pub fn quarters_for_entry(
     let after_latest = valued.iter().max().map(|q| q.next());
     let anchors = valued.iter().copied().chain(named_years).chain(after_latest).chain([chosen, current]);
     let (first, last) = anchors.fold((chosen, chosen), |(lo, hi), q| (lo.min(q), hi.max(q)));
-    let mut quarters = Vec::new();
-    let mut q = last;
-    while q >= first {
-        quarters.push(q);
-        q = q.previous();
-    }
-    quarters
+    FinancialQuarter::latest_first(first, last)
 }
 
 /// Every financial year named by a four-digit year in `text`: "2020 to 2024"
