@@ -28,17 +28,33 @@ use safer_plan_core::exchange::{ExchangeError, passphrase};
 use safer_plan_core::spreadsheet;
 
 pub use memory::MEMORY_BUDGET_BYTES;
-pub use protocol::{ExchangeAnswer, ExchangeRequest, Request, Response, SpreadsheetAnswer, SpreadsheetRequest};
+pub use protocol::{
+    ExchangeAnswer, ExchangeRequest, Request, Response, SpreadsheetAnswer, SpreadsheetRequest, WorkbookAnswer,
+    WorkbookRequest,
+};
 
 /// Answers one request. Refusals are answers; only a panic or an abort in
 /// the parsers underneath ends the worker instead.
 pub fn handle(request: Request) -> Response {
     match request {
         Request::Exchange(r) => Response::Exchange(exchange(r)),
-        Request::Spreadsheet(r) => Response::Spreadsheet(match spreadsheet::check(&r.file, r.sheet.as_deref()) {
-            Ok(()) => SpreadsheetAnswer::Passed,
+        Request::Spreadsheet(r) => Response::Spreadsheet(match spreadsheet::read_sheet(&r.file, r.sheet.as_deref()) {
+            Ok(table) => SpreadsheetAnswer::Read(table),
             Err(e) => SpreadsheetAnswer::Refused(e.to_string()),
         }),
+        Request::Workbook(r) => Response::Workbook(workbook(&r.document)),
+    }
+}
+
+fn workbook(document: &[u8]) -> WorkbookAnswer {
+    let Ok(ws) = Workspace::load(document) else {
+        return WorkbookAnswer::Refused(
+            "The partnership could not be read to make the workbook, so nothing was downloaded. Reload the page and try again.".into(),
+        );
+    };
+    match spreadsheet::export::workbook_xlsx(ws.partnership()) {
+        Ok(bytes) => WorkbookAnswer::Made(bytes),
+        Err(e) => WorkbookAnswer::Refused(e.to_string()),
     }
 }
 
