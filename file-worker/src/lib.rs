@@ -9,10 +9,12 @@
 //! [`protocol::UNSAFE_FILE`], keeps everything else, and starts a fresh
 //! worker next time.
 //!
-//! The checks are the core's own (`exchange::check`, `spreadsheet::check`):
-//! a file that passes is read on the page by the same code from the same
-//! bytes. [`handle`] answers one [`Request`]; `src/main.rs` is the wasm
-//! entry `public/file-worker.js` calls; the page's side is
+//! The checks are the core's own: `exchange::check` for a partner's file,
+//! which the page then reads with the same code from the same bytes; and
+//! `spreadsheet::read_sheet`, whose `Table` the page previews, so the
+//! spreadsheet readers are in this wasm only. [`handle`] answers one
+//! [`Request`]; `src/main.rs` is the wasm entry `public/file-worker.js`
+//! calls; the page's side is
 //! `src/ui/file_worker.rs` in the app. Budgets: [`MEMORY_BUDGET_BYTES`] of
 //! wasm memory, and [`budget::time_budget`], watched by the page.
 
