@@ -9,10 +9,12 @@
 //! [`protocol::UNSAFE_FILE`], keeps everything else, and starts a fresh
 //! worker next time.
 //!
-//! The checks are the core's own (`exchange::check`, `spreadsheet::check`):
-//! a file that passes is read on the page by the same code from the same
-//! bytes. [`handle`] answers one [`Request`]; `src/main.rs` is the wasm
-//! entry `public/file-worker.js` calls; the page's side is
+//! The checks are the core's own: `exchange::check` for a partner's file,
+//! which the page then reads with the same code from the same bytes; and
+//! `spreadsheet::read_sheet`, whose `Table` the page previews, so the
+//! spreadsheet readers are in this wasm only. [`handle`] answers one
+//! [`Request`]; `src/main.rs` is the wasm entry `public/file-worker.js`
+//! calls; the page's side is
 //! `src/ui/file_worker.rs` in the app. Budgets: [`MEMORY_BUDGET_BYTES`] of
 //! wasm memory, and [`budget::time_budget`], watched by the page.
 
@@ -28,17 +30,33 @@ use safer_plan_core::exchange::{ExchangeError, passphrase};
 use safer_plan_core::spreadsheet;
 
 pub use memory::MEMORY_BUDGET_BYTES;
-pub use protocol::{ExchangeAnswer, ExchangeRequest, Request, Response, SpreadsheetAnswer, SpreadsheetRequest};
+pub use protocol::{
+    ExchangeAnswer, ExchangeRequest, Request, Response, SpreadsheetAnswer, SpreadsheetRequest, WorkbookAnswer,
+    WorkbookRequest,
+};
 
 /// Answers one request. Refusals are answers; only a panic or an abort in
 /// the parsers underneath ends the worker instead.
 pub fn handle(request: Request) -> Response {
     match request {
         Request::Exchange(r) => Response::Exchange(exchange(r)),
-        Request::Spreadsheet(r) => Response::Spreadsheet(match spreadsheet::check(&r.file, r.sheet.as_deref()) {
-            Ok(()) => SpreadsheetAnswer::Passed,
+        Request::Spreadsheet(r) => Response::Spreadsheet(match spreadsheet::read_sheet(&r.file, r.sheet.as_deref()) {
+            Ok(table) => SpreadsheetAnswer::Read(table),
             Err(e) => SpreadsheetAnswer::Refused(e.to_string()),
         }),
+        Request::Workbook(r) => Response::Workbook(workbook(&r.document)),
+    }
+}
+
+fn workbook(document: &[u8]) -> WorkbookAnswer {
+    let Ok(ws) = Workspace::load(document) else {
+        return WorkbookAnswer::Refused(
+            "The partnership could not be read to make the workbook, so nothing was downloaded. Reload the page and try again.".into(),
+        );
+    };
+    match spreadsheet::export::workbook_xlsx(ws.partnership()) {
+        Ok(bytes) => WorkbookAnswer::Made(bytes),
+        Err(e) => WorkbookAnswer::Refused(e.to_string()),
     }
 }
 

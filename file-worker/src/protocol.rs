@@ -5,6 +5,7 @@
 //! calendar) is a new variant of each, so the page and the worker of one
 //! build always agree on the whole set.
 
+use safer_plan_core::spreadsheet::Table;
 use serde::{Deserialize, Serialize};
 
 /// Shown when the worker stopped on a file (a panic, an abort, running out
@@ -24,6 +25,8 @@ pub enum Request {
     Exchange(ExchangeRequest),
     /// A tracker or performance return to import.
     Spreadsheet(SpreadsheetRequest),
+    /// Write the plan's workbook (`.xlsx`).
+    Workbook(WorkbookRequest),
 }
 
 /// Check a partner's file as `exchange::open` would.
@@ -51,11 +54,21 @@ pub struct SpreadsheetRequest {
     pub sheet: Option<String>,
 }
 
+/// Write the workbook of a partnership. The page sends its saved document
+/// (the worker loads it as the page would), so the workbook writer, zip and
+/// all, lives only in the worker's wasm.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkbookRequest {
+    #[serde(with = "serde_bytes")]
+    pub document: Vec<u8>,
+}
+
 /// The worker's answer to one [`Request`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Response {
     Exchange(ExchangeAnswer),
     Spreadsheet(SpreadsheetAnswer),
+    Workbook(WorkbookAnswer),
     /// The request could not be read (a page and a worker from different
     /// builds, between an update and a reload).
     NotUnderstood,
@@ -87,11 +100,21 @@ pub enum ExchangeAnswer {
     Refused(String),
 }
 
-/// What the checks made of a spreadsheet.
+/// What the worker made of a spreadsheet. The worker does the reading, so
+/// the readers (calamine, zip, quick-xml, encoding_rs) are in its wasm
+/// only, not in the page's.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SpreadsheetAnswer {
-    /// The page can read it (with `read_sheet`, the same code).
-    Passed,
+    /// The sheet, as `read_sheet` reads it, for the page to preview.
+    Read(Table),
     /// Refused, with the sentence `read_sheet` gives.
+    Refused(String),
+}
+
+/// The plan's workbook, or why not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum WorkbookAnswer {
+    Made(#[serde(with = "serde_bytes")] Vec<u8>),
+    /// Why not, in a sentence for the page.
     Refused(String),
 }

@@ -105,10 +105,10 @@ fn refusals_keep_the_words_the_checks_give() {
                 .into()
         ))
     );
-    assert_eq!(
-        sheet(b"No.,Key action\n1,Review the ASB strategy\n", None),
-        Response::Spreadsheet(SpreadsheetAnswer::Passed)
-    );
+    let csv = b"No.,Key action\n1,Review the ASB strategy\n";
+    let Response::Spreadsheet(SpreadsheetAnswer::Read(table)) = sheet(csv, None) else { panic!("read") };
+    assert_eq!(table.headers, ["No.", "Key action"]);
+    assert_eq!(table.rows[0].cells, ["1", "Review the ASB strategy"]);
     assert_eq!(
         sheet(b"%PDF-1.7\n", None),
         Response::Spreadsheet(SpreadsheetAnswer::Refused(
@@ -119,11 +119,37 @@ fn refusals_keep_the_words_the_checks_give() {
     let workbook =
         safer_plan_core::spreadsheet::export::workbook_xlsx(safer_plan_core::demo::workspace().partnership())
             .expect("workbook");
-    assert_eq!(sheet(&workbook, None), Response::Spreadsheet(SpreadsheetAnswer::Passed));
+    // The page previews exactly what `read_sheet` reads.
+    assert_eq!(
+        sheet(&workbook, None),
+        Response::Spreadsheet(SpreadsheetAnswer::Read(
+            safer_plan_core::spreadsheet::read_sheet(&workbook, None).expect("the plan's workbook reads")
+        ))
+    );
     assert_eq!(
         sheet(&workbook, Some("Budget")),
         Response::Spreadsheet(SpreadsheetAnswer::Refused(
             "There is no sheet called \u{201c}Budget\u{201d} in this file. Choose another sheet.".into()
+        ))
+    );
+}
+
+#[test]
+fn the_plans_workbook_is_written_from_its_document() {
+    let mut ws = safer_plan_core::demo::workspace();
+    let expected = safer_plan_core::spreadsheet::export::workbook_xlsx(ws.partnership()).expect("the plan's workbook");
+    let Response::Workbook(WorkbookAnswer::Made(made)) =
+        handle(Request::Workbook(WorkbookRequest { document: ws.save() }))
+    else {
+        panic!("a workbook")
+    };
+    // The same sheets, read back the same (zip timestamps may differ).
+    let read = |bytes: &[u8]| safer_plan_core::spreadsheet::read_sheet(bytes, Some("Actions")).expect("actions");
+    assert_eq!(read(&made), read(&expected));
+    assert_eq!(
+        handle(Request::Workbook(WorkbookRequest { document: b"not a document".to_vec() })),
+        Response::Workbook(WorkbookAnswer::Refused(
+            "The partnership could not be read to make the workbook, so nothing was downloaded. Reload the page and try again.".into()
         ))
     );
 }

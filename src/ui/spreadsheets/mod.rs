@@ -1,8 +1,10 @@
 //! Excel and CSV: download the plan's tables, import an existing action
 //! tracker (`tracker.rs`: choose the file and sheet, check which column is
 //! which, confirm the preview) and a performance return (`values.rs`).
-//! Every chosen file is read in the file worker first (`check_sheet`), so
-//! one that stops the reader changes nothing and leaves the page as it was.
+//! Every chosen file is read in the file worker (`read_in_worker`), which
+//! hands the page the sheet as a table: one that stops the reader changes
+//! nothing and leaves the page as it was, and the readers and the workbook
+//! writer are in the worker's wasm only, not in the page's.
 //! Nothing is written until the person confirms, and a file that cannot be
 //! read changes nothing.
 
@@ -16,14 +18,15 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use safer_plan_file_worker::budget::time_budget;
 use safer_plan_file_worker::protocol::{NOT_CHECKED, UNSAFE_FILE};
-use safer_plan_file_worker::{Request, Response, SpreadsheetAnswer, SpreadsheetRequest};
+use safer_plan_file_worker::{
+    Request, Response, SpreadsheetAnswer, SpreadsheetRequest, WorkbookAnswer, WorkbookRequest,
+};
 use wasm_bindgen::JsCast;
 
 use crate::spreadsheet::export::{
     ACTION_HEADERS, INDICATOR_HEADERS, PROGRESS_HEADERS, action_rows, indicator_rows, progress_rows, to_csv,
-    workbook_xlsx,
 };
-use crate::spreadsheet::{MAX_FILE_BYTES, SheetError};
+use crate::spreadsheet::{MAX_FILE_BYTES, SheetError, Table};
 use crate::ui::download::download;
 use crate::ui::file_worker::{Outcome, ask};
 use crate::ui::router::page_loaded;
@@ -46,12 +49,26 @@ pub fn SpreadsheetsPage() -> impl IntoView {
     crate::ui::file_worker::warm_up();
     let problem = RwSignal::new(None::<String>);
 
+    let save = move |bytes: &[u8], name: &str, mime: &str| {
+        if let Err(e) = download(bytes, name, mime) {
+            problem.set(Some(format!("The download could not start: {e}")));
+        }
+    };
     let fetch = move |what: Download| {
         let made = state.plan.with_untracked(|p| {
             let p = p.as_ref()?;
             let stem = p.file_stem();
             Some(match what {
-                Download::Workbook => workbook_xlsx(p).map(|b| (b, format!("{stem}.xlsx"), XLSX)),
+                Download::Workbook => {
+                    let document = state.with_workspace(|ws| ws.save())?;
+                    spawn_local(async move {
+                        match make_workbook(document).await {
+                            Ok(bytes) => save(&bytes, &format!("{stem}.xlsx"), XLSX),
+                            Err(e) => problem.set(Some(e)),
+                        }
+                    });
+                    return None;
+                }
                 Download::Actions => {
                     to_csv(&ACTION_HEADERS, &action_rows(p)).map(|b| (b, format!("{stem}-actions.csv"), "text/csv"))
                 }
@@ -62,11 +79,7 @@ pub fn SpreadsheetsPage() -> impl IntoView {
             })
         });
         match made {
-            Some(Ok((bytes, name, mime))) => {
-                if let Err(e) = download(&bytes, &name, mime) {
-                    problem.set(Some(format!("The download could not start: {e}")));
-                }
-            }
+            Some(Ok((bytes, name, mime))) => save(&bytes, &name, mime),
             Some(Err(e)) => problem.set(Some(e.to_string())),
             None => {}
         }
@@ -90,7 +103,7 @@ pub fn SpreadsheetsPage() -> impl IntoView {
 
 /// Why a chosen spreadsheet is not read.
 #[derive(Clone)]
-enum NotRead {
+pub(crate) enum NotRead {
     /// Refused by the checks, with their sentence.
     Refused(String),
     /// The file worker stopped on it, or could not check it: this sentence,
@@ -108,24 +121,44 @@ impl NotRead {
     }
 }
 
-/// Reads `sheet` of `bytes` (or the first with data) in the file worker,
-/// before the page reads it.
-async fn check_sheet(bytes: &[u8], sheet: Option<&str>, checking: RwSignal<bool>) -> Result<(), NotRead> {
+/// Reads `sheet` of `bytes` (or the first with data) in the file worker.
+pub(crate) async fn read_in_worker(
+    bytes: &[u8],
+    sheet: Option<&str>,
+    checking: RwSignal<bool>,
+) -> Result<Table, NotRead> {
     let request = Request::Spreadsheet(SpreadsheetRequest { file: bytes.to_vec(), sheet: sheet.map(str::to_string) });
     match ask(&request, time_budget(None), checking).await {
-        Outcome::Answer(Response::Spreadsheet(SpreadsheetAnswer::Passed)) => Ok(()),
+        Outcome::Answer(Response::Spreadsheet(SpreadsheetAnswer::Read(table))) => Ok(table),
         Outcome::Answer(Response::Spreadsheet(SpreadsheetAnswer::Refused(reason))) => Err(NotRead::Refused(reason)),
         Outcome::Answer(_) | Outcome::Unavailable => Err(NotRead::Unchecked(NOT_CHECKED)),
         Outcome::Stopped => Err(NotRead::Unchecked(UNSAFE_FILE)),
     }
 }
 
-/// The bytes of the file chosen in a file input, with its name, once the
-/// file worker has read its first sheet; or why it is not read.
+/// The plan's workbook, written in the file worker from the saved
+/// `document`; or why not, in a sentence.
+pub(crate) async fn make_workbook(document: Vec<u8>) -> Result<Vec<u8>, String> {
+    let request = Request::Workbook(WorkbookRequest { document });
+    match ask(&request, time_budget(None), RwSignal::new(false)).await {
+        Outcome::Answer(Response::Workbook(WorkbookAnswer::Made(bytes))) => Ok(bytes),
+        Outcome::Answer(Response::Workbook(WorkbookAnswer::Refused(reason))) => Err(reason),
+        Outcome::Answer(_) | Outcome::Unavailable | Outcome::Stopped => Err(
+            "The workbook could not be made because Safer Plan's file helper did not start. Reload the page and try again; the CSV files below hold the same tables.".into(),
+        ),
+    }
+}
+
+/// A chosen file: its bytes (kept to read another sheet) and its first
+/// sheet with data, as the file worker read it.
+type ReadFile = (Arc<Vec<u8>>, Table);
+
+/// The file chosen in a file input, with its name, once the file worker has
+/// read its first sheet; or why it is not read.
 fn chosen_file(
     ev: &leptos::ev::Event,
     checking: RwSignal<bool>,
-    then: impl FnOnce(String, Result<Arc<Vec<u8>>, NotRead>) + 'static,
+    then: impl FnOnce(String, Result<ReadFile, NotRead>) + 'static,
 ) {
     let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
     let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
@@ -139,7 +172,7 @@ fn chosen_file(
         let read = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
             Ok(buffer) => {
                 let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                check_sheet(&bytes, None, checking).await.map(|()| Arc::new(bytes))
+                read_in_worker(&bytes, None, checking).await.map(|table| (Arc::new(bytes), table))
             }
             Err(_) => Err(NotRead::Refused("The file could not be opened. Choose it again.".to_string())),
         };

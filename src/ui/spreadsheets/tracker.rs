@@ -8,11 +8,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::preview::{ActionsPreview, SheetNotes};
-use super::{check_sheet, chosen_file, plural};
+use super::{chosen_file, plural, read_in_worker};
 use crate::model::ActionFilter;
 use crate::nav::Route;
 use crate::spreadsheet::cells::read_date;
-use crate::spreadsheet::{ColumnMapping, Field, ImportPreview, SheetError, Table, preview, read_sheet};
+use crate::spreadsheet::{ColumnMapping, Field, ImportPreview, SheetError, Table, preview};
 use crate::ui::file_worker::CheckingStatus;
 use crate::ui::router::focus_id;
 use crate::ui::state::use_app;
@@ -31,22 +31,15 @@ pub fn TrackerImport() -> impl IntoView {
     let as_at = RwSignal::new(String::new());
     let checking = RwSignal::new(false);
 
-    let show = move |name: &str, read: Result<Table, SheetError>| match read {
-        Ok(t) => {
-            problem.set(None);
-            mapping.update(|m| {
-                let as_at = m.progress_as_at;
-                *m = ColumnMapping::suggest(&t.headers);
-                m.progress_as_at = as_at;
-            });
-            table.set(Some(t));
-            request_animation_frame(|| focus_id("import-columns"));
-        }
-        Err(e) => {
-            table.set(None);
-            problem.set(Some(format!("{name}: {e}")));
-            request_animation_frame(|| focus_id("error-summary"));
-        }
+    let show = move |t: Table| {
+        problem.set(None);
+        mapping.update(|m| {
+            let as_at = m.progress_as_at;
+            *m = ColumnMapping::suggest(&t.headers);
+            m.progress_as_at = as_at;
+        });
+        table.set(Some(t));
+        request_animation_frame(|| focus_id("import-columns"));
     };
     let refuse = move |message: String| {
         table.set(None);
@@ -54,11 +47,10 @@ pub fn TrackerImport() -> impl IntoView {
         request_animation_frame(|| focus_id("error-summary"));
     };
     let choose_file = move |ev: leptos::ev::Event| {
-        chosen_file(&ev, checking, move |name, bytes| match bytes {
-            Ok(bytes) => {
-                let read = read_sheet(&bytes, None);
-                file.set(Some((name.clone(), bytes)));
-                show(&name, read);
+        chosen_file(&ev, checking, move |name, chosen| match chosen {
+            Ok((bytes, read)) => {
+                file.set(Some((name, bytes)));
+                show(read);
             }
             Err(e) => {
                 file.set(None);
@@ -66,13 +58,13 @@ pub fn TrackerImport() -> impl IntoView {
             }
         })
     };
-    // Another sheet is read in the worker first too.
+    // Another sheet is read in the worker too.
     let choose_sheet = move |ev: leptos::ev::Event| {
         let sheet = event_target_value(&ev);
         let Some((name, bytes)) = file.get_untracked() else { return };
         spawn_local(async move {
-            match check_sheet(&bytes, Some(&sheet), checking).await {
-                Ok(()) => show(&name, read_sheet(&bytes, Some(&sheet))),
+            match read_in_worker(&bytes, Some(&sheet), checking).await {
+                Ok(read) => show(read),
                 Err(e) => refuse(e.message(&name)),
             }
         });

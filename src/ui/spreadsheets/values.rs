@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use super::preview::ProblemTable;
 use super::{chosen_file, plural};
 use crate::nav::Route;
-use crate::spreadsheet::{SheetError, ValuesPreview, preview_values, read_table};
+use crate::spreadsheet::{SheetError, ValuesPreview, preview_values};
 use crate::ui::file_worker::CheckingStatus;
 use crate::ui::state::use_app;
 
@@ -18,9 +18,8 @@ pub fn ValuesImport() -> impl IntoView {
     let values = RwSignal::new(None::<(String, Result<ValuesPreview, String>)>);
     let checking = RwSignal::new(false);
     let choose_values = move |ev: leptos::ev::Event| {
-        chosen_file(&ev, checking, move |name, bytes| {
-            let previewed = bytes.map_err(|e| e.message(&name)).and_then(|bytes| {
-                let table = read_table(&bytes).map_err(|e| format!("{name}: {e}"))?;
+        chosen_file(&ev, checking, move |name, chosen| {
+            let previewed = chosen.map_err(|e| e.message(&name)).and_then(|(_, table)| {
                 state
                     .plan
                     .with_untracked(|p| p.as_ref().map(|p| preview_values(&table, p)))

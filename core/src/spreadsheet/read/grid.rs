@@ -19,7 +19,7 @@ pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
 
 /// A rectangle of merged cells: rows as the spreadsheet numbers them
 /// (from 1), columns from 0.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Merge {
     pub first_row: usize,
     pub last_row: usize,
@@ -28,7 +28,7 @@ pub struct Merge {
 }
 
 /// What was left out of a sheet because of the limits.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Cut {
     /// Cells with something in them outside rows 1–10,000 or columns A–GR.
     pub cells_outside: u64,

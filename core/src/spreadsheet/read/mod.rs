@@ -26,7 +26,7 @@ use package::Kind;
 const HEADING_SEARCH_ROWS: usize = 20;
 
 /// One row of the table under the headings.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Row {
     /// The row number the spreadsheet shows.
     pub number: usize,
@@ -53,8 +53,9 @@ impl Row {
     }
 }
 
-/// One sheet of a spreadsheet, as text, from its heading row down.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// One sheet of a spreadsheet, as text, from its heading row down. Serde,
+/// because the app's file worker reads the file and hands the page this.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Table {
     pub sheet: String,
     /// Every sheet in the file, in order, for choosing another.
