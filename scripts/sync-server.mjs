@@ -19,9 +19,13 @@ const repo = new Repo({
   shareConfig: { announce: async () => false, access: async (_peer, doc) => !allow || allow.includes(doc) },
 })
 socket.on("listening", () => console.log(`sync server on ws://127.0.0.1:${port}, data in ${dir}`))
-// Every document is saved on each change; flush what is loaded (2.5.6 fails
-// on a handle for an id it never found), then stop.
+// Every document is saved on each change. Stopping drops the connections
+// (ws would wait for every client to leave), flushes what is loaded (2.5.6
+// fails on a handle for an id it never found) and exits.
 const ready = () => Object.keys(repo.handles).filter(id => repo.handles[id].isReady())
-const stop = () => socket.close(() => repo.flush(ready()).finally(() => process.exit(0)))
+const stop = () => {
+  socket.clients.forEach(client => client.terminate())
+  socket.close(() => repo.flush(ready()).finally(() => process.exit(0)))
+}
 process.on("SIGINT", stop)
 process.on("SIGTERM", stop)

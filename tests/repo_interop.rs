@@ -142,3 +142,133 @@ fn a_partner_joins_by_address_and_gets_the_whole_partnership() {
         }
     }
 }
+
+// ---- figures for BENCHMARKS.md (scripts/repo-bench.sh) -------------------
+
+/// A partner connected to the server with its own copy, ready to sync.
+struct Partner {
+    ws: Workspace,
+    session: Session,
+    socket: WebSocket<TcpStream>,
+}
+
+impl Partner {
+    fn connect(ws: Workspace, name: &str) -> Partner {
+        let id = ws.sync_id().expect("a sync address");
+        let mut partner =
+            Partner { ws, session: Session::new(name.into(), format!("{name}-device"), id, None), socket: connect() };
+        let hello = partner.session.handle(&mut partner.ws, Event::Connected);
+        sync_until_in_step(&mut partner.socket, &mut partner.session, &mut partner.ws, hello);
+        partner
+    }
+
+    fn send(&mut self, effects: Vec<Effect>) {
+        for effect in effects {
+            if let Effect::Send(frame) = effect {
+                self.socket.send(Message::binary(frame)).expect("send");
+            }
+        }
+    }
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let at = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[at]
+}
+
+#[test]
+#[ignore = "needs a sync server: scripts/repo-bench.sh"]
+fn bench_an_edit_reaches_the_other_partner() {
+    let mut first = safer_plan::demo::workspace();
+    first.turn_on_server_sync(&me()).expect("a sync address");
+    let second = Workspace::load(&first.save()).expect("a second copy");
+    let mut a = Partner::connect(first, "bench-a");
+    let mut b = Partner::connect(second, "bench-b");
+    b.socket.get_mut().set_read_timeout(Some(Duration::from_millis(1))).expect("timeout");
+    a.socket.get_mut().set_read_timeout(Some(Duration::from_millis(1))).expect("timeout");
+    let mut times = Vec::new();
+    for round in 0..100 {
+        let name = format!("Luton CSP, edit {round}");
+        let started = Instant::now();
+        a.ws.rename(&me(), &name).expect("rename");
+        let out = a.session.handle(&mut a.ws, Event::LocalChange);
+        a.send(out);
+        while b.ws.partnership().name != name {
+            assert!(started.elapsed() < Duration::from_secs(10), "edit {round} never arrived");
+            // Both sides answer what they receive, as the browser does.
+            if let Some(frame) = read(&mut b.socket) {
+                let out = b.session.handle(&mut b.ws, Event::Frame(&frame));
+                b.send(out);
+            }
+            if let Some(frame) = read(&mut a.socket) {
+                let out = a.session.handle(&mut a.ws, Event::Frame(&frame));
+                a.send(out);
+            }
+        }
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "edit to other partner over {} edits: median {:.1} ms, p95 {:.1} ms, max {:.1} ms",
+        times.len(),
+        percentile(&times, 0.5),
+        percentile(&times, 0.95),
+        times[times.len() - 1]
+    );
+}
+
+#[test]
+#[ignore = "needs a sync server: scripts/repo-bench.sh"]
+fn bench_joining_the_large_partnership() {
+    let mut large = safer_plan::demo::large_workspace(1_700_000_000);
+    let id = large.turn_on_server_sync(&me()).expect("a sync address");
+    let saved = large.save().len();
+    let started = Instant::now();
+    let _uploader = Partner::connect(large, "bench-upload");
+    let upload = started.elapsed();
+    std::fs::write(dir().join("large-address"), id.url()).expect("write the address");
+
+    let started = Instant::now();
+    let mut download = Download::new("bench-join".into(), "bench-join-device".into(), id);
+    let mut socket = connect();
+    let mut received = 0;
+    let mut out = download.handle(Event::Connected);
+    let bytes = loop {
+        let mut done = None;
+        for step in out.drain(..) {
+            match step {
+                Fetched::Send(frame) => socket.send(Message::binary(frame)).expect("send"),
+                Fetched::Done(bytes) => done = Some(bytes),
+                other => panic!("{other:?}"),
+            }
+        }
+        if let Some(bytes) = done {
+            break bytes;
+        }
+        if let Some(frame) = read(&mut socket) {
+            received += frame.len();
+            out = download.handle(Event::Frame(&frame));
+        }
+    };
+    let fetched = started.elapsed();
+    let checked = safer_plan::exchange::open(&bytes, None, None).expect("checked like a file");
+    let total = started.elapsed();
+    println!(
+        "large partnership ({saved} bytes saved, {} actions): upload {:.0} ms; join by address: {received} bytes received, {:.0} ms to download, {:.0} ms with the file checks",
+        checked.workspace.partnership().actions.len(),
+        upload.as_secs_f64() * 1000.0,
+        fetched.as_secs_f64() * 1000.0,
+        total.as_secs_f64() * 1000.0
+    );
+}
+
+#[test]
+#[ignore = "needs a sync server: scripts/repo-bench.sh"]
+fn bench_fifty_partnerships_on_one_server() {
+    for n in 0..50 {
+        let mut ws = safer_plan::demo::workspace();
+        ws.turn_on_server_sync(&me()).expect("a sync address");
+        let _partner = Partner::connect(ws, &format!("bench-many-{n}"));
+    }
+    println!("50 demo partnerships uploaded");
+}

@@ -5,17 +5,21 @@
 //     the edit reached the server with a second, fresh client.
 //   node tests/interop/repo-node.mjs readback <dir> <ws://server>
 //     a fresh client finds the app's answer on the server.
+//   node tests/interop/repo-node.mjs join-timed <dir> <ws://server>
+//     times joining the large partnership (scripts/repo-bench.sh).
 import { readFileSync } from "node:fs";
 import { Repo } from "@automerge/automerge-repo";
 import { BrowserWebSocketClientAdapter } from "@automerge/automerge-repo-network-websocket";
 import { str } from "./shared.mjs";
+
+const version = JSON.parse(readFileSync(new URL("../../node_modules/@automerge/automerge-repo/package.json", import.meta.url), "utf8")).version;
 
 // Keep in step with tests/repo_interop.rs.
 const NODE_NAME = "Luton and Dunstable CSP (renamed through the server in Node)";
 const APP_NAME = "Luton and Dunstable CSP (answered by Safer Plan)";
 
 const [mode, dir, server] = process.argv.slice(2);
-const address = readFileSync(`${dir}/address`, "utf8").trim();
+const address = mode === "join-timed" ? "" : readFileSync(`${dir}/address`, "utf8").trim();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function fresh() {
@@ -49,6 +53,17 @@ if (mode === "edit") {
 } else if (mode === "readback") {
   await serverHas(APP_NAME);
   console.log("repo interop: Node read the app's answer from the server");
+} else if (mode === "join-timed") {
+  // automerge-repo's own client joining the large partnership, for BENCHMARKS.md.
+  const large = readFileSync(`${dir}/large-address`, "utf8").trim();
+  const started = performance.now();
+  const repo = new Repo({ network: [new BrowserWebSocketClientAdapter(server)] });
+  const handle = await repo.find(large);
+  const actions = Object.keys(handle.doc().actions).length;
+  const ms = performance.now() - started;
+  const { save } = await import("@automerge/automerge");
+  console.log(`automerge-repo ${version}'s Node client joined the large partnership (${actions} actions, ${save(handle.doc()).length} bytes saved) in ${ms.toFixed(0)} ms`);
+  await repo.shutdown();
 } else {
   throw new Error(`unknown mode ${mode}`);
 }

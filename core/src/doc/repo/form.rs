@@ -64,10 +64,11 @@ pub struct JoinDraft {
 }
 
 impl JoinDraft {
-    /// Both fields checked; errors keyed `server` and `sync-address`.
+    /// Both fields checked; errors keyed `join-server` and `sync-address`
+    /// (the ids of the form's fields).
     pub fn validate(&self) -> Result<(ServerAddress, SyncId), FieldErrors> {
         let mut errors = FieldErrors::default();
-        let server = ServerAddress::parse(&self.server).map_err(|e| errors.add("server", e)).ok();
+        let server = ServerAddress::parse(&self.server).map_err(|e| errors.add("join-server", e)).ok();
         let id = SyncId::parse(&self.address).map_err(|e| errors.add("sync-address", e.to_string())).ok();
         match (server, id) {
             (Some(server), Some(id)) if errors.is_empty() => Ok((server, id)),
@@ -129,7 +130,7 @@ mod tests {
     fn the_join_form_reports_both_fields_at_once() {
         let errors = JoinDraft { server: "http://x".into(), address: "automerge:nope0".into() }.validate().unwrap_err();
         let fields: Vec<&str> = errors.iter().map(|(f, _)| f).collect();
-        assert_eq!(fields, ["server", "sync-address"]);
+        assert_eq!(fields, ["join-server", "sync-address"]);
         let id = SyncId::from_bytes([5; 16]);
         let (server, parsed) =
             JoinDraft { server: "wss://sync.luton.gov.uk".into(), address: id.url() }.validate().unwrap();

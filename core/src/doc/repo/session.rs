@@ -141,12 +141,13 @@ impl Session {
             }
             Event::LocalChange => self.drive(ws, Input::LocalChange, &mut out),
             Event::Retry => self.drive(ws, Input::Retry, &mut out),
-            Event::Frame(bytes) => match RepoMessage::decode(bytes) {
-                Ok(message) => self.receive(ws, message, &mut out),
-                // A frame this client cannot read is dropped; the sync
-                // protocol recovers on the next exchange.
-                Err(_) => {}
-            },
+            // A frame this client cannot read is dropped; the sync
+            // protocol recovers on the next exchange.
+            Event::Frame(bytes) => {
+                if let Ok(message) = RepoMessage::decode(bytes) {
+                    self.receive(ws, message, &mut out);
+                }
+            }
         }
         out
     }
