@@ -18,7 +18,7 @@ for _ in $(seq 50); do grep -q "sync server on" "$INTEROP_DIR/server.log" && bre
 rss() { awk '/VmRSS/ {print $2 " kB"}' "/proc/$SERVER/status"; }
 echo "server memory at start: $(rss)"
 
-bench() { cargo test -q --test repo_interop -- --ignored --exact --nocapture "$1" 2>&1 | grep -E "ms|partnerships"; }
+bench() { cargo test -q --test repo_interop -- --ignored --exact --nocapture "$1" 2>&1 | grep -E "ms|partnerships|panicked|error" || true; }
 bench bench_an_edit_reaches_the_other_partner
 bench bench_joining_the_large_partnership
 node tests/interop/repo-node.mjs join-timed "$INTEROP_DIR" "$REPO_SERVER"

@@ -220,7 +220,7 @@ fn bench_an_edit_reaches_the_other_partner() {
 #[test]
 #[ignore = "needs a sync server: scripts/repo-bench.sh"]
 fn bench_joining_the_large_partnership() {
-    let mut large = safer_plan::demo::large_workspace(1_700_000_000);
+    let mut large = safer_plan::demo::large::large_workspace(1_700_000_000);
     let id = large.turn_on_server_sync(&me()).expect("a sync address");
     let saved = large.save().len();
     let started = Instant::now();

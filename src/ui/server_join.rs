@@ -26,6 +26,10 @@ use super::state::use_app;
 /// How long to wait for the whole partnership before giving up.
 const TIMEOUT: Duration = Duration::from_secs(60);
 
+/// The caller's callback, called at most once whichever event ends the
+/// download first.
+type Once = Rc<RefCell<Option<Box<dyn FnOnce(Result<Vec<u8>, String>)>>>>;
+
 /// Fetches the document `id` from `server` and hands its bytes, or why
 /// not in words, to `done` (once).
 fn fetch(server: &ServerAddress, id: SyncId, done: impl FnOnce(Result<Vec<u8>, String>) + 'static) {
@@ -35,8 +39,7 @@ fn fetch(server: &ServerAddress, id: SyncId, done: impl FnOnce(Result<Vec<u8>, S
     socket.set_binary_type(web_sys::BinaryType::Arraybuffer);
     let me = format!("safer-plan-{}", crate::doc::new_id());
     let download = Rc::new(RefCell::new(Download::new(me, stored::storage_id(), id)));
-    let done: Rc<RefCell<Option<Box<dyn FnOnce(Result<Vec<u8>, String>)>>>> =
-        Rc::new(RefCell::new(Some(Box::new(done))));
+    let done: Once = Rc::new(RefCell::new(Some(Box::new(done))));
     let finish = {
         let (done, socket) = (Rc::clone(&done), socket.clone());
         move |result: Result<Vec<u8>, String>| {

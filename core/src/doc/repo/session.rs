@@ -232,14 +232,12 @@ impl Session {
             }
         }
         let in_step = self.core.in_step(ws, &server.peer_id);
-        if in_step {
-            if let Some(storage) = &server.storage {
-                let state = self.core.saved_state(&server.peer_id).unwrap_or_default();
-                if self.kept.as_ref() != Some(&state) {
-                    self.kept = Some(state.clone());
-                    self.resume = Some(Resume { server_storage: storage.clone(), state: state.clone() });
-                    out.push(Effect::KeepState { server_storage: storage.clone(), state });
-                }
+        if in_step && let Some(storage) = &server.storage {
+            let state = self.core.saved_state(&server.peer_id).unwrap_or_default();
+            if self.kept.as_ref() != Some(&state) {
+                self.kept = Some(state.clone());
+                self.resume = Some(Resume { server_storage: storage.clone(), state: state.clone() });
+                out.push(Effect::KeepState { server_storage: storage.clone(), state });
             }
         }
         self.set_status(if in_step { Status::InStep } else { Status::Syncing }, out);
