@@ -87,7 +87,8 @@ fn csv(rows: usize, cols: usize, width: usize) -> Vec<u8> {
         out.push_str(&r.to_string());
         for c in 1..cols {
             out.push(',');
-            out.push_str(&format!("{r}-{c}-").repeat(width / 6 + 1)[..width]);
+            // "1-1-" is the shortest cell pattern: repeat it past `width`.
+            out.push_str(&format!("{r}-{c}-").repeat(width / 4 + 1)[..width]);
         }
         out.push('\n');
         if out.len() > MAX_FILE_BYTES - 2 * cols * width {

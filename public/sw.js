@@ -6,10 +6,17 @@
 // available — reload"), so a page never runs half old, half new.
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
+// The files whose names carry a hash of their content: a copy the page
+// has just downloaded (the app's wasm, script and styles) is taken from the
+// browser's HTTP cache rather than downloaded a second time. Every other
+// file is checked with the server, so a new version never precaches a
+// stale copy of a file whose name stays the same.
+const HASHED = new Set(__HASHED__);
 const CACHE = `safer-plan-${VERSION}`;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+  const requests = PRECACHE.map((url) => new Request(url, { cache: HASHED.has(url) ? 'force-cache' : 'no-cache' }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
 });
 
 self.addEventListener('activate', (event) => {

@@ -11,7 +11,12 @@
 # - how many QR codes the demo partnership takes and how long the reader
 #   takes per code, in headless Chromium (tests/bench/qr.mjs);
 # - messages and bytes for two tabs to converge after 100 edits each, the
-#   sync core against plain Automerge sync (tests/sync_figures.rs).
+#   sync core against plain Automerge sync (tests/sync_figures.rs);
+# - everything a first visit moves, page and service worker, brotli
+#   (tests/bench/first-visit.mjs), and the time from choosing a partner's
+#   file to its preview, checked in the file worker first
+#   (tests/bench/file-check.mjs). Give either a build from before a change
+#   as well to compare: node tests/bench/first-visit.mjs <old-dist> dist.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
@@ -22,6 +27,12 @@ node tests/bench/cold-load.mjs
 
 step "Reports and imports on a large partnership, in the browser"
 node tests/bench/reports.mjs
+
+step "Everything a first visit moves over the network, page and service worker (brotli)"
+node tests/bench/first-visit.mjs
+
+step "Choosing a partner's file to its preview, checked in the file worker first"
+node tests/bench/file-check.mjs
 
 step "QR codes between tablets: codes for the demo, time to show them and to read them in the worker"
 node tests/bench/qr.mjs

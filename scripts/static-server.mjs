@@ -5,14 +5,21 @@
 // With --compress it sends brotli (quality 11, made once per file) to
 // browsers that accept it, as a real web server would: Lighthouse measures
 // the app that way. The tests leave it off, so no test waits for it.
+// Like any web host it names each file's version (an ETag from its
+// contents) and answers "not modified" when the browser already has it, so
+// a file is never sent twice to a browser that revalidates it; --no-etag
+// leaves that out, as some hosts do (tests/bench/first-visit.mjs measures
+// both).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const args = process.argv.slice(2);
 const compress = args.includes('--compress');
-const [root = 'dist', port = '8080'] = args.filter((a) => a !== '--compress');
+const etags = !args.includes('--no-etag');
+const [root = 'dist', port = '8080'] = args.filter((a) => !a.startsWith('--'));
 const compressible = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.webmanifest', '.svg']);
 const compressed = new Map();
 const base = resolve(root);
@@ -35,8 +42,16 @@ createServer(async (req, res) => {
     let file = normalize(join(base, path));
     if (!file.startsWith(base)) throw new Error('outside root');
     if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
-    const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
     let body = await readFile(file);
+    // Weak: the same contents may be sent compressed or not.
+    const etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+    const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+    if (etags) headers.etag = etag;
+    if (etags && req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
     if (compress && compressible.has(extname(file)) && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
       const key = `${file}:${(await stat(file)).mtimeMs}`;
       if (!compressed.has(key)) {

@@ -271,3 +271,11 @@ fn every_string_as_text_and_every_whole_number_as_an_integer_reads_the_same() {
     let ws = Workspace::from_doc(doc).expect("a partnership written with text and integers opens");
     assert_eq!(ws.partnership(), &expected);
 }
+
+#[test]
+fn every_change_kind_the_app_writes_is_in_format_md() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/FORMAT.md")).expect("FORMAT.md");
+    for kind in safer_plan::doc::ChangeKind::ALL.into_iter().filter(|k| *k != safer_plan::doc::ChangeKind::Other) {
+        assert!(doc.contains(&format!("`{}`", kind.code())), "the change kind {} is not in FORMAT.md", kind.code());
+    }
+}

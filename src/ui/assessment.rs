@@ -67,15 +67,11 @@ pub fn AssessmentPage(year: String) -> impl IntoView {
     let promote = move |assessment: String, issue: String| match state
         .apply(|ws, stamp| ws.promote_issue(stamp, &assessment, &issue))
     {
-        Ok(theme) => spawn_local(async move {
-            let saved = state.persist().await.is_ok();
-            let message = if saved {
-                "Priority theme added to the plan. Add its lead and aims on the theme page."
-            } else {
-                "Priority theme added, but not yet saved on this device"
-            };
-            state.go_with_flash(Route::Theme(theme), message);
-        }),
+        Ok(theme) => state.save_and_go(
+            Route::Theme(theme),
+            "Priority theme added to the plan. Add its lead and aims on the theme page.",
+            "Priority theme added, but not yet saved on this device",
+        ),
         Err(e) => problem.set(Some(e.to_string())),
     };
     // An issue the plan already has under another spelling is linked to
@@ -83,15 +79,11 @@ pub fn AssessmentPage(year: String) -> impl IntoView {
     let link = move |assessment: String, issue: String, theme: String| match state
         .apply(|ws, stamp| ws.link_issue_to_theme(stamp, &assessment, &issue, &theme))
     {
-        Ok(()) => spawn_local(async move {
-            let saved = state.persist().await.is_ok();
-            let message = if saved {
-                "Issue linked to the priority theme the plan already has"
-            } else {
-                "Issue linked, but not yet saved on this device"
-            };
-            state.go_with_flash(state.route.get_untracked(), message);
-        }),
+        Ok(()) => state.save_and_go(
+            state.route.get_untracked(),
+            "Issue linked to the priority theme the plan already has",
+            "Issue linked, but not yet saved on this device",
+        ),
         Err(e) => problem.set(Some(e.to_string())),
     };
 
@@ -369,11 +361,11 @@ pub fn IssueFormPage(assessment: String, issue: String) -> impl IntoView {
         if apply_form(state, errors, "name", |ws, stamp| Ok(ws.save_assessed_issue(stamp, &a, i.as_deref(), &draft)?))
             .is_some()
         {
-            spawn_local(async move {
-                let saved = state.persist().await.is_ok();
-                let message = if saved { "Scores saved" } else { "Scores saved, but not yet saved on this device" };
-                state.go_with_flash(Route::Assessment(year.to_string()), message);
-            });
+            state.save_and_go(
+                Route::Assessment(year.to_string()),
+                "Scores saved",
+                "Scores saved, but not yet saved on this device",
+            );
         }
     };
     view! {

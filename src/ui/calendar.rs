@@ -116,18 +116,9 @@ pub fn EventFormPage(id: Option<String>) -> impl IntoView {
     };
     let heading = if existing.is_some() { "Edit a meeting or campaign" } else { "Add a meeting or campaign" };
     page_loaded(heading);
-    let draft = existing.map_or_else(
+    let draft = existing.as_ref().map_or_else(
         || EventDraft { kind: EventKind::Meeting.code().into(), ..Default::default() },
-        |e| EventDraft {
-            title: e.title,
-            kind: e.kind.code().into(),
-            start: e.start.iso(),
-            end: e.end.map(|d| d.iso()).unwrap_or_default(),
-            time: e.time,
-            location: e.location,
-            notes: e.notes.as_str().to_string(),
-            group_id: e.group_id.unwrap_or_default(),
-        },
+        EventDraft::from_event,
     );
     let title = RwSignal::new(draft.title);
     let kind = RwSignal::new(draft.kind);
@@ -227,12 +218,11 @@ pub fn DeleteEventPage(id: String) -> impl IntoView {
     let confirm = move |_| {
         let id = id.clone();
         if state.apply(|ws, stamp| ws.delete_event(stamp, &id)).is_ok() {
-            spawn_local(async move {
-                let saved = state.persist().await.is_ok();
-                let message =
-                    if saved { "Removed from the calendar" } else { "Removed, but not yet saved on this device" };
-                state.go_with_flash(Route::Calendar, message);
-            });
+            state.save_and_go(
+                Route::Calendar,
+                "Removed from the calendar",
+                "Removed, but not yet saved on this device",
+            );
         }
     };
     view! {

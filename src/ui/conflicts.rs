@@ -4,7 +4,6 @@
 //! fields are called and how its values read.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::doc::{ConflictValue, FieldConflict};
 use crate::model::{Date, Partnership};
@@ -116,15 +115,11 @@ fn ConflictChoice(subject: Subject, conflict: FieldConflict) -> impl IntoView {
             match result {
                 Ok(()) => {
                     let page = subject.page.clone();
-                    spawn_local(async move {
-                        let saved = state.persist().await.is_ok();
-                        let message = if saved {
-                            "Your choice was saved"
-                        } else {
-                            "Your choice was made, but not yet saved on this device"
-                        };
-                        state.go_with_flash(page, message);
-                    })
+                    state.save_and_go(
+                        page,
+                        "Your choice was saved",
+                        "Your choice was made, but not yet saved on this device",
+                    )
                 }
                 Err(e) => problem.set(Some(e.to_string())),
             }

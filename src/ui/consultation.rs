@@ -160,15 +160,11 @@ fn ContactDetails(questionnaire: Questionnaire) -> impl IntoView {
         let add = move |_| {
             let id = id.clone();
             match state.apply(|ws, stamp| ws.ask_for_contact(stamp, &id)) {
-                Ok(()) => spawn_local(async move {
-                    let saved = state.persist().await.is_ok();
-                    let message = if saved {
-                        "Contact questions added"
-                    } else {
-                        "Contact questions added, but not yet saved on this device"
-                    };
-                    state.go_with_flash(Route::Consultations, message);
-                }),
+                Ok(()) => state.save_and_go(
+                    Route::Consultations,
+                    "Contact questions added",
+                    "Contact questions added, but not yet saved on this device",
+                ),
                 Err(e) => problem.set(Some(e.to_string())),
             }
         };

@@ -4,7 +4,6 @@
 //! imports undoable from theirs.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::doc::{DocError, HistoryEntry, UndoImport};
 use crate::model::{Date, FieldErrors, recent_meetings};
@@ -95,12 +94,11 @@ pub fn HistoryPage() -> impl IntoView {
     {
         Ok(action_id) => {
             clash.set(None);
-            spawn_local(async move {
-                let saved = state.persist().await.is_ok();
-                let message =
-                    if saved { "Restored from history" } else { "Restored, but not yet saved on this device" };
-                state.go_with_flash(Route::Action(action_id), message);
-            })
+            state.save_and_go(
+                Route::Action(action_id),
+                "Restored from history",
+                "Restored, but not yet saved on this device",
+            )
         }
         Err(ChangeError::Doc(DocError::NumberTaken { number: taken, next })) => {
             let retry = number.is_some();

@@ -15,6 +15,7 @@ mod consultation;
 mod dashboard;
 mod download;
 mod exchange;
+mod file_worker;
 mod history;
 mod indicators;
 mod layout;

@@ -3,7 +3,6 @@
 //! so an untouched form saves nothing.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::model::{FieldErrors, PlanDraft};
 use crate::nav::Route;
@@ -37,11 +36,7 @@ pub fn EditPlanPage() -> impl IntoView {
             values: values.get_untracked(),
         };
         if apply_form(state, errors, "title", move |ws, stamp| ws.edit_plan(stamp, &draft)).is_some() {
-            spawn_local(async move {
-                let saved = state.persist().await.is_ok();
-                let message = if saved { "Plan saved" } else { "Change made, but not yet saved on this device" };
-                state.go_with_flash(Route::Plan, message);
-            });
+            state.save_and_go(Route::Plan, "Plan saved", "Change made, but not yet saved on this device");
         }
     };
     view! {

@@ -488,6 +488,18 @@ impl AppState {
         Ok(())
     }
 
+    /// Ends an intent [`AppState::apply`] made: stores the change on this
+    /// device, then goes to `route` confirming `done`, or saying
+    /// `not_saved` when it could not be stored (the storage banner says why
+    /// and the change is kept in memory until it can be).
+    pub fn save_and_go(self, route: Route, done: impl Into<String>, not_saved: impl Into<String>) {
+        let (done, not_saved) = (done.into(), not_saved.into());
+        leptos::task::spawn_local(async move {
+            let saved = self.persist().await.is_ok();
+            self.go_with_flash(route, if saved { done } else { not_saved });
+        });
+    }
+
     /// Shows `message` as a confirmation on `route`, then goes there.
     pub fn go_with_flash(&self, route: Route, message: impl Into<String>) {
         self.flash.set(Some(Flash { route: route.clone(), message: message.into() }));

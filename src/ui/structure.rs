@@ -2,7 +2,6 @@
 //! deliver the themes, with their chairs and meetings.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::doc::FormError;
 use crate::model::{FieldErrors, OrganisationDraft, Partnership, Sector, SubGroupDraft};
@@ -221,11 +220,7 @@ fn save(
     intent: impl FnOnce(&mut crate::doc::Workspace, &crate::doc::Stamp) -> Result<(), FormError>,
 ) {
     if apply_form(state, errors, field, intent).is_some() {
-        spawn_local(async move {
-            let saved = state.persist().await.is_ok();
-            let message = if saved { done } else { "Change made, but not yet saved on this device" };
-            state.go_with_flash(Route::Structure, message);
-        });
+        state.save_and_go(Route::Structure, done, "Change made, but not yet saved on this device");
     }
 }
 
@@ -262,11 +257,7 @@ fn ConfirmRemoval(what: String, id: String, kind: Kind) -> impl IntoView {
             Kind::SubGroup => ws.remove_sub_group(stamp, &id),
         });
         if result.is_ok() {
-            spawn_local(async move {
-                let saved = state.persist().await.is_ok();
-                let message = if saved { "Removed" } else { "Removed, but not yet saved on this device" };
-                state.go_with_flash(Route::Structure, message);
-            });
+            state.save_and_go(Route::Structure, "Removed", "Removed, but not yet saved on this device");
         }
     };
     view! {

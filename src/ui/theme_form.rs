@@ -5,7 +5,6 @@
 //! they go.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::doc::{Destination, attached_words};
 use crate::model::filter::NO_THEME;
@@ -92,11 +91,7 @@ pub fn ThemeFormPage(id: Option<String>) -> impl IntoView {
             None => ws.add_theme(stamp, &draft).map(|id| (id, "Theme added to the plan")),
         });
         if let Some((theme, done)) = saved {
-            spawn_local(async move {
-                let stored = state.persist().await.is_ok();
-                let message = if stored { done } else { "Change made, but not yet saved on this device" };
-                state.go_with_flash(Route::Theme(theme), message);
-            });
+            state.save_and_go(Route::Theme(theme), done, "Change made, but not yet saved on this device");
         }
     };
     let back = id.clone().map_or(Route::Plan, Route::Theme);
@@ -184,11 +179,7 @@ pub fn DeleteThemePage(id: String) -> impl IntoView {
         if apply_form(state, errors, "destination", move |ws, stamp| ws.delete_theme(stamp, &theme, destination))
             .is_some()
         {
-            spawn_local(async move {
-                let saved = state.persist().await.is_ok();
-                let message = if saved { "Theme deleted" } else { "Theme deleted, but not yet saved on this device" };
-                state.go_with_flash(Route::Plan, message);
-            });
+            state.save_and_go(Route::Plan, "Theme deleted", "Theme deleted, but not yet saved on this device");
         }
     };
     let legend = attached.as_ref().map(|what| format!("Where should its {what} go?"));

@@ -1,6 +1,7 @@
 // After one visit the whole app works with the network off — in a church
-// hall or on a high street with no signal — and nothing typed offline is
-// lost when the network comes back. The service worker's precache list is
+// hall or on a high street with no signal — files are still checked in the
+// file worker, and nothing typed offline is lost when the network comes
+// back. The service worker's precache list is
 // made at build time from the files Trunk produced.
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { expectAccessible, expectPage, expectSaved, openDemo, setIdentity, visit } from './helpers';
@@ -32,6 +33,8 @@ test('the app installs its files, works offline on every main page, and keeps wh
   // The QR reader is loaded only when a tablet scans codes, so it is
   // cached up front: at an event there may be no network to fetch it.
   expect(cached).toEqual(expect.arrayContaining(['/qr-worker.js', '/qr-reader.js', '/qr-reader_bg.wasm']));
+  // So is the file worker, which checks every file before the page reads it.
+  expect(cached).toEqual(expect.arrayContaining(['/file-worker.js', '/file-checks.js', '/file-checks_bg.wasm']));
 
   await context.setOffline(true);
   await page.reload();
@@ -51,6 +54,24 @@ test('the app installs its files, works offline on every main page, and keeps wh
     await expectPage(page, heading);
   }
   await expectAccessible(page, 'a page loaded offline');
+
+  // Files from partners and spreadsheets are checked offline too: the file
+  // worker starts from the cache.
+  await visit(page, '/share');
+  await page
+    .getByLabel('Choose the file a partner sent, or a backup')
+    .setInputFiles('fuzz/corpus/open_file/whole-small.saferplan');
+  await expect(
+    page.getByRole('heading', { name: 'whole-small.saferplan is for Luton CSP, not the partnership open now' }),
+  ).toBeVisible();
+  await visit(page, '/spreadsheets');
+  await page.getByLabel('Choose the performance return').setInputFiles({
+    name: 'q4-return.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Indicator,Quarter,Value\nBurglary,Q4 2019-20,"1,012"\n'),
+  });
+  await expect(page.getByRole('heading', { name: '1 value will be recorded from q4-return.csv' })).toBeVisible();
+  await expectAccessible(page, 'a spreadsheet checked offline');
 
   // Work done offline is stored like any other.
   await visit(page, '/actions/action-08/progress');

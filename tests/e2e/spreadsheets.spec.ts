@@ -282,7 +282,7 @@ test('the plan exported as a workbook and imported into a new partnership gives 
     buffer: await readFile(xlsx),
   });
   // The workbook has three sheets; the actions are on the first.
-  await expect(page.getByLabel('Sheet')).toHaveValue('Actions');
+  await expect(page.getByLabel('Sheet', { exact: true })).toHaveValue('Actions');
   await expect(page.getByRole('heading', { name: '13 actions will be added' })).toBeVisible();
   // A new partnership has no themes yet: the preview says so rather than guessing.
   await expect(page.getByRole('table', { name: 'Rows imported with something left out' })).toContainText(

@@ -67,7 +67,28 @@ mod tests {
     use automerge::{AutoCommit, ROOT};
 
     use super::*;
-    use crate::model::{Author, EventDraft};
+    use crate::model::{ActionDraft, Author, EventDraft};
+
+    #[test]
+    fn every_demo_item_s_form_saved_untouched_changes_nothing() {
+        let mut ws = crate::demo::workspace();
+        let me = Stamp::new(&Author::new("CSP Manager", "Luton Council"), 1_700_000_000);
+        let heads = ws.heads();
+        let actions: Vec<_> = ws.partnership().actions.values().cloned().collect();
+        assert!(actions.len() > 10);
+        for a in &actions {
+            let valid =
+                ws.validate_action(&ActionDraft::from_action(a), Some(&a.id)).expect("the saved action is valid");
+            ws.edit_action(&me, &a.id, valid).expect("saved");
+        }
+        let events: Vec<_> = ws.partnership().events.values().cloned().collect();
+        assert!(!events.is_empty());
+        for e in &events {
+            let valid = EventDraft::from_event(e).validate().expect("the saved item is valid");
+            ws.edit_event(&me, &e.id, valid).expect("saved");
+        }
+        assert_eq!(ws.heads(), heads, "nothing was written");
+    }
 
     fn meeting() -> ValidEvent {
         EventDraft {

@@ -11,11 +11,14 @@
 //! target: action/5e0c2a…
 //! ```
 //!
-//! A change the app must recognise later (an import, so History can offer
-//! to undo it) also carries a `kind:` line, so its meaning is read from a
-//! word the app wrote, never from the English summary. Messages without
-//! one — every change before kinds were recorded, and changes made by other
-//! Automerge tools — are [`ChangeKind::Other`].
+//! A change the app must recognise later (an action added or deleted, a
+//! progress update, indicator values, an import History can offer to undo)
+//! also carries a `kind:` line, so its meaning is read from a word the app
+//! wrote, never from the English summary: rewording a summary changes
+//! nothing else. Messages without one — changes made before kinds were
+//! recorded, and changes made by other Automerge tools — are
+//! [`ChangeKind::Other`]; [`ChangeMessage::meaning`] reads the old
+//! wording for them where a guess is harmless (counting and restoring).
 
 use crate::model::Author;
 
@@ -25,6 +28,24 @@ pub enum ChangeKind {
     /// Any other change, and any change from before kinds were recorded.
     #[default]
     Other,
+    /// One action added; its target is the action.
+    AddAction,
+    /// One action's details edited.
+    EditAction,
+    /// One action deleted; History can restore it.
+    DeleteAction,
+    /// A deleted action brought back.
+    RestoreAction,
+    /// A progress update added to an action.
+    AddProgress,
+    /// A progress update deleted; History can restore it.
+    DeleteProgress,
+    /// A deleted progress update brought back.
+    RestoreProgress,
+    /// Indicator values typed in for a quarter; its targets are the indicators.
+    RecordValues,
+    /// Indicator values imported from a performance return.
+    ImportValues,
     /// Actions imported from a spreadsheet; its targets are the actions added.
     ImportActions,
     /// An import undone; its targets are the actions it removed.
@@ -32,10 +53,35 @@ pub enum ChangeKind {
 }
 
 impl ChangeKind {
+    /// Every kind, for reading codes back (and for docs/FORMAT.md's test).
+    pub const ALL: [ChangeKind; 12] = [
+        ChangeKind::Other,
+        ChangeKind::AddAction,
+        ChangeKind::EditAction,
+        ChangeKind::DeleteAction,
+        ChangeKind::RestoreAction,
+        ChangeKind::AddProgress,
+        ChangeKind::DeleteProgress,
+        ChangeKind::RestoreProgress,
+        ChangeKind::RecordValues,
+        ChangeKind::ImportValues,
+        ChangeKind::ImportActions,
+        ChangeKind::UndoImport,
+    ];
+
     /// The word written on the `kind:` line.
     pub fn code(self) -> &'static str {
         match self {
             ChangeKind::Other => "other",
+            ChangeKind::AddAction => "add-action",
+            ChangeKind::EditAction => "edit-action",
+            ChangeKind::DeleteAction => "delete-action",
+            ChangeKind::RestoreAction => "restore-action",
+            ChangeKind::AddProgress => "add-progress",
+            ChangeKind::DeleteProgress => "delete-progress",
+            ChangeKind::RestoreProgress => "restore-progress",
+            ChangeKind::RecordValues => "record-values",
+            ChangeKind::ImportValues => "import-values",
             ChangeKind::ImportActions => "import-actions",
             ChangeKind::UndoImport => "undo-import",
         }
@@ -43,10 +89,45 @@ impl ChangeKind {
 
     /// Reads a `kind:` word; one this version does not know is `Other`.
     pub fn from_code(code: &str) -> ChangeKind {
-        match code {
-            "import-actions" => ChangeKind::ImportActions,
-            "undo-import" => ChangeKind::UndoImport,
-            _ => ChangeKind::Other,
+        ChangeKind::ALL.into_iter().find(|k| k.code() == code).unwrap_or_default()
+    }
+
+    /// This kind, or for [`ChangeKind::Other`] what `summary` meant in the
+    /// app's older wording (see [`ChangeMessage::meaning`]).
+    pub fn or_from_summary(self, summary: &str) -> ChangeKind {
+        match self {
+            ChangeKind::Other => ChangeKind::from_old_summary(summary),
+            kind => kind,
+        }
+    }
+
+    /// What a summary written before kinds were recorded meant, in the
+    /// words this app used then ("Added action 3: …", "Deleted a progress
+    /// update from action 2"). Anything else is `Other`.
+    fn from_old_summary(summary: &str) -> ChangeKind {
+        let s = summary;
+        if s.starts_with("Added a progress update") {
+            ChangeKind::AddProgress
+        } else if s.starts_with("Deleted a progress update") {
+            ChangeKind::DeleteProgress
+        } else if s.starts_with("Restored a progress update") {
+            ChangeKind::RestoreProgress
+        } else if s.starts_with("Added action") || s.starts_with("Added unnumbered action") {
+            ChangeKind::AddAction
+        } else if s.starts_with("Edited action") || s.starts_with("Edited unnumbered action") {
+            ChangeKind::EditAction
+        } else if s.starts_with("Deleted action") || s.starts_with("Deleted unnumbered action") {
+            ChangeKind::DeleteAction
+        } else if s.starts_with("Restored action") || s.starts_with("Restored unnumbered action") {
+            ChangeKind::RestoreAction
+        } else if s.starts_with("Imported") && s.contains("indicator value") {
+            ChangeKind::ImportValues
+        } else if s.starts_with("Imported") && s.contains("action") {
+            ChangeKind::ImportActions
+        } else if s.starts_with("Recorded Q") {
+            ChangeKind::RecordValues
+        } else {
+            ChangeKind::Other
         }
     }
 }
@@ -75,6 +156,14 @@ impl ChangeMessage {
     pub fn with_kind(mut self, kind: ChangeKind) -> ChangeMessage {
         self.kind = kind;
         self
+    }
+
+    /// What the change did: its recorded kind, or for a message without
+    /// one, what its summary meant in this app's older wording. For counting
+    /// a partner's changes and offering to restore a deletion — never for
+    /// undoing an import, which needs the recorded kind.
+    pub fn meaning(&self) -> ChangeKind {
+        self.kind.or_from_summary(&self.summary)
     }
 
     pub fn encode(&self) -> String {
@@ -153,6 +242,37 @@ mod tests {
         assert_eq!(old.kind, ChangeKind::Other);
         // A kind from a newer version is not guessed at.
         assert_eq!(ChangeMessage::decode("x\nkind: merge-themes").kind, ChangeKind::Other);
+    }
+
+    #[test]
+    fn every_kind_reads_back_and_old_wording_is_understood_only_as_a_meaning() {
+        for kind in ChangeKind::ALL {
+            assert_eq!(ChangeKind::from_code(kind.code()), kind);
+        }
+        let me = Author::new("Jo", "Luton Council");
+        let typed = ChangeMessage::new("Added unnumbered action: Street lighting audit", &me, vec!["action/a".into()])
+            .with_kind(ChangeKind::AddAction);
+        assert_eq!(ChangeMessage::decode(&typed.encode()).kind, ChangeKind::AddAction);
+        // Reworded summaries keep their meaning, because the kind says it.
+        let reworded =
+            ChangeMessage::new("New action: Street lighting audit", &me, vec![]).with_kind(ChangeKind::AddAction);
+        assert_eq!(ChangeMessage::decode(&reworded.encode()).meaning(), ChangeKind::AddAction);
+        for (old, meaning) in [
+            ("Added action 3: Audit CCTV", ChangeKind::AddAction),
+            ("Added unnumbered action: Audit CCTV", ChangeKind::AddAction),
+            ("Added a progress update to action 3 (On track)", ChangeKind::AddProgress),
+            ("Deleted a progress update from action 2", ChangeKind::DeleteProgress),
+            ("Deleted action 7: Publish the DHR", ChangeKind::DeleteAction),
+            ("Recorded Q3 2019-20 for Burglary", ChangeKind::RecordValues),
+            ("Imported 4 indicator values from q4.csv", ChangeKind::ImportValues),
+            ("Recorded a resident's response to Have your say", ChangeKind::Other),
+            ("Recorded participant 3's votes in the workshop Priorities", ChangeKind::Other),
+            ("Deleted the theme Hate Crime", ChangeKind::Other),
+        ] {
+            let decoded = ChangeMessage::decode(&format!("{old}\nauthor: Jo\norganisation: Luton Council"));
+            assert_eq!(decoded.kind, ChangeKind::Other, "{old}: no kind was recorded");
+            assert_eq!(decoded.meaning(), meaning, "{old}");
+        }
     }
 
     #[test]

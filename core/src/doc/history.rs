@@ -24,6 +24,12 @@ pub struct HistoryEntry {
 }
 
 impl HistoryEntry {
+    /// What the change did, from its recorded kind or, for an older change,
+    /// its wording ([`super::ChangeMessage::meaning`]).
+    pub fn meaning(&self) -> ChangeKind {
+        self.kind.or_from_summary(&self.summary)
+    }
+
     pub fn date(&self) -> Date {
         Date::from_unix_seconds(self.at)
     }

@@ -10,8 +10,10 @@ impl Workspace {
     /// each in Automerge's compressed change format. Hashes this copy has
     /// never seen are ignored, so the worst case is sending more, not less.
     pub fn changes_since(&mut self, base: &[ChangeHash]) -> Vec<Vec<u8>> {
-        let known: Vec<ChangeHash> =
-            base.iter().filter(|h| self.doc.get_change_by_hash(h).is_some()).copied().collect();
+        // Asked as Automerge's own yes/no question: `get_change_by_hash`
+        // would rebuild each change just to say it exists.
+        let unknown = self.doc.get_missing_deps(base);
+        let known: Vec<ChangeHash> = base.iter().filter(|h| !unknown.contains(h)).copied().collect();
         self.doc.get_changes(&known).into_iter().map(|mut c| c.bytes().into_owned()).collect()
     }
 
@@ -45,7 +47,7 @@ impl Workspace {
         // whole file, or a file of changes applied to a copy of this one),
         // merging would rebuild exactly that document: take it as it is.
         let ours = self.doc.get_heads();
-        if ours.iter().all(|h| incoming.doc.get_change_by_hash(h).is_some()) {
+        if incoming.doc.get_missing_deps(&ours).is_empty() {
             let actor = self.doc.get_actor().clone();
             std::mem::swap(&mut self.doc, &mut incoming.doc);
             std::mem::swap(&mut self.partnership, &mut incoming.partnership);
@@ -102,5 +104,28 @@ mod tests {
         let heads = ours.heads();
         assert!(ours.merge(&mut other).is_err());
         assert_eq!(ours.heads(), heads);
+    }
+
+    #[test]
+    fn changes_since_a_partner_s_heads_are_those_they_lack_and_unknown_heads_send_more() {
+        let council = Author::new("CSP Manager", "Luton Council");
+        let mut ours = crate::demo::workspace();
+        let all = ours.changes_since(&[]).len();
+        let sent = ours.heads();
+        for (n, title) in [(1, "Publish both Domestic Homicide Reviews"), (2, "Refresh the MARAC protocol")] {
+            let draft = ActionDraft { number: format!("9{n}"), title: title.into(), ..Default::default() };
+            let valid = ours.validate_action(&draft, None).expect("valid");
+            ours.add_action(&Stamp::new(&council, 1_700_000_000 + n), valid).expect("added");
+        }
+        assert_eq!(ours.changes_since(&sent).len(), 2, "only the two made since");
+        let now = ours.heads();
+        assert_eq!(ours.changes_since(&now).len(), 0);
+        // A partner's heads this copy never saw say nothing about what they
+        // have, so everything goes.
+        let stranger = [automerge::ChangeHash([7; 32])];
+        assert_eq!(ours.changes_since(&stranger).len(), all + 2);
+        let mut mixed = sent.clone();
+        mixed.extend(stranger);
+        assert_eq!(ours.changes_since(&mixed).len(), 2, "the known head still counts");
     }
 }

@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{FormError, Stamp, Workspace};
+use super::{ChangeKind, FormError, Stamp, Workspace};
 use crate::model::{FieldErrors, Partnership, draft::is_action_number};
 
 /// An action number that merging a partner's copy would leave on two actions.
@@ -76,7 +76,7 @@ impl Workspace {
         }
         let summary = format!("Renumbered {} as action {number}", action.label().to_lowercase());
         action.number = number.to_string();
-        self.put_action(stamp, &summary, action)?;
+        self.put_action(stamp, ChangeKind::EditAction, &summary, action)?;
         Ok(())
     }
 }

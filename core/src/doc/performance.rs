@@ -8,7 +8,7 @@ use automerge::{ObjType, ROOT};
 
 use std::collections::BTreeMap;
 
-use super::{DocError, FormError, Stamp, Workspace, new_id};
+use super::{ChangeKind, DocError, FormError, Stamp, Workspace, new_id};
 use crate::model::import::ImportedValue;
 use crate::model::performance::ValidQuarterValue;
 use crate::model::performance::quarter_code;
@@ -99,7 +99,7 @@ impl Workspace {
             }
             many => format!("Recorded {quarter} values for {} indicators", many.len()),
         };
-        self.write_values(stamp, &summary, &values)?;
+        self.write_values(stamp, ChangeKind::RecordValues, &summary, &values)?;
         Ok(changed.len())
     }
 
@@ -110,7 +110,7 @@ impl Workspace {
             values.iter().map(|v| (v.indicator_id.as_str(), v.quarter, v.value, "")).collect();
         let n = values.len();
         let summary = format!("Imported {n} indicator value{} from {source}", if n == 1 { "" } else { "s" });
-        self.write_values(stamp, &summary, &entries)
+        self.write_values(stamp, ChangeKind::ImportValues, &summary, &entries)
     }
 
     /// Writes (indicator, quarter, value, note) entries as one change,
@@ -119,6 +119,7 @@ impl Workspace {
     fn write_values(
         &mut self,
         stamp: &Stamp,
+        kind: ChangeKind,
         summary: &str,
         entries: &[(&str, FinancialQuarter, f64, &str)],
     ) -> Result<(), DocError> {
@@ -149,7 +150,7 @@ impl Workspace {
         }
         let targets = updated.keys().map(|id| format!("indicator/{id}")).collect();
         let existing = self.map_obj("indicators").ok();
-        self.change(stamp, summary, targets, |doc| {
+        self.change_as(stamp, kind, summary, targets, |doc| {
             let map = match existing {
                 Some(obj) => obj,
                 None => doc.put_object(ROOT, "indicators", ObjType::Map)?,

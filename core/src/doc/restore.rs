@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use automerge::ChangeHash;
 
-use super::{DocError, HistoryEntry, Stamp, Workspace};
+use super::{ChangeKind, DocError, HistoryEntry, Stamp, Workspace};
 use crate::model::Partnership;
 
 /// What a deleting change removed, if it can still be restored.
@@ -25,7 +25,7 @@ impl Workspace {
         let summary = format!("Deleted a progress update from {}", action.label().to_lowercase());
         let actions = self.map_obj("actions")?;
         let targets = vec![format!("action/{action_id}"), format!("progress/{update_id}")];
-        self.change(stamp, &summary, targets, |doc| {
+        self.change_as(stamp, ChangeKind::DeleteProgress, &summary, targets, |doc| {
             super::interop::reconcile_prop(doc, &actions, action_id, &action)?;
             Ok(())
         })?;
@@ -36,7 +36,7 @@ impl Workspace {
     /// What `entry` deleted, if it is a deletion whose item is still gone
     /// (and, for an update, whose action is still there).
     pub fn restorable(&self, entry: &HistoryEntry) -> Option<Restorable> {
-        if !entry.summary.starts_with("Deleted") {
+        if !matches!(entry.meaning(), ChangeKind::DeleteAction | ChangeKind::DeleteProgress) {
             return None;
         }
         let action_id = entry.targets.iter().find_map(|t| t.strip_prefix("action/"))?.to_string();
@@ -87,7 +87,7 @@ impl Workspace {
                     });
                 }
                 let summary = format!("Restored {}: {}", action.label().to_lowercase(), action.title);
-                self.put_item(stamp, &summary, "actions", &action_id, &action)?;
+                self.put_item_as(stamp, ChangeKind::RestoreAction, &summary, "actions", &action_id, &action)?;
                 self.partnership.actions.insert(action_id.clone(), action);
                 Ok(action_id)
             }
@@ -103,7 +103,7 @@ impl Workspace {
                 let summary = format!("Restored a progress update to {}", action.label().to_lowercase());
                 let actions = self.map_obj("actions")?;
                 let targets = vec![format!("action/{action_id}"), format!("progress/{update_id}")];
-                self.change(stamp, &summary, targets, |doc| {
+                self.change_as(stamp, ChangeKind::RestoreProgress, &summary, targets, |doc| {
                     super::interop::reconcile_prop(doc, &actions, action_id.as_str(), &action)?;
                     Ok(())
                 })?;

@@ -27,7 +27,7 @@ use autosurgeon::{Reconcile, reconcile};
 
 use super::interop::{Lenient, reconcile_prop};
 
-use super::{ChangeMessage, DocError};
+use super::{ChangeKind, ChangeMessage, DocError};
 use crate::model::{
     Action, ActionDraft, Author, FORMAT, FORMAT_VERSION, FieldErrors, Partnership, ProgressUpdate, Theme, ValidAction,
     ValidProgress,
@@ -193,7 +193,7 @@ impl Workspace {
             created_at: stamp.at,
         };
         let summary = format!("Added {}: {}", action.label().to_lowercase(), action.title);
-        self.put_action(stamp, &summary, action)
+        self.put_action(stamp, ChangeKind::AddAction, &summary, action)
     }
 
     pub fn edit_action(&mut self, stamp: &Stamp, id: &str, valid: ValidAction) -> Result<(), DocError> {
@@ -213,14 +213,14 @@ impl Workspace {
             return Ok(());
         }
         let summary = format!("Edited {}", action.label().to_lowercase());
-        self.put_action(stamp, &summary, action).map(|_| ())
+        self.put_action(stamp, ChangeKind::EditAction, &summary, action).map(|_| ())
     }
 
     pub fn delete_action(&mut self, stamp: &Stamp, id: &str) -> Result<(), DocError> {
         let action = self.existing_action(id)?;
         let summary = format!("Deleted {}: {}", action.label().to_lowercase(), action.title);
         let actions = self.map_obj("actions")?;
-        self.change(stamp, &summary, vec![format!("action/{id}")], |doc| {
+        self.change_as(stamp, ChangeKind::DeleteAction, &summary, vec![format!("action/{id}")], |doc| {
             doc.delete(&actions, id)?;
             Ok(())
         })?;
@@ -243,7 +243,7 @@ impl Workspace {
         let summary =
             format!("Added a progress update to {} ({})", action.label().to_lowercase(), update.status.label());
         action.progress.insert(update_id.clone(), update);
-        self.put_action(stamp, &summary, action)?;
+        self.put_action(stamp, ChangeKind::AddProgress, &summary, action)?;
         Ok(update_id)
     }
 
@@ -265,10 +265,16 @@ impl Workspace {
         self.partnership.actions.get(id).ok_or(DocError::NotFound { kind: "action" })
     }
 
-    pub(super) fn put_action(&mut self, stamp: &Stamp, summary: &str, action: Action) -> Result<String, DocError> {
+    pub(super) fn put_action(
+        &mut self,
+        stamp: &Stamp,
+        kind: ChangeKind,
+        summary: &str,
+        action: Action,
+    ) -> Result<String, DocError> {
         let actions = self.map_obj("actions")?;
         let id = action.id.clone();
-        self.change(stamp, summary, vec![format!("action/{id}")], |doc| {
+        self.change_as(stamp, kind, summary, vec![format!("action/{id}")], |doc| {
             reconcile_prop(doc, &actions, id.as_str(), &action)?;
             Ok(())
         })?;
@@ -295,9 +301,22 @@ impl Workspace {
         item_id: &str,
         item: &T,
     ) -> Result<(), DocError> {
+        self.put_item_as(stamp, ChangeKind::Other, summary, map_key, item_id, item)
+    }
+
+    /// [`Workspace::put_item`] recording what the change did.
+    pub(super) fn put_item_as<T: Reconcile>(
+        &mut self,
+        stamp: &Stamp,
+        kind: ChangeKind,
+        summary: &str,
+        map_key: &str,
+        item_id: &str,
+        item: &T,
+    ) -> Result<(), DocError> {
         let existing = self.map_obj(map_key).ok();
         let target = format!("{}/{item_id}", item_kind(map_key));
-        self.change(stamp, summary, vec![target], |doc| {
+        self.change_as(stamp, kind, summary, vec![target], |doc| {
             let map = match existing {
                 Some(obj) => obj,
                 None => doc.put_object(ROOT, map_key, ObjType::Map)?,
@@ -331,7 +350,20 @@ impl Workspace {
         targets: Vec<String>,
         edit: impl FnOnce(&mut AutoCommit) -> Result<(), DocError>,
     ) -> Result<(), DocError> {
-        self.change_of_kind(stamp, ChangeMessage::new(summary, &stamp.author, targets), edit)
+        self.change_as(stamp, ChangeKind::Other, summary, targets, edit)
+    }
+
+    /// [`Workspace::change`] recording what the change did, for changes the
+    /// app recognises later (History's restore and undo, a file's preview).
+    pub(super) fn change_as(
+        &mut self,
+        stamp: &Stamp,
+        kind: ChangeKind,
+        summary: &str,
+        targets: Vec<String>,
+        edit: impl FnOnce(&mut AutoCommit) -> Result<(), DocError>,
+    ) -> Result<(), DocError> {
+        self.change_of_kind(stamp, ChangeMessage::new(summary, &stamp.author, targets).with_kind(kind), edit)
     }
 
     /// [`Workspace::change`] with a whole message, for changes that record

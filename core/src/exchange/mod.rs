@@ -8,19 +8,27 @@
 //! ([`envelope`]) holding the whole partnership or only the changes a
 //! partner lacks, optionally protected with a passphrase ([`passphrase`]);
 //! and a plain `.automerge` document from any Automerge tool.
+//!
+//! [`open`] is [`unlock`] (size, passphrase) then [`open_unlocked`] (the
+//! rest). [`check`] makes the same checks keeping nothing, for the app's
+//! file worker to run before the page opens a file.
 
 pub mod backup;
+pub mod check;
 pub mod envelope;
 pub mod ledger;
 pub mod passphrase;
 pub mod qr;
 pub mod redact;
 
+use std::borrow::Cow;
+
 use automerge::{Change, ChangeHash};
 use thiserror::Error;
 
-use crate::doc::{DocError, HistoryEntry, Workspace};
+use crate::doc::{ChangeKind, DocError, HistoryEntry, Workspace};
 use crate::model::Author;
+pub use check::Unlocked;
 use envelope::{Contents, Envelope, EnvelopeError};
 
 /// Largest exchange file accepted, checked before parsing: a four-year plan
@@ -103,6 +111,13 @@ pub fn open_file(bytes: &[u8]) -> Result<Workspace, ExchangeError> {
 /// Checks and opens any exchange file. `current` is the partnership open
 /// on this device, which a file of changes applies to.
 pub fn open(bytes: &[u8], passphrase: Option<&str>, current: Option<&mut Workspace>) -> Result<Opened, ExchangeError> {
+    open_unlocked(&unlock(bytes, passphrase)?, current)
+}
+
+/// The first checks on an incoming file, its size and its passphrase:
+/// the bytes inside the protection (or the file as it is, if it has none).
+/// What [`check::check`] hands back, so the page need not run scrypt again.
+pub fn unlock<'a>(bytes: &'a [u8], passphrase: Option<&str>) -> Result<Unlocked<'a>, ExchangeError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ExchangeError::TooLarge { size_mb: bytes.len().div_ceil(1024 * 1024) });
     }
@@ -110,16 +125,27 @@ pub fn open(bytes: &[u8], passphrase: Option<&str>, current: Option<&mut Workspa
     if bytes.is_empty() {
         return Err(ExchangeError::Empty);
     }
-    if passphrase::is_protected(bytes) {
-        // Spaces are part of a passphrase; one of nothing but spaces is none.
-        let passphrase = passphrase.filter(|p| !p.trim().is_empty()).ok_or(ExchangeError::NeedsPassphrase)?;
-        let plain = passphrase::unprotect(bytes, passphrase)?;
+    if !passphrase::is_protected(bytes) {
+        return Ok(Unlocked { bytes: Cow::Borrowed(bytes), protected: false });
+    }
+    // Spaces are part of a passphrase; one of nothing but spaces is none.
+    let passphrase = passphrase.filter(|p| !p.trim().is_empty()).ok_or(ExchangeError::NeedsPassphrase)?;
+    let plain = passphrase::unprotect(bytes, passphrase)?;
+    Ok(Unlocked { bytes: Cow::Owned(plain), protected: true })
+}
+
+/// The rest of [`open`]'s checks, on a file [`unlock`] returned: what the
+/// bytes are, the envelope's checksum, a strict Automerge load, the layout
+/// and any missing earlier changes.
+pub fn open_unlocked(file: &Unlocked, current: Option<&mut Workspace>) -> Result<Opened, ExchangeError> {
+    let bytes = file.bytes.as_ref();
+    if file.protected {
         // Only a Safer Plan envelope is accepted inside: a protected file
         // inside a protected file is not something Safer Plan makes.
-        if !Envelope::is_envelope(&plain) {
+        if !Envelope::is_envelope(bytes) {
             return Err(ExchangeError::NotAWorkspace);
         }
-        return open_envelope(&plain, current).map(|o| Opened { protected: true, ..o });
+        return open_envelope(bytes, current).map(|o| Opened { protected: true, ..o });
     }
     if Envelope::is_envelope(bytes) {
         return open_envelope(bytes, current);
@@ -296,19 +322,15 @@ impl IncomingSummary {
                 }
             };
             let counts = &mut out.by_organisation[index].1;
-            let s = change.summary.as_str();
-            if s.starts_with("Added a progress update") {
-                counts.progress_added += 1;
-            } else if s.starts_with("Added action") || s.starts_with("Imported") && s.contains("action") {
-                counts.actions_added += change.targets.len().max(1);
-            } else if s.starts_with("Edited action") {
-                counts.actions_updated += 1;
-            } else if s.starts_with("Deleted action") {
-                counts.actions_deleted += 1;
-            } else if s.starts_with("Recorded") || s.starts_with("Imported") && s.contains("indicator value") {
-                counts.indicator_values += change.targets.len().max(1);
-            } else {
-                counts.other += 1;
+            let many = change.targets.len().max(1);
+            match change.meaning() {
+                ChangeKind::AddProgress => counts.progress_added += 1,
+                ChangeKind::AddAction => counts.actions_added += 1,
+                ChangeKind::ImportActions => counts.actions_added += many,
+                ChangeKind::EditAction => counts.actions_updated += 1,
+                ChangeKind::DeleteAction => counts.actions_deleted += 1,
+                ChangeKind::RecordValues | ChangeKind::ImportValues => counts.indicator_values += many,
+                _ => counts.other += 1,
             }
         }
         out.changes = changes;

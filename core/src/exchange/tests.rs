@@ -47,6 +47,32 @@ fn a_partners_file_is_summarised_by_organisation_before_merging() {
     assert_eq!(Counts::default().describe(), "nothing new");
 }
 
+#[test]
+fn a_partner_s_changes_are_counted_by_what_they_did_not_by_their_wording() {
+    let mut ours = crate::demo::workspace();
+    let mut theirs = open_file(&ours.save()).expect("our own file opens");
+    let draft =
+        ActionDraft { number: "14".into(), title: "Audit street lighting in High Town".into(), ..Default::default() };
+    let valid = theirs.validate_action(&draft, None).expect("valid");
+    theirs.add_action(&Stamp::new(&police(), T), valid).expect("added");
+    // "Recorded a resident's response …" was once counted as an indicator
+    // value by its first word.
+    let (questionnaire, worries, option) = theirs
+        .partnership()
+        .questionnaires
+        .values()
+        .find_map(|q| {
+            let w = q.worries_question()?;
+            Some((q.id.clone(), w.id.clone(), w.options.first()?.clone()))
+        })
+        .expect("the demo has a questionnaire asking about worries");
+    let answers = std::collections::BTreeMap::from([(worries, vec![option])]);
+    theirs.record_response(&Stamp::new(&police(), T + 1), &questionnaire, &answers).expect("recorded");
+    let mut incoming = open_file(&theirs.save()).expect("their file opens");
+    let summary = IncomingSummary::between(&mut ours, &mut incoming);
+    assert_eq!(summary.lines(), ["Bedfordshire Police: 1 action added, 1 other change"]);
+}
+
 fn small_two_part_file() -> (Vec<u8>, usize) {
     let mut ws = Workspace::create("Luton CSP", "Luton", &Stamp::new(&council(), T));
     let mut bytes = ws.save();

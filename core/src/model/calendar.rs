@@ -121,6 +121,21 @@ pub struct ValidEvent {
 }
 
 impl EventDraft {
+    /// The form filled in from a saved calendar item, so that saving it
+    /// untouched changes nothing.
+    pub fn from_event(e: &CalendarEvent) -> EventDraft {
+        EventDraft {
+            title: e.title.clone(),
+            kind: e.kind.code().into(),
+            start: e.start.iso(),
+            end: e.end.map(|d| d.iso()).unwrap_or_default(),
+            time: e.time.clone(),
+            location: e.location.clone(),
+            notes: e.notes.as_str().to_string(),
+            group_id: e.group_id.clone().unwrap_or_default(),
+        }
+    }
+
     pub fn validate(&self) -> Result<ValidEvent, FieldErrors> {
         let mut errors = FieldErrors::default();
         let title = self.title.trim();

@@ -77,6 +77,25 @@ pub struct ValidAction {
 }
 
 impl ActionDraft {
+    /// The form filled in from a saved action, so that saving it untouched
+    /// changes nothing (dates as `<input type=date>` gives them, one lead,
+    /// partner or document per line).
+    pub fn from_action(a: &super::Action) -> ActionDraft {
+        ActionDraft {
+            number: a.number.clone(),
+            title: a.title.clone(),
+            description: a.description.as_str().to_string(),
+            theme_id: a.theme_id.clone().unwrap_or_default(),
+            leads: leads_to_text(&a.leads),
+            linked_documents: documents_to_text(&a.linked_documents),
+            due: a.due.map(|d| d.iso()).unwrap_or_default(),
+            partners: a.partners.join("\n"),
+            start: a.start.map(|d| d.iso()).unwrap_or_default(),
+            tags: a.tags.join(", "),
+            business_as_usual: a.business_as_usual,
+        }
+    }
+
     /// Checks the draft. `number_taken` says whether another action already
     /// uses a number; `theme_exists` whether a theme id is real.
     pub fn validate(

@@ -7,11 +7,13 @@
 //! applies it as one change. `read` turns any file into a bounded
 //! [`Table`], `cells` reads dates and numbers as people write them,
 //! `mapping` suggests which column is which, `import` and `values` make the
-//! previews.
+//! previews. [`check`] is what the app's file worker runs on a file before
+//! the page reads it.
 //!
 //! [`Partnership`]: crate::model::Partnership
 
 pub mod cells;
+mod check;
 mod error;
 pub mod export;
 pub mod import;
@@ -20,6 +22,7 @@ pub mod read;
 pub mod values;
 pub mod workbook;
 
+pub use check::check;
 pub use error::{MAX_FILE_BYTES, SheetError};
 pub use import::{
     ImportPreview, ImportedAction, ImportedProgress, PROBLEMS_SHOWN, RowProblem, first_problems, preview,

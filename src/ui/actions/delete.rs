@@ -1,7 +1,6 @@
 //! Deleting an action, after a clear confirmation.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::model::ActionFilter;
 use crate::nav::Route;
@@ -26,11 +25,11 @@ pub fn DeleteActionPage(id: String) -> impl IntoView {
     let confirm = move |_| {
         let target = target.clone();
         match state.apply(|ws, stamp| ws.delete_action(stamp, &target)) {
-            Ok(()) => spawn_local(async move {
-                let saved = state.persist().await.is_ok();
-                let message = if saved { "Action deleted" } else { "Action deleted, but not yet saved on this device" };
-                state.go_with_flash(Route::Actions(ActionFilter::default()), message);
-            }),
+            Ok(()) => state.save_and_go(
+                Route::Actions(ActionFilter::default()),
+                "Action deleted",
+                "Action deleted, but not yet saved on this device",
+            ),
             Err(e) => problem.set(Some(e.to_string())),
         }
     };

@@ -2,7 +2,6 @@
 //! after a confirmation. History keeps it, and it can be restored there.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::nav::Route;
 use crate::ui::components::{BackLink, Missing};
@@ -27,15 +26,11 @@ pub fn DeleteProgressPage(id: String, update: String) -> impl IntoView {
     let confirm = move |_| {
         let (action_id, update_id) = (target.clone(), target_update.clone());
         match state.apply(|ws, stamp| ws.delete_progress(stamp, &action_id, &update_id)) {
-            Ok(()) => spawn_local(async move {
-                let saved = state.persist().await.is_ok();
-                let message = if saved {
-                    "Progress update deleted. You can restore it from History."
-                } else {
-                    "Progress update deleted, but not yet saved on this device"
-                };
-                state.go_with_flash(Route::Action(action_id), message);
-            }),
+            Ok(()) => state.save_and_go(
+                Route::Action(action_id),
+                "Progress update deleted. You can restore it from History.",
+                "Progress update deleted, but not yet saved on this device",
+            ),
             Err(e) => problem.set(Some(e.to_string())),
         }
     };

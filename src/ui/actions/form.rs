@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::model::draft::{documents_to_text, leads_to_text};
 use crate::model::{ActionDraft, FieldErrors};
 use crate::nav::Route;
 
@@ -36,19 +35,7 @@ pub fn ActionFormPage(id: Option<String>) -> impl IntoView {
     };
     page_loaded(&heading);
 
-    let draft = action.as_ref().map(|a| ActionDraft {
-        number: a.number.clone(),
-        title: a.title.clone(),
-        description: a.description.as_str().to_string(),
-        theme_id: a.theme_id.clone().unwrap_or_default(),
-        leads: leads_to_text(&a.leads),
-        linked_documents: documents_to_text(&a.linked_documents),
-        due: a.due.map(|d| d.iso()).unwrap_or_default(),
-        partners: a.partners.join("\n"),
-        start: a.start.map(|d| d.iso()).unwrap_or_default(),
-        tags: a.tags.join(", "),
-        business_as_usual: a.business_as_usual,
-    });
+    let draft = action.as_ref().map(ActionDraft::from_action);
     let draft = draft.unwrap_or(ActionDraft { number, ..Default::default() });
     let number = RwSignal::new(draft.number);
     let title = RwSignal::new(draft.title);

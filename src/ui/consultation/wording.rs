@@ -2,7 +2,6 @@
 //! the plan's theme names are for partners, not residents.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::model::FieldErrors;
 use crate::model::consultation::{WordingDraft, worry_field};
@@ -41,11 +40,11 @@ pub fn WorryWordingPage(id: String) -> impl IntoView {
         let draft = WordingDraft(typed.iter().map(|(o, w)| (o.clone(), w.get_untracked())).collect());
         let first = worry_field(0);
         if apply_form(state, errors, first, |ws, stamp| ws.word_worries(stamp, &id, &draft)).is_some() {
-            spawn_local(async move {
-                let saved = state.persist().await.is_ok();
-                let message = if saved { "Wording saved" } else { "Wording changed, but not yet saved on this device" };
-                state.go_with_flash(Route::Consultations, message);
-            });
+            state.save_and_go(
+                Route::Consultations,
+                "Wording saved",
+                "Wording changed, but not yet saved on this device",
+            );
         }
     };
     view! {

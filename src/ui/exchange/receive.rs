@@ -1,21 +1,24 @@
-//! Opening a partner's file: checked (and unlocked, if protected), then
-//! previewed in plain English by organisation, and merged only when the
-//! person confirms. A file for another partnership, or a backup of one
-//! this browser lost, opens as a partnership on this device instead.
+//! Opening a partner's file: checked in the file worker (and unlocked, if
+//! protected), then opened on the page, previewed in plain English by
+//! organisation, and merged only when the person confirms. A file for
+//! another partnership, or a backup of one this browser lost, opens as a
+//! partnership on this device instead.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::doc::{NumberClash, clashes_on_merge};
-use crate::exchange::{ExchangeError, IncomingSummary, Opened, open, passphrase};
+use crate::exchange::{ExchangeError, IncomingSummary, MAX_FILE_BYTES, Opened, Unlocked, open_unlocked, passphrase};
 use crate::model::{Author, FieldErrors};
 use crate::nav::Route;
 use crate::report::attention::needs_attention;
 use crate::storage::settings;
 use crate::ui::clock;
 use crate::ui::components::{ErrorSummary, TextField, show_errors};
+use crate::ui::exchange::check::{Verdict, check_file, seconds_to_unlock};
 use crate::ui::exchange::qr::QrScanner;
+use crate::ui::file_worker::{self, CheckingStatus};
 use crate::ui::history::ChangesTable;
 use crate::ui::router::focus_id;
 use crate::ui::state::use_app;
@@ -68,14 +71,19 @@ pub fn ReceiveSection() -> impl IntoView {
     let passphrase = RwSignal::new(String::new());
     let passphrase_errors = RwSignal::new(FieldErrors::default());
     let opening = RwSignal::new(false);
-    let locked = StoredValue::new_local(None::<Vec<u8>>);
+    let checking = RwSignal::new(false);
+    // A protected file waiting for its passphrase, with how long scrypt
+    // will take here (when it has a work factor to time).
+    let locked = StoredValue::new_local(None::<(Vec<u8>, Option<f64>)>);
     let held = StoredValue::new_local(None::<Opened>);
+    file_worker::warm_up();
 
-    // Checks the bytes against the open partnership and says what they are.
-    let examine = move |name: String, bytes: &[u8], secret: Option<String>| -> Result<Incoming, ExchangeError> {
-        let opened = match state.with_workspace(|ours| open(bytes, secret.as_deref(), Some(ours))) {
+    // Opens on the page a file the worker passed, against the open
+    // partnership, and says what it is.
+    let examine = move |name: String, file: &Unlocked| -> Result<Incoming, ExchangeError> {
+        let opened = match state.with_workspace(|ours| open_unlocked(file, Some(ours))) {
             Some(result) => result?,
-            None => open(bytes, secret.as_deref(), None)?,
+            None => open_unlocked(file, None)?,
         };
         let next = if state.is_open(opened.workspace.id()) {
             let mut opened = opened;
@@ -103,22 +111,32 @@ pub fn ReceiveSection() -> impl IntoView {
         focus_id("incoming");
     };
 
-    // A file's bytes, from disk or from scanned codes: checked, then
-    // previewed (or held for a passphrase).
+    // A file's bytes, from disk or from scanned codes: checked in the
+    // worker, then previewed (or held for a passphrase).
     let receive = move |name: String, bytes: Vec<u8>| {
-        let next = match examine(name.clone(), &bytes, None) {
-            Ok(next) => next,
-            Err(ExchangeError::NeedsPassphrase) => {
-                let seconds = slow_to_open(&bytes);
-                locked.set_value(Some(bytes));
-                Incoming::Locked { name, seconds }
-            }
-            Err(e) => Incoming::Refused { name, reason: e.to_string() },
-        };
-        show(next);
+        spawn_local(async move {
+            let next = match check_file(state, &bytes, None, None, checking).await {
+                Verdict::Passed(file) => {
+                    examine(name.clone(), &file).unwrap_or_else(|e| Incoming::Refused { name, reason: e.to_string() })
+                }
+                Verdict::NeedsPassphrase { work_factor } => {
+                    let seconds = seconds_to_unlock(work_factor.filter(|n| *n > passphrase::QUICK_WORK_FACTOR));
+                    locked.set_value(Some((bytes, seconds)));
+                    Incoming::Locked { name, seconds: seconds.and_then(passphrase::worth_warning) }
+                }
+                Verdict::WrongPassphrase => {
+                    Incoming::Refused { name, reason: ExchangeError::WrongPassphrase.to_string() }
+                }
+                Verdict::Refused(reason) => Incoming::Refused { name, reason },
+                Verdict::NotRead(reason) => Incoming::Refused { name: String::new(), reason: reason.to_string() },
+            };
+            show(next);
+        });
     };
 
+    // A new file: what was shown for the last one goes.
     let forget = move || {
+        incoming.set(None);
         passphrase.set(String::new());
         passphrase_errors.set(FieldErrors::default());
         held.set_value(None);
@@ -130,6 +148,12 @@ pub fn ReceiveSection() -> impl IntoView {
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         let name = file.name();
         forget();
+        // A file too large to open is refused by the size it declares,
+        // before its bytes are read into the page's memory.
+        if file.size() > MAX_FILE_BYTES as f64 {
+            let size_mb = (file.size() / (1024.0 * 1024.0)).ceil() as usize;
+            return show(Incoming::Refused { name, reason: ExchangeError::TooLarge { size_mb }.to_string() });
+        }
         spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
                 Ok(buffer) => receive(name, js_sys::Uint8Array::new(&buffer).to_vec()),
@@ -146,21 +170,26 @@ pub fn ReceiveSection() -> impl IntoView {
     };
 
     let open_locked = move |name: String, secret: String| {
-        opening.set(false);
-        let Some(file) = locked.get_value() else { return };
-        match examine(name.clone(), &file, Some(secret)) {
-            Ok(next) => {
-                passphrase_errors.set(FieldErrors::default());
-                locked.set_value(None);
-                show(next);
+        let Some((file, seconds)) = locked.get_value() else { return };
+        spawn_local(async move {
+            let verdict = check_file(state, &file, Some(secret), seconds, checking).await;
+            opening.set(false);
+            let refused = |reason: String| Incoming::Refused { name: name.clone(), reason };
+            match verdict {
+                Verdict::Passed(unlocked) => {
+                    passphrase_errors.set(FieldErrors::default());
+                    locked.set_value(None);
+                    show(examine(name.clone(), &unlocked).unwrap_or_else(|e| refused(e.to_string())));
+                }
+                Verdict::WrongPassphrase | Verdict::NeedsPassphrase { .. } => {
+                    let mut errors = FieldErrors::default();
+                    errors.add("file-passphrase", ExchangeError::WrongPassphrase.to_string());
+                    show_errors(passphrase_errors, errors);
+                }
+                Verdict::Refused(reason) => show(refused(reason)),
+                Verdict::NotRead(reason) => show(Incoming::Refused { name: String::new(), reason: reason.to_string() }),
             }
-            Err(e @ (ExchangeError::WrongPassphrase | ExchangeError::NeedsPassphrase)) => {
-                let mut errors = FieldErrors::default();
-                errors.add("file-passphrase", e.to_string());
-                show_errors(passphrase_errors, errors);
-            }
-            Err(e) => show(Incoming::Refused { name, reason: e.to_string() }),
-        }
+        });
     };
 
     let unlock = move |name: String, slow: bool| {
@@ -172,13 +201,9 @@ pub fn ReceiveSection() -> impl IntoView {
             show_errors(passphrase_errors, e);
             return;
         }
-        if slow {
-            // The work blocks the page: say so first, and let it show.
-            opening.set(true);
-            set_timeout(move || open_locked(name, secret), std::time::Duration::from_millis(50));
-        } else {
-            open_locked(name, secret);
-        }
+        // scrypt runs in the worker; a long run is said at once.
+        opening.set(slow);
+        open_locked(name, secret);
     };
 
     // The held file was taken already (a double click): say so, never
@@ -256,6 +281,7 @@ pub fn ReceiveSection() -> impl IntoView {
             <input class="govuk-file-upload" id="partner-file" name="partner-file" type="file" accept=".saferplan,.automerge,.age" aria-describedby="partner-file-hint" on:change=choose />
         </div>
         <QrScanner on_file=scanned />
+        <CheckingStatus checking id="file-checking" />
         <div id="incoming" tabindex="-1">
             {move || incoming.get().map(|i| match i {
                 Incoming::Refused { name, reason } => view! {
@@ -270,11 +296,11 @@ pub fn ReceiveSection() -> impl IntoView {
                         <ErrorSummary errors=passphrase_errors />
                         <h3 class="govuk-heading-s">{format!("{} is protected with a passphrase", opening_name(&name))}</h3>
                         {seconds.map(|n| view! {
-                            <div class="govuk-inset-text" id="slow-to-open">{format!("The partner chose a strong protection setting: opening this file may take about {n} seconds on this device, and the page will not respond until it has opened.")}</div>
+                            <div class="govuk-inset-text" id="slow-to-open">{format!("The partner chose a strong protection setting: opening this file may take about {n} seconds on this device.")}</div>
                         })}
                         <TextField id="file-passphrase" label="Passphrase" value=passphrase errors=passphrase_errors input_type="password" autocomplete="off" />
                         <p class="govuk-body" role="status">{move || opening.get().then(|| format!("Opening the file\u{2026} this may take about {} seconds.", seconds.unwrap_or(1)))}</p>
-                        <button type="button" class="govuk-button" disabled=move || opening.get() on:click=move |_| unlock(for_unlock.clone(), seconds.is_some())>"Open file"</button>
+                        <button type="button" class="govuk-button" disabled=move || opening.get() || checking.get() on:click=move |_| unlock(for_unlock.clone(), seconds.is_some())>"Open file"</button>
                     }.into_any()
                 }
                 Incoming::Other { name, partnership, restores, another_open } => view! {
@@ -335,19 +361,6 @@ pub fn ReceiveSection() -> impl IntoView {
             })}
         </div>
     }
-}
-
-/// How long opening a protected file will take here, when that is long
-/// enough to warn about (a file protected with a higher work factor than
-/// Safer Plan's own, say by `age` on a desktop).
-fn slow_to_open(file: &[u8]) -> Option<u32> {
-    let work_factor = passphrase::work_factor(file)?;
-    if work_factor <= passphrase::QUICK_WORK_FACTOR {
-        return None;
-    }
-    let performance = web_sys::window()?.performance()?;
-    let ms_at_10 = passphrase::calibrate(|| performance.now());
-    passphrase::worth_warning(passphrase::seconds_to_open(work_factor, ms_at_10))
 }
 
 /// After merging or opening a partner's file: they have at least what the

@@ -1,7 +1,6 @@
 //! Defining, editing and deleting an indicator.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::doc::FormError;
 use crate::model::{FieldErrors, IndicatorDraft};
@@ -101,12 +100,11 @@ pub fn IndicatorFormPage(id: Option<String>) -> impl IntoView {
         match result {
             Ok(Ok(saved_id)) => {
                 clear_errors(errors);
-                spawn_local(async move {
-                    let saved = state.persist().await.is_ok();
-                    let message =
-                        if saved { "Indicator saved" } else { "Change made, but not yet saved on this device" };
-                    state.go_with_flash(Route::Indicator(saved_id), message);
-                });
+                state.save_and_go(
+                    Route::Indicator(saved_id),
+                    "Indicator saved",
+                    "Change made, but not yet saved on this device",
+                );
             }
             Ok(Err(found)) => show_errors(errors, found),
             Err(e) => {
@@ -160,11 +158,7 @@ pub fn DeleteIndicatorPage(id: String) -> impl IntoView {
     let confirm = move |_| {
         let target = target.clone();
         if state.apply(|ws, stamp| ws.delete_indicator(stamp, &target)).is_ok() {
-            spawn_local(async move {
-                let saved = state.persist().await.is_ok();
-                let message = if saved { "Indicator deleted" } else { "Deleted, but not yet saved on this device" };
-                state.go_with_flash(Route::Indicators, message);
-            });
+            state.save_and_go(Route::Indicators, "Indicator deleted", "Deleted, but not yet saved on this device");
         }
     };
     view! {

@@ -2,7 +2,6 @@
 //! its narrative sections.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::model::Cover;
 use crate::model::FieldErrors;
@@ -193,11 +192,7 @@ pub fn AnnualSectionPage(year: String, section: String) -> impl IntoView {
         let key = key.clone();
         let done = done.clone();
         match state.apply(|ws, stamp| ws.write_report_note(stamp, &key, &label, &text.get_untracked())) {
-            Ok(()) => spawn_local(async move {
-                let saved = state.persist().await.is_ok();
-                let message = if saved { "Section saved" } else { "Change made, but not yet saved on this device" };
-                state.go_with_flash(done, message);
-            }),
+            Ok(()) => state.save_and_go(done, "Section saved", "Change made, but not yet saved on this device"),
             Err(e) => {
                 let mut fe = FieldErrors::default();
                 fe.add("text", e.to_string());

@@ -3,7 +3,6 @@
 //! writing the cover. Content comes from [`crate::report::cover`].
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::model::{CoverDraft, FieldErrors};
 use crate::nav::Route;
@@ -146,15 +145,7 @@ pub fn CoverPage(report: String) -> impl IntoView {
         });
         if saved.is_some() {
             let done = done.clone();
-            spawn_local(async move {
-                let stored = state.persist().await.is_ok();
-                let message = if stored {
-                    "Cover details saved"
-                } else {
-                    "Cover details changed, but not yet saved on this device"
-                };
-                state.go_with_flash(done, message);
-            });
+            state.save_and_go(done, "Cover details saved", "Cover details changed, but not yet saved on this device");
         }
     };
     view! {

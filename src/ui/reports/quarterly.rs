@@ -1,7 +1,6 @@
 //! The quarterly theme report and the theme lead's commentary form.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::model::{FieldErrors, FinancialQuarter, Narrative};
 use crate::nav::Route;
@@ -256,11 +255,7 @@ pub fn CommentaryPage(theme: String, quarter: String) -> impl IntoView {
         let key = commentary_key(&theme, q);
         let done = done.clone();
         match state.apply(|ws, stamp| ws.write_report_note(stamp, &key, &label, &text.get_untracked())) {
-            Ok(()) => spawn_local(async move {
-                let saved = state.persist().await.is_ok();
-                let message = if saved { "Commentary saved" } else { "Change made, but not yet saved on this device" };
-                state.go_with_flash(done, message);
-            }),
+            Ok(()) => state.save_and_go(done, "Commentary saved", "Change made, but not yet saved on this device"),
             Err(e) => {
                 let mut fe = FieldErrors::default();
                 fe.add("text", e.to_string());

@@ -1,6 +1,8 @@
 //! Excel and CSV: download the plan's tables, import an existing action
 //! tracker (`tracker.rs`: choose the file and sheet, check which column is
 //! which, confirm the preview) and a performance return (`values.rs`).
+//! Every chosen file is read in the file worker first (`check_sheet`), so
+//! one that stops the reader changes nothing and leaves the page as it was.
 //! Nothing is written until the person confirms, and a file that cannot be
 //! read changes nothing.
 
@@ -12,13 +14,18 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use safer_plan_file_worker::budget::time_budget;
+use safer_plan_file_worker::protocol::{NOT_CHECKED, UNSAFE_FILE};
+use safer_plan_file_worker::{Request, Response, SpreadsheetAnswer, SpreadsheetRequest};
 use wasm_bindgen::JsCast;
 
 use crate::spreadsheet::export::{
     ACTION_HEADERS, INDICATOR_HEADERS, PROGRESS_HEADERS, action_rows, indicator_rows, progress_rows, to_csv,
     workbook_xlsx,
 };
+use crate::spreadsheet::{MAX_FILE_BYTES, SheetError};
 use crate::ui::download::download;
+use crate::ui::file_worker::{Outcome, ask};
 use crate::ui::router::page_loaded;
 use crate::ui::state::use_app;
 
@@ -36,6 +43,7 @@ enum Download {
 pub fn SpreadsheetsPage() -> impl IntoView {
     let state = use_app();
     page_loaded("Excel and CSV");
+    crate::ui::file_worker::warm_up();
     let problem = RwSignal::new(None::<String>);
 
     let fetch = move |what: Download| {
@@ -80,16 +88,60 @@ pub fn SpreadsheetsPage() -> impl IntoView {
     }
 }
 
-/// The bytes of the file chosen in a file input, with its name, or a
-/// sentence saying why it could not be opened.
-fn chosen_file(ev: &leptos::ev::Event, then: impl FnOnce(String, Result<Arc<Vec<u8>>, String>) + 'static) {
+/// Why a chosen spreadsheet is not read.
+#[derive(Clone)]
+enum NotRead {
+    /// Refused by the checks, with their sentence.
+    Refused(String),
+    /// The file worker stopped on it, or could not check it: this sentence,
+    /// exactly.
+    Unchecked(&'static str),
+}
+
+impl NotRead {
+    /// What the page says, naming the file where the sentence allows.
+    fn message(&self, name: &str) -> String {
+        match self {
+            NotRead::Refused(reason) => format!("{name}: {reason}"),
+            NotRead::Unchecked(sentence) => sentence.to_string(),
+        }
+    }
+}
+
+/// Reads `sheet` of `bytes` (or the first with data) in the file worker,
+/// before the page reads it.
+async fn check_sheet(bytes: &[u8], sheet: Option<&str>, checking: RwSignal<bool>) -> Result<(), NotRead> {
+    let request = Request::Spreadsheet(SpreadsheetRequest { file: bytes.to_vec(), sheet: sheet.map(str::to_string) });
+    match ask(&request, time_budget(None), checking).await {
+        Outcome::Answer(Response::Spreadsheet(SpreadsheetAnswer::Passed)) => Ok(()),
+        Outcome::Answer(Response::Spreadsheet(SpreadsheetAnswer::Refused(reason))) => Err(NotRead::Refused(reason)),
+        Outcome::Answer(_) | Outcome::Unavailable => Err(NotRead::Unchecked(NOT_CHECKED)),
+        Outcome::Stopped => Err(NotRead::Unchecked(UNSAFE_FILE)),
+    }
+}
+
+/// The bytes of the file chosen in a file input, with its name, once the
+/// file worker has read its first sheet; or why it is not read.
+fn chosen_file(
+    ev: &leptos::ev::Event,
+    checking: RwSignal<bool>,
+    then: impl FnOnce(String, Result<Arc<Vec<u8>>, NotRead>) + 'static,
+) {
     let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
     let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
     let name = file.name();
+    // Refused by the size it declares, before its bytes are read.
+    if file.size() > MAX_FILE_BYTES as f64 {
+        let size_mb = (file.size() / (1024.0 * 1024.0)).ceil() as usize;
+        return then(name, Err(NotRead::Refused(SheetError::TooLarge { size_mb }.to_string())));
+    }
     spawn_local(async move {
         let read = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-            Ok(buffer) => Ok(Arc::new(js_sys::Uint8Array::new(&buffer).to_vec())),
-            Err(_) => Err("The file could not be opened. Choose it again.".to_string()),
+            Ok(buffer) => {
+                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                check_sheet(&bytes, None, checking).await.map(|()| Arc::new(bytes))
+            }
+            Err(_) => Err(NotRead::Refused("The file could not be opened. Choose it again.".to_string())),
         };
         then(name, read);
     });

@@ -8,11 +8,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::preview::{ActionsPreview, SheetNotes};
-use super::{chosen_file, plural};
+use super::{check_sheet, chosen_file, plural};
 use crate::model::ActionFilter;
 use crate::nav::Route;
 use crate::spreadsheet::cells::read_date;
 use crate::spreadsheet::{ColumnMapping, Field, ImportPreview, SheetError, Table, preview, read_sheet};
+use crate::ui::file_worker::CheckingStatus;
 use crate::ui::router::focus_id;
 use crate::ui::state::use_app;
 use crate::ui::workspaces::IdentityReminder;
@@ -28,6 +29,7 @@ pub fn TrackerImport() -> impl IntoView {
     let table = RwSignal::new(None::<Table>);
     let mapping = RwSignal::new(ColumnMapping::default());
     let as_at = RwSignal::new(String::new());
+    let checking = RwSignal::new(false);
 
     let show = move |name: &str, read: Result<Table, SheetError>| match read {
         Ok(t) => {
@@ -46,8 +48,13 @@ pub fn TrackerImport() -> impl IntoView {
             request_animation_frame(|| focus_id("error-summary"));
         }
     };
+    let refuse = move |message: String| {
+        table.set(None);
+        problem.set(Some(message));
+        request_animation_frame(|| focus_id("error-summary"));
+    };
     let choose_file = move |ev: leptos::ev::Event| {
-        chosen_file(&ev, move |name, bytes| match bytes {
+        chosen_file(&ev, checking, move |name, bytes| match bytes {
             Ok(bytes) => {
                 let read = read_sheet(&bytes, None);
                 file.set(Some((name.clone(), bytes)));
@@ -55,16 +62,20 @@ pub fn TrackerImport() -> impl IntoView {
             }
             Err(e) => {
                 file.set(None);
-                table.set(None);
-                problem.set(Some(format!("{name}: {e}")));
+                refuse(e.message(&name));
             }
         })
     };
+    // Another sheet is read in the worker first too.
     let choose_sheet = move |ev: leptos::ev::Event| {
         let sheet = event_target_value(&ev);
-        if let Some((name, bytes)) = file.get_untracked() {
-            show(&name, read_sheet(&bytes, Some(&sheet)));
-        }
+        let Some((name, bytes)) = file.get_untracked() else { return };
+        spawn_local(async move {
+            match check_sheet(&bytes, Some(&sheet), checking).await {
+                Ok(()) => show(&name, read_sheet(&bytes, Some(&sheet))),
+                Err(e) => refuse(e.message(&name)),
+            }
+        });
     };
     let as_at_problem = move || {
         let text = as_at.get();
@@ -124,6 +135,7 @@ pub fn TrackerImport() -> impl IntoView {
             </div>
             <input class="govuk-file-upload" id="import-file" name="import-file" type="file" accept=".xlsx,.ods,.csv,.txt,text/csv" aria-describedby="import-file-hint" on:change=choose_file />
         </div>
+        <CheckingStatus checking id="import-checking" />
         {move || table.get().map(|t| {
             let name = file.with(|f| f.as_ref().map(|(n, _)| n.clone())).unwrap_or_default();
             let columns: Vec<String> = t.headers.iter().enumerate().map(|(i, h)| if h.trim().is_empty() { format!("Column {}", i + 1) } else { h.clone() }).collect();

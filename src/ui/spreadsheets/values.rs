@@ -8,21 +8,24 @@ use super::preview::ProblemTable;
 use super::{chosen_file, plural};
 use crate::nav::Route;
 use crate::spreadsheet::{SheetError, ValuesPreview, preview_values, read_table};
+use crate::ui::file_worker::CheckingStatus;
 use crate::ui::state::use_app;
 
 #[component]
 pub fn ValuesImport() -> impl IntoView {
     let state = use_app();
+    // The preview, or the sentence saying why there is none.
     let values = RwSignal::new(None::<(String, Result<ValuesPreview, String>)>);
+    let checking = RwSignal::new(false);
     let choose_values = move |ev: leptos::ev::Event| {
-        chosen_file(&ev, move |name, bytes| {
-            let previewed = bytes.and_then(|bytes| {
-                let table = read_table(&bytes).map_err(|e| e.to_string())?;
+        chosen_file(&ev, checking, move |name, bytes| {
+            let previewed = bytes.map_err(|e| e.message(&name)).and_then(|bytes| {
+                let table = read_table(&bytes).map_err(|e| format!("{name}: {e}"))?;
                 state
                     .plan
                     .with_untracked(|p| p.as_ref().map(|p| preview_values(&table, p)))
                     .unwrap_or(Err(SheetError::NoRows))
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| format!("{name}: {e}"))
             });
             values.set(Some((name, previewed)));
         })
@@ -39,7 +42,7 @@ pub fn ValuesImport() -> impl IntoView {
                 };
                 state.go_with_flash(Route::Indicators, message);
             }),
-            Err(e) => values.set(Some((source, Err(e.to_string())))),
+            Err(e) => values.set(Some((source.clone(), Err(format!("{source}: {e}"))))),
         }
     };
 
@@ -52,8 +55,9 @@ pub fn ValuesImport() -> impl IntoView {
             </div>
             <input class="govuk-file-upload" id="values-file" name="values-file" type="file" accept=".xlsx,.ods,.csv,.txt,text/csv" aria-describedby="values-file-hint" on:change=choose_values />
         </div>
+        <CheckingStatus checking id="values-checking" />
         {move || values.get().map(|(name, r)| match r {
-            Err(e) => view! { <p class="govuk-error-message" role="alert">{format!("{name}: {e}")}</p> }.into_any(),
+            Err(e) => view! { <p class="govuk-error-message" role="alert">{e}</p> }.into_any(),
             Ok(p) => {
                 let n = p.values.len();
                 view! {
