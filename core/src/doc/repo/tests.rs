@@ -357,7 +357,7 @@ fn offline_edits_are_sent_when_the_connection_is_back_and_resume_from_the_kept_s
             Effect::KeepState { server_storage, state } => Some(Resume { server_storage, state }),
             _ => None,
         })
-        .last()
+        .next_back()
         .expect("a state to keep");
 
     assert!(matches!(session.handle(&mut ws, Event::Disconnected).as_slice(), [Effect::Status(Status::Offline)]));
