@@ -1,8 +1,9 @@
 //! Joining a partnership through a sync server: a partner pastes the
 //! server address and the sync address; Safer Plan downloads the
-//! partnership (`doc::repo::Download` over a WebSocket), checks and
-//! previews it exactly as it would a file, and keeps it only when the
-//! person confirms. From then on it syncs through that server.
+//! partnership (`doc::repo::Download` over a WebSocket), checks it in the
+//! file worker and previews it exactly as it would a file
+//! (`ui/exchange/check.rs`), and keeps it only when the person confirms.
+//! From then on it syncs through that server.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -14,14 +15,16 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
 use crate::doc::repo::{Download, Event, Fetched, JoinDraft, ServerAddress, SyncId};
-use crate::exchange::{Opened, open};
+use crate::exchange::{Opened, open_unlocked};
 use crate::model::FieldErrors;
 use crate::nav::Route;
 use crate::storage::server as stored;
 
 use super::components::{ErrorSummary, TextField, clear_errors, show_errors};
+use super::exchange::check::{Verdict, check_file};
+use super::file_worker::{self, CheckingStatus};
 use super::router::focus_id;
-use super::state::use_app;
+use super::state::{AppState, use_app};
 
 /// How long to wait for the whole partnership before giving up.
 const TIMEOUT: Duration = Duration::from_secs(60);
@@ -99,6 +102,42 @@ fn fetch(server: &ServerAddress, id: SyncId, done: impl FnOnce(Result<Vec<u8>, S
     );
 }
 
+/// The same checks as a file chosen on the Share page: the file worker
+/// checks the downloaded bytes first (a crash there costs only the
+/// worker), then the page opens what passed, against the open partnership.
+async fn check_download(state: AppState, bytes: &[u8], checking: RwSignal<bool>) -> Result<Opened, String> {
+    let file = match check_file(state, bytes, None, None, checking).await {
+        Verdict::Passed(file) => file,
+        Verdict::Refused(reason) => return Err(reason),
+        Verdict::NotRead(reason) => return Err(reason.to_string()),
+        // A sync server holds plain Automerge documents, never a file
+        // inside a passphrase.
+        Verdict::NeedsPassphrase { .. } | Verdict::WrongPassphrase => {
+            return Err("What the server sent is not a partnership Safer Plan can read.".into());
+        }
+    };
+    match state.with_workspace(|ours| open_unlocked(&file, Some(ours))) {
+        Some(opened) => opened,
+        None => open_unlocked(&file, None),
+    }
+    .map_err(|e| e.to_string())
+}
+
+/// What to show for a downloaded partnership that passed the checks.
+fn describe(state: AppState, opened: &Opened) -> Fetching {
+    let plan = opened.workspace.partnership();
+    if state.is_open(opened.workspace.id()) {
+        Fetching::Same { name: plan.name.clone() }
+    } else {
+        Fetching::New {
+            name: plan.name.clone(),
+            area: plan.area.clone(),
+            themes: plan.themes.len(),
+            actions: plan.actions.len(),
+        }
+    }
+}
+
 /// What the download turned out to be.
 #[derive(Clone)]
 enum Fetching {
@@ -125,6 +164,8 @@ pub fn JoinSection() -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::default());
     let fetching = RwSignal::new(None::<Fetching>);
     let held = StoredValue::new_local(None::<(Opened, ServerAddress)>);
+    let checking = RwSignal::new(false);
+    file_worker::warm_up();
 
     let download = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -138,35 +179,21 @@ pub fn JoinSection() -> impl IntoView {
         fetching.set(Some(Fetching::Busy));
         let for_keep = parsed.clone();
         fetch(&parsed, id, move |result| {
-            // The same checks as a file (the seam where the file worker
-            // will take over the checking).
-            let checked = result.and_then(|bytes| {
-                match state.with_workspace(|ours| open(&bytes, None, Some(ours))) {
-                    Some(opened) => opened,
-                    None => open(&bytes, None, None),
-                }
-                .map_err(|e| e.to_string())
-            });
-            let next = match checked {
-                Err(reason) => Fetching::Refused(reason),
-                Ok(opened) => {
-                    let plan = opened.workspace.partnership();
-                    let next = if state.is_open(opened.workspace.id()) {
-                        Fetching::Same { name: plan.name.clone() }
-                    } else {
-                        Fetching::New {
-                            name: plan.name.clone(),
-                            area: plan.area.clone(),
-                            themes: plan.themes.len(),
-                            actions: plan.actions.len(),
+            spawn_local(async move {
+                let next = match result {
+                    Err(reason) => Fetching::Refused(reason),
+                    Ok(bytes) => match check_download(state, &bytes, checking).await {
+                        Err(reason) => Fetching::Refused(reason),
+                        Ok(opened) => {
+                            let next = describe(state, &opened);
+                            held.set_value(Some((opened, for_keep)));
+                            next
                         }
-                    };
-                    held.set_value(Some((opened, for_keep)));
-                    next
-                }
-            };
-            fetching.set(Some(next));
-            focus_id("joining");
+                    },
+                };
+                fetching.set(Some(next));
+                focus_id("joining");
+            });
         });
     };
 
@@ -216,6 +243,7 @@ pub fn JoinSection() -> impl IntoView {
             </fieldset>
             <button type="submit" class="govuk-button govuk-button--secondary" disabled=move || matches!(fetching.get(), Some(Fetching::Busy))>"Download the partnership"</button>
         </form>
+        <CheckingStatus checking id="join-checking" />
         <div id="joining" tabindex="-1" aria-live="polite">
             {move || fetching.get().map(|f| match f {
                 Fetching::Busy => view! { <p class="govuk-body" role="status">"Downloading the partnership from the server\u{2026}"</p> }.into_any(),

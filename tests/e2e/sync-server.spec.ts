@@ -1,7 +1,7 @@
 // Partners on devices of their own keep one partnership in step through a
 // standard automerge-repo sync server (scripts/sync-server.mjs, started by
 // playwright.config.ts on loopback), staying local-first throughout.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -161,4 +161,29 @@ test('a server that refuses the partnership says so, and the partnership stays o
   await expectAccessible(council, 'Settings with a refused partnership');
   await visit(council, '/');
   await expectPage(council, PARTNERSHIP);
+});
+
+test('a document on the server that is not a partnership is checked like a file and refused, changing nothing', async ({
+  browser,
+}) => {
+  // automerge-repo's own Node client puts a shopping list on the server.
+  const stranger = execFileSync(process.execPath, ['tests/interop/repo-node.mjs', 'stranger', '-', SERVER], {
+    encoding: 'utf8',
+  })
+    .trim()
+    .split('\n')
+    .pop();
+  expect(stranger).toMatch(/^automerge:/);
+  const police = await partner(browser, 'Partnership Inspector', POLICE, false);
+  await visit(police, '/settings');
+  const form = police.getByRole('group', { name: 'The partnership to join' });
+  await form.getByLabel('Server address').fill(SERVER);
+  await form.getByLabel('Sync address').fill(stranger ?? '');
+  await police.getByRole('button', { name: 'Download the partnership' }).click();
+  const refusal = police.getByRole('alert').filter({ hasText: 'The partnership could not be downloaded' });
+  await expect(refusal).toContainText('This file is not a Safer Plan workspace, so nothing was changed.', {
+    timeout: 15_000,
+  });
+  await expect(police.getByRole('button', { name: /Keep .* on this device/ })).toHaveCount(0);
+  await expectAccessible(police, 'Settings with a download refused by the checks');
 });

@@ -7,6 +7,9 @@
 //     a fresh client finds the app's answer on the server.
 //   node tests/interop/repo-node.mjs join-timed <dir> <ws://server>
 //     times joining the large partnership (scripts/repo-bench.sh).
+//   node tests/interop/repo-node.mjs stranger - <ws://server>
+//     puts a document that is not a Safer Plan partnership on the server and
+//     prints its sync address (tests/e2e/sync-server.spec.ts).
 import { readFileSync } from "node:fs";
 import { Repo } from "@automerge/automerge-repo";
 import { BrowserWebSocketClientAdapter } from "@automerge/automerge-repo-network-websocket";
@@ -19,7 +22,7 @@ const NODE_NAME = "Luton and Dunstable CSP (renamed through the server in Node)"
 const APP_NAME = "Luton and Dunstable CSP (answered by Safer Plan)";
 
 const [mode, dir, server] = process.argv.slice(2);
-const address = mode === "join-timed" ? "" : readFileSync(`${dir}/address`, "utf8").trim();
+const address = mode === "join-timed" || mode === "stranger" ? "" : readFileSync(`${dir}/address`, "utf8").trim();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function fresh() {
@@ -64,6 +67,19 @@ if (mode === "edit") {
   const { save } = await import("@automerge/automerge");
   console.log(`automerge-repo ${version}'s Node client joined the large partnership (${actions} actions, ${save(handle.doc()).length} bytes saved) in ${ms.toFixed(0)} ms`);
   await repo.shutdown();
+} else if (mode === "stranger") {
+  // Automerge, but not a partnership: a list a repo client might keep.
+  const repo = new Repo({ network: [new BrowserWebSocketClientAdapter(server)] });
+  const handle = repo.create({ title: "Shopping list", items: ["milk", "bread"] });
+  for (let i = 0; i < 40; i++) {
+    await sleep(250);
+    const other = new Repo({ network: [new BrowserWebSocketClientAdapter(server)] });
+    const seen = await other.find(handle.url).then((h) => h.doc().title, () => undefined);
+    await other.shutdown();
+    if (seen === "Shopping list") break;
+  }
+  await repo.shutdown();
+  console.log(handle.url);
 } else {
   throw new Error(`unknown mode ${mode}`);
 }
