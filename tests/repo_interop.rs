@@ -40,8 +40,10 @@ fn connect() -> WebSocket<TcpStream> {
     let url = server();
     let address = url.trim_start_matches("ws://").split('/').next().unwrap_or_default().to_string();
     let stream = TcpStream::connect(&address).expect("the sync server is running");
-    stream.set_read_timeout(Some(Duration::from_millis(100))).expect("timeout");
-    let (socket, _) = tungstenite::client(url.as_str(), stream).expect("WebSocket handshake");
+    // The handshake may wait while the server stores a large partnership.
+    stream.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
+    let (mut socket, _) = tungstenite::client(url.as_str(), stream).expect("WebSocket handshake");
+    socket.get_mut().set_read_timeout(Some(Duration::from_millis(100))).expect("timeout");
     socket
 }
 
