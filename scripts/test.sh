@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# One command runs every test: formatting and lints, native tests (model,
-# document, storage logic, demo), browser storage tests in headless
-# Chromium, then the release build and the Playwright journeys with axe-core.
+# One command runs every test: formatting, lints and the code documentation,
+# native tests (model, document, storage logic, demo), browser storage tests
+# in headless Chromium, then the release build and the Playwright journeys
+# with axe-core.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
@@ -9,6 +10,11 @@ step "Checking formatting and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --workspace --target wasm32-unknown-unknown --lib --bins -- -D warnings
+
+step "Checking the code documentation builds with no broken links or warnings"
+# Native for the core crates, then wasm for the browser half (storage, ui).
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
+RUSTDOCFLAGS="-D warnings" cargo doc --target wasm32-unknown-unknown --lib --no-deps -p safer-plan
 
 step "Native tests: model, workspace, chunk log, demo data, QR codes"
 cargo test --workspace

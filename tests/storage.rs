@@ -1,7 +1,7 @@
 //! Browser storage, in headless Chromium (`wasm-bindgen-test`): the
 //! IndexedDB chunk log survives closing and reopening the database,
-//! compaction keeps every change, and a failed write leaves the last good
-//! state loadable.
+//! compaction keeps every change, a failed write leaves the last good
+//! state loadable, and a full disk is told apart from other failures.
 #![cfg(target_arch = "wasm32")]
 
 use safer_plan::doc::chunks::{self, Durability};
@@ -105,4 +105,22 @@ async fn a_failed_write_leaves_the_last_good_state_loadable() {
     let (back, _, _) =
         chunks::load(ws.id(), reopened.get_prefix(&chunks::prefix(ws.id())).await.expect("read")).expect("loads");
     assert_eq!(back.partnership().actions.len(), 2);
+}
+
+/// A full disk is known by the kind of exception the browser raises, not by
+/// its message: Chromium, Firefox and Safari word it differently.
+#[wasm_bindgen_test]
+fn a_full_disk_is_known_by_its_exception_not_its_wording() {
+    use indexed_db_futures::error::Error;
+    use safer_plan::storage::StorageError;
+    let raised = |message: &str, name: &str| {
+        let dom = web_sys::DomException::new_with_message_and_name(message, name).expect("exception");
+        StorageError::from(Error::from(wasm_bindgen::JsValue::from(dom)))
+    };
+    let full = raised("Écriture impossible", "QuotaExceededError");
+    assert!(matches!(full, StorageError::QuotaExceeded), "{full:?}");
+    assert_eq!(full.to_string(), "This device has run out of space for Safer Plan's data.");
+    // A message that mentions a quota is not a full disk.
+    let other = raised("The quota check failed to run", "DataError");
+    assert!(matches!(other, StorageError::WriteFailed(_)), "{other:?}");
 }

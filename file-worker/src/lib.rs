@@ -63,8 +63,14 @@ fn exchange(r: ExchangeRequest) -> ExchangeAnswer {
     match check(&r.file, r.passphrase.as_deref(), current) {
         Ok(Checked::Passed { file, .. }) => ExchangeAnswer::Passed { inside: inside(file) },
         Ok(Checked::NeedsPartnership { file }) => ExchangeAnswer::NeedsPartnership { inside: inside(file) },
+        // A file this device can never open is said at once, not after
+        // the passphrase has been found and typed.
         Err(ExchangeError::NeedsPassphrase) => {
-            ExchangeAnswer::NeedsPassphrase { work_factor: passphrase::work_factor(&r.file) }
+            let work_factor = passphrase::work_factor(&r.file);
+            match work_factor.map(passphrase::beyond_reach) {
+                Some(Err(e)) => ExchangeAnswer::Refused(e.to_string()),
+                _ => ExchangeAnswer::NeedsPassphrase { work_factor },
+            }
         }
         Err(ExchangeError::WrongPassphrase) => ExchangeAnswer::WrongPassphrase,
         Err(e) => ExchangeAnswer::Refused(e.to_string()),

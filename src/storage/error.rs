@@ -1,5 +1,6 @@
 //! Storage failures, worded for the person whose work is at stake.
 
+use indexed_db_futures::error::{DomException, Error as IdbError};
 use thiserror::Error;
 
 #[derive(Debug, Clone, Error)]
@@ -14,13 +15,18 @@ pub enum StorageError {
     WriteFailed(String),
 }
 
-impl From<indexed_db_futures::error::Error> for StorageError {
-    fn from(e: indexed_db_futures::error::Error) -> Self {
-        let text = e.to_string();
-        if text.contains("QuotaExceeded") || text.to_lowercase().contains("quota") {
-            StorageError::QuotaExceeded
-        } else {
-            StorageError::WriteFailed(text)
+/// A full disk is told apart by the kind of exception the browser raised
+/// (`QuotaExceededError`, legacy code 22, WebIDL §2.8.1), not by its
+/// message, which each browser words differently.
+impl From<IdbError> for StorageError {
+    fn from(e: IdbError) -> Self {
+        match &e {
+            IdbError::DomException(DomException::Other(raised))
+                if raised.code() == web_sys::DomException::QUOTA_EXCEEDED_ERR =>
+            {
+                StorageError::QuotaExceeded
+            }
+            _ => StorageError::WriteFailed(e.to_string()),
         }
     }
 }

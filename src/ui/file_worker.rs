@@ -4,13 +4,16 @@
 //! panic, an abort, running out of its memory) or runs over its time
 //! budget, it is terminated and the file refused; the page, and anything
 //! typed on it, carries on, and the next file gets a fresh worker. A worker
-//! that answered is kept for the next file.
+//! that answered is kept for the next file, unless it was given extra
+//! memory for a partner's strong passphrase protection: that one is ended,
+//! so the tablet gets the memory back.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
 use leptos::prelude::*;
+use safer_plan_file_worker::budget::retire_after;
 use safer_plan_file_worker::{Request, Response, js};
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -69,11 +72,13 @@ async fn ask_quietly(request: &Request, budget: Duration) -> Outcome {
     if reply.is_object() && !field("answer").is_undefined() {
         return match js::from_js::<Response>(field("answer")) {
             Ok(response) => {
-                IDLE.with_borrow_mut(|idle| {
-                    if idle.is_none() {
-                        *idle = Some(checker);
-                    }
-                });
+                if !retire_after(request) {
+                    IDLE.with_borrow_mut(|idle| {
+                        if idle.is_none() {
+                            *idle = Some(checker);
+                        }
+                    });
+                }
                 Outcome::Answer(response)
             }
             Err(_) => Outcome::Unavailable,

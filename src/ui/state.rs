@@ -536,3 +536,36 @@ fn field_error(field: &'static str, message: String) -> crate::model::FieldError
 fn first_error(e: &crate::model::FieldErrors) -> String {
     e.iter().next().map(|(_, m)| m.to_string()).unwrap_or_default()
 }
+
+/// What this device has exchanged with partners for the open partnership
+/// (`crate::exchange::ledger`). It belongs to the device, not the shared
+/// document, so it is kept in settings; losing it only means the next file
+/// for a partner holds more than they need.
+impl AppState {
+    /// The open partnership's ledger (empty when none is open).
+    pub fn ledger(&self) -> crate::exchange::ledger::Ledger {
+        self.plan.with_untracked(|p| p.as_ref().map(|p| settings::ledger(&p.id))).unwrap_or_default()
+    }
+
+    /// After a file for `organisation` was made at our `heads` (at `now`,
+    /// Unix seconds): the next file for them need only hold what is newer.
+    pub fn remember_sent(&self, organisation: &str, heads: &[automerge::ChangeHash], now: i64) {
+        self.update_ledger(|l| l.sent(organisation, heads, now));
+    }
+
+    /// After a partner's file was merged or opened: they have at least
+    /// `their_heads`. A file that names no sender is not recorded.
+    pub fn remember_received(&self, from: Option<&Author>, their_heads: &[automerge::ChangeHash], now: i64) {
+        let Some(from) = from else { return };
+        self.update_ledger(|l| l.received(&from.organisation, their_heads, now));
+    }
+
+    fn update_ledger(&self, change: impl FnOnce(&mut crate::exchange::ledger::Ledger)) {
+        let Some(id) = self.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone())) else { return };
+        let mut ledger = settings::ledger(&id);
+        change(&mut ledger);
+        if let Err(e) = settings::set_ledger(&id, &ledger) {
+            leptos::logging::warn!("what was exchanged with partners could not be remembered: {e}");
+        }
+    }
+}

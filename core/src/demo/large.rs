@@ -93,7 +93,7 @@ pub fn large_partnership() -> Partnership {
                     recorded_at: 1_570_000_000,
                 },
             );
-            q = crate::model::performance::next_quarter(q);
+            q = q.next();
         }
         let indicator = Indicator {
             id: id.clone(),

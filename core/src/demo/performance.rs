@@ -216,7 +216,7 @@ impl DemoIndicator {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::performance::{next_quarter, parse_quarter_code, quarter_code};
+    use crate::model::performance::{parse_quarter_code, quarter_code};
     use crate::model::{Date, FinancialQuarter};
 
     #[test]
@@ -237,7 +237,7 @@ mod tests {
                     indicator.name
                 );
                 let reported = FinancialQuarter::of(Date::from_unix_seconds(value.recorded_at));
-                assert_eq!(reported, next_quarter(q), "{} {code} is reported the quarter after", indicator.name);
+                assert_eq!(reported, q.next(), "{} {code} is reported the quarter after", indicator.name);
                 assert!(value.value.is_finite() && value.value > 0.0);
             }
         }

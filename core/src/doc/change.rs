@@ -138,7 +138,7 @@ pub struct ChangeMessage {
     /// A sentence for the history list: "Edited action 3".
     pub summary: String,
     pub author: Author,
-    /// The items changed, as "action/<id>", "theme/<id>" or "partnership".
+    /// The items changed, as `action/<id>`, `theme/<id>` or `partnership`.
     pub targets: Vec<String>,
     pub kind: ChangeKind,
 }

@@ -12,6 +12,11 @@ pub enum DocError {
     NewerVersion { found: u64 },
     #[error("This workspace is damaged and cannot be read: {0}")]
     Damaged(String),
+    /// The bytes are a sound Automerge document, but a value in it has a
+    /// type the Safer Plan layout does not allow (text where a list of
+    /// actions belongs): a file from another tool, not a damaged one.
+    #[error("This workspace is damaged and cannot be read: {0}")]
+    WrongTypes(String),
     #[error("That {kind} no longer exists. It may have been deleted by another partner.")]
     NotFound { kind: &'static str },
     #[error("Action {number} is now used by another action. Give this one a different number, such as {next}.")]
@@ -36,6 +41,28 @@ impl From<autosurgeon::ReconcileError> for DocError {
 
 impl From<autosurgeon::HydrateError> for DocError {
     fn from(e: autosurgeon::HydrateError) -> Self {
-        DocError::Damaged(e.to_string())
+        match e {
+            autosurgeon::HydrateError::Unexpected(_) => DocError::WrongTypes(e.to_string()),
+            _ => DocError::Damaged(e.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_value_of_the_wrong_type_is_told_apart_from_damage_by_its_kind_not_its_words() {
+        let wrong = autosurgeon::HydrateError::unexpected("a list of actions", "a string".to_string());
+        let e = DocError::from(wrong);
+        assert!(matches!(&e, DocError::WrongTypes(_)));
+        // Worded as before the kinds were told apart.
+        assert_eq!(
+            e.to_string(),
+            "This workspace is damaged and cannot be read: unexpected a string, expected a list of actions"
+        );
+        let key = autosurgeon::HydrateError::ParseMapKey("not a number".into());
+        assert!(matches!(DocError::from(key), DocError::Damaged(_)));
     }
 }

@@ -3,7 +3,7 @@
 //! and in the browser a panic aborts the whole wasm instance, so the app
 //! runs [`check`] first in its file worker (`file-worker/`), where a crash
 //! costs nothing but the worker. A file that passes is then opened on the
-//! page by [`open_unlocked`](super::open_unlocked): the same code on the
+//! page by [`open_unlocked`]: the same code on the
 //! same bytes, against the same partnership. The worker hands back the
 //! bytes inside a passphrase ([`Unlocked`]), so scrypt runs once.
 //!

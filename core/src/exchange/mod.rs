@@ -20,6 +20,7 @@ pub mod ledger;
 pub mod passphrase;
 pub mod qr;
 pub mod redact;
+pub mod share;
 
 use std::borrow::Cow;
 
@@ -158,25 +159,33 @@ pub fn open_unlocked(file: &Unlocked, current: Option<&mut Workspace>) -> Result
 }
 
 fn load_document(bytes: &[u8]) -> Result<Workspace, ExchangeError> {
-    Workspace::load(bytes).map_err(from_doc_error)
+    Ok(Workspace::load(bytes)?)
 }
 
-fn from_doc_error(e: DocError) -> ExchangeError {
-    match e {
-        DocError::NotAWorkspace => ExchangeError::NotAWorkspace,
-        DocError::NewerVersion { .. } => ExchangeError::NewerVersion,
-        DocError::Damaged(reason) if reason.contains("expected") || reason.contains("unexpected") => {
-            ExchangeError::WrongTypes(reason)
+/// A document that would not open, as said about a partner's file. Told
+/// apart by kind: a value of the wrong type names what was found.
+impl From<DocError> for ExchangeError {
+    fn from(e: DocError) -> Self {
+        match e {
+            DocError::NotAWorkspace => ExchangeError::NotAWorkspace,
+            DocError::NewerVersion { .. } => ExchangeError::NewerVersion,
+            DocError::WrongTypes(reason) => ExchangeError::WrongTypes(reason),
+            _ => ExchangeError::Damaged,
         }
-        _ => ExchangeError::Damaged,
+    }
+}
+
+impl From<EnvelopeError> for ExchangeError {
+    fn from(e: EnvelopeError) -> Self {
+        match e {
+            EnvelopeError::Damaged => ExchangeError::Damaged,
+            EnvelopeError::NewerVersion => ExchangeError::NewerVersion,
+        }
     }
 }
 
 fn open_envelope(bytes: &[u8], current: Option<&mut Workspace>) -> Result<Opened, ExchangeError> {
-    let envelope = Envelope::decode(bytes).map_err(|e| match e {
-        EnvelopeError::Damaged => ExchangeError::Damaged,
-        EnvelopeError::NewerVersion => ExchangeError::NewerVersion,
-    })?;
+    let envelope = Envelope::decode(bytes)?;
     let from = envelope.from.clone();
     let sender =
         if from.organisation.trim().is_empty() { "the partner".to_string() } else { from.organisation.clone() };
@@ -204,7 +213,7 @@ fn open_envelope(bytes: &[u8], current: Option<&mut Workspace>) -> Result<Opened
                 .collect::<Result<Vec<_>, _>>()?;
             current.with_changes(changes).map_err(|e| match e {
                 DocError::MissingEarlierChanges => ExchangeError::MissingEarlierChanges { from: sender.clone() },
-                other => from_doc_error(other),
+                other => other.into(),
             })?
         }
     };

@@ -117,6 +117,20 @@ pub fn memory_needed(work_factor: u8) -> u64 {
     1024u64 << work_factor.min(40)
 }
 
+/// Refuses, before the passphrase is asked for, a file whose scrypt needs
+/// one block of memory larger than this device can address: in a browser's
+/// 32-bit WebAssembly no block may reach 2 GiB (Rust's limit of
+/// `isize::MAX` bytes), so files protected at 2^21 or 2^22 (which age
+/// accepts, and `rage` may choose on a fast desktop) can only be opened
+/// with age on a computer. 2^20 (1 GiB) is the most a browser can open.
+pub fn beyond_reach(work_factor: u8) -> Result<(), ExchangeError> {
+    let needed = memory_needed(work_factor);
+    if needed > isize::MAX as u64 {
+        return Err(ExchangeError::NotEnoughMemory { needed_mb: needed / (1024 * 1024) });
+    }
+    Ok(())
+}
+
 /// Times a protection at N = 2^10 with `now` (milliseconds), for
 /// [`seconds_to_open`].
 pub fn calibrate(now: impl Fn() -> f64) -> f64 {
@@ -132,6 +146,7 @@ pub fn unprotect(file: &[u8], passphrase: &str) -> Result<Vec<u8>, ExchangeError
         if n > MAX_WORK_FACTOR {
             return Err(ExchangeError::TooDemanding);
         }
+        beyond_reach(n)?;
         reserve(memory_needed(n))?;
     }
     match decrypt(file, passphrase) {

@@ -225,10 +225,11 @@ pub(crate) fn number_order(a: &str, b: &str) -> Ordering {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn update(id: &str, date: &str, status: Status, at: i64) -> ProgressUpdate {
+    /// A progress update on `date` (ISO), for other modules' tests too.
+    pub(crate) fn update(id: &str, date: &str, status: Status, at: i64) -> ProgressUpdate {
         ProgressUpdate {
             id: id.into(),
             date: date.parse().unwrap(),
@@ -240,7 +241,8 @@ mod tests {
         }
     }
 
-    fn action(updates: Vec<ProgressUpdate>) -> Action {
+    /// Action 3 holding `updates`, for other modules' tests too.
+    pub(crate) fn action(updates: Vec<ProgressUpdate>) -> Action {
         Action {
             id: "a".into(),
             number: "3".into(),

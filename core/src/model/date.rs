@@ -227,6 +227,32 @@ impl FinancialQuarter {
         FinancialQuarter { year: FinancialYear::of(date), quarter }
     }
 
+    /// The quarter after: Q1 of the next year comes after Q4 (Q4 2019-20 is
+    /// followed by Q1 2020-21).
+    pub fn next(self) -> FinancialQuarter {
+        if self.quarter >= 4 {
+            FinancialQuarter { year: FinancialYear(self.year.0 + 1), quarter: 1 }
+        } else {
+            FinancialQuarter { year: self.year, quarter: self.quarter + 1 }
+        }
+    }
+
+    /// The quarter before: Q4 of the previous year comes before Q1 (Q1
+    /// 2020-21 follows Q4 2019-20).
+    pub fn previous(self) -> FinancialQuarter {
+        if self.quarter <= 1 {
+            FinancialQuarter { year: FinancialYear(self.year.0 - 1), quarter: 4 }
+        } else {
+            FinancialQuarter { year: self.year, quarter: self.quarter - 1 }
+        }
+    }
+
+    /// Every quarter from `last` back to `first`, latest first, with no
+    /// gaps; empty when `first` is after `last`.
+    pub fn latest_first(first: FinancialQuarter, last: FinancialQuarter) -> Vec<FinancialQuarter> {
+        std::iter::successors(Some(last), |q| Some(q.previous())).take_while(|q| *q >= first).collect()
+    }
+
     /// Its last day: 30 June, 30 September, 31 December or 31 March.
     pub fn last_day(self) -> Date {
         match self.quarter {

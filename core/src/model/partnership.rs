@@ -319,7 +319,7 @@ impl Partnership {
     pub fn reporting_quarter(&self, today: Date) -> FinancialQuarter {
         let day = self.as_of(today);
         let quarter = FinancialQuarter::of(day);
-        if quarter.last_day() == day { quarter } else { super::performance::previous_quarter(quarter) }
+        if quarter.last_day() == day { quarter } else { quarter.previous() }
     }
 
     /// Quarters pages offer to choose from, latest first: from the earliest
@@ -333,13 +333,7 @@ impl Partnership {
         let first_update =
             self.actions.values().flat_map(|a| a.progress.values()).map(|u| FinancialQuarter::of(u.date)).min();
         let earliest = [plan_start, first_update].into_iter().flatten().min().unwrap_or(latest).min(latest);
-        let mut out = Vec::new();
-        let mut q = latest;
-        while q >= earliest {
-            out.push(q);
-            q = super::performance::previous_quarter(q);
-        }
-        out
+        FinancialQuarter::latest_first(earliest, latest)
     }
 
     /// The next free top-level action number, for a new action's form.

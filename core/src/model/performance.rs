@@ -100,8 +100,7 @@ mod wording;
 pub use basis::{Basis, Span};
 pub use draft::{IndicatorDraft, QuarterValueDraft, ValidQuarterValue, parse_number};
 pub use quarters::{
-    next_quarter, parse_financial_year, parse_quarter, parse_quarter_code, previous_quarter, quarter_code,
-    quarters_for_entry, same_quarter_last_year,
+    parse_financial_year, parse_quarter, parse_quarter_code, quarter_code, quarters_for_entry, same_quarter_last_year,
 };
 pub use rating::{Benchmark, Rating};
 pub use wording::{format_number, number_for_form};
@@ -308,7 +307,7 @@ impl Indicator {
             if self.value_in(q).is_none() {
                 missing.push(q);
             }
-            q = next_quarter(q);
+            q = q.next();
         }
         missing
     }

@@ -3,7 +3,6 @@
 //! overdue or have had no update this quarter.
 
 use crate::model::action::count_by_status;
-use crate::model::performance::previous_quarter;
 use crate::model::{Action, Date, FinancialQuarter, Indicator, Partnership, Rag, Status};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -58,7 +57,7 @@ impl Dashboard {
     /// to be delivered, even if it stays out of the business plan report.
     pub fn build(plan: &Partnership, today: Date) -> Dashboard {
         let quarter = FinancialQuarter::of(today);
-        let reporting_quarter = previous_quarter(quarter);
+        let reporting_quarter = quarter.previous();
         let rag_counts = |indicators: Vec<&Indicator>| {
             Rag::ALL
                 .into_iter()

@@ -5,7 +5,7 @@
 //! since the previous quarter.
 
 use crate::model::performance::Trend;
-pub use crate::model::performance::{parse_quarter_code, previous_quarter, quarter_code};
+pub use crate::model::performance::{parse_quarter_code, quarter_code};
 use crate::model::{Action, Date, FinancialQuarter, FinancialYear, Indicator, Partnership, Rag, Status, Theme};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -191,8 +191,8 @@ mod tests {
     fn quarter_codes_round_trip_and_cross_the_year_end() {
         let q4 = quarter("2019-20-Q4");
         assert_eq!(quarter_code(q4), "2019-20-Q4");
-        assert_eq!(previous_quarter(quarter("2020-21-Q1")), q4);
-        assert_eq!(previous_quarter(q4), quarter("2019-20-Q3"));
+        assert_eq!(quarter("2020-21-Q1").previous(), q4);
+        assert_eq!(q4.previous(), quarter("2019-20-Q3"));
         let (start, end) = bounds(q4);
         assert_eq!((start.to_string(), end.to_string()), ("1 January 2020".into(), "31 March 2020".into()));
         assert_eq!(parse_quarter_code("2019-20-Q5"), None);

@@ -13,7 +13,6 @@ use crate::exchange::{ExchangeError, IncomingSummary, MAX_FILE_BYTES, Opened, Un
 use crate::model::{Author, FieldErrors};
 use crate::nav::Route;
 use crate::report::attention::needs_attention;
-use crate::storage::settings;
 use crate::ui::clock;
 use crate::ui::components::{ErrorSummary, TextField, show_errors};
 use crate::ui::exchange::check::{Verdict, check_file, seconds_to_unlock};
@@ -218,9 +217,7 @@ pub fn ReceiveSection() -> impl IntoView {
         let sender_heads = theirs.sender_heads.clone();
         match state.merge_incoming(&mut theirs.workspace) {
             Ok(n) => {
-                if let Some(id) = state.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone())) {
-                    remember_received(&id, from.as_ref(), &sender_heads);
-                }
+                state.remember_received(from.as_ref(), &sender_heads, clock::now());
                 // Fields two partners changed at once, and shared action
                 // numbers, are listed on the dashboard straight away rather
                 // than waiting for someone to open the item.
@@ -257,10 +254,9 @@ pub fn ReceiveSection() -> impl IntoView {
     let open_other = move |name: String, restores: bool| {
         let Some(theirs) = held.try_update_value(Option::take).flatten() else { return gone(name) };
         spawn_local(async move {
-            let id = theirs.workspace.id().to_string();
             match state.adopt(theirs.workspace, false).await {
                 Ok(()) => {
-                    remember_received(&id, theirs.from.as_ref(), &theirs.sender_heads);
+                    state.remember_received(theirs.from.as_ref(), &theirs.sender_heads, clock::now());
                     let message = if restores {
                         "Partnership restored from the file and saved on this device"
                     } else {
@@ -360,16 +356,5 @@ pub fn ReceiveSection() -> impl IntoView {
                 }
             })}
         </div>
-    }
-}
-
-/// After merging or opening a partner's file: they have at least what the
-/// file held, so the next file for them need only hold what is newer.
-fn remember_received(workspace_id: &str, from: Option<&Author>, sender_heads: &[automerge::ChangeHash]) {
-    let Some(from) = from else { return };
-    let mut ledger = settings::ledger(workspace_id);
-    ledger.received(&from.organisation, sender_heads, clock::now());
-    if let Err(e) = settings::set_ledger(workspace_id, &ledger) {
-        leptos::logging::warn!("what was received could not be remembered: {e}");
     }
 }

@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 
 use crate::exchange::passphrase::check_new_passphrase;
+use crate::exchange::share::{FileFor, size_text};
 use crate::exchange::{Outgoing, make_file, qr};
-use crate::model::{Date, FieldErrors};
-use crate::storage::settings;
+use crate::model::FieldErrors;
 use crate::ui::clock;
 use crate::ui::components::{Checkbox, ErrorSummary, Radios, SelectField, TextField, clear_errors, show_errors};
 use crate::ui::download::download;
@@ -31,14 +31,6 @@ struct Sent {
     protected: bool,
 }
 
-fn slug(s: &str) -> String {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-").to_lowercase()
-}
-
-fn size_text(bytes: usize) -> String {
-    if bytes < 1024 { format!("{bytes} bytes") } else { format!("{} KB", bytes.div_ceil(1024)) }
-}
-
 #[component]
 pub fn SendSection() -> impl IntoView {
     let state = use_app();
@@ -50,10 +42,13 @@ pub fn SendSection() -> impl IntoView {
     let sent = RwSignal::new(None::<Sent>);
     let codes = RwSignal::new(None::<Vec<String>>);
     let close_codes = move || codes.set(None);
-    // Bumped after each download so the "last sent" line re-reads settings.
+    // Bumped after each file so the "last sent" line reads the ledger again.
     let ledger_version = RwSignal::new(0u32);
+    let ledger = move || {
+        ledger_version.track();
+        state.ledger()
+    };
 
-    let workspace_id = move || state.plan.with(|p| p.as_ref().map(|p| p.id.clone()).unwrap_or_default());
     let own_org = move || state.identity.with(|i| i.as_ref().map(|a| a.organisation.clone()).unwrap_or_default());
     let partners = move || {
         let own = own_org().to_lowercase();
@@ -66,26 +61,8 @@ pub fn SendSection() -> impl IntoView {
     let mut options = vec![(String::new(), "Anyone: a copy of the whole partnership".to_string())];
     options.extend(partners().into_iter().map(|n| (n.clone(), n)));
 
-    let record = move || {
-        ledger_version.track();
-        let org = recipient.get();
-        if org.is_empty() {
-            return None;
-        }
-        Some((org.clone(), settings::ledger(&workspace_id()).record(&org).cloned()))
-    };
-    let exchanged_before = move || record().is_some_and(|(_, r)| r.is_some());
-    let history_line = move || {
-        record().map(|(org, r)| match r {
-            None => format!(
-                "You have not exchanged files with {org} on this device yet, so the file will hold the whole partnership."
-            ),
-            Some(r) => {
-                let when = |t: Option<i64>| t.map_or("never".to_string(), |t| Date::from_unix_seconds(t).to_string());
-                format!("Last file sent to {org}: {}. Last file received from {org}: {}.", when(r.sent_at), when(r.received_at))
-            }
-        })
-    };
+    let exchanged_before = move || recipient.with(|org| !org.is_empty() && ledger().exchanged_with(org));
+    let history_line = move || recipient.with(|org| (!org.is_empty()).then(|| ledger().history_line(org)));
 
     let make = move |how: How| {
         clear_errors(errors);
@@ -107,19 +84,13 @@ pub fn SendSection() -> impl IntoView {
             show_errors(errors, e);
             return;
         };
-        let id = workspace_id();
-        let to = Some(recipient.get_untracked()).filter(|r| !r.is_empty());
-        let mut ledger = settings::ledger(&id);
-        let base = match (&to, contents.get_untracked().as_str()) {
-            (Some(org), "changes") => ledger.base_for(org),
-            _ => Vec::new(),
-        };
+        let file = FileFor::new(&state.ledger(), &recipient.get_untracked(), contents.get_untracked() == "whole");
         let now = clock::now();
         let made = state.with_workspace(|ws| {
             let out = Outgoing {
                 from: &me,
-                to: to.as_deref(),
-                base: &base,
+                to: file.to.as_deref(),
+                base: &file.base,
                 at: now,
                 passphrase: protect.get_untracked().then_some(secret.as_str()),
             };
@@ -135,12 +106,7 @@ pub fn SendSection() -> impl IntoView {
             }
             None => return,
         };
-        let what = match &to {
-            Some(org) if !base.is_empty() => format!("changes-for-{}", slug(org)),
-            Some(org) => format!("for-{}", slug(org)),
-            None => "whole".to_string(),
-        };
-        let file_name = format!("{stem}-{what}-{}.saferplan", clock::today().iso());
+        let file_name = file.file_name(&stem, clock::today());
         let shown = match how {
             How::Download => download(&bytes, &file_name, "application/octet-stream")
                 .map_err(|e| format!("The file could not be downloaded: {e}")),
@@ -152,11 +118,8 @@ pub fn SendSection() -> impl IntoView {
             show_errors(errors, errors_found);
             return;
         }
-        if let Some(org) = &to {
-            ledger.sent(org, &heads, now);
-            if let Err(e) = settings::set_ledger(&id, &ledger) {
-                leptos::logging::warn!("what was sent could not be remembered: {e}");
-            }
+        if let Some(org) = &file.to {
+            state.remember_sent(org, &heads, now);
             ledger_version.update(|v| *v += 1);
         }
         if how == How::Codes {
@@ -164,11 +127,11 @@ pub fn SendSection() -> impl IntoView {
             focus_id("qr-sequence");
             return;
         }
-        if base.is_empty() {
+        if file.is_whole() {
             state.mark_backed_up();
         }
         codes.set(None);
-        sent.set(Some(Sent { file_name, size: bytes.len(), recipient: to, protected: protect.get_untracked() }));
+        sent.set(Some(Sent { file_name, size: bytes.len(), recipient: file.to, protected: protect.get_untracked() }));
         focus_id("sent-confirmation");
     };
 

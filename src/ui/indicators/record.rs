@@ -2,22 +2,21 @@
 //! at once, as one change. Empty boxes are left as they are; anything that
 //! is not a number is refused with a message beside it, and nothing is saved
 //! until every box reads. Any quarter from the plan's period to now can be
-//! chosen (`quarters_for_entry`), and each box's hint says what to count
+//! chosen (`QuarterChoice::for_entry`), and each box's hint says what to count
 //! for the indicator's basis (`Indicator::entry_hint`).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::doc::ValueEntry;
-use crate::model::performance::{number_for_form, parse_number, parse_quarter_code, quarter_code, quarters_for_entry};
-use crate::model::{FinancialQuarter, Indicator};
+use crate::model::performance::{number_for_form, parse_number, quarter_code};
+use crate::model::{Indicator, QuarterChoice};
 use crate::nav::Route;
+use crate::ui::clock;
 use crate::ui::components::BackLink;
 use crate::ui::router::{focus_id, navigate, page_loaded};
 use crate::ui::state::use_app;
 use crate::ui::workspaces::IdentityReminder;
-
-use super::reporting_quarter;
 
 /// One input row: the indicator and what is typed for it.
 #[derive(Clone)]
@@ -31,13 +30,9 @@ struct Row {
 #[component]
 pub fn RecordValuesPage(theme: String, quarter: String) -> impl IntoView {
     let state = use_app();
-    let quarter = parse_quarter_code(&quarter).unwrap_or_else(|| {
-        state.plan.with_untracked(|p| p.as_ref().map(reporting_quarter)).unwrap_or_else(|| {
-            crate::model::performance::previous_quarter(FinancialQuarter::of(crate::ui::clock::today()))
-        })
-    });
     let found = state.plan.with_untracked(|p| {
         let p = p.as_ref()?;
+        let choice = QuarterChoice::for_entry(p, &quarter, clock::today());
         let themes: Vec<(String, String)> = p
             .themes_in_order()
             .into_iter()
@@ -46,9 +41,9 @@ pub fn RecordValuesPage(theme: String, quarter: String) -> impl IntoView {
             .collect();
         let theme = if themes.iter().any(|(id, _)| *id == theme) { theme.clone() } else { themes.first()?.0.clone() };
         let indicators: Vec<Indicator> = p.indicators_for_theme(&theme).into_iter().cloned().collect();
-        Some((theme, themes, indicators))
+        Some((theme, themes, indicators, choice))
     });
-    let Some((theme, themes, indicators)) = found else {
+    let Some((theme, themes, indicators, QuarterChoice { chosen: quarter, offered: quarters })) = found else {
         page_loaded("Enter a quarter's values");
         return view! {
             <BackLink route=Route::Indicators />
@@ -67,12 +62,6 @@ pub fn RecordValuesPage(theme: String, quarter: String) -> impl IntoView {
             Row { indicator: i, value: RwSignal::new(existing), note: RwSignal::new(note), error: RwSignal::new(None) }
         })
         .collect();
-    let quarters = state
-        .plan
-        .with_untracked(|p| {
-            p.as_ref().map(|p| quarters_for_entry(p, quarter, FinancialQuarter::of(crate::ui::clock::today())))
-        })
-        .unwrap_or_default();
     let (theme_for_q, code_for_t) = (theme.clone(), code.clone());
     let pick_theme =
         move |ev: leptos::ev::Event| navigate(&Route::RecordValues(event_target_value(&ev), code_for_t.clone()));

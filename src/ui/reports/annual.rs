@@ -5,10 +5,12 @@ use leptos::prelude::*;
 
 use crate::model::Cover;
 use crate::model::FieldErrors;
+use crate::model::YearChoice;
 use crate::nav::Route;
 use crate::report::annual::{ActionLine, AnnualReport, AnnualSection};
 use crate::report::cover::Paper;
 use crate::report::parse_financial_year;
+use crate::ui::clock;
 use crate::ui::components::{BackLink, ErrorSummary, Missing, StatusTag, TextArea, show_errors};
 use crate::ui::indicators::{RagTag, direction_text};
 use crate::ui::plan::{NarrativeText, StatusCounts};
@@ -16,17 +18,18 @@ use crate::ui::router::page_loaded;
 use crate::ui::state::use_app;
 use crate::ui::workspaces::IdentityReminder;
 
+use super::ReportControls;
 use super::cover::{CoverSection, RunningFooter};
-use super::{ReportControls, chosen_year, years};
 
 #[component]
 pub fn AnnualReportPage(year: String) -> impl IntoView {
     let state = use_app();
     let built = state.plan.with_untracked(|p| {
         let p = p.as_ref()?;
-        let report = AnnualReport::build(p, chosen_year(p, &year));
+        let choice = YearChoice::new(p, &year, clock::today());
+        let report = AnnualReport::build(p, choice.chosen);
         let block = Paper::Annual(report.year).cover_block(p);
-        Some((report, years(p), block))
+        Some((report, choice.offered, block))
     });
     let Some((report, years, block)) = built else { return ().into_any() };
     page_loaded(&report.title());

@@ -5,24 +5,27 @@
 use leptos::prelude::*;
 
 use crate::model::FinancialYear;
+use crate::model::YearChoice;
 use crate::nav::Route;
 use crate::report::cover::Paper;
 use crate::report::{BusinessPlan, BusinessPlanRow};
+use crate::ui::clock;
 use crate::ui::components::{BackLink, StatusTag};
 use crate::ui::router::page_loaded;
 use crate::ui::state::use_app;
 
+use super::ReportControls;
 use super::cover::{CoverSection, RunningFooter};
-use super::{ReportControls, chosen_year, years};
 
 #[component]
 pub fn BusinessPlanPage(year: String) -> impl IntoView {
     let state = use_app();
     let table = state.plan.with_untracked(|p| {
         let p = p.as_ref()?;
-        let table = BusinessPlan::build(p, chosen_year(p, &year));
+        let choice = YearChoice::new(p, &year, clock::today());
+        let table = BusinessPlan::build(p, choice.chosen);
         let block = Paper::BusinessPlan(table.year).cover_block(p);
-        Some((table, years(p), block))
+        Some((table, choice.offered, block))
     });
     let Some((table, years, block)) = table else { return ().into_any() };
     page_loaded(&table.title());

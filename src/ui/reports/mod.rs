@@ -18,9 +18,8 @@ pub use quarterly::{CommentaryPage, QuarterlyReportPage};
 
 use leptos::prelude::*;
 
-use crate::model::{FinancialYear, Partnership};
+use crate::model::FinancialYear;
 use crate::nav::Route;
-use crate::report::parse_financial_year;
 use crate::ui::router::{navigate, page_loaded};
 
 #[component]
@@ -76,28 +75,6 @@ pub fn ReportsPage() -> impl IntoView {
             </li>
         </ul>
     }
-}
-
-/// The year asked for, else the plan's action plan year, else this year.
-pub(crate) fn chosen_year(plan: &Partnership, asked: &str) -> FinancialYear {
-    parse_financial_year(asked)
-        .or_else(|| parse_financial_year(&plan.plan.action_plan_year))
-        .unwrap_or_else(|| FinancialYear::of(crate::ui::clock::today()))
-}
-
-/// Years worth offering: the plan's year, this year, and every year with progress.
-pub(crate) fn years(plan: &Partnership) -> Vec<FinancialYear> {
-    let mut years: Vec<FinancialYear> = plan
-        .actions
-        .values()
-        .flat_map(|a| a.progress.values().map(|u| FinancialYear::of(u.date)))
-        .chain(parse_financial_year(&plan.plan.action_plan_year))
-        .chain([FinancialYear::of(crate::ui::clock::today())])
-        .collect();
-    years.sort();
-    years.dedup();
-    years.reverse();
-    years
 }
 
 /// The financial-year picker and print button above a report.

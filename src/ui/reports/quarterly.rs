@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::{FieldErrors, FinancialQuarter, Narrative};
+use crate::model::{FieldErrors, FinancialQuarter, Narrative, QuarterChoice};
 use crate::nav::Route;
 use crate::report::cover::Paper;
 use crate::report::quarterly::{
@@ -25,11 +25,11 @@ pub fn QuarterlyReportPage(theme: String, quarter: String) -> impl IntoView {
     let built = state.plan.with_untracked(|p| {
         let p = p.as_ref()?;
         let theme = p.theme(&theme).or_else(|| p.themes_in_order().into_iter().next())?;
-        let quarter = parse_quarter_code(&quarter).unwrap_or_else(|| p.reporting_quarter(clock::today()));
+        let QuarterChoice { chosen: quarter, offered } = QuarterChoice::for_report(p, &quarter, clock::today());
         let themes: Vec<(String, String)> =
             p.themes_in_order().into_iter().map(|t| (t.id.clone(), t.name.clone())).collect();
         let block = Paper::Quarterly(theme.id.clone(), quarter).cover_block(p);
-        Some((QuarterlyReport::build(p, theme, quarter), themes, p.quarters_in_view(clock::today()), block))
+        Some((QuarterlyReport::build(p, theme, quarter), themes, offered, block))
     });
     let Some((report, themes, quarters, block)) = built else {
         page_loaded("Quarterly theme report");

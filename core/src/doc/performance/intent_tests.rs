@@ -105,6 +105,27 @@ fn refused_forms_and_no_op_saves_change_nothing() {
     assert_eq!(ws.heads(), heads);
 }
 
+/// Issue 16: the edit page once filled the baseline in with the two decimals
+/// shown on screen, so saving an untouched indicator with a baseline of a
+/// third wrote 0.33 as an edit. Through `from_indicator` it writes nothing.
+#[test]
+fn saving_an_untouched_indicator_whose_baseline_is_a_third_writes_nothing() {
+    let mut ws = fresh();
+    let third = IndicatorDraft { baseline: (1.0_f64 / 3.0).to_string(), ..burglary() };
+    let id = ws.save_indicator(&Stamp::new(&manager(), 10), None, &third).expect("add");
+    assert_eq!(ws.partnership().indicators[&id].baseline, Some(1.0 / 3.0));
+    let heads = ws.heads();
+    let untouched = IndicatorDraft::from_indicator(&ws.partnership().indicators[&id]);
+    ws.save_indicator(&Stamp::new(&manager(), 20), Some(&id), &untouched).expect("save");
+    assert_eq!(ws.heads(), heads, "an untouched form is not a change");
+    assert_eq!(ws.partnership().indicators[&id].baseline, Some(1.0 / 3.0));
+    // The screen's rounding, had it been used, would have been an edit.
+    let rounded = IndicatorDraft { baseline: crate::model::performance::format_number(1.0 / 3.0), ..untouched };
+    ws.save_indicator(&Stamp::new(&manager(), 30), Some(&id), &rounded).expect("save");
+    assert_eq!(ws.partnership().indicators[&id].baseline, Some(0.33));
+    assert_ne!(ws.heads(), heads);
+}
+
 /// A workspace saved before indicators existed has no `indicators` map.
 fn without_indicators(ws: &mut Workspace) -> Workspace {
     let mut doc = AutoCommit::load(&ws.save()).expect("load");

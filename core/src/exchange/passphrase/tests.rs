@@ -106,3 +106,14 @@ fn memory_that_cannot_be_had_is_a_message_not_a_crash() {
     );
     assert!(reserve(memory_needed(15)).is_ok());
 }
+
+#[test]
+fn a_browser_can_open_at_most_two_to_the_twenty() {
+    // One block of scrypt memory must stay below wasm32's isize::MAX.
+    let wasm32_largest_block = i32::MAX as u64;
+    assert!(memory_needed(20) <= wasm32_largest_block);
+    assert!(memory_needed(21) > wasm32_largest_block);
+    assert_eq!(memory_needed(21), 2048 * 1024 * 1024);
+    // Natively (64-bit) every work factor age accepts is within reach.
+    assert_eq!(beyond_reach(MAX_WORK_FACTOR), Ok(()));
+}

@@ -50,24 +50,6 @@ pub fn parse_financial_year(text: &str) -> Option<FinancialYear> {
     Some(FinancialYear(start))
 }
 
-/// The quarter before: Q4 of the previous year comes before Q1.
-pub fn previous_quarter(q: FinancialQuarter) -> FinancialQuarter {
-    if q.quarter == 1 {
-        FinancialQuarter { year: FinancialYear(q.year.0 - 1), quarter: 4 }
-    } else {
-        FinancialQuarter { year: q.year, quarter: q.quarter - 1 }
-    }
-}
-
-/// The quarter after: Q1 of the next year comes after Q4.
-pub fn next_quarter(q: FinancialQuarter) -> FinancialQuarter {
-    if q.quarter >= 4 {
-        FinancialQuarter { year: FinancialYear(q.year.0 + 1), quarter: 1 }
-    } else {
-        FinancialQuarter { year: q.year, quarter: q.quarter + 1 }
-    }
-}
-
 /// The same quarter a year earlier, for year-on-year comparison.
 pub fn same_quarter_last_year(q: FinancialQuarter) -> FinancialQuarter {
     FinancialQuarter { year: FinancialYear(q.year.0 - 1), quarter: q.quarter }
@@ -96,16 +78,10 @@ pub fn quarters_for_entry(
         .flat_map(years_in)
         .filter(|y| (y.0 - chosen.year.0).abs() <= FURTHEST_YEARS)
         .flat_map(|year| [FinancialQuarter { year, quarter: 1 }, FinancialQuarter { year, quarter: 4 }]);
-    let after_latest = valued.iter().max().map(|q| next_quarter(*q));
+    let after_latest = valued.iter().max().map(|q| q.next());
     let anchors = valued.iter().copied().chain(named_years).chain(after_latest).chain([chosen, current]);
     let (first, last) = anchors.fold((chosen, chosen), |(lo, hi), q| (lo.min(q), hi.max(q)));
-    let mut quarters = Vec::new();
-    let mut q = last;
-    while q >= first {
-        quarters.push(q);
-        q = previous_quarter(q);
-    }
-    quarters
+    FinancialQuarter::latest_first(first, last)
 }
 
 /// Every financial year named by a four-digit year in `text`: "2020 to 2024"

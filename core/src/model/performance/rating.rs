@@ -2,7 +2,7 @@
 //! restated for the period the value covers before they are compared (see
 //! the rule and its sources in the parent module's documentation).
 
-use super::{Basis, Direction, Indicator, NoTarget, Rag, Trend, previous_quarter, same_quarter_last_year};
+use super::{Basis, Direction, Indicator, NoTarget, Rag, Trend, same_quarter_last_year};
 use crate::model::FinancialQuarter;
 
 /// A target or baseline restated for the period one value covers.
@@ -120,8 +120,8 @@ impl Indicator {
         let between = |now: Option<f64>, before: Option<f64>| Some(self.direction(now?, before?));
         let last_year = between(self.value_in(q), self.value_in(same_quarter_last_year(q)));
         let previous = match self.basis {
-            Basis::YearToDate => between(self.own_value(q), self.own_value(previous_quarter(q))),
-            Basis::PerQuarter | Basis::RollingYear => between(self.value_in(q), self.value_in(previous_quarter(q))),
+            Basis::YearToDate => between(self.own_value(q), self.own_value(q.previous())),
+            Basis::PerQuarter | Basis::RollingYear => between(self.value_in(q), self.value_in(q.previous())),
         };
         Trend { vs_previous_quarter: previous, vs_same_quarter_last_year: last_year }
     }
@@ -133,7 +133,7 @@ impl Indicator {
     pub fn own_value(&self, q: FinancialQuarter) -> Option<f64> {
         let now = self.value_in(q)?;
         match self.basis {
-            Basis::YearToDate if q.quarter > 1 => Some(now - self.value_in(previous_quarter(q))?),
+            Basis::YearToDate if q.quarter > 1 => Some(now - self.value_in(q.previous())?),
             _ => Some(now),
         }
     }

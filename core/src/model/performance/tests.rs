@@ -172,7 +172,7 @@ fn bad_indicator_forms_get_one_clear_message_per_field() {
 fn quarter_codes_round_trip() {
     let q4 = q("2019-20-Q4");
     assert_eq!(quarter_code(q4), "2019-20-Q4");
-    assert_eq!(previous_quarter(q("2020-21-Q1")), q4);
+    assert_eq!(q("2020-21-Q1").previous(), q4);
     assert_eq!(parse_quarter_code("2019-20-Q5"), None);
     assert_eq!(parse_quarter_code("2019-21-Q1"), None);
     assert_eq!(parse_financial_year("2019/2020"), Some(FinancialYear(2019)));
@@ -238,8 +238,8 @@ fn missing_quarters_for_chasing() {
 
 #[test]
 fn quarters_step_across_the_year_end_and_read_as_shown() {
-    assert_eq!(next_quarter(q("2019-20-Q4")), q("2020-21-Q1"));
-    assert_eq!(next_quarter(q("2019-20-Q1")), q("2019-20-Q2"));
+    assert_eq!(q("2019-20-Q4").next(), q("2020-21-Q1"));
+    assert_eq!(q("2019-20-Q1").next(), q("2019-20-Q2"));
     assert_eq!(same_quarter_last_year(q("2019-20-Q1")), q("2018-19-Q1"));
     assert_eq!(parse_quarter("Q3 2019-20"), Some(q("2019-20-Q3")));
     assert_eq!(parse_quarter(" 2019/20 q3 "), Some(q("2019-20-Q3")));
@@ -339,7 +339,7 @@ fn any_quarter_of_the_plans_period_can_be_entered() {
     assert_eq!(offered.len(), 33, "2018-19 Q1 to 2026-27 Q1 with no gaps");
     assert!(offered.contains(&q("2023-24-Q2")), "three years back");
     assert!(offered.contains(&q("2024-25-Q4")), "the last year the plan names");
-    assert!(offered.windows(2).all(|w| w[1] == previous_quarter(w[0])));
+    assert!(offered.windows(2).all(|w| w[1] == w[0].previous()));
 
     // A new partnership with nothing yet: its plan period and this quarter.
     let fresh = plan_with("2020-21 to 2023-24", "", Vec::new());

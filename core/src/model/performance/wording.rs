@@ -7,9 +7,7 @@
 //! needed to tell them apart from the value: 510.625 beside 561 reads "511",
 //! beside 511 it reads "510.6".
 
-use super::{
-    Basis, Benchmark, Direction, Indicator, NoTarget, Rag, Span, TargetKind, previous_quarter, same_quarter_last_year,
-};
+use super::{Basis, Benchmark, Direction, Indicator, NoTarget, Rag, Span, TargetKind, same_quarter_last_year};
 use crate::model::FinancialQuarter;
 
 impl Indicator {
@@ -91,7 +89,7 @@ impl Indicator {
             "" => String::new(),
             unit => format!(", in {unit}"),
         };
-        let before = previous_quarter(q);
+        let before = q.previous();
         let previous = self.value_in(before).map_or("no value".to_string(), |v| self.format(v));
         let target = match self.target_for(q) {
             Ok(t) => format!("{} {}", self.bound(), self.format(t.value)),
@@ -174,7 +172,7 @@ impl Indicator {
     /// [`super::Rating::trend_explanation`].
     pub(super) fn explain_trend(&self, q: FinancialQuarter) -> String {
         let trend = self.trend(q);
-        let (before, year_ago) = (previous_quarter(q), same_quarter_last_year(q));
+        let (before, year_ago) = (q.previous(), same_quarter_last_year(q));
         let against_year = self.against("a year before", year_ago, trend.vs_same_quarter_last_year);
         if self.basis != Basis::YearToDate {
             let against_before = self.against("the quarter before", before, trend.vs_previous_quarter);
@@ -192,7 +190,7 @@ impl Indicator {
             _ => format!(
                 "Against the quarter before: a year-to-date figure grows through the year, so each quarter's own \
                  figure is compared, and that needs the year to date for {before}{}.",
-                if before.quarter > 1 { format!(" and {}", previous_quarter(before)) } else { String::new() }
+                if before.quarter > 1 { format!(" and {}", before.previous()) } else { String::new() }
             ),
         };
         let same_point = "The year to date is compared with the same point a year before";
@@ -210,7 +208,7 @@ impl Indicator {
 
     /// " (1,000 − 520)": how a year-to-date quarter's own figure was found.
     fn difference(&self, q: FinancialQuarter) -> String {
-        match (q.quarter > 1, self.value_in(q), self.value_in(previous_quarter(q))) {
+        match (q.quarter > 1, self.value_in(q), self.value_in(q.previous())) {
             (true, Some(now), Some(then)) => format!(" ({} − {})", format_number(now), format_number(then)),
             _ => String::new(),
         }
