@@ -3,6 +3,9 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const port = 4173;
+// Sync servers for tests/e2e/sync-server.spec.ts (keep in step with it).
+const syncPort = 3031;
+const refusingPort = 3032;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -46,9 +49,31 @@ export default defineConfig({
       use: { ...devices['Galaxy Tab S4 landscape'], viewport: { width: 1024, height: 768 }, defaultBrowserType: 'chromium' },
     },
   ],
-  webServer: {
-    command: `node scripts/static-server.mjs dist ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: !process.env.CI,
-  },
+  webServer: [
+    {
+      command: `node scripts/static-server.mjs dist ${port}`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      // The stock automerge-repo sync server (scripts/sync-server.mjs), on
+      // loopback, with a fresh data folder each run.
+      command: 'node scripts/sync-server.mjs',
+      env: { PORT: String(syncPort), DATA_DIR: `test-results/sync-data-${Date.now()}` },
+      port: syncPort,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      // The same server keeping only one partnership that is not the
+      // app's: it refuses every other.
+      command: 'node scripts/sync-server.mjs',
+      env: {
+        PORT: String(refusingPort),
+        DATA_DIR: `test-results/sync-data-refusing-${Date.now()}`,
+        ALLOW: 'automerge:2Lf48kGSUiQj87QpLF8U1cKrftnS',
+      },
+      port: refusingPort,
+      reuseExistingServer: !process.env.CI,
+    },
+  ],
 });

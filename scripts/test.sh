@@ -22,6 +22,9 @@ cargo test --workspace
 step "Interoperability: the .automerge download in @automerge/automerge (Node) and back"
 bash scripts/interop.sh
 
+step "Interoperability: the app's sync client and @automerge/automerge-repo (Node) through the sync server"
+bash scripts/repo-interop.sh
+
 step "Browser storage tests (wasm-bindgen-test in headless Chromium)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 CHROMEDRIVER=/usr/bin/chromedriver \

@@ -5,6 +5,7 @@
 mod chunk_store;
 mod error;
 pub mod kiosk;
+pub mod server;
 pub mod settings;
 
 pub use chunk_store::{ChunkStore, DATABASE};

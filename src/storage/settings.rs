@@ -103,4 +103,5 @@ pub fn set_backup(id: &str, record: &BackupRecord) {
 fn forget_workspace(id: &str) {
     LocalStorage::delete(ledger_key(id));
     LocalStorage::delete(backup_key(id));
+    super::server::forget(id);
 }

@@ -274,6 +274,11 @@ pub fn StatusBar() -> impl IntoView {
                         {status}
                     </span>
                 </Show>
+                {move || state.server_status.get().map(|view| view! {
+                    <span class="govuk-phase-banner__text app-server-status" role="status" id="server-status">
+                        {" "}{crate::doc::repo::status_text(&view.status, &view.host)}
+                    </span>
+                })}
             </p>
         </section>
     }

@@ -87,7 +87,11 @@ impl Live {
 
     /// Hands one event to the core and carries out what it says.
     fn run(&self, state: AppState, input: Input<'_, String>) {
-        let outputs = state.sync_tabs(|ws| self.core.borrow_mut().handle(ws, input));
+        let outputs = state.sync_step(
+            |ws| self.core.borrow_mut().handle(ws, input),
+            |o| matches!(o, Output::DocumentChanged),
+            super::state::Origin::Tabs,
+        );
         for output in outputs {
             match output {
                 Output::Send { to, bytes } => self.post("sync", &to, Some(&bytes)),

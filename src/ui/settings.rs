@@ -71,5 +71,6 @@ pub fn SettingsPage() -> impl IntoView {
         <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| leptos::task::spawn_local(state.request_persistence())>
             "Ask the browser to keep Safer Plan\u{2019}s data"
         </button>
+        <super::server_settings::ServerSyncSection />
     }
 }

@@ -21,6 +21,7 @@ use crate::storage::{ChunkStore, StorageError};
 
 use super::clock;
 use super::live::Live;
+use super::server_sync::{ServerSync, ServerView};
 
 /// Where the open workspace's changes stand against storage.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,6 +67,18 @@ pub struct AppState {
     session: StoredValue<Option<Session>, LocalStorage>,
     store: StoredValue<Option<Rc<ChunkStore>>, LocalStorage>,
     live: StoredValue<Option<Rc<Live>>, LocalStorage>,
+    /// The connection to a sync server, when the open partnership syncs
+    /// through one on this device.
+    pub(super) server: StoredValue<Option<Rc<ServerSync>>, LocalStorage>,
+    /// What the status bar says about it.
+    pub server_status: RwSignal<Option<ServerView>>,
+}
+
+/// Which transport brought a change, so the other one passes it on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Origin {
+    Tabs,
+    Server,
 }
 
 pub fn provide_app_state() -> AppState {
@@ -84,6 +97,8 @@ pub fn provide_app_state() -> AppState {
         session: StoredValue::new_local(None),
         store: StoredValue::new_local(None),
         live: StoredValue::new_local(None),
+        server: StoredValue::new_local(None),
+        server_status: RwSignal::new(None),
     };
     provide_context(state);
     state
@@ -199,11 +214,14 @@ impl AppState {
             live.joined(&id);
         }
         self.plan.set(Some(session.ws.partnership().clone()));
+        let sync_id = session.ws.sync_id();
         self.session.set_value(Some(session));
         self.save_state.set(SaveState::Saved);
+        self.connect_server(&id, sync_id);
     }
 
     pub fn close(&self) {
+        self.disconnect_server();
         self.session.set_value(None);
         self.plan.set(None);
     }
@@ -296,25 +314,32 @@ impl AppState {
         }
     }
 
+    /// Offers a change made here to the other tabs and the sync server.
     fn tell_other_tabs(&self) {
         if let Some(live) = self.live.get_value() {
             live.changed(*self);
         }
+        if let Some(server) = self.server.get_value() {
+            server.changed(*self);
+        }
     }
 
-    /// Runs one step of the tab sync core on the open workspace; when the
-    /// plan changed, refreshes what components read and stores it.
-    pub(super) fn sync_tabs<P>(
+    /// Runs one step of a sync transport (tabs or server) on the open
+    /// workspace; when `changed` says the plan changed, refreshes what
+    /// components read, stores it, and offers it to the other transport.
+    pub(super) fn sync_step<O>(
         &self,
-        step: impl FnOnce(&mut Workspace) -> Vec<crate::doc::sync::Output<P>>,
-    ) -> Vec<crate::doc::sync::Output<P>> {
+        step: impl FnOnce(&mut Workspace) -> Vec<O>,
+        changed: impl Fn(&O) -> bool,
+        origin: Origin,
+    ) -> Vec<O> {
         let result = self
             .session
             .try_update_value(|s| {
                 s.as_mut().map(|s| {
                     let outputs = step(&mut s.ws);
-                    let changed = outputs.iter().any(|o| matches!(o, crate::doc::sync::Output::DocumentChanged));
-                    (outputs, changed.then(|| s.ws.partnership().clone()))
+                    let plan = outputs.iter().any(&changed).then(|| s.ws.partnership().clone());
+                    (outputs, plan)
                 })
             })
             .flatten();
@@ -324,6 +349,19 @@ impl AppState {
             let state = *self;
             leptos::task::spawn_local(async move {
                 let _ = state.persist().await;
+                // After this step has let go of its transport.
+                match origin {
+                    Origin::Tabs => {
+                        if let Some(server) = state.server.get_value() {
+                            server.changed(state);
+                        }
+                    }
+                    Origin::Server => {
+                        if let Some(live) = state.live.get_value() {
+                            live.changed(state);
+                        }
+                    }
+                }
             });
         }
         outputs

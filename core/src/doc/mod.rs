@@ -18,6 +18,7 @@ mod merge;
 mod numbers;
 mod performance;
 mod plan;
+pub mod repo;
 mod report_notes;
 mod restore;
 mod structure;

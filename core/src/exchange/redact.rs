@@ -47,6 +47,9 @@ pub fn redacted(plan: &Partnership, what: &Redaction) -> Partnership {
     let mut out = plan.clone();
     out.id = new_id();
     out.name = format!("{} (redacted copy)", plan.name);
+    // The sync address lets anyone who can reach the server read the whole
+    // plan: it is a secret, and a redacted copy is a different document.
+    out.sync_id = String::new();
     for action in out.actions.values_mut() {
         if !what.covers(action.theme_id.as_deref()) {
             continue;

@@ -79,6 +79,12 @@ pub struct Partnership {
     /// `annual/2019-20` (see [`super::cover::Paper::key`]).
     #[autosurgeon(missing = "Default::default")]
     pub covers: BTreeMap<String, Cover>,
+    /// The partnership's id on a sync server: 16 bytes in base58check, the
+    /// `<id>` of its sync address `automerge:<id>`, set by the first
+    /// partner who turns on sync through a server. Empty until then, and
+    /// absent in older documents.
+    #[autosurgeon(missing = "Default::default")]
+    pub sync_id: String,
 }
 
 /// Letters and digits of `text` joined by hyphens, safe as part of a file
@@ -141,6 +147,7 @@ impl Partnership {
             questionnaires: BTreeMap::new(),
             workshops: BTreeMap::new(),
             covers: BTreeMap::new(),
+            sync_id: String::new(),
         }
     }
 

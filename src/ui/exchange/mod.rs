@@ -2,7 +2,7 @@
 //! the other copies a partnership may need (an open-standard Automerge
 //! document, a redacted copy for people outside the partnership).
 
-mod check;
+pub(crate) mod check;
 mod qr;
 mod receive;
 mod redacted;

@@ -122,17 +122,29 @@ struct Peer {
 #[derive(Debug)]
 pub struct SyncCore<P> {
     peers: BTreeMap<P, Peer>,
+    /// After refusing a peer's changes, go on sending it ours.
+    send_after_refusal: bool,
 }
 
 impl<P> Default for SyncCore<P> {
     fn default() -> Self {
-        SyncCore { peers: BTreeMap::new() }
+        SyncCore { peers: BTreeMap::new(), send_after_refusal: false }
     }
 }
 
 impl<P: Ord + Clone> SyncCore<P> {
     pub fn new() -> SyncCore<P> {
         SyncCore::default()
+    }
+
+    /// A core for a copy that reaches every partner through one peer (a
+    /// sync server): ignoring that peer after refusing its changes would
+    /// stop this copy's own changes reaching anyone. Instead the peer's
+    /// state becomes read-only (Automerge's `State::new_read_only`): what
+    /// it sends is not applied, what this copy changes is still sent, until
+    /// the peer joins again and its changes are tried afresh.
+    pub fn sending_after_refusal() -> SyncCore<P> {
+        SyncCore { peers: BTreeMap::new(), send_after_refusal: true }
     }
 
     /// Takes in one event for the copy `ws` and returns what to do, in order.
@@ -191,6 +203,11 @@ impl<P: Ord + Clone> SyncCore<P> {
                 self.reply(ws, &from, out);
                 self.offer_all(ws, out);
             }
+            Ok(Received::Refused(error)) if self.send_after_refusal => {
+                peer.state = sync::State::new_read_only();
+                out.push(Output::Refused { peer: from.clone(), error });
+                self.offer(ws, &from, out);
+            }
             Ok(Received::Refused(error)) => {
                 *peer = Peer { state: sync::State::new(), refused: true };
                 out.push(Output::Refused { peer: from, error });
@@ -229,11 +246,30 @@ impl<P: Ord + Clone> SyncCore<P> {
 
     /// The next message for `peer`, if the protocol has one; whether
     /// there was one.
+    ///
+    /// Automerge 0.12's fallback reset (a state leaving read-only mode,
+    /// towards a peer that has not said it understands the reset flag)
+    /// advertises empty heads but records our real heads as sent; a peer
+    /// with nothing may then never answer, and we would never say what we
+    /// have. So when a message's heads are not ours, the bookkeeping is
+    /// corrected to what was really sent and the real message follows at
+    /// once (as samod-core does).
     fn offer(&mut self, ws: &mut Workspace, peer: &P, out: &mut Vec<Output<P>>) -> bool {
         let Some(p) = self.peers.get_mut(peer).filter(|p| !p.refused) else { return false };
-        let Some(message) = ws.doc.sync().generate_sync_message(&mut p.state) else { return false };
-        out.push(Output::Send { to: peer.clone(), bytes: message.encode() });
-        true
+        let heads = ws.doc.get_heads();
+        let mut sent = false;
+        while let Some(message) = ws.doc.sync().generate_sync_message(&mut p.state) {
+            let follow_up = message.heads != heads;
+            if follow_up {
+                p.state.last_sent_heads.clone_from(&message.heads);
+            }
+            out.push(Output::Send { to: peer.clone(), bytes: message.encode() });
+            sent = true;
+            if !follow_up {
+                break;
+            }
+        }
+        sent
     }
 
     /// The peers this copy is talking to.

@@ -351,3 +351,35 @@ fn the_old_tab_sync_stalls_on_the_bloom_filter_tabs_in_some_orders() {
     });
     assert!(stalled > 0, "the fixture reproduces the stall");
 }
+
+#[test]
+fn a_reset_advertising_empty_heads_is_followed_at_once_by_our_real_heads() {
+    let mut ours = crate::demo::workspace();
+    let mut core = SyncCore::new();
+    core.handle(&mut ours, Input::PeerJoined { peer: "b", resume: None });
+    // Leaving read-only mode towards a peer that never said it understands
+    // the reset flag: Automerge 0.12 falls back to advertising no heads.
+    let state = &mut core.peers.get_mut("b").expect("b").state;
+    state.set_read_only(true);
+    state.set_read_only(false);
+    let messages: Vec<sync::Message> = sends(core.handle(&mut ours, Input::LocalChange))
+        .iter()
+        .map(|bytes| sync::Message::decode(bytes).expect("a sync message"))
+        .collect();
+    assert_eq!(messages.len(), 2, "the reset, then what we really have");
+    assert!(messages[0].heads.is_empty());
+    assert_eq!(messages[1].heads, ours.heads());
+
+    // A plain Automerge peer with nothing, given both, ends with everything.
+    let mut b = AutoCommit::new();
+    let mut b_state = sync::State::new();
+    let mut to_b: VecDeque<Vec<u8>> = messages.iter().map(|m| m.clone().encode()).collect();
+    for _ in 0..20 {
+        let Some(bytes) = to_b.pop_front() else { break };
+        b.sync().receive_sync_message(&mut b_state, sync::Message::decode(&bytes).expect("decode")).expect("receive");
+        if let Some(reply) = b.sync().generate_sync_message(&mut b_state) {
+            to_b.extend(sends(core.handle(&mut ours, Input::Message { from: "b", bytes: &reply.encode() })));
+        }
+    }
+    assert_eq!(b.get_heads(), ours.heads());
+}
