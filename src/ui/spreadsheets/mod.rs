@@ -36,7 +36,6 @@ const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.
 
 #[derive(Clone, Copy)]
 enum Download {
-    Workbook,
     Actions,
     Progress,
     Indicators,
@@ -54,21 +53,23 @@ pub fn SpreadsheetsPage() -> impl IntoView {
             problem.set(Some(format!("The download could not start: {e}")));
         }
     };
+    // The workbook is written in the file worker, from the saved document.
+    let fetch_workbook = move || {
+        let Some((document, stem)) = state.with_workspace(|ws| (ws.save(), ws.partnership().file_stem())) else {
+            return;
+        };
+        spawn_local(async move {
+            match make_workbook(document).await {
+                Ok(bytes) => save(&bytes, &format!("{stem}.xlsx"), XLSX),
+                Err(e) => problem.set(Some(e)),
+            }
+        });
+    };
     let fetch = move |what: Download| {
         let made = state.plan.with_untracked(|p| {
             let p = p.as_ref()?;
             let stem = p.file_stem();
             Some(match what {
-                Download::Workbook => {
-                    let document = state.with_workspace(|ws| ws.save())?;
-                    spawn_local(async move {
-                        match make_workbook(document).await {
-                            Ok(bytes) => save(&bytes, &format!("{stem}.xlsx"), XLSX),
-                            Err(e) => problem.set(Some(e)),
-                        }
-                    });
-                    return None;
-                }
                 Download::Actions => {
                     to_csv(&ACTION_HEADERS, &action_rows(p)).map(|b| (b, format!("{stem}-actions.csv"), "text/csv"))
                 }
@@ -91,7 +92,7 @@ pub fn SpreadsheetsPage() -> impl IntoView {
         <h2 class="govuk-heading-m">"Download the plan"</h2>
         <p class="govuk-body">"The workbook has three sheets: actions, every progress update, and every indicator value."</p>
         <div class="govuk-button-group">
-            <button type="button" class="govuk-button" on:click=move |_| fetch(Download::Workbook)>"Download workbook (.xlsx)"</button>
+            <button type="button" class="govuk-button" on:click=move |_| fetch_workbook()>"Download workbook (.xlsx)"</button>
             <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| fetch(Download::Actions)>"Actions (.csv)"</button>
             <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| fetch(Download::Progress)>"Progress updates (.csv)"</button>
             <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| fetch(Download::Indicators)>"Indicator values (.csv)"</button>
