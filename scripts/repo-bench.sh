@@ -8,13 +8,10 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-INTEROP_DIR="$(mktemp -d)"
-PORT="${REPO_BENCH_PORT:-47321}"
-export INTEROP_DIR REPO_SERVER="ws://127.0.0.1:${PORT}"
-PORT="$PORT" DATA_DIR="$INTEROP_DIR/server" node scripts/sync-server.mjs > "$INTEROP_DIR/server.log" 2>&1 &
-SERVER=$!
+# shellcheck source=lib/sync-server.sh
+source scripts/lib/sync-server.sh
+start_sync_server "${REPO_BENCH_PORT:-47321}" "$(mktemp -d)"
 trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$INTEROP_DIR"' EXIT
-for _ in $(seq 50); do grep -q "sync server on" "$INTEROP_DIR/server.log" && break; sleep 0.1; done
 rss() { awk '/VmRSS/ {print $2 " kB"}' "/proc/$SERVER/status"; }
 echo "server memory at start: $(rss)"
 

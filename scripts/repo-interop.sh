@@ -10,14 +10,11 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-INTEROP_DIR="$(mktemp -d)"
-PORT="${REPO_INTEROP_PORT:-47311}"
-export INTEROP_DIR REPO_SERVER="ws://127.0.0.1:${PORT}"
-PORT="$PORT" DATA_DIR="$INTEROP_DIR/server" node scripts/sync-server.mjs > "$INTEROP_DIR/server.log" 2>&1 &
-SERVER=$!
+# shellcheck source=lib/sync-server.sh
+source scripts/lib/sync-server.sh
+start_sync_server "${REPO_INTEROP_PORT:-47311}" "$(mktemp -d)"
 trap 'kill "$SERVER" 2>/dev/null || true' EXIT
 trap 'echo "repo interop: FAILED (files kept in $INTEROP_DIR)" >&2' ERR
-for _ in $(seq 50); do grep -q "sync server on" "$INTEROP_DIR/server.log" && break; sleep 0.1; done
 
 run() { cargo test -q --test repo_interop -- --ignored --exact "$1"; }
 run app_uploads_the_partnership_for_node
