@@ -15,7 +15,9 @@
 # - everything a first visit moves, page and service worker, brotli
 #   (tests/bench/first-visit.mjs), and the time from choosing a partner's
 #   file to its preview, checked in the file worker first
-#   (tests/bench/file-check.mjs). Give either a build from before a change
+#   (tests/bench/file-check.mjs), and the large partnership in the page:
+#   opening it beside automerge-js, opening pages, keypresses, one intent
+#   (tests/bench/large-partnership.mjs). Give either a build from before a change
 #   as well to compare: node tests/bench/first-visit.mjs <old-dist> dist.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -30,6 +32,9 @@ node tests/bench/reports.mjs
 
 step "Everything a first visit moves over the network, page and service worker (brotli)"
 node tests/bench/first-visit.mjs
+
+step "The large partnership in the browser: opening it beside automerge-js, opening pages, keypresses, one intent"
+node tests/bench/large-partnership.mjs
 
 step "Choosing a partner's file to its preview, checked in the file worker first"
 node tests/bench/file-check.mjs
