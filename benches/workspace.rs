@@ -9,6 +9,13 @@
 //! - `intent`: one user intent (a progress update on action 4) followed by
 //!   the incremental save the UI stores after every intent.
 //!
+//! - on the large partnership (`demo::large`: 500 actions, 5,000 updates,
+//!   200 indicators × 20 quarters): `large/automerge load` (Automerge alone)
+//!   beside `large/workspace load` (Automerge plus hydrating the
+//!   partnership), and the whole-document reads a page makes on each change
+//!   of the plan: `large/history of an action` (the action page's change
+//!   table) and `large/all conflicts` (the Dashboard).
+//!
 //! These print figures for comparison between changes; nothing is asserted.
 //! The browser runs the same code as wasm, usually a few times slower.
 
@@ -66,5 +73,22 @@ fn workspace(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, workspace);
+fn large(c: &mut Criterion) {
+    let saved = demo::large::large_workspace(1_579_089_600).save();
+    println!("large partnership saved: {} bytes", saved.len());
+    let mut group = c.benchmark_group("large");
+    group.sample_size(10);
+    group.bench_function("automerge load", |b| {
+        b.iter(|| black_box(automerge::Automerge::load(black_box(&saved)).expect("the large partnership loads")))
+    });
+    group.bench_function("workspace load", |b| {
+        b.iter(|| black_box(Workspace::load(black_box(&saved)).expect("the large partnership loads")))
+    });
+    let mut ws = Workspace::load(&saved).expect("the large partnership loads");
+    group.bench_function("history of an action", |b| b.iter(|| black_box(ws.history_of("action/action-000"))));
+    group.bench_function("all conflicts", |b| b.iter(|| black_box(ws.all_conflicts())));
+    group.finish();
+}
+
+criterion_group!(benches, workspace, large);
 criterion_main!(benches);

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use automerge::transaction::Transactable;
-use automerge::{ActorId, ObjType, ReadDoc, ScalarValue, Value};
+use automerge::{ActorId, ObjType, ReadDoc, ScalarValue, Value, ValueRef};
 
 use super::{ChangeMessage, DocError, Stamp, Workspace};
 
@@ -110,9 +110,17 @@ impl Workspace {
         }
         for map_key in CONFLICT_MAPS {
             let Ok(map) = self.map_obj(map_key) else { continue };
-            let ids: Vec<String> = self.doc.keys(&map).collect();
-            for id in ids {
-                let found = self.raw_conflicts(&[map_key, &id]);
+            // One pass over the map for its items' ids, rather than a
+            // lookup per item: the dashboard reads this after every change.
+            let items: Vec<(String, automerge::ObjId)> = self
+                .doc
+                .map_range(&map, ..)
+                .filter(|entry| matches!(entry.value, ValueRef::Object(ObjType::Map)))
+                .map(|entry| (entry.id(), entry.key.into_owned()))
+                .map(|(id, key)| (key, id))
+                .collect();
+            for (id, item) in items {
+                let found = self.raw_conflicts_in(&item);
                 if !found.is_empty() {
                     raw.push((map_key, id, found));
                 }
@@ -136,14 +144,26 @@ impl Workspace {
     /// organisations are looked up (which reads the whole change log, so is
     /// done once).
     fn raw_conflicts(&mut self, path: &[&str]) -> Vec<RawConflict> {
-        let Some(item) = self.object_at(path) else { return Vec::new() };
+        match self.object_at(path) {
+            Some(item) => self.raw_conflicts_in(&item),
+            None => Vec::new(),
+        }
+    }
+
+    /// [`Workspace::raw_conflicts`] of one map object. Automerge flags the
+    /// keys holding several values as it walks the map once, so only those
+    /// are read again; a lookup per key made the dashboard's scan of a
+    /// large plan several times slower.
+    fn raw_conflicts_in(&self, item: &automerge::ObjId) -> Vec<RawConflict> {
+        let conflicted: Vec<String> =
+            self.doc.map_range(item, ..).filter(|entry| entry.conflict).map(|entry| entry.key.into_owned()).collect();
         let mut raw = Vec::new();
-        for field in self.doc.keys(&item).collect::<Vec<_>>() {
-            let Ok(values) = self.doc.get_all(&item, field.as_str()) else { continue };
+        for field in conflicted {
+            let Ok(values) = self.doc.get_all(item, field.as_str()) else { continue };
             if values.len() < 2 {
                 continue;
             }
-            let shown = self.doc.get(&item, field.as_str()).ok().flatten().map(|(_, id)| id);
+            let shown = self.doc.get(item, field.as_str()).ok().flatten().map(|(_, id)| id);
             let values: Vec<_> = values.into_iter().map(|(v, id)| (v.into_owned(), id)).collect();
             raw.push((field, shown, values));
         }
@@ -164,12 +184,14 @@ impl Workspace {
 
     /// Who each actor (device) is, from the organisation in its latest change.
     fn organisations_by_actor(&mut self) -> HashMap<ActorId, String> {
+        // The changes' metadata, in causal order, without rebuilding each
+        // change from the op columns as `get_changes` would.
         self.doc
-            .get_changes(&[])
-            .iter()
-            .map(|c| {
-                let message = ChangeMessage::decode(c.message().map(|m| m.to_string()).as_deref().unwrap_or_default());
-                (c.actor_id().clone(), message.author.organisation)
+            .get_changes_meta(&[])
+            .into_iter()
+            .map(|meta| {
+                let message = ChangeMessage::decode(meta.message.as_deref().unwrap_or_default());
+                (meta.actor.into_owned(), message.author.organisation)
             })
             .collect()
     }
