@@ -16,9 +16,7 @@ fn a_file_protected_in_the_worker_opens_with_its_passphrase_and_holds_the_envelo
     let mut ours = safer_plan_core::demo::workspace();
     let envelope =
         make_envelope(&mut ours, &Outgoing { from: &police(), to: None, base: &[], at: T, passphrase: None });
-    let Response::Protect(MadeFile::Made(protected)) = protect(&envelope, PASSPHRASE) else {
-        panic!("protected")
-    };
+    let Response::Protect(MadeFile::Made(protected)) = protect(&envelope, PASSPHRASE) else { panic!("protected") };
     assert!(passphrase::is_protected(&protected));
     assert_eq!(passphrase::work_factor(&protected), Some(15));
     // Opened as any partner's file is: asked for, then unlocked to the very envelope.

@@ -18,9 +18,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use safer_plan_file_worker::budget::time_budget;
 use safer_plan_file_worker::protocol::{NOT_CHECKED, UNSAFE_FILE};
-use safer_plan_file_worker::{
-    Request, Response, SpreadsheetAnswer, SpreadsheetRequest, MadeFile, WorkbookRequest,
-};
+use safer_plan_file_worker::{MadeFile, Request, Response, SpreadsheetAnswer, SpreadsheetRequest, WorkbookRequest};
 use wasm_bindgen::JsCast;
 
 use crate::spreadsheet::export::{

@@ -74,9 +74,14 @@ mod tests {
     #[test]
     fn base64_decodes_as_rfc_4648_says() {
         // RFC 4648 section 10's test vectors.
-        for (plain, encoded) in
-            [("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy")]
-        {
+        for (plain, encoded) in [
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
             assert_eq!(decode_base64_start(encoded.as_bytes(), 256).as_deref(), Some(plain.as_bytes()), "{encoded}");
         }
         assert_eq!(decode_base64_start(b"Zm9v\r\nYmFy\n-----END", 256).as_deref(), Some(&b"foobar"[..]));
