@@ -73,7 +73,7 @@ async function firstUse(browser, baseURL, job) {
     await page.getByText('All changes saved on this device').waitFor({ timeout: 60_000 });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    await page.goto(`/${job.route}`);
+    await page.goto(job.route);
     await page.getByRole('heading', { level: 1, name: job.heading }).waitFor();
     if (job.prepare) await job.prepare(page);
     const times = [];
