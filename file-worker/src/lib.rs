@@ -21,8 +21,7 @@
 //! Second, the rare jobs whose libraries would otherwise be in every page
 //! load, though most sessions never use them: protecting a file with a
 //! passphrase and timing scrypt (age), the workbook (rust_xlsxwriter), the
-//! calendar (icalendar, chrono), drawing QR codes (qrcode), and building
-//! the demo and large partnerships (their text and generators). The page
+//! calendar (icalendar, chrono) and drawing QR codes (qrcode). The page
 //! sends what they need (the saved document, the envelope it made) and
 //! gets bytes or text back. Budgets: [`MEMORY_BUDGET_BYTES`] of
 //! wasm memory, and [`budget::time_budget`], watched by the page.
@@ -34,7 +33,6 @@ pub mod js;
 mod memory;
 pub mod protocol;
 
-use safer_plan_core::demo;
 use safer_plan_core::doc::Workspace;
 use safer_plan_core::exchange::check::{Checked, Current, check};
 use safer_plan_core::exchange::{ExchangeError, passphrase, qr};
@@ -62,10 +60,6 @@ pub fn handle(request: Request) -> Response {
         Request::Calendar(r) => Response::Calendar(calendar(&r)),
         Request::DrawCodes(texts) => {
             Response::DrawCodes(texts.iter().map(|t| qr::draw(t).ok().map(DrawnCode::from)).collect())
-        }
-        Request::Demo => Response::Demo(MadeFile::Made(demo::workspace().save())),
-        Request::LargePartnership { at } => {
-            Response::LargePartnership(MadeFile::Made(demo::large::large_workspace(at).save()))
         }
     }
 }

@@ -6,7 +6,7 @@
 //! outside, the worker does the rare jobs whose libraries would otherwise
 //! be in every page load: protecting a file (age, scrypt), timing scrypt,
 //! the workbook (rust_xlsxwriter, zip), the calendar (icalendar, chrono)
-//! drawing QR codes (qrcode), and building the demo and large partnerships.
+//! and drawing QR codes (qrcode).
 
 use safer_plan_core::exchange::qr::Drawn;
 use safer_plan_core::spreadsheet::Table;
@@ -40,12 +40,6 @@ pub enum Request {
     Calendar(CalendarRequest),
     /// Draw the QR codes of a file (the texts `exchange::qr::split` made).
     DrawCodes(Vec<String>),
-    /// Build the demo partnership ("Explore the demo partnership") and
-    /// save it: its text and the code that writes it stay out of the page.
-    Demo,
-    /// Build the performance check's large partnership, its first change
-    /// stamped `at` (seconds since 1970, UTC), and save it.
-    LargePartnership { at: i64 },
 }
 
 /// Check a partner's file as `exchange::open` would.
@@ -117,11 +111,6 @@ pub enum Response {
     /// One drawing per text asked for, in order; `None` for a text too long
     /// for one code (the page says so in place of that code).
     DrawCodes(Vec<Option<DrawnCode>>),
-    /// The demo partnership's saved document, which the page opens with the
-    /// checks it makes on any document.
-    Demo(MadeFile),
-    /// The large partnership's saved document, likewise.
-    LargePartnership(MadeFile),
     /// The request could not be read (a page and a worker from different
     /// builds, between an update and a reload).
     NotUnderstood,

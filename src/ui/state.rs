@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use crate::demo;
 use crate::doc::chunks::{self, Durability};
 use crate::doc::{DocError, Stamp, Workspace};
 use crate::exchange::backup::BackupRecord;
@@ -241,11 +242,8 @@ impl AppState {
         stored
     }
 
-    /// Adds the demo partnership, built by the file worker (its text stays
-    /// out of the page's wasm); `busy` is set if that takes over 300 ms.
-    pub async fn create_demo(&self, busy: RwSignal<bool>) -> Result<(), String> {
-        let ws = crate::ui::file_worker::jobs::demo_workspace(busy).await?;
-        self.adopt(ws, true).await
+    pub async fn create_demo(&self) -> Result<(), String> {
+        self.adopt(demo::workspace(), true).await
     }
 
     pub fn stamp(&self) -> Option<Stamp> {

@@ -10,7 +10,6 @@ use crate::nav::Route;
 use crate::storage::settings::CatalogEntry;
 
 use super::components::{BackLink, ErrorSummary, TextField, clear_errors, show_errors};
-use super::file_worker::BusyStatus;
 use super::router::{navigate, page_loaded};
 use super::state::use_app;
 
@@ -20,18 +19,12 @@ pub fn WorkspacesPage() -> impl IntoView {
     let first_run = move || state.catalog.with(Vec::is_empty);
     let problem = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    // Set once building the demo in the file worker has taken over 300 ms.
-    let making = RwSignal::new(false);
     page_loaded(if first_run() { "Welcome" } else { "Your partnerships" });
-    // The demo is built by the file worker: start it while the welcome is read.
-    if first_run() {
-        crate::ui::file_worker::warm_up();
-    }
 
     let explore_demo = move |_| {
         busy.set(true);
         spawn_local(async move {
-            match state.create_demo(making).await {
+            match state.create_demo().await {
                 Ok(()) => state.go_with_flash(Route::Plan, "The demo partnership is ready to explore"),
                 Err(e) => problem.set(Some(e)),
             }
@@ -72,7 +65,6 @@ pub fn WorkspacesPage() -> impl IntoView {
                     "Open a file from a partner"
                 </a>
             </div>
-            <BusyStatus busy=making id="demo-busy" text="Making the demo partnership\u{2026}" />
             <p class="govuk-body">
                 "Choose \u{201c}Open a file from a partner\u{201d} if a partner has sent you the partnership as a .saferplan or .automerge file."
             </p>
@@ -85,10 +77,9 @@ pub fn WorkspacesPage() -> impl IntoView {
 fn WorkspaceList(problem: RwSignal<Option<String>>) -> impl IntoView {
     let state = use_app();
     let has_demo = move || state.catalog.with(|c| c.iter().any(|e| e.is_demo));
-    let making = RwSignal::new(false);
     let add_demo = move |_| {
         spawn_local(async move {
-            match state.create_demo(making).await {
+            match state.create_demo().await {
                 Ok(()) => state.go_with_flash(Route::Plan, "The demo partnership is ready to explore"),
                 Err(e) => problem.set(Some(e)),
             }
@@ -125,7 +116,6 @@ fn WorkspaceList(problem: RwSignal<Option<String>>) -> impl IntoView {
                 </button>
             </Show>
         </div>
-        <BusyStatus busy=making id="demo-busy" text="Making the demo partnership\u{2026}" />
     }
 }
 

@@ -1,7 +1,6 @@
 //! The rare jobs the worker does for the page so their libraries stay out
-//! of the page's wasm: protecting a file, timing scrypt, the calendar, QR
-//! drawings, and the demo and large partnerships. Each answer is compared
-//! with what core gives directly.
+//! of the page's wasm: protecting a file, timing scrypt, the calendar and
+//! QR drawings. Each answer is compared with what core gives directly.
 
 use safer_plan_core::exchange::{Outgoing, make_envelope, passphrase, qr};
 use safer_plan_core::report::ics::calendar_ics;
@@ -90,25 +89,4 @@ fn qr_codes_are_drawn_module_for_module_as_core_draws_them() {
     }
     // A text longer than a code holds has no drawing, and the rest still do.
     assert_eq!(drawn.last(), Some(&None));
-}
-
-#[test]
-fn the_demo_and_large_partnerships_are_built_here_and_open_as_any_document() {
-    let Response::Demo(MadeFile::Made(bytes)) = handle(Request::Demo) else { panic!("the demo") };
-    let opened = open_file(&bytes).expect("the demo opens with the checks any file gets");
-    let fresh = safer_plan_core::demo::workspace();
-    // The same plan under a partnership id of its own.
-    assert_ne!(opened.id(), fresh.id());
-    assert_eq!(opened.partnership().name, "Luton Community Safety Partnership");
-    assert_eq!(opened.partnership().actions.len(), fresh.partnership().actions.len());
-    assert_eq!(opened.partnership().events.len(), fresh.partnership().events.len());
-
-    let Response::LargePartnership(MadeFile::Made(bytes)) = handle(Request::LargePartnership { at: T }) else {
-        panic!("the large partnership")
-    };
-    let mut large = open_file(&bytes).expect("opens");
-    assert_eq!(large.partnership().actions.len(), safer_plan_core::demo::large::ACTIONS);
-    assert_eq!(large.partnership().organisations.len(), safer_plan_core::demo::large::ORGANISATIONS);
-    let history = large.history();
-    assert!(!history.is_empty() && history.iter().all(|change| change.at == T));
 }

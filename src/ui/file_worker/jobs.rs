@@ -1,8 +1,7 @@
 //! The rare jobs the page hands the file worker so their libraries are in
 //! the worker's wasm, not the page's: protecting a file with a passphrase
-//! and timing scrypt (age), the calendar (icalendar, chrono), drawing QR
-//! codes (qrcode), and building the demo and large partnerships (their
-//! text and generators). Each goes through [`ask`](super::ask), so "…" progress
+//! and timing scrypt (age), the calendar (icalendar, chrono) and drawing QR
+//! codes (qrcode). Each goes through [`ask`](super::ask), so "…" progress
 //! shows only after 300 ms, and each failure is a sentence the page shows
 //! with nothing lost.
 
@@ -11,9 +10,8 @@ use safer_plan_file_worker::budget::time_budget;
 use safer_plan_file_worker::{CalendarAnswer, CalendarRequest, MadeFile, ProtectRequest, Request, Response};
 
 use super::{Outcome, ask};
-use crate::doc::Workspace;
+use crate::exchange::passphrase;
 use crate::exchange::qr::Drawn;
-use crate::exchange::{Unlocked, open_unlocked, passphrase};
 
 /// What the page says when the worker could not do a job: its files did
 /// not load (offline before they were ever downloaded), or it stopped.
@@ -61,35 +59,4 @@ pub async fn draw_codes(texts: Vec<String>, busy: RwSignal<bool>) -> Result<Vec<
         Outcome::Answer(Response::DrawCodes(drawn)) => Ok(drawn.into_iter().map(|d| d.map(Drawn::from)).collect()),
         _ => Err(not_started("The QR codes could not be drawn")),
     }
-}
-
-/// The demo partnership, built in the worker and opened here from its saved
-/// bytes with the checks any document gets; or why not, in a sentence.
-pub async fn demo_workspace(busy: RwSignal<bool>) -> Result<Workspace, String> {
-    let made = ask(&Request::Demo, time_budget(None), busy).await;
-    let bytes = match made {
-        Outcome::Answer(Response::Demo(MadeFile::Made(bytes))) => Some(bytes),
-        _ => None,
-    };
-    open_made(bytes, "The demo partnership could not be made")
-}
-
-/// The performance check's large partnership, its first change stamped
-/// `at`, built in the worker and opened here as [`demo_workspace`] is.
-pub async fn large_workspace(at: i64, busy: RwSignal<bool>) -> Result<Workspace, String> {
-    let made = ask(&Request::LargePartnership { at }, time_budget(None), busy).await;
-    let bytes = match made {
-        Outcome::Answer(Response::LargePartnership(MadeFile::Made(bytes))) => Some(bytes),
-        _ => None,
-    };
-    open_made(bytes, "The large partnership could not be made")
-}
-
-/// A document the worker made, opened by the same checks as a file from
-/// outside (what the bytes are, a strict load, the layout).
-fn open_made(bytes: Option<Vec<u8>>, what: &str) -> Result<Workspace, String> {
-    let bytes = bytes.ok_or_else(|| not_started(what))?;
-    open_unlocked(&Unlocked { bytes: bytes.into(), protected: false }, None)
-        .map(|opened| opened.workspace)
-        .map_err(|_| format!("{what}, so nothing was changed. Reload the page and try again."))
 }
