@@ -1,4 +1,5 @@
-//! Safer Plan's file worker: every file that comes from outside — a
+//! Safer Plan's file worker. It does two kinds of job off the page. First,
+//! every file that comes from outside — a
 //! partner's `.saferplan` or `.automerge` file, one put together from QR
 //! codes, a tracker or performance return to import — is checked here, in
 //! a Web Worker with its own wasm, before the page reads it. The parsers
@@ -15,10 +16,18 @@
 //! spreadsheet readers are in this wasm only. [`handle`] answers one
 //! [`Request`]; `src/main.rs` is the wasm entry `public/file-worker.js`
 //! calls; the page's side is
-//! `src/ui/file_worker.rs` in the app. Budgets: [`MEMORY_BUDGET_BYTES`] of
+//! `src/ui/file_worker.rs` in the app.
+//!
+//! Second, the rare jobs whose libraries would otherwise be in every page
+//! load, though most sessions never use them: protecting a file with a
+//! passphrase and timing scrypt (age), the workbook (rust_xlsxwriter), the
+//! calendar (icalendar, chrono) and drawing QR codes (qrcode). The page
+//! sends what they need (the saved document, the envelope it made) and
+//! gets bytes or text back. Budgets: [`MEMORY_BUDGET_BYTES`] of
 //! wasm memory, and [`budget::time_budget`], watched by the page.
 
 pub mod budget;
+mod clock;
 #[cfg(target_arch = "wasm32")]
 pub mod js;
 mod memory;
@@ -26,13 +35,14 @@ pub mod protocol;
 
 use safer_plan_core::doc::Workspace;
 use safer_plan_core::exchange::check::{Checked, Current, check};
-use safer_plan_core::exchange::{ExchangeError, passphrase};
+use safer_plan_core::exchange::{ExchangeError, passphrase, qr};
+use safer_plan_core::report::ics::calendar_ics;
 use safer_plan_core::spreadsheet;
 
 pub use memory::MEMORY_BUDGET_BYTES;
 pub use protocol::{
-    ExchangeAnswer, ExchangeRequest, Request, Response, SpreadsheetAnswer, SpreadsheetRequest, WorkbookAnswer,
-    WorkbookRequest,
+    CalendarAnswer, CalendarRequest, DrawnCode, ExchangeAnswer, ExchangeRequest, MadeFile, ProtectRequest, Request,
+    Response, SpreadsheetAnswer, SpreadsheetRequest, WorkbookRequest,
 };
 
 /// Answers one request. Refusals are answers; only a panic or an abort in
@@ -45,18 +55,43 @@ pub fn handle(request: Request) -> Response {
             Err(e) => SpreadsheetAnswer::Refused(e.to_string()),
         }),
         Request::Workbook(r) => Response::Workbook(workbook(&r.document)),
+        Request::Protect(r) => Response::Protect(protect(&r)),
+        Request::Calibrate => Response::Calibrated(passphrase::calibrate(clock::now_ms)),
+        Request::Calendar(r) => Response::Calendar(calendar(&r)),
+        Request::DrawCodes(texts) => {
+            Response::DrawCodes(texts.iter().map(|t| qr::draw(t).ok().map(DrawnCode::from)).collect())
+        }
     }
 }
 
-fn workbook(document: &[u8]) -> WorkbookAnswer {
+fn protect(r: &ProtectRequest) -> MadeFile {
+    if let Err(message) = passphrase::check_new_passphrase(&r.passphrase) {
+        return MadeFile::Refused(format!("{message}."));
+    }
+    match passphrase::protect(&r.file, &r.passphrase) {
+        Ok(bytes) => MadeFile::Made(bytes),
+        Err(e) => MadeFile::Refused(e.to_string()),
+    }
+}
+
+fn calendar(r: &CalendarRequest) -> CalendarAnswer {
+    match Workspace::load(&r.document) {
+        Ok(ws) => CalendarAnswer::Made(calendar_ics(ws.partnership(), r.exported_at)),
+        Err(_) => CalendarAnswer::Refused(
+            "The partnership could not be read to make the calendar, so nothing was downloaded. Reload the page and try again.".into(),
+        ),
+    }
+}
+
+fn workbook(document: &[u8]) -> MadeFile {
     let Ok(ws) = Workspace::load(document) else {
-        return WorkbookAnswer::Refused(
+        return MadeFile::Refused(
             "The partnership could not be read to make the workbook, so nothing was downloaded. Reload the page and try again.".into(),
         );
     };
     match spreadsheet::export::workbook_xlsx(ws.partnership()) {
-        Ok(bytes) => WorkbookAnswer::Made(bytes),
-        Err(e) => WorkbookAnswer::Refused(e.to_string()),
+        Ok(bytes) => MadeFile::Made(bytes),
+        Err(e) => MadeFile::Refused(e.to_string()),
     }
 }
 

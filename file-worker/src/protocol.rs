@@ -1,10 +1,14 @@
 //! What the page and the file worker say to each other: one [`Request`],
 //! one [`Response`], each a plain serde type posted as a JavaScript object
-//! (`serde-wasm-bindgen`; byte fields travel as one `Uint8Array`). A new
-//! job for the worker (reading a workbook for the page, writing one, the
-//! calendar) is a new variant of each, so the page and the worker of one
-//! build always agree on the whole set.
+//! (`serde-wasm-bindgen`; byte fields travel as one `Uint8Array`). Each job
+//! for the worker is a variant of each, so the page and the worker of one
+//! build always agree on the whole set. Besides checking files from
+//! outside, the worker does the rare jobs whose libraries would otherwise
+//! be in every page load: protecting a file (age, scrypt), timing scrypt,
+//! the workbook (rust_xlsxwriter, zip), the calendar (icalendar, chrono)
+//! and drawing QR codes (qrcode).
 
+use safer_plan_core::exchange::qr::Drawn;
 use safer_plan_core::spreadsheet::Table;
 use serde::{Deserialize, Serialize};
 
@@ -27,6 +31,15 @@ pub enum Request {
     Spreadsheet(SpreadsheetRequest),
     /// Write the plan's workbook (`.xlsx`).
     Workbook(WorkbookRequest),
+    /// Protect a file the page made with a passphrase (age's scrypt format).
+    Protect(ProtectRequest),
+    /// Time scrypt at N = 2^10 on this device, to say how long opening a
+    /// strongly protected file will take.
+    Calibrate,
+    /// Write the partnership's calendar (`.ics`).
+    Calendar(CalendarRequest),
+    /// Draw the QR codes of a file (the texts `exchange::qr::split` made).
+    DrawCodes(Vec<String>),
 }
 
 /// Check a partner's file as `exchange::open` would.
@@ -63,12 +76,41 @@ pub struct WorkbookRequest {
     pub document: Vec<u8>,
 }
 
-/// The worker's answer to one [`Request`].
+/// Protect `file` (a `.saferplan` envelope) with `passphrase`, exactly as
+/// typed. The page has already checked the passphrase with
+/// `passphrase::check_new_passphrase`; the worker checks it again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProtectRequest {
+    #[serde(with = "serde_bytes")]
+    pub file: Vec<u8>,
+    pub passphrase: String,
+}
+
+/// Write the calendar of a partnership from its saved document, stamped
+/// `exported_at` (seconds since 1970, UTC; the page's clock).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarRequest {
+    #[serde(with = "serde_bytes")]
+    pub document: Vec<u8>,
+    pub exported_at: i64,
+}
+
+/// The worker's answer to one [`Request`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Response {
     Exchange(ExchangeAnswer),
     Spreadsheet(SpreadsheetAnswer),
-    Workbook(WorkbookAnswer),
+    Workbook(MadeFile),
+    /// The protected file, or why not.
+    Protect(MadeFile),
+    /// Milliseconds scrypt took at N = 2^10 here, for
+    /// `passphrase::seconds_to_open`.
+    Calibrated(f64),
+    /// The calendar's text, or why not.
+    Calendar(CalendarAnswer),
+    /// One drawing per text asked for, in order; `None` for a text too long
+    /// for one code (the page says so in place of that code).
+    DrawCodes(Vec<Option<DrawnCode>>),
     /// The request could not be read (a page and a worker from different
     /// builds, between an update and a reload).
     NotUnderstood,
@@ -111,10 +153,41 @@ pub enum SpreadsheetAnswer {
     Refused(String),
 }
 
-/// The plan's workbook, or why not.
+/// A file the worker made (the plan's workbook, a protected file), or why
+/// not.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum WorkbookAnswer {
+pub enum MadeFile {
     Made(#[serde(with = "serde_bytes")] Vec<u8>),
     /// Why not, in a sentence for the page.
     Refused(String),
+}
+
+/// The calendar, or why not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CalendarAnswer {
+    Made(String),
+    /// Why not, in a sentence for the page.
+    Refused(String),
+}
+
+/// One QR code's modules, as `exchange::qr::Drawn` holds them: `width` ×
+/// `width`, row by row, 1 for dark. Bytes rather than booleans, so a
+/// sequence of 40 codes crosses as 40 `Uint8Array`s, not 300,000 values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DrawnCode {
+    pub width: usize,
+    #[serde(with = "serde_bytes")]
+    pub dark: Vec<u8>,
+}
+
+impl From<Drawn> for DrawnCode {
+    fn from(d: Drawn) -> Self {
+        DrawnCode { width: d.width, dark: d.dark.into_iter().map(u8::from).collect() }
+    }
+}
+
+impl From<DrawnCode> for Drawn {
+    fn from(d: DrawnCode) -> Self {
+        Drawn { width: d.width, dark: d.dark.into_iter().map(|m| m != 0).collect() }
+    }
 }

@@ -138,8 +138,7 @@ fn refusals_keep_the_words_the_checks_give() {
 fn the_plans_workbook_is_written_from_its_document() {
     let mut ws = safer_plan_core::demo::workspace();
     let expected = safer_plan_core::spreadsheet::export::workbook_xlsx(ws.partnership()).expect("the plan's workbook");
-    let Response::Workbook(WorkbookAnswer::Made(made)) =
-        handle(Request::Workbook(WorkbookRequest { document: ws.save() }))
+    let Response::Workbook(MadeFile::Made(made)) = handle(Request::Workbook(WorkbookRequest { document: ws.save() }))
     else {
         panic!("a workbook")
     };
@@ -148,8 +147,10 @@ fn the_plans_workbook_is_written_from_its_document() {
     assert_eq!(read(&made), read(&expected));
     assert_eq!(
         handle(Request::Workbook(WorkbookRequest { document: b"not a document".to_vec() })),
-        Response::Workbook(WorkbookAnswer::Refused(
+        Response::Workbook(MadeFile::Refused(
             "The partnership could not be read to make the workbook, so nothing was downloaded. Reload the page and try again.".into()
         ))
     );
 }
+
+mod made;

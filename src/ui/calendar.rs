@@ -1,17 +1,19 @@
 //! The partnership calendar: list, add, edit and remove meetings and
-//! campaigns, and download them as an `.ics` file for Outlook.
+//! campaigns, and download them as an `.ics` file for Outlook (written by
+//! the file worker from the saved document, so icalendar and chrono are not
+//! in the page's wasm).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::model::{CalendarEvent, EventDraft, EventKind, FieldErrors};
 use crate::nav::Route;
-use crate::report::ics::calendar_ics;
 use crate::ui::clock;
 use crate::ui::components::{
     BackLink, ErrorSummary, Missing, Radios, SelectField, TextArea, TextField, clear_errors, show_errors,
 };
 use crate::ui::download::download;
+use crate::ui::file_worker::{BusyStatus, jobs};
 use crate::ui::router::page_loaded;
 use crate::ui::state::use_app;
 use crate::ui::workspaces::IdentityReminder;
@@ -21,13 +23,23 @@ pub fn CalendarPage() -> impl IntoView {
     let state = use_app();
     page_loaded("Calendar");
     let today = clock::today();
+    crate::ui::file_worker::warm_up();
+    let busy = RwSignal::new(false);
+    let problem = RwSignal::new(None::<String>);
     let download_ics = move |_| {
-        let file = state.plan.with_untracked(|p| p.as_ref().map(|p| (p.file_stem(), calendar_ics(p, clock::now()))));
-        if let Some((stem, ics)) = file
-            && let Err(e) = download(ics.as_bytes(), &format!("{stem}-calendar.ics"), "text/calendar")
-        {
-            leptos::logging::error!("the calendar could not be downloaded: {e}");
-        }
+        let Some((document, stem)) = state.with_workspace(|ws| (ws.save(), ws.partnership().file_stem())) else {
+            return;
+        };
+        problem.set(None);
+        spawn_local(async move {
+            let made = jobs::calendar(document, clock::now(), busy).await.and_then(|ics| {
+                download(ics.as_bytes(), &format!("{stem}-calendar.ics"), "text/calendar")
+                    .map_err(|e| format!("The calendar could not be downloaded: {e}"))
+            });
+            if let Err(message) = made {
+                problem.set(Some(message));
+            }
+        });
     };
     let lists = move || {
         state.plan.with(|p| {
@@ -43,6 +55,7 @@ pub fn CalendarPage() -> impl IntoView {
         })
     };
     view! {
+        {move || problem.get().map(|p| view! { <p class="govuk-error-message" role="alert">{p}</p> })}
         <h1 class="govuk-heading-l" tabindex="-1">"Calendar"</h1>
         <p class="govuk-body">
             "Executive and sub-group meetings, and the awareness campaigns partners plan their communications around."
@@ -53,6 +66,7 @@ pub fn CalendarPage() -> impl IntoView {
                 "Download for Outlook (.ics)"
             </button>
         </div>
+        <BusyStatus busy id="calendar-busy" text="Making the calendar\u{2026}" />
         {lists}
     }
 }

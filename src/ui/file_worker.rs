@@ -7,6 +7,11 @@
 //! that answered is kept for the next file, unless it was given extra
 //! memory for a partner's strong passphrase protection: that one is ended,
 //! so the tablet gets the memory back.
+//!
+//! The same worker does the page's rare jobs (`jobs`): protecting a file,
+//! timing scrypt, the calendar and QR drawings.
+
+pub mod jobs;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -166,5 +171,12 @@ impl Drop for Checker {
 /// "Checking the file…", announced to screen readers, while `checking`.
 #[component]
 pub fn CheckingStatus(checking: RwSignal<bool>, id: &'static str) -> impl IntoView {
-    view! { <p class="govuk-body" role="status" id=id>{move || checking.get().then_some("Checking the file\u{2026}")}</p> }
+    view! { <BusyStatus busy=checking id text="Checking the file\u{2026}" /> }
+}
+
+/// `text` (ending "…"), announced to screen readers, while `busy`: the
+/// worker has taken over 300 ms over a job.
+#[component]
+pub fn BusyStatus(busy: RwSignal<bool>, id: &'static str, text: &'static str) -> impl IntoView {
+    view! { <p class="govuk-body" role="status" id=id>{move || busy.get().then_some(text)}</p> }
 }

@@ -1,6 +1,7 @@
 // Shared by the browser benchmarks: serves dist/ with scripts/static-server.mjs
 // and launches Debian's headless Chromium as the Playwright tests do.
 import { spawn } from 'node:child_process';
+import { createServer as createNetServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -26,3 +27,43 @@ export function launchChromium() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }
+
+/** A port nothing listens on. */
+export function freePort() {
+  return new Promise((ok) => {
+    const probe = createNetServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => ok(port));
+    });
+  });
+}
+
+/** Child processes that stop with the script, however it ends. */
+export const children = new Set();
+process.on('exit', () => children.forEach((child) => child.kill()));
+
+/** Serves `dir` (any build's dist/) on a free port, with `args` for the server. */
+export async function serveDir(dir, args = []) {
+  const port = await freePort();
+  const server = spawn(process.execPath, [join(root, 'scripts/static-server.mjs'), resolve(dir), String(port), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.add(server);
+  await new Promise((ok) => server.stdout.on('data', (chunk) => chunk.toString().includes('Serving') && ok()));
+  return { baseURL: `http://127.0.0.1:${port}/`, port, stop: () => server.kill() };
+}
+
+/** Runs `measure(baseURL, dir)` on each build in `dists`, each served in turn. */
+export async function eachBuild(dists, measure) {
+  for (const dir of dists) {
+    const served = await serveDir(dir);
+    try {
+      await measure(served.baseURL, dir);
+    } finally {
+      served.stop();
+    }
+  }
+}
+
+/** The middle of `xs` (the upper middle of an even count). */
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -6,39 +6,12 @@
 // Prints figures only.
 //
 // Usage: node tests/bench/file-check.mjs [dist-before] [dist]   (RUNS=5)
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer as createNetServer } from 'node:net';
-import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { launchChromium, root } from './browser.mjs';
+import { eachBuild, launchChromium, median, serveDir as serve } from './browser.mjs';
 
 const dists = process.argv.slice(2).length ? process.argv.slice(2) : ['dist'];
 const runs = Number(process.env.RUNS ?? 5);
-
-/** A port nothing listens on. */
-function freePort() {
-  return new Promise((ok) => {
-    const probe = createNetServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => ok(port));
-    });
-  });
-}
-
-/** Servers still running stop with this script, however it ends. */
-const children = new Set();
-process.on('exit', () => children.forEach((child) => child.kill()));
-
-async function serve(dir) {
-  const port = await freePort();
-  const server = spawn(process.execPath, [join(root, 'scripts/static-server.mjs'), resolve(dir), String(port)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.add(server);
-  await new Promise((ok) => server.stdout.on('data', (chunk) => chunk.toString().includes('Serving') && ok()));
-  return { baseURL: `http://127.0.0.1:${port}/`, stop: () => server.kill() };
-}
 
 /** The whole-partnership file of the demo, or of the large partnership. */
 async function wholeFile(browser, baseURL, large) {
@@ -89,8 +62,6 @@ async function timeToPreview(browser, baseURL, file) {
   }
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
 async function main() {
   const browser = await launchChromium();
   try {
@@ -101,18 +72,13 @@ async function main() {
     };
     last.stop();
     console.log(`Choose a whole-partnership file to its preview, median of ${runs}, Chromium ${browser.version()}, loopback:`);
-    for (const dir of dists) {
-      const served = await serve(dir);
-      try {
-        for (const [what, file] of Object.entries(files)) {
-          const times = [];
-          for (let r = 0; r < runs; r++) times.push(await timeToPreview(browser, served.baseURL, file));
-          console.log(`  ${dir.padEnd(28)} ${what.padEnd(18)} ${(file.buffer.length / 1024).toFixed(0).padStart(4)} KB  ${median(times).toFixed(0).padStart(6)} ms  (${times.map((t) => t.toFixed(0)).join(', ')})`);
-        }
-      } finally {
-        served.stop();
+    await eachBuild(dists, async (baseURL, dir) => {
+      for (const [what, file] of Object.entries(files)) {
+        const times = [];
+        for (let r = 0; r < runs; r++) times.push(await timeToPreview(browser, baseURL, file));
+        console.log(`  ${dir.padEnd(28)} ${what.padEnd(18)} ${(file.buffer.length / 1024).toFixed(0).padStart(4)} KB  ${median(times).toFixed(0).padStart(6)} ms  (${times.map((t) => t.toFixed(0)).join(', ')})`);
       }
-    }
+    });
   } finally {
     await browser.close();
   }

@@ -16,27 +16,13 @@
 // Usage: node tests/bench/first-visit.mjs [dist-before] [dist]
 import { spawn } from 'node:child_process';
 import { createServer, request } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
+import { children, freePort } from './browser.mjs';
 
 const dists = process.argv.slice(2).length ? process.argv.slice(2) : ['dist'];
 const root = resolve(new URL('../..', import.meta.url).pathname);
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
-
-/** A port nothing listens on. */
-function freePort() {
-  return new Promise((ok) => {
-    const probe = createNetServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => ok(port));
-    });
-  });
-}
-
-/** Servers still running stop with this script, however it ends. */
-const children = new Set();
-process.on('exit', () => children.forEach((child) => child.kill()));
 
 /** Starts the static server on `dir` (brotli) and a counting proxy in front of it. */
 async function serve(dir, etags) {

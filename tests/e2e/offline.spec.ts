@@ -1,8 +1,10 @@
 // After one visit the whole app works with the network off — in a church
 // hall or on a high street with no signal — files are still checked in the
-// file worker, and nothing typed offline is lost when the network comes
-// back. The service worker's precache list is
+// file worker, the parts the file worker makes (a protected file, its QR
+// codes, the calendar, the workbook) are made from the cache, and nothing
+// typed offline is lost when the network comes back. The service worker's precache list is
 // made at build time from the files Trunk produced.
+import { readFile } from 'node:fs/promises';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { expectAccessible, expectPage, expectSaved, openDemo, setIdentity, visit } from './helpers';
 
@@ -72,6 +74,29 @@ test('the app installs its files, works offline on every main page, and keeps wh
   });
   await expect(page.getByRole('heading', { name: '1 value will be recorded from q4-return.csv' })).toBeVisible();
   await expectAccessible(page, 'a spreadsheet checked offline');
+
+  // What the file worker makes for the page works offline too: the
+  // workbook, a passphrase-protected file and its QR codes, the calendar.
+  const workbook = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download workbook (.xlsx)' }).click();
+  expect((await readFile((await (await workbook).path()) as string)).subarray(0, 2).toString()).toBe('PK');
+  await visit(page, '/share');
+  await page.getByLabel('Protect the file with a passphrase').check();
+  await page.getByLabel('Passphrase', { exact: true }).fill('river lamp orchard seven');
+  const protectedFile = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download the whole partnership' }).click();
+  const bytes = await readFile((await (await protectedFile).path()) as string);
+  expect(bytes.subarray(0, 22).toString()).toBe('age-encryption.org/v1\n');
+  await expect(page.getByRole('heading', { name: 'File downloaded' })).toBeVisible();
+  await page.getByRole('button', { name: 'Show as QR codes for a tablet' }).click();
+  await expect(page.getByText(/^Code 1 of \d+$/)).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Code 1 of/ })).toBeVisible();
+  await expectAccessible(page, 'a protected file and its QR codes made offline');
+  await visit(page, '/calendar');
+  const calendar = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download for Outlook (.ics)' }).click();
+  expect(await readFile((await (await calendar).path()) as string, 'utf8')).toMatch(/^BEGIN:VCALENDAR/);
+  await expectAccessible(page, 'the calendar made offline');
 
   // Work done offline is stored like any other.
   await visit(page, '/actions/action-08/progress');

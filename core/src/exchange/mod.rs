@@ -236,8 +236,21 @@ pub struct Outgoing<'a> {
     pub passphrase: Option<&'a str>,
 }
 
-/// Makes a `.saferplan` file from this workspace.
+/// Makes a `.saferplan` file from this workspace, protected with
+/// `out.passphrase` if one is given: [`make_envelope`], then
+/// [`passphrase::protect`].
 pub fn make_file(ws: &mut Workspace, out: &Outgoing) -> Result<Vec<u8>, ExchangeError> {
+    let bytes = make_envelope(ws, out);
+    match out.passphrase {
+        Some(p) => passphrase::protect(&bytes, p),
+        None => Ok(bytes),
+    }
+}
+
+/// The `.saferplan` envelope for `out`, never protected (`out.passphrase`
+/// is not read). The app makes this on the page and protects it in its
+/// file worker, so the page's wasm holds no age or scrypt code.
+pub fn make_envelope(ws: &mut Workspace, out: &Outgoing) -> Vec<u8> {
     let (contents, parts) = if out.base.is_empty() {
         (Contents::Whole, vec![ws.save()])
     } else {
@@ -253,11 +266,7 @@ pub fn make_file(ws: &mut Workspace, out: &Outgoing) -> Result<Vec<u8>, Exchange
         sender_heads: ws.heads(),
         parts,
     };
-    let bytes = envelope.encode();
-    match out.passphrase {
-        Some(p) => passphrase::protect(&bytes, p),
-        None => Ok(bytes),
-    }
+    envelope.encode()
 }
 
 /// Files people send by mistake, recognised by their first bytes.

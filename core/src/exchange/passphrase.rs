@@ -18,11 +18,12 @@
 //!   and the memory scrypt needs (1 KiB × 2^N) is reserved first, so a
 //!   device without it gets a message instead of a crash.
 
-use std::io::Read;
+mod header;
 
 use age::secrecy::SecretString;
 
 use super::ExchangeError;
+pub use header::work_factor;
 
 /// Every binary age file starts with this line.
 pub const AGE_HEADER: &[u8] = b"age-encryption.org/v1\n";
@@ -85,19 +86,6 @@ fn protect_with(plain: &[u8], passphrase: &str, work_factor: u8) -> Result<Vec<u
     let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_string()));
     recipient.set_work_factor(work_factor);
     age::encrypt(&recipient, plain).map_err(|_| ExchangeError::Internal("the file could not be protected".into()))
-}
-
-/// The scrypt work factor (log2 N) a protected file asks for, read from its
-/// header without doing the work; `None` if it is not a passphrase-protected
-/// age file.
-pub fn work_factor(file: &[u8]) -> Option<u8> {
-    // The header's stanza line is well within the first 256 bytes.
-    let mut header = Vec::with_capacity(256);
-    age::armor::ArmoredReader::new(body(file)).take(256).read_to_end(&mut header).ok()?;
-    let text = header.strip_prefix(AGE_HEADER)?;
-    let line = text.split(|b| *b == b'\n').find(|l| l.starts_with(b"-> scrypt "))?;
-    let args = std::str::from_utf8(line).ok()?;
-    args.split(' ').nth(3)?.parse().ok()
 }
 
 /// Seconds scrypt will take at `work_factor` on a device where N = 2^10

@@ -82,12 +82,3 @@ pub async fn check_file(
         Outcome::Stopped => Verdict::NotRead(UNSAFE_FILE),
     }
 }
-
-/// How long scrypt will take here for `work_factor`, timed on this device.
-pub fn seconds_to_unlock(work_factor: Option<u8>) -> Option<f64> {
-    use crate::exchange::passphrase;
-    let work_factor = work_factor?;
-    let performance = web_sys::window()?.performance()?;
-    let ms_at_10 = passphrase::calibrate(|| performance.now());
-    Some(passphrase::seconds_to_open(work_factor, ms_at_10))
-}

@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::exchange::qr::{self, Assembly, Scanned};
+use crate::exchange::qr::{self, Assembly, Drawn, Scanned};
 
 /// How long each code stays up: several camera frames (one is read every
 /// 250 ms, in about 25 ms), and the demo partnership's 40 codes go round in
@@ -25,16 +25,16 @@ const SCAN_EVERY: Duration = Duration::from_millis(250);
 /// side: plenty for a code filling part of the view, and quick to search.
 const LARGEST_SIDE: f64 = 1000.0;
 
-/// The codes of one file, shown one after another and round again until
+/// The codes of one file (drawn by the file worker), shown one after another and round again until
 /// the person closes them. Pausing (WCAG 2.2.2) lets a reader catch up on
 /// one code with Previous and Next.
 #[component]
-pub fn QrSequence(codes: Vec<String>, on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+pub fn QrSequence(codes: Vec<Option<Drawn>>, on_close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let total = codes.len();
-    // Each code's side (with its quiet zone) and SVG path, drawn once: the
-    // sequence goes round many times.
+    // Each code's side (with its quiet zone) and SVG path, painted from the
+    // modules the file worker drew, once: the sequence goes round many times.
     let drawn: Vec<Option<(usize, String)>> =
-        codes.iter().map(|c| qr::draw(c).ok().map(|d| (d.width + 8, d.svg_path()))).collect();
+        codes.iter().map(|c| c.as_ref().map(|d| (d.width + 8, d.svg_path()))).collect();
     let shown = RwSignal::new(0usize);
     let playing = RwSignal::new(total > 1);
     let timer = set_interval_with_handle(

@@ -15,8 +15,9 @@ use crate::nav::Route;
 use crate::report::attention::needs_attention;
 use crate::ui::clock;
 use crate::ui::components::{ErrorSummary, TextField, show_errors};
-use crate::ui::exchange::check::{Verdict, check_file, seconds_to_unlock};
+use crate::ui::exchange::check::{Verdict, check_file};
 use crate::ui::exchange::qr::QrScanner;
+use crate::ui::file_worker::jobs::seconds_to_unlock;
 use crate::ui::file_worker::{self, CheckingStatus};
 use crate::ui::history::ChangesTable;
 use crate::ui::router::focus_id;
@@ -119,7 +120,7 @@ pub fn ReceiveSection() -> impl IntoView {
                     examine(name.clone(), &file).unwrap_or_else(|e| Incoming::Refused { name, reason: e.to_string() })
                 }
                 Verdict::NeedsPassphrase { work_factor } => {
-                    let seconds = seconds_to_unlock(work_factor.filter(|n| *n > passphrase::QUICK_WORK_FACTOR));
+                    let seconds = seconds_to_unlock(work_factor.filter(|n| *n > passphrase::QUICK_WORK_FACTOR)).await;
                     locked.set_value(Some((bytes, seconds)));
                     Incoming::Locked { name, seconds: seconds.and_then(passphrase::worth_warning) }
                 }

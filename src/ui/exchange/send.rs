@@ -1,17 +1,23 @@
 //! "Share changes": a file for one partner organisation holding only what
 //! this device has not yet exchanged with them, or the whole partnership,
-//! optionally protected with a passphrase.
+//! optionally protected with a passphrase. The page makes the file; the
+//! file worker protects it and draws its QR codes (`ui/file_worker/jobs.rs`),
+//! so age, scrypt and qrcode are not in the page's wasm.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::exchange::passphrase::check_new_passphrase;
+use crate::exchange::qr::{self, Drawn};
 use crate::exchange::share::{FileFor, size_text};
-use crate::exchange::{Outgoing, make_file, qr};
+use crate::exchange::{Outgoing, make_envelope};
 use crate::model::FieldErrors;
 use crate::ui::clock;
 use crate::ui::components::{Checkbox, ErrorSummary, Radios, SelectField, TextField, clear_errors, show_errors};
 use crate::ui::download::download;
 use crate::ui::exchange::qr::QrSequence;
+use crate::ui::file_worker::BusyStatus;
+use crate::ui::file_worker::jobs::{draw_codes, protect as protect_in_worker};
 use crate::ui::router::focus_id;
 use crate::ui::state::use_app;
 
@@ -40,7 +46,9 @@ pub fn SendSection() -> impl IntoView {
     let passphrase = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::default());
     let sent = RwSignal::new(None::<Sent>);
-    let codes = RwSignal::new(None::<Vec<String>>);
+    let codes = RwSignal::new(None::<Vec<Option<Drawn>>>);
+    // Set once the worker has taken over 300 ms to protect or draw.
+    let busy = RwSignal::new(false);
     let close_codes = move || codes.set(None);
     // Bumped after each file so the "last sent" line reads the ledger again.
     let ledger_version = RwSignal::new(0u32);
@@ -87,52 +95,53 @@ pub fn SendSection() -> impl IntoView {
         let file = FileFor::new(&state.ledger(), &recipient.get_untracked(), contents.get_untracked() == "whole");
         let now = clock::now();
         let made = state.with_workspace(|ws| {
-            let out = Outgoing {
-                from: &me,
-                to: file.to.as_deref(),
-                base: &file.base,
-                at: now,
-                passphrase: protect.get_untracked().then_some(secret.as_str()),
-            };
-            make_file(ws, &out).map(|bytes| (bytes, ws.heads(), ws.partnership().file_stem()))
+            let out = Outgoing { from: &me, to: file.to.as_deref(), base: &file.base, at: now, passphrase: None };
+            (make_envelope(ws, &out), ws.heads(), ws.partnership().file_stem())
         });
-        let (bytes, heads, stem) = match made {
-            Some(Ok(made)) => made,
-            Some(Err(e)) => {
-                let mut errors_found = FieldErrors::default();
-                errors_found.add("recipient", e.to_string());
-                show_errors(errors, errors_found);
-                return;
-            }
-            None => return,
-        };
-        let file_name = file.file_name(&stem, clock::today());
-        let shown = match how {
-            How::Download => download(&bytes, &file_name, "application/octet-stream")
-                .map_err(|e| format!("The file could not be downloaded: {e}")),
-            How::Codes => qr::split(&bytes).map(|c| codes.set(Some(c))).map_err(|e| e.to_string()),
-        };
-        if let Err(message) = shown {
+        let Some((envelope, heads, stem)) = made else { return };
+        let protected = protect.get_untracked();
+        let refuse = move |message: String| {
             let mut errors_found = FieldErrors::default();
             errors_found.add("recipient", message);
             show_errors(errors, errors_found);
-            return;
-        }
-        if let Some(org) = &file.to {
-            state.remember_sent(org, &heads, now);
-            ledger_version.update(|v| *v += 1);
-        }
-        if how == How::Codes {
-            sent.set(None);
-            focus_id("qr-sequence");
-            return;
-        }
-        if file.is_whole() {
-            state.mark_backed_up();
-        }
-        codes.set(None);
-        sent.set(Some(Sent { file_name, size: bytes.len(), recipient: file.to, protected: protect.get_untracked() }));
-        focus_id("sent-confirmation");
+        };
+        spawn_local(async move {
+            let bytes = if protected {
+                match protect_in_worker(envelope, secret, busy).await {
+                    Ok(bytes) => bytes,
+                    Err(message) => return refuse(message),
+                }
+            } else {
+                envelope
+            };
+            let file_name = file.file_name(&stem, clock::today());
+            let shown = match how {
+                How::Download => download(&bytes, &file_name, "application/octet-stream")
+                    .map_err(|e| format!("The file could not be downloaded: {e}")),
+                How::Codes => match qr::split(&bytes) {
+                    Ok(texts) => draw_codes(texts, busy).await.map(|drawn| codes.set(Some(drawn))),
+                    Err(e) => Err(e.to_string()),
+                },
+            };
+            if let Err(message) = shown {
+                return refuse(message);
+            }
+            if let Some(org) = &file.to {
+                state.remember_sent(org, &heads, now);
+                ledger_version.update(|v| *v += 1);
+            }
+            if how == How::Codes {
+                sent.set(None);
+                focus_id("qr-sequence");
+                return;
+            }
+            if file.is_whole() {
+                state.mark_backed_up();
+            }
+            codes.set(None);
+            sent.set(Some(Sent { file_name, size: bytes.len(), recipient: file.to, protected }));
+            focus_id("sent-confirmation");
+        });
     };
 
     view! {
@@ -184,6 +193,7 @@ pub fn SendSection() -> impl IntoView {
                 "Show as QR codes for a tablet"
             </button>
         </div>
+        <BusyStatus busy id="send-busy" text="Making the file\u{2026}" />
         <div id="qr-sequence" tabindex="-1">
             {move || codes.get().map(|codes| view! { <QrSequence codes on_close=close_codes /> })}
         </div>

@@ -18,9 +18,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use safer_plan_file_worker::budget::time_budget;
 use safer_plan_file_worker::protocol::{NOT_CHECKED, UNSAFE_FILE};
-use safer_plan_file_worker::{
-    Request, Response, SpreadsheetAnswer, SpreadsheetRequest, WorkbookAnswer, WorkbookRequest,
-};
+use safer_plan_file_worker::{MadeFile, Request, Response, SpreadsheetAnswer, SpreadsheetRequest, WorkbookRequest};
 use wasm_bindgen::JsCast;
 
 use crate::spreadsheet::export::{
@@ -142,8 +140,8 @@ pub(crate) async fn read_in_worker(
 pub(crate) async fn make_workbook(document: Vec<u8>) -> Result<Vec<u8>, String> {
     let request = Request::Workbook(WorkbookRequest { document });
     match ask(&request, time_budget(None), RwSignal::new(false)).await {
-        Outcome::Answer(Response::Workbook(WorkbookAnswer::Made(bytes))) => Ok(bytes),
-        Outcome::Answer(Response::Workbook(WorkbookAnswer::Refused(reason))) => Err(reason),
+        Outcome::Answer(Response::Workbook(MadeFile::Made(bytes))) => Ok(bytes),
+        Outcome::Answer(Response::Workbook(MadeFile::Refused(reason))) => Err(reason),
         Outcome::Answer(_) | Outcome::Unavailable | Outcome::Stopped => Err(
             "The workbook could not be made because Safer Plan's file helper did not start. Reload the page and try again; the CSV files below hold the same tables.".into(),
         ),
