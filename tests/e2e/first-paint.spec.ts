@@ -82,8 +82,7 @@ test('a first visit shows the start page before the app has downloaded, and the 
 
   await expectPage(page, "Plan and account for your partnership's work");
   await expect(page).toHaveTitle('Welcome – Safer Plan');
-  // The demo needs the app: until it has arrived the button says so by being unavailable.
-  await expect(page.getByRole('button', { name: 'Explore the demo partnership' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Explore the demo partnership' })).toBeEnabled();
   await expect(page.getByRole('link', { name: 'Start a new partnership' })).toBeVisible();
   await expect(page.getByText('No partnership open')).toBeVisible();
   await expectAccessible(page, 'the start page before the app has arrived');
@@ -93,8 +92,7 @@ test('a first visit shows the start page before the app has downloaded, and the 
 
   const releasedAt = await page.evaluate(() => performance.now());
   await app.release();
-  await expect(page.getByRole('button', { name: 'Explore the demo partnership' })).toBeEnabled({ timeout: 20_000 });
-  await expect(page.locator('#app-shell')).toHaveCount(0);
+  await expect(page.locator('#app-shell')).toHaveCount(0, { timeout: 20_000 });
   await afterPaints(page);
 
   // One page, not two: the app's frame replaced the shell's.
@@ -145,6 +143,26 @@ test('a link chosen before the app has arrived opens its page when the app start
   await expect(page.getByRole('heading', { name: 'Opening Safer Plan' })).toHaveCount(0);
   await expect(page.locator('main')).toHaveCount(1);
   await expect(page.locator('h1')).toHaveCount(1);
+});
+
+test('choosing the demo before the app has arrived opens the demo once it has', async ({ page }) => {
+  const app = await holdTheApp(page);
+  await page.goto('/', { waitUntil: 'domcontentloaded' });
+  await page.getByRole('button', { name: 'Explore the demo partnership' }).click();
+  await expectPage(page, 'Opening Safer Plan');
+  await expectAccessible(page, 'the opening frame after the demo was chosen');
+
+  await app.release();
+  await expectPage(page, 'Luton Community Safety Partnership');
+  await expect(page.getByText('The demo partnership is ready to explore')).toBeVisible();
+  await expect(page.getByText('All changes saved on this device')).toBeVisible();
+  await expect(page.locator('#app-shell')).toHaveCount(0);
+  await expect(page.locator('main')).toHaveCount(1);
+
+  // Made once, not once by the shell and again by the app.
+  await page.goto('/#/workspaces');
+  await expectPage(page, 'Your partnerships');
+  await expect(page.getByRole('table', { name: 'Partnerships on this device' }).getByRole('rowheader')).toHaveText([/^Luton Community Safety Partnership/]);
 });
 
 test('a returning visit shows "Opening Safer Plan", not the start page, until the plan opens', async ({ page }) => {
