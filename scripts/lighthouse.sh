@@ -15,6 +15,12 @@ node scripts/static-server.mjs "$dir" "$port" --compress >/tmp/safer-plan-lighth
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/" >/dev/null && break; sleep 0.2; done
+# The server compresses each file once, on its first request (the page's
+# wasm takes seconds at quality 11); a web host serves files already
+# compressed, so ask for every file once before measuring.
+(cd "$dir" && find . -type f) | while read -r f; do
+  curl -fs -H 'Accept-Encoding: br' "http://127.0.0.1:$port/${f#./}" >/dev/null
+done
 
 out=$(mktemp -d)
 for preset in mobile desktop; do

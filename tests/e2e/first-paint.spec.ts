@@ -66,6 +66,14 @@ async function startPageAsSeen(page: Page) {
   return { boxes, text };
 }
 
+/** The app has replaced the shell and shows `heading`: one page, not two. */
+async function expectTakenOver(page: Page, heading: string): Promise<void> {
+  await expect(page.locator('#app-shell')).toHaveCount(0, { timeout: 20_000 });
+  await expectPage(page, heading);
+  await expect(page.getByRole('heading', { name: 'Opening Safer Plan' })).toHaveCount(0);
+  for (const part of ['main', 'h1', 'header', 'footer', '.govuk-skip-link']) await expect(page.locator(part)).toHaveCount(1);
+}
+
 /** Waits until the browser has painted twice more, so any later paint has been reported. */
 async function afterPaints(page: Page): Promise<void> {
   await page.evaluate(
@@ -92,15 +100,8 @@ test('a first visit shows the start page before the app has downloaded, and the 
 
   const releasedAt = await page.evaluate(() => performance.now());
   await app.release();
-  await expect(page.locator('#app-shell')).toHaveCount(0, { timeout: 20_000 });
+  await expectTakenOver(page, "Plan and account for your partnership's work");
   await afterPaints(page);
-
-  // One page, not two: the app's frame replaced the shell's.
-  await expect(page.locator('main')).toHaveCount(1);
-  await expect(page.locator('h1')).toHaveCount(1);
-  await expect(page.locator('header')).toHaveCount(1);
-  await expect(page.locator('footer')).toHaveCount(1);
-  await expect(page.locator('.govuk-skip-link')).toHaveCount(1);
   await expect(page).toHaveTitle('Welcome – Safer Plan');
 
   // The same words in the same places: nothing moved, nothing larger appeared.
@@ -139,10 +140,7 @@ test('a link chosen before the app has arrived opens its page when the app start
   await expectAccessible(page, 'the opening frame after a link was chosen');
 
   await app.release();
-  await expectPage(page, 'Start a new partnership');
-  await expect(page.getByRole('heading', { name: 'Opening Safer Plan' })).toHaveCount(0);
-  await expect(page.locator('main')).toHaveCount(1);
-  await expect(page.locator('h1')).toHaveCount(1);
+  await expectTakenOver(page, 'Start a new partnership');
 });
 
 test('choosing the demo before the app has arrived opens the demo once it has', async ({ page }) => {
@@ -153,16 +151,15 @@ test('choosing the demo before the app has arrived opens the demo once it has', 
   await expectAccessible(page, 'the opening frame after the demo was chosen');
 
   await app.release();
-  await expectPage(page, 'Luton Community Safety Partnership');
+  await expectTakenOver(page, 'Luton Community Safety Partnership');
   await expect(page.getByText('The demo partnership is ready to explore')).toBeVisible();
   await expect(page.getByText('All changes saved on this device')).toBeVisible();
-  await expect(page.locator('#app-shell')).toHaveCount(0);
-  await expect(page.locator('main')).toHaveCount(1);
 
   // Made once, not once by the shell and again by the app.
   await page.goto('/#/workspaces');
   await expectPage(page, 'Your partnerships');
-  await expect(page.getByRole('table', { name: 'Partnerships on this device' }).getByRole('rowheader')).toHaveText([/^Luton Community Safety Partnership/]);
+  const partnerships = page.getByRole('table', { name: 'Partnerships on this device' }).getByRole('rowheader');
+  await expect(partnerships).toHaveText([/^Luton Community Safety Partnership/]);
 });
 
 test('a returning visit shows "Opening Safer Plan", not the start page, until the plan opens', async ({ page }) => {
@@ -178,9 +175,6 @@ test('a returning visit shows "Opening Safer Plan", not the start page, until th
   await expectAccessible(page, 'the opening frame on a returning visit');
 
   await app.release();
-  await expectPage(page, 'Luton Community Safety Partnership');
-  await expect(page.getByRole('heading', { name: 'Opening Safer Plan' })).toHaveCount(0);
-  await expect(page.locator('main')).toHaveCount(1);
-  await expect(page.locator('h1')).toHaveCount(1);
+  await expectTakenOver(page, 'Luton Community Safety Partnership');
   await expectAccessible(page, 'the plan once the app has taken over');
 });
