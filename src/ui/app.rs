@@ -18,6 +18,7 @@ use super::{
 pub fn App() -> impl IntoView {
     let state = provide_app_state();
     router::listen(state.route);
+    super::shell::hand_over_when_ready(state);
     let update_ready = RwSignal::new(false);
     super::offline::register(update_ready);
     leptos::task::spawn_local(state.start());

@@ -32,6 +32,7 @@ mod server_join;
 mod server_settings;
 mod server_sync;
 mod settings;
+mod shell;
 mod spreadsheets;
 pub mod state;
 mod structure;

@@ -17,7 +17,47 @@ fn container() -> Option<web_sys::ServiceWorkerContainer> {
 }
 
 /// Registers the worker and sets `update_ready` when a new version waits.
+///
+/// Waits for the page's `load` event and then for the browser to be idle
+/// (at most [`IDLE_WAIT_MS`]): installing downloads every file of the build,
+/// about 950 KB brotli that the page itself does not need (the file worker,
+/// the QR reader, icons), so on a slow connection it must not compete with
+/// the app's own first render.
 pub fn register(update_ready: RwSignal<bool>) {
+    when_loaded_and_idle(move || start_worker(update_ready));
+}
+
+/// The longest wait for an idle moment before registering anyway, in
+/// milliseconds; also the delay where the browser has no
+/// `requestIdleCallback` (Safari).
+const IDLE_WAIT_MS: i32 = 3_000;
+
+/// Runs `then` once the document has loaded and the main thread is idle.
+fn when_loaded_and_idle(then: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let idle = Closure::once_into_js(move || {
+        let Some(window) = web_sys::window() else { return };
+        let then = Closure::once_into_js(then);
+        let request_idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"timeout".into(), &IDLE_WAIT_MS.into());
+        let queued = request_idle.is_some_and(|f| f.call2(&window, &then, &options).is_ok());
+        if !queued {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(then.unchecked_ref(), IDLE_WAIT_MS);
+        }
+    });
+    let loaded = window.document().is_some_and(|d| d.ready_state() == "complete");
+    if loaded {
+        let _ = idle.unchecked_ref::<js_sys::Function>().call0(&window);
+    } else {
+        // `load` fires once, so the one-shot closure is called at most once.
+        let _ = window.add_event_listener_with_callback("load", idle.unchecked_ref());
+    }
+}
+
+fn start_worker(update_ready: RwSignal<bool>) {
     let Some(container) = container() else { return };
     leptos::task::spawn_local(async move {
         let Ok(registration) = JsFuture::from(container.register("sw.js")).await else { return };

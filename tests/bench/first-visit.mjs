@@ -70,7 +70,11 @@ async function visit(browser, served, serviceWorkers) {
   try {
     const page = await context.newPage();
     await page.goto('/');
-    await page.getByRole('button', { name: 'Explore the demo partnership' }).waitFor({ timeout: 60_000 });
+    // The app has drawn its first page (and, where index.html paints the
+    // start page before the wasm arrives, taken over from it).
+    await page.waitForFunction(() => !document.getElementById('app-shell') && document.querySelector('main h1'), null, {
+      timeout: 60_000,
+    });
     if (serviceWorkers === 'allow') await page.evaluate(() => navigator.serviceWorker.ready);
     await page.waitForTimeout(1000);
     return new Map([...served.sent].map(([path, e]) => [path, { ...e }]));
