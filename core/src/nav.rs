@@ -42,7 +42,7 @@ pub enum Route {
     /// Enter a quarter's values: (theme id, quarter code); empty = choose.
     RecordValues(String, String),
     /// Share with partners: download this partnership, open a partner's file.
-    Exchange,
+    Share,
     /// Make a copy without chosen sensitive text, to share outside.
     RedactedCopy,
     /// The strategic assessment for a year ("" = the latest).
@@ -119,7 +119,7 @@ impl Route {
                 | Route::RenameWorkspace(_)
                 | Route::DeleteWorkspace(_)
                 | Route::Settings
-                | Route::Exchange
+                | Route::Share
                 | Route::OpenFile
                 | Route::CrashTest
                 | Route::PerformanceCheck
@@ -161,7 +161,7 @@ impl Route {
             ["dashboard"] => Route::Dashboard(query_value(query, "quarter")),
             ["open"] => Route::OpenFile,
             ["spreadsheets"] => Route::Spreadsheets,
-            ["share"] => Route::Exchange,
+            ["share"] => Route::Share,
             ["share", "redacted"] => Route::RedactedCopy,
             ["assessment"] => Route::Assessment(query_value(query, "year")),
             ["assessment", a, "issues", i] => Route::AssessedIssue(decode(a), decode(i)),
@@ -233,7 +233,7 @@ impl Route {
             Route::Dashboard(quarter) => format!("/dashboard?quarter={}", encode(quarter)),
             Route::OpenFile => "/open".to_string(),
             Route::Spreadsheets => "/spreadsheets".to_string(),
-            Route::Exchange => "/share".to_string(),
+            Route::Share => "/share".to_string(),
             Route::RedactedCopy => "/share/redacted".to_string(),
             Route::Assessment(year) if year.is_empty() => "/assessment".to_string(),
             Route::Assessment(year) => format!("/assessment?year={}", encode(year)),
@@ -428,7 +428,7 @@ mod tests {
             Route::Dashboard("2019-20-Q4".into()),
             Route::OpenFile,
             Route::Spreadsheets,
-            Route::Exchange,
+            Route::Share,
             Route::RedactedCopy,
             Route::Assessment(String::new()),
             Route::Assessment("2019".into()),

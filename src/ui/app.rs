@@ -69,7 +69,7 @@ pub fn App() -> impl IntoView {
             Route::IndicatorForm(id) => view! { <indicators::IndicatorFormPage id /> }.into_any(),
             Route::DeleteIndicator(id) => view! { <indicators::DeleteIndicatorPage id /> }.into_any(),
             Route::RecordValues(theme, quarter) => view! { <indicators::RecordValuesPage theme quarter /> }.into_any(),
-            Route::Exchange => view! { <exchange::ExchangePage /> }.into_any(),
+            Route::Share => view! { <exchange::SharePage /> }.into_any(),
             Route::RedactedCopy => view! { <exchange::RedactedCopyPage /> }.into_any(),
             Route::Assessment(year) => view! { <assessment::AssessmentPage year /> }.into_any(),
             Route::AssessedIssue(a, i) => view! { <assessment::IssueFormPage assessment=a issue=i /> }.into_any(),
