@@ -104,8 +104,9 @@ pub enum Route {
     /// check that a crash shows the recovery page rather than freezing.
     CrashTest,
     /// Times the heavy work (reports, imports) on a large generated
-    /// partnership in this browser, for support staff and benchmarks.
-    PerformanceCheck,
+    /// partnership in this browser, for support staff and benchmarks (the
+    /// page titled "Performance check"; not the performance indicators).
+    SpeedCheck,
     NotFound,
 }
 
@@ -122,7 +123,7 @@ impl Route {
                 | Route::Share
                 | Route::OpenFile
                 | Route::CrashTest
-                | Route::PerformanceCheck
+                | Route::SpeedCheck
                 | Route::NotFound
         )
     }
@@ -200,7 +201,7 @@ impl Route {
             ["reports", "cover"] => Route::EditCover(query_value(query, "report")),
             ["settings"] => Route::Settings,
             ["support", "crash-test"] => Route::CrashTest,
-            ["support", "performance"] => Route::PerformanceCheck,
+            ["support", "performance"] => Route::SpeedCheck,
             _ => Route::NotFound,
         }
     }
@@ -292,7 +293,7 @@ impl Route {
             Route::EditCover(report) => format!("/reports/cover?report={}", encode(report)),
             Route::Settings => "/settings".to_string(),
             Route::CrashTest => "/support/crash-test".to_string(),
-            Route::PerformanceCheck => "/support/performance".to_string(),
+            Route::SpeedCheck => "/support/performance".to_string(),
             Route::NotFound => "/not-found".to_string(),
         };
         format!("#{path}")
@@ -471,7 +472,7 @@ mod tests {
             Route::EditCover("quarterly/domestic-abuse/2019-20-Q3".into()),
             Route::Settings,
             Route::CrashTest,
-            Route::PerformanceCheck,
+            Route::SpeedCheck,
         ] {
             assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
         }

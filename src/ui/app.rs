@@ -10,8 +10,8 @@ use super::layout::{
 };
 use super::state::provide_app_state;
 use super::{
-    actions, assessment, calendar, consultation, dashboard, exchange, history, indicators, performance, plan, reports,
-    router, settings, spreadsheets, structure, workshop, workspaces,
+    actions, assessment, calendar, consultation, dashboard, exchange, history, indicators, plan, reports, router,
+    settings, speed_check, spreadsheets, structure, workshop, workspaces,
 };
 
 #[component]
@@ -103,7 +103,7 @@ pub fn App() -> impl IntoView {
             Route::EditCover(report) => view! { <reports::CoverPage report /> }.into_any(),
             Route::Settings => view! { <settings::SettingsPage /> }.into_any(),
             Route::CrashTest => panic!("crash test requested from the support page"),
-            Route::PerformanceCheck => view! { <performance::PerformanceCheckPage /> }.into_any(),
+            Route::SpeedCheck => view! { <speed_check::SpeedCheckPage /> }.into_any(),
             Route::NotFound => view! { <super::components::Missing what="page" /> }.into_any(),
         }
     };

@@ -212,7 +212,7 @@ fn section(route: &Route) -> &'static str {
         Route::Calendar | Route::NewEvent | Route::EditEvent(_) | Route::DeleteEvent(_) => "calendar",
         Route::Settings => "settings",
         Route::Workspaces | Route::NewWorkspace | Route::RenameWorkspace(_) | Route::DeleteWorkspace(_) => "workspaces",
-        Route::CrashTest | Route::PerformanceCheck | Route::NotFound => "",
+        Route::CrashTest | Route::SpeedCheck | Route::NotFound => "",
     }
 }
 

@@ -1,5 +1,7 @@
-//! The performance check: times the heaviest work the app does on a large
-//! generated partnership, here in this browser, and shows the figures. It
+//! The speed check (the support page titled "Performance check", not the
+//! partnership's performance indicators): times the heaviest work the app
+//! does on a large generated partnership, here in this browser, and shows
+//! the figures. It
 //! touches no stored data. Benchmarks read the table; people can too, when
 //! a tablet feels slow. Spreadsheets are read and written in the file
 //! worker, as the Excel and CSV page does, so those rows include the trip
@@ -24,7 +26,7 @@ use crate::ui::state::use_app;
 const RUNS: usize = 5;
 
 #[component]
-pub fn PerformanceCheckPage() -> impl IntoView {
+pub fn SpeedCheckPage() -> impl IntoView {
     page_loaded("Performance check");
     let results = RwSignal::new(None::<Vec<(String, f64)>>);
     let run = move |_| spawn_local(async move { results.set(Some(measure().await)) });
