@@ -88,6 +88,7 @@ pub fn AssessmentPage(year: String) -> impl IntoView {
     };
 
     view! {
+        <ErrorSummary message=problem />
         <h1 class="govuk-heading-l" tabindex="-1">"Strategic assessment"</h1>
         <p class="govuk-body">
             "The issues the partnership is considering, scored on the same matrix each year and ranked, so partners can see "
@@ -99,7 +100,6 @@ pub fn AssessmentPage(year: String) -> impl IntoView {
             <a class="govuk-link" href=Route::Workshops.href()>"Partner workshops: sense-check the priorities, or work on one"</a>
         </p>
         <ScaleExplained />
-        {move || problem.get().map(|p| view! { <p class="govuk-error-message">{p}</p> })}
         {move || state.plan.with(|p| {
             let p = p.as_ref()?;
             let all = p.assessments_latest_first();

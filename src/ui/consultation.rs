@@ -173,7 +173,7 @@ fn ContactDetails(questionnaire: Questionnaire) -> impl IntoView {
                 "It collects no names or contact details. If residents may want a reply, add a question asking them to agree, "
                 "then one for an email address or phone number; details are kept only from those who agree."
             </p>
-            {move || problem.get().map(|p| view! { <p class="govuk-error-message" role="alert">{p}</p> })}
+            <ErrorSummary message=problem />
             <button type="button" class="govuk-button govuk-button--secondary" on:click=add>
                 "Add questions for residents who want a reply"
             </button>

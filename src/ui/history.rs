@@ -128,8 +128,7 @@ pub fn HistoryPage() -> impl IntoView {
     view! {
         <h1 class="govuk-heading-l" tabindex="-1">"History"</h1>
         <p class="govuk-body">"Every change to this partnership's plan, newest first, with the person and organisation who made it."</p>
-        <ErrorSummary errors />
-        {move || problem.get().map(|p| view! { <p class="govuk-error-message">{p}</p> })}
+        <ErrorSummary errors message=problem />
         {move || clash.get().map(|(entry, taken)| {
             let title = entry.summary.split_once(": ").map(|(_, t)| t.to_string()).unwrap_or_default();
             view! {

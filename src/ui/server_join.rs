@@ -248,10 +248,7 @@ pub fn JoinSection() -> impl IntoView {
             {move || fetching.get().map(|f| match f {
                 Fetching::Busy => view! { <p class="govuk-body" role="status">"Downloading the partnership from the server\u{2026}"</p> }.into_any(),
                 Fetching::Refused(reason) => view! {
-                    <div class="govuk-error-summary" role="alert">
-                        <h2 class="govuk-error-summary__title">"The partnership could not be downloaded"</h2>
-                        <div class="govuk-error-summary__body"><p class="govuk-body">{reason}</p></div>
-                    </div>
+                    <ErrorSummary title="The partnership could not be downloaded" message=reason />
                 }.into_any(),
                 Fetching::Same { name } => view! {
                     <h3 class="govuk-heading-s">{format!("You already have {name} on this device")}</h3>

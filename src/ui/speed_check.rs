@@ -19,6 +19,7 @@ use crate::report::dashboard::Dashboard;
 use crate::report::quarterly::QuarterlyReport;
 use crate::spreadsheet::{ColumnMapping, preview};
 use crate::ui::clock;
+use crate::ui::components::ErrorSummary;
 use crate::ui::router::page_loaded;
 use crate::ui::spreadsheets::{make_workbook, read_in_worker};
 use crate::ui::state::use_app;
@@ -44,12 +45,7 @@ pub fn SpeedCheckPage() -> impl IntoView {
         });
     };
     view! {
-        {move || problem.get().map(|p| view! {
-            <div class="govuk-error-summary" role="alert" tabindex="-1">
-                <h2 class="govuk-error-summary__title">"There is a problem"</h2>
-                <div class="govuk-error-summary__body"><p class="govuk-body">{p}</p></div>
-            </div>
-        })}
+        <ErrorSummary message=problem />
         <h1 class="govuk-heading-l" tabindex="-1">"Performance check"</h1>
         <p class="govuk-body">
             {format!(

@@ -204,10 +204,12 @@ fn AddIdea(id: String, kind: ItemKind, label: &'static str) -> impl IntoView {
             Err(e) => problem.set(Some(e.to_string())),
         }
     };
+    let link_to = input_id.clone();
+    let problems = Signal::derive(move || problem.get().map(|p| vec![(link_to.clone(), p)]).unwrap_or_default());
     view! {
         <form on:submit=add novalidate class="govuk-form-group">
+            <ErrorSummary links=problems />
             <label class="govuk-label govuk-label--s" for=input_id.clone()>{format!("Add: {}", label.to_lowercase())}</label>
-            {move || problem.get().map(|p| view! { <p class="govuk-error-message" role="alert">{p}</p> })}
             <input class="govuk-input" id=input_id type="text" bind:value=text />
             <button type="submit" class="govuk-button govuk-button--secondary app-kiosk__button">"Add"</button>
         </form>
@@ -264,6 +266,7 @@ fn Ballot(id: String) -> impl IntoView {
             }
         };
         view! {
+            <ErrorSummary message=problem />
             <h2 class="govuk-heading-l">{if rating { "Rate each issue from 1 to 5".to_string() } else { format!("Place your {allowance} dots") }}</h2>
             {(!rating).then(|| view! {
                 <p class="govuk-body-l" aria-live="polite" id="dots-left">
@@ -274,7 +277,6 @@ fn Ballot(id: String) -> impl IntoView {
                 </p>
             })}
             {empty.then(|| view! { <p class="govuk-body">"Nothing to vote on yet: add possible responses first."</p> })}
-            {move || problem.get().map(|p| view! { <p class="govuk-error-message" role="alert">{p}</p> })}
             <ul class="govuk-list app-workshop__votes">
                 {items.into_iter().map(|(item, text)| {
                     let (a, b, c, d, e) = (item.clone(), item.clone(), item.clone(), item.clone(), item);

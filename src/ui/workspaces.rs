@@ -33,12 +33,7 @@ pub fn WorkspacesPage() -> impl IntoView {
     };
 
     view! {
-        {move || problem.get().map(|p| view! {
-            <div class="govuk-error-summary" role="alert" tabindex="-1">
-                <h2 class="govuk-error-summary__title">"There is a problem"</h2>
-                <div class="govuk-error-summary__body"><p class="govuk-body">{p}</p></div>
-            </div>
-        })}
+        <ErrorSummary message=problem />
         <Show
             when=first_run
             fallback=move || view! { <WorkspaceList problem /> }
@@ -341,7 +336,7 @@ pub fn DeleteWorkspacePage(id: String) -> impl IntoView {
     };
     view! {
         <BackLink route=Route::Workspaces />
-        {move || problem.get().map(|p| view! { <p class="govuk-error-message">{p}</p> })}
+        <ErrorSummary message=problem />
         <h1 class="govuk-heading-l" tabindex="-1">{format!("Are you sure you want to delete {} from this device?", entry.name)}</h1>
         <div class="govuk-warning-text">
             <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::model::ActionFilter;
 use crate::nav::Route;
 
-use crate::ui::components::{BackLink, Missing};
+use crate::ui::components::{BackLink, ErrorSummary, Missing};
 use crate::ui::router::page_loaded;
 use crate::ui::state::use_app;
 
@@ -43,7 +43,7 @@ pub fn DeleteActionPage(id: String) -> impl IntoView {
     };
     view! {
         <BackLink route=Route::Action(id.clone()) />
-        {move || problem.get().map(|p| view! { <p class="govuk-error-message">{p}</p> })}
+        <ErrorSummary message=problem />
         <span class="govuk-caption-l">{label.clone()}</span>
         <h1 class="govuk-heading-l" tabindex="-1">{format!("Are you sure you want to delete “{title}”?")}</h1>
         <div class="govuk-warning-text">

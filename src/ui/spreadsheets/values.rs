@@ -8,6 +8,7 @@ use super::preview::ProblemTable;
 use super::{chosen_file, plural};
 use crate::nav::Route;
 use crate::spreadsheet::{SheetError, ValuesPreview, preview_values};
+use crate::ui::components::ErrorSummary;
 use crate::ui::file_worker::CheckingStatus;
 use crate::ui::state::use_app;
 
@@ -56,7 +57,7 @@ pub fn ValuesImport() -> impl IntoView {
         </div>
         <CheckingStatus checking id="values-checking" />
         {move || values.get().map(|(name, r)| match r {
-            Err(e) => view! { <p class="govuk-error-message" role="alert">{e}</p> }.into_any(),
+            Err(e) => view! { <ErrorSummary links=vec![("values-file".to_string(), e)] /> }.into_any(),
             Ok(p) => {
                 let n = p.values.len();
                 view! {

@@ -1,5 +1,8 @@
 //! GOV.UK Design System patterns as Leptos components: form fields with their
-//! error messages, the error summary, status tags and banners.
+//! error messages, the error summary (`error_summary`), status tags and
+//! banners.
+
+mod error_summary;
 
 use leptos::prelude::*;
 
@@ -8,7 +11,7 @@ use crate::model::{FieldErrors, Status};
 use crate::nav::Route;
 use crate::ui::state::AppState;
 
-use super::router::focus_id;
+pub use error_summary::{ErrorSummary, clear_errors, show_errors};
 
 /// `aria-describedby` for a field: its hint and, when present, its error.
 fn described_by(id: &'static str, has_hint: bool, has_error: bool) -> Option<String> {
@@ -272,71 +275,6 @@ pub fn Radios(
                 </div>
             </fieldset>
         </div>
-    }
-}
-
-/// The "There is a problem" box at the top of a form, linking to each field.
-/// `focus_target` maps a field name to the element id to focus.
-#[component]
-pub fn ErrorSummary(errors: RwSignal<FieldErrors>, #[prop(optional)] radios: &'static [&'static str]) -> impl IntoView {
-    move || {
-        let items: Vec<(&'static str, String)> = errors.with(|e| e.iter().map(|(f, m)| (f, m.to_string())).collect());
-        (!items.is_empty()).then(|| {
-            view! {
-                <div class="govuk-error-summary" id="error-summary" tabindex="-1">
-                    <div role="alert">
-                        <h2 class="govuk-error-summary__title">"There is a problem"</h2>
-                        <div class="govuk-error-summary__body">
-                            <ul class="govuk-list govuk-error-summary__list">
-                                {items
-                                    .into_iter()
-                                    .map(|(field, message)| {
-                                        let target = if radios.contains(&field) {
-                                            format!("{field}-option")
-                                        } else {
-                                            field.to_string()
-                                        };
-                                        let href = format!("#{target}");
-                                        view! {
-                                            <li>
-                                                <a
-                                                    href=href
-                                                    on:click=move |ev| {
-                                                        ev.prevent_default();
-                                                        focus_id(&target);
-                                                    }
-                                                >
-                                                    {message}
-                                                </a>
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        </div>
-                    </div>
-                </div>
-            }
-        })
-    }
-}
-
-/// After a failed submit: moves focus to the error summary and marks the
-/// tab title, as the GOV.UK pattern asks.
-pub fn show_errors(errors: RwSignal<FieldErrors>, found: FieldErrors) {
-    errors.set(found);
-    let title = document().title();
-    if !title.starts_with("Error: ") {
-        document().set_title(&format!("Error: {title}"));
-    }
-    request_animation_frame(|| focus_id("error-summary"));
-}
-
-pub fn clear_errors(errors: RwSignal<FieldErrors>) {
-    errors.set(FieldErrors::default());
-    let title = document().title();
-    if let Some(rest) = title.strip_prefix("Error: ") {
-        document().set_title(rest);
     }
 }
 
