@@ -16,7 +16,7 @@ use crate::model::{FieldErrors, FinancialYear};
 use crate::nav::Route;
 
 use super::clock;
-use super::components::{BackLink, ErrorSummary, SelectField, TextArea, TextField, apply_form};
+use super::components::{BackLink, ErrorSummary, SelectField, SummaryRow, TextArea, TextField, apply_form};
 use super::router::page_loaded;
 use super::state::use_app;
 
@@ -37,10 +37,7 @@ fn ScaleExplained() -> impl IntoView {
                 </p>
                 <dl class="govuk-summary-list">
                     {Criterion::ALL.iter().map(|c| view! {
-                        <div class="govuk-summary-list__row">
-                            <dt class="govuk-summary-list__key">{c.label()}</dt>
-                            <dd class="govuk-summary-list__value">{c.scale()}</dd>
-                        </div>
+                        <SummaryRow label={c.label()}>{c.scale()}</SummaryRow>
                     }).collect_view()}
                 </dl>
             </div>

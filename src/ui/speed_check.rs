@@ -19,7 +19,7 @@ use crate::report::dashboard::Dashboard;
 use crate::report::quarterly::QuarterlyReport;
 use crate::spreadsheet::{ColumnMapping, preview};
 use crate::ui::clock;
-use crate::ui::components::ErrorSummary;
+use crate::ui::components::{CaptionSize, ErrorSummary, Table};
 use crate::ui::router::page_loaded;
 use crate::ui::spreadsheets::{make_workbook, read_in_worker};
 use crate::ui::state::use_app;
@@ -55,23 +55,14 @@ pub fn SpeedCheckPage() -> impl IntoView {
         </p>
         <button type="button" class="govuk-button" on:click=run>"Run the performance check"</button>
         {move || results.get().map(|rows| view! {
-            <table class="govuk-table" id="performance-results">
-                <caption class="govuk-table__caption govuk-table__caption--m">{format!("Median of {RUNS} runs")}</caption>
-                <thead class="govuk-table__head">
+            <Table caption={format!("Median of {RUNS} runs")} columns=["Work", "Milliseconds"] caption_size=CaptionSize::Medium numeric=1 id="performance-results">
+                {rows.into_iter().map(|(name, ms)| view! {
                     <tr class="govuk-table__row">
-                        <th scope="col" class="govuk-table__header">"Work"</th>
-                        <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Milliseconds"</th>
+                        <th scope="row" class="govuk-table__header">{name}</th>
+                        <td class="govuk-table__cell govuk-table__cell--numeric">{format!("{ms:.1}")}</td>
                     </tr>
-                </thead>
-                <tbody class="govuk-table__body">
-                    {rows.into_iter().map(|(name, ms)| view! {
-                        <tr class="govuk-table__row">
-                            <th scope="row" class="govuk-table__header">{name}</th>
-                            <td class="govuk-table__cell govuk-table__cell--numeric">{format!("{ms:.1}")}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+                }).collect_view()}
+            </Table>
         })}
         <h2 class="govuk-heading-m">"Try Safer Plan on a large partnership"</h2>
         <p class="govuk-body">

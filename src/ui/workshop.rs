@@ -12,7 +12,7 @@ use crate::model::workshop::{Allowance, Ballot, ItemKind, Side, Workshop, Worksh
 use crate::nav::Route;
 
 use super::components::{
-    BackLink, ErrorSummary, FullScreenButton, Missing, Radios, SelectField, TextField, apply_form, show_errors,
+    BackLink, ErrorSummary, FullScreenButton, Missing, Radios, SelectField, Table, TextField, apply_form, show_errors,
 };
 use super::router::{focus_id, page_loaded};
 use super::state::use_app;
@@ -317,25 +317,16 @@ fn Results(id: String) -> impl IntoView {
         view! {
             <h2 class="govuk-heading-l">"Results"</h2>
             <p class="govuk-body-l">{format!("{participants} participant{} voted.", if participants == 1 { "" } else { "s" })}</p>
-            <table class="govuk-table app-workshop__results" id="workshop-results">
-                <caption class="govuk-table__caption govuk-visually-hidden">"Workshop results"</caption>
-                <thead class="govuk-table__head"><tr class="govuk-table__row">
-                    <th scope="col" class="govuk-table__header">"Rank"</th>
-                    <th scope="col" class="govuk-table__header">{if w.format == WorkshopFormat::SenseCheck { "Issue" } else { "Response" }}</th>
-                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">{if rating { "Average rating" } else { "Dots" }}</th>
-                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">"People"</th>
-                </tr></thead>
-                <tbody class="govuk-table__body">
-                    {w.tally().into_iter().map(|t| view! {
-                        <tr class="govuk-table__row">
-                            <td class="govuk-table__cell">{t.rank}</td>
-                            <td class="govuk-table__cell">{t.item.text.clone()}</td>
-                            <td class="govuk-table__cell govuk-table__cell--numeric">{if rating { format!("{:.1}", t.result) } else { format!("{:.0}", t.result) }}</td>
-                            <td class="govuk-table__cell govuk-table__cell--numeric">{t.participants}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <Table caption="Workshop results" columns=vec!["Rank", if w.format == WorkshopFormat::SenseCheck { "Issue" } else { "Response" }, if rating { "Average rating" } else { "Dots" }, "People"] numeric=2 class="govuk-table app-workshop__results" id="workshop-results">
+                {w.tally().into_iter().map(|t| view! {
+                    <tr class="govuk-table__row">
+                        <td class="govuk-table__cell">{t.rank}</td>
+                        <td class="govuk-table__cell">{t.item.text.clone()}</td>
+                        <td class="govuk-table__cell govuk-table__cell--numeric">{if rating { format!("{:.1}", t.result) } else { format!("{:.0}", t.result) }}</td>
+                        <td class="govuk-table__cell govuk-table__cell--numeric">{t.participants}</td>
+                    </tr>
+                }).collect_view()}
+            </Table>
         }
         .into_any()
     }

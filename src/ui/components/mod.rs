@@ -1,8 +1,9 @@
 //! GOV.UK Design System patterns as Leptos components: form fields with their
-//! error messages, the error summary (`error_summary`), status tags and
-//! banners.
+//! error messages, the error summary (`error_summary`), tables and summary
+//! lists (`table`), status tags and banners.
 
 mod error_summary;
+mod table;
 
 use leptos::prelude::*;
 
@@ -12,6 +13,7 @@ use crate::nav::Route;
 use crate::ui::state::AppState;
 
 pub use error_summary::{ErrorSummary, clear_errors, show_errors};
+pub use table::{CaptionSize, SummaryRow, Table};
 
 /// `aria-describedby` for a field: its hint and, when present, its error.
 fn described_by(id: &'static str, has_hint: bool, has_error: bool) -> Option<String> {
