@@ -10,7 +10,8 @@ use crate::model::{CalendarEvent, EventDraft, EventKind, FieldErrors};
 use crate::nav::Route;
 use crate::ui::clock;
 use crate::ui::components::{
-    BackLink, ErrorSummary, Missing, Radios, SelectField, Table, TextArea, TextField, clear_errors, show_errors,
+    BackLink, EditRemoveCell, ErrorSummary, Missing, Radios, SelectField, Table, TextArea, TextField, clear_errors,
+    show_errors,
 };
 use crate::ui::download::download;
 use crate::ui::file_worker::{BusyStatus, jobs};
@@ -90,14 +91,7 @@ fn EventTable(events: Vec<CalendarEvent>, caption: &'static str, empty: &'static
                                 <span class="govuk-body-s app-location">{e.kind.label()}</span>
                             </th>
                             <td class="govuk-table__cell">{e.location.clone()}</td>
-                            <td class="govuk-table__cell app-table__actions">
-                                <a class="govuk-link" href=Route::EditEvent(e.id.clone()).href()>
-                                    "Edit" <span class="govuk-visually-hidden">{format!(" {}, {}", e.title, e.when())}</span>
-                                </a>
-                                <a class="govuk-link" href=Route::DeleteEvent(e.id.clone()).href()>
-                                    "Remove" <span class="govuk-visually-hidden">{format!(" {}, {}", e.title, e.when())}</span>
-                                </a>
-                            </td>
+                            <EditRemoveCell edit=Route::EditEvent(e.id.clone()) remove=Route::DeleteEvent(e.id.clone()) item=format!("{}, {}", e.title, e.when()) />
                         </tr>
                     }
                 })

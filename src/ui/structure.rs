@@ -7,7 +7,7 @@ use crate::doc::FormError;
 use crate::model::{FieldErrors, OrganisationDraft, Partnership, Sector, SubGroupDraft};
 use crate::nav::Route;
 use crate::ui::components::{
-    BackLink, CheckboxGroup, ErrorSummary, Missing, Radios, Table, TextArea, TextField, apply_form,
+    BackLink, CheckboxGroup, EditRemoveCell, ErrorSummary, Missing, Radios, Table, TextArea, TextField, apply_form,
 };
 use crate::ui::router::page_loaded;
 use crate::ui::state::{AppState, use_app};
@@ -48,14 +48,7 @@ fn structure_page(p: &Partnership) -> impl IntoView + use<> {
                                 <th scope="row" class="govuk-table__header">{m.name.clone()}</th>
                                 <td class="govuk-table__cell">{m.sector.label()}</td>
                                 <td class="govuk-table__cell">{m.role.clone()}</td>
-                                <td class="govuk-table__cell app-table__actions">
-                                    <a class="govuk-link" href=Route::MemberForm(Some(m.id.clone())).href()>
-                                        "Edit" <span class="govuk-visually-hidden">{format!(" {}", m.name)}</span>
-                                    </a>
-                                    <a class="govuk-link" href=Route::RemoveMember(m.id.clone()).href()>
-                                        "Remove" <span class="govuk-visually-hidden">{format!(" {}", m.name)}</span>
-                                    </a>
-                                </td>
+                                <EditRemoveCell edit=Route::MemberForm(Some(m.id.clone())) remove=Route::RemoveMember(m.id.clone()) item=m.name.clone() />
                             </tr>
                         })
                         .collect_view()}
@@ -80,14 +73,7 @@ fn structure_page(p: &Partnership) -> impl IntoView + use<> {
                                 <td class="govuk-table__cell">
                                     <a class="govuk-link" href=Route::Calendar.href()>{meetings}<span class="govuk-visually-hidden">{format!(" meetings of {}", g.name)}</span></a>
                                 </td>
-                                <td class="govuk-table__cell app-table__actions">
-                                    <a class="govuk-link" href=Route::SubGroupForm(Some(g.id.clone())).href()>
-                                        "Edit" <span class="govuk-visually-hidden">{format!(" {}", g.name)}</span>
-                                    </a>
-                                    <a class="govuk-link" href=Route::RemoveSubGroup(g.id.clone()).href()>
-                                        "Remove" <span class="govuk-visually-hidden">{format!(" {}", g.name)}</span>
-                                    </a>
-                                </td>
+                                <EditRemoveCell edit=Route::SubGroupForm(Some(g.id.clone())) remove=Route::RemoveSubGroup(g.id.clone()) item=g.name.clone() />
                             </tr>
                         })
                         .collect_view()}

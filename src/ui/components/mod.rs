@@ -13,7 +13,7 @@ use crate::nav::Route;
 use crate::ui::state::AppState;
 
 pub use error_summary::{ErrorSummary, clear_errors, show_errors};
-pub use table::{CaptionSize, SummaryRow, Table};
+pub use table::{CaptionSize, EditRemoveCell, SummaryRow, Table};
 
 /// `aria-describedby` for a field: its hint and, when present, its error.
 fn described_by(id: &'static str, has_hint: bool, has_error: bool) -> Option<String> {
@@ -177,6 +177,34 @@ pub fn Checkbox(
     }
 }
 
+/// The id of the `n`th input in a set of choices: the first is
+/// `<id>-option`, where the error summary's link for the set lands
+/// ([`FieldErrors::summary_links`]).
+fn option_id(id: &str, n: usize) -> String {
+    if n == 0 { format!("{id}-option") } else { format!("{id}-{n}") }
+}
+
+/// The form group, fieldset, legend and error message around a set of
+/// radios or checkboxes (`children`).
+#[component]
+fn ChoiceFieldset(
+    id: &'static str,
+    legend: String,
+    errors: RwSignal<FieldErrors>,
+    children: Children,
+) -> impl IntoView {
+    let has_error = move || errors.with(|e| e.get(id).is_some());
+    view! {
+        <div class="govuk-form-group" class:govuk-form-group--error=has_error>
+            <fieldset class="govuk-fieldset" aria-describedby=move || described_by(id, false, has_error())>
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+                <ErrorMessage id errors />
+                {children()}
+            </fieldset>
+        </div>
+    }
+}
+
 /// Several yes/no choices in a fieldset; `value` holds the chosen values.
 #[component]
 pub fn CheckboxGroup(
@@ -186,47 +214,42 @@ pub fn CheckboxGroup(
     errors: RwSignal<FieldErrors>,
     options: Vec<(String, String)>,
 ) -> impl IntoView {
-    let has_error = move || errors.with(|e| e.get(id).is_some());
     view! {
-        <div class="govuk-form-group" class:govuk-form-group--error=has_error>
-            <fieldset class="govuk-fieldset" aria-describedby=move || described_by(id, false, has_error())>
-                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-                <ErrorMessage id errors />
-                <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-                    {options
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, (v, text))| {
-                            let input_id = if i == 0 { id.to_string() + "-option" } else { format!("{id}-{i}") };
-                            let checked_value = v.clone();
-                            let toggled = v.clone();
-                            view! {
-                                <div class="govuk-checkboxes__item">
-                                    <input
-                                        class="govuk-checkboxes__input"
-                                        id=input_id.clone()
-                                        name=id
-                                        type="checkbox"
-                                        value=v
-                                        prop:checked=move || value.with(|vs| vs.contains(&checked_value))
-                                        on:change=move |ev| {
-                                            let on = event_target_checked(&ev);
-                                            value.update(|vs| {
-                                                vs.retain(|x| *x != toggled);
-                                                if on {
-                                                    vs.push(toggled.clone());
-                                                }
-                                            });
-                                        }
-                                    />
-                                    <label class="govuk-label govuk-checkboxes__label" for=input_id>{text}</label>
-                                </div>
-                            }
-                        })
-                        .collect_view()}
-                </div>
-            </fieldset>
-        </div>
+        <ChoiceFieldset id legend=legend.to_string() errors>
+            <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+                {options
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (v, text))| {
+                        let input_id = option_id(id, i);
+                        let checked_value = v.clone();
+                        let toggled = v.clone();
+                        view! {
+                            <div class="govuk-checkboxes__item">
+                                <input
+                                    class="govuk-checkboxes__input"
+                                    id=input_id.clone()
+                                    name=id
+                                    type="checkbox"
+                                    value=v
+                                    prop:checked=move || value.with(|vs| vs.contains(&checked_value))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        value.update(|vs| {
+                                            vs.retain(|x| *x != toggled);
+                                            if on {
+                                                vs.push(toggled.clone());
+                                            }
+                                        });
+                                    }
+                                />
+                                <label class="govuk-label govuk-checkboxes__label" for=input_id>{text}</label>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </ChoiceFieldset>
     }
 }
 
@@ -239,44 +262,34 @@ pub fn Radios(
     errors: RwSignal<FieldErrors>,
     options: Vec<(String, String)>,
 ) -> impl IntoView {
-    let has_error = move || errors.with(|e| e.get(id).is_some());
     view! {
-        <div class="govuk-form-group" class:govuk-form-group--error=has_error>
-            <fieldset
-                class="govuk-fieldset"
-                aria-describedby=move || described_by(id, false, has_error())
-            >
-                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-                <ErrorMessage id errors />
-                <div class="govuk-radios govuk-radios--small" id=id>
-                    {options
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, (v, text))| {
-                            let input_id = if i == 0 { id.to_string() + "-option" } else { format!("{id}-{i}") };
-                            let checked_value = v.clone();
-                            let set_value = v.clone();
-                            view! {
-                                <div class="govuk-radios__item">
-                                    <input
-                                        class="govuk-radios__input"
-                                        id=input_id.clone()
-                                        name=id
-                                        type="radio"
-                                        value=v
-                                        prop:checked=move || value.with(|cur| *cur == checked_value)
-                                        on:change=move |_| value.set(set_value.clone())
-                                    />
-                                    <label class="govuk-label govuk-radios__label" for=input_id>
-                                        {text}
-                                    </label>
-                                </div>
-                            }
-                        })
-                        .collect_view()}
-                </div>
-            </fieldset>
-        </div>
+        <ChoiceFieldset id legend errors>
+            <div class="govuk-radios govuk-radios--small" id=id>
+                {options
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (v, text))| {
+                        let input_id = option_id(id, i);
+                        let checked_value = v.clone();
+                        let set_value = v.clone();
+                        view! {
+                            <div class="govuk-radios__item">
+                                <input
+                                    class="govuk-radios__input"
+                                    id=input_id.clone()
+                                    name=id
+                                    type="radio"
+                                    value=v
+                                    prop:checked=move || value.with(|cur| *cur == checked_value)
+                                    on:change=move |_| value.set(set_value.clone())
+                                />
+                                <label class="govuk-label govuk-radios__label" for=input_id>{text}</label>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </ChoiceFieldset>
     }
 }
 

@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::nav::Route;
+
 /// How a table's caption is shown. Most tables sit under a heading that
 /// already says what they hold, so their caption is for screen readers.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -120,5 +122,22 @@ pub fn SummaryRow(
                 {children()}
             </dd>
         </div>
+    }
+}
+
+/// The last cell of a row in a table with `controls`: "Edit" and "Remove"
+/// links, each naming `item` for screen readers ("Edit Luton Council").
+#[component]
+pub fn EditRemoveCell(edit: Route, remove: Route, #[prop(into)] item: String) -> impl IntoView {
+    let named = format!(" {item}");
+    view! {
+        <td class="govuk-table__cell app-table__actions">
+            <a class="govuk-link" href=edit.href()>
+                "Edit" <span class="govuk-visually-hidden">{named.clone()}</span>
+            </a>
+            <a class="govuk-link" href=remove.href()>
+                "Remove" <span class="govuk-visually-hidden">{named}</span>
+            </a>
+        </td>
     }
 }

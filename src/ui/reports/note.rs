@@ -15,6 +15,7 @@ use crate::ui::workspaces::IdentityReminder;
 pub struct NoteWording {
     /// Above the heading: which report ("Annual overview 2019-20").
     pub caption: String,
+    /// The page's heading, the note's name ("Theme lead's commentary").
     pub heading: String,
     /// The text box's label and hint.
     pub field: &'static str,
