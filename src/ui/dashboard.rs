@@ -10,7 +10,7 @@ use crate::nav::Route;
 use crate::report::attention::{AttentionItem, AttentionTarget, needs_attention};
 use crate::report::dashboard::{ChaseItem, Dashboard, day_for};
 use crate::ui::clock;
-use crate::ui::components::{StatusTag, Table};
+use crate::ui::components::{StatusTag, Table, WarningText};
 use crate::ui::indicators::RagTag;
 use crate::ui::plan::StatusCounts;
 use crate::ui::router::{navigate, page_loaded};
@@ -173,13 +173,7 @@ pub fn NeedsAttention(items: Vec<AttentionItem>) -> impl IntoView {
     (!items.is_empty()).then(|| {
         let count = items.len();
         view! {
-            <div class="govuk-warning-text">
-                <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
-                <strong class="govuk-warning-text__text">
-                    <span class="govuk-visually-hidden">"Warning"</span>
-                    {format!("{count} thing{} need{} attention after partners\u{2019} changes met", if count == 1 { "" } else { "s" }, if count == 1 { "s" } else { "" })}
-                </strong>
-            </div>
+            <WarningText>{format!("{count} thing{} need{} attention after partners\u{2019} changes met", if count == 1 { "" } else { "s" }, if count == 1 { "s" } else { "" })}</WarningText>
             <h2 class="govuk-heading-m" id="needs-attention">"Needs attention"</h2>
             <ul class="govuk-list govuk-list--bullet" aria-labelledby="needs-attention">
                 {items.into_iter().map(|i| view! {

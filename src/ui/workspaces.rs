@@ -9,7 +9,7 @@ use crate::model::{Author, Date, FieldErrors};
 use crate::nav::Route;
 use crate::storage::settings::CatalogEntry;
 
-use super::components::{BackLink, ErrorSummary, Table, TextField, clear_errors, show_errors};
+use super::components::{BackLink, ErrorSummary, Table, TextField, WarningText, clear_errors, show_errors};
 use super::router::{navigate, page_loaded};
 use super::state::use_app;
 
@@ -326,13 +326,7 @@ pub fn DeleteWorkspacePage(id: String) -> impl IntoView {
         <BackLink route=Route::Workspaces />
         <ErrorSummary message=problem />
         <h1 class="govuk-heading-l" tabindex="-1">{format!("Are you sure you want to delete {} from this device?", entry.name)}</h1>
-        <div class="govuk-warning-text">
-            <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
-            <strong class="govuk-warning-text__text">
-                <span class="govuk-visually-hidden">"Warning"</span>
-                "This cannot be undone on this device. Partners who have a copy keep theirs."
-            </strong>
-        </div>
+        <WarningText>"This cannot be undone on this device. Partners who have a copy keep theirs."</WarningText>
         <div class="govuk-button-group">
             <button type="button" class="govuk-button govuk-button--warning" on:click=confirm>
                 "Yes, delete this partnership"

@@ -1,18 +1,19 @@
 //! GOV.UK Design System patterns as Leptos components: form fields with their
 //! error messages, the error summary (`error_summary`), tables and summary
-//! lists (`table`), status tags and banners.
+//! lists (`table`), and status tags, banners and warnings (`notices`).
 
 mod error_summary;
+mod notices;
 mod table;
 
 use leptos::prelude::*;
 
 use crate::doc::{FormError, Stamp, Workspace};
-use crate::model::{FieldErrors, Status};
-use crate::nav::Route;
+use crate::model::FieldErrors;
 use crate::ui::state::AppState;
 
 pub use error_summary::{ErrorSummary, clear_errors, show_errors};
+pub use notices::{BackLink, Missing, StatusTag, SuccessBanner, WarningText};
 pub use table::{CaptionSize, EditRemoveCell, SummaryRow, Table};
 
 /// `aria-describedby` for a field: its hint and, when present, its error.
@@ -290,61 +291,6 @@ pub fn Radios(
                     .collect_view()}
             </div>
         </ChoiceFieldset>
-    }
-}
-
-/// A coloured status tag.
-#[component]
-pub fn StatusTag(status: Status) -> impl IntoView {
-    let colour = match status {
-        Status::NotStarted => "govuk-tag govuk-tag--grey",
-        Status::OnTrack => "govuk-tag govuk-tag--green",
-        Status::AtRisk => "govuk-tag govuk-tag--yellow",
-        Status::OffTrack => "govuk-tag govuk-tag--red",
-        Status::Complete => "govuk-tag govuk-tag--blue",
-    };
-    view! { <strong class=colour>{status.label()}</strong> }
-}
-
-#[component]
-pub fn BackLink(route: Route, #[prop(default = "Back")] text: &'static str) -> impl IntoView {
-    view! { <a href=route.href() class="govuk-back-link">{text}</a> }
-}
-
-/// The green "success" banner.
-#[component]
-pub fn SuccessBanner(message: String) -> impl IntoView {
-    view! {
-        <div
-            class="govuk-notification-banner govuk-notification-banner--success"
-            role="alert"
-            aria-labelledby="success-banner-title"
-        >
-            <div class="govuk-notification-banner__header">
-                <h2 class="govuk-notification-banner__title" id="success-banner-title">"Success"</h2>
-            </div>
-            <div class="govuk-notification-banner__content">
-                <p class="govuk-notification-banner__heading">{message}</p>
-            </div>
-        </div>
-    }
-}
-
-/// What a page shows when the item in its address no longer exists.
-#[component]
-pub fn Missing(what: &'static str) -> impl IntoView {
-    let mut title = what.to_string();
-    if let Some(first) = title.get_mut(..1) {
-        first.make_ascii_uppercase();
-    }
-    super::router::page_loaded(&format!("{title} not found"));
-    view! {
-        <h1 class="govuk-heading-l" tabindex="-1">{format!("That {what} cannot be found")}</h1>
-        <p class="govuk-body">
-            "It may have been deleted, or the link may be wrong. "
-            <a class="govuk-link" href=Route::Plan.href()>"Go to the plan overview"</a>
-            "."
-        </p>
     }
 }
 
