@@ -56,7 +56,7 @@ pub fn CalendarPage() -> impl IntoView {
         })
     };
     view! {
-        {move || problem.get().map(|p| view! { <p class="govuk-error-message" role="alert">{p}</p> })}
+        <ErrorSummary message=problem />
         <h1 class="govuk-heading-l" tabindex="-1">"Calendar"</h1>
         <p class="govuk-body">
             "Executive and sub-group meetings, and the awareness campaigns partners plan their communications around."
