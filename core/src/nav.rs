@@ -42,7 +42,7 @@ pub enum Route {
     /// Enter a quarter's values: (theme id, quarter code); empty = choose.
     RecordValues(String, String),
     /// Share with partners: download this partnership, open a partner's file.
-    Exchange,
+    Share,
     /// Make a copy without chosen sensitive text, to share outside.
     RedactedCopy,
     /// The strategic assessment for a year ("" = the latest).
@@ -104,8 +104,9 @@ pub enum Route {
     /// check that a crash shows the recovery page rather than freezing.
     CrashTest,
     /// Times the heavy work (reports, imports) on a large generated
-    /// partnership in this browser, for support staff and benchmarks.
-    PerformanceCheck,
+    /// partnership in this browser, for support staff and benchmarks (the
+    /// page titled "Performance check"; not the performance indicators).
+    SpeedCheck,
     NotFound,
 }
 
@@ -119,10 +120,10 @@ impl Route {
                 | Route::RenameWorkspace(_)
                 | Route::DeleteWorkspace(_)
                 | Route::Settings
-                | Route::Exchange
+                | Route::Share
                 | Route::OpenFile
                 | Route::CrashTest
-                | Route::PerformanceCheck
+                | Route::SpeedCheck
                 | Route::NotFound
         )
     }
@@ -161,7 +162,7 @@ impl Route {
             ["dashboard"] => Route::Dashboard(query_value(query, "quarter")),
             ["open"] => Route::OpenFile,
             ["spreadsheets"] => Route::Spreadsheets,
-            ["share"] => Route::Exchange,
+            ["share"] => Route::Share,
             ["share", "redacted"] => Route::RedactedCopy,
             ["assessment"] => Route::Assessment(query_value(query, "year")),
             ["assessment", a, "issues", i] => Route::AssessedIssue(decode(a), decode(i)),
@@ -200,7 +201,7 @@ impl Route {
             ["reports", "cover"] => Route::EditCover(query_value(query, "report")),
             ["settings"] => Route::Settings,
             ["support", "crash-test"] => Route::CrashTest,
-            ["support", "performance"] => Route::PerformanceCheck,
+            ["support", "performance"] => Route::SpeedCheck,
             _ => Route::NotFound,
         }
     }
@@ -233,7 +234,7 @@ impl Route {
             Route::Dashboard(quarter) => format!("/dashboard?quarter={}", encode(quarter)),
             Route::OpenFile => "/open".to_string(),
             Route::Spreadsheets => "/spreadsheets".to_string(),
-            Route::Exchange => "/share".to_string(),
+            Route::Share => "/share".to_string(),
             Route::RedactedCopy => "/share/redacted".to_string(),
             Route::Assessment(year) if year.is_empty() => "/assessment".to_string(),
             Route::Assessment(year) => format!("/assessment?year={}", encode(year)),
@@ -292,7 +293,7 @@ impl Route {
             Route::EditCover(report) => format!("/reports/cover?report={}", encode(report)),
             Route::Settings => "/settings".to_string(),
             Route::CrashTest => "/support/crash-test".to_string(),
-            Route::PerformanceCheck => "/support/performance".to_string(),
+            Route::SpeedCheck => "/support/performance".to_string(),
             Route::NotFound => "/not-found".to_string(),
         };
         format!("#{path}")
@@ -428,7 +429,7 @@ mod tests {
             Route::Dashboard("2019-20-Q4".into()),
             Route::OpenFile,
             Route::Spreadsheets,
-            Route::Exchange,
+            Route::Share,
             Route::RedactedCopy,
             Route::Assessment(String::new()),
             Route::Assessment("2019".into()),
@@ -471,7 +472,7 @@ mod tests {
             Route::EditCover("quarterly/domestic-abuse/2019-20-Q3".into()),
             Route::Settings,
             Route::CrashTest,
-            Route::PerformanceCheck,
+            Route::SpeedCheck,
         ] {
             assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
         }

@@ -10,8 +10,8 @@ use super::layout::{
 };
 use super::state::provide_app_state;
 use super::{
-    actions, assessment, calendar, consultation, dashboard, exchange, history, indicators, performance, plan, reports,
-    router, settings, spreadsheets, structure, workshop, workspaces,
+    actions, assessment, calendar, consultation, dashboard, exchange, history, indicators, plan, reports, router,
+    settings, speed_check, spreadsheets, structure, workshop, workspaces,
 };
 
 #[component]
@@ -70,7 +70,7 @@ pub fn App() -> impl IntoView {
             Route::IndicatorForm(id) => view! { <indicators::IndicatorFormPage id /> }.into_any(),
             Route::DeleteIndicator(id) => view! { <indicators::DeleteIndicatorPage id /> }.into_any(),
             Route::RecordValues(theme, quarter) => view! { <indicators::RecordValuesPage theme quarter /> }.into_any(),
-            Route::Exchange => view! { <exchange::ExchangePage /> }.into_any(),
+            Route::Share => view! { <exchange::SharePage /> }.into_any(),
             Route::RedactedCopy => view! { <exchange::RedactedCopyPage /> }.into_any(),
             Route::Assessment(year) => view! { <assessment::AssessmentPage year /> }.into_any(),
             Route::AssessedIssue(a, i) => view! { <assessment::IssueFormPage assessment=a issue=i /> }.into_any(),
@@ -104,7 +104,7 @@ pub fn App() -> impl IntoView {
             Route::EditCover(report) => view! { <reports::CoverPage report /> }.into_any(),
             Route::Settings => view! { <settings::SettingsPage /> }.into_any(),
             Route::CrashTest => panic!("crash test requested from the support page"),
-            Route::PerformanceCheck => view! { <performance::PerformanceCheckPage /> }.into_any(),
+            Route::SpeedCheck => view! { <speed_check::SpeedCheckPage /> }.into_any(),
             Route::NotFound => view! { <super::components::Missing what="page" /> }.into_any(),
         }
     };

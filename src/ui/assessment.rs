@@ -16,7 +16,7 @@ use crate::model::{FieldErrors, FinancialYear};
 use crate::nav::Route;
 
 use super::clock;
-use super::components::{BackLink, ErrorSummary, SelectField, TextArea, TextField, apply_form};
+use super::components::{BackLink, ErrorSummary, SelectField, SummaryRow, TextArea, TextField, apply_form};
 use super::router::page_loaded;
 use super::state::use_app;
 
@@ -37,10 +37,7 @@ fn ScaleExplained() -> impl IntoView {
                 </p>
                 <dl class="govuk-summary-list">
                     {Criterion::ALL.iter().map(|c| view! {
-                        <div class="govuk-summary-list__row">
-                            <dt class="govuk-summary-list__key">{c.label()}</dt>
-                            <dd class="govuk-summary-list__value">{c.scale()}</dd>
-                        </div>
+                        <SummaryRow label={c.label()}>{c.scale()}</SummaryRow>
                     }).collect_view()}
                 </dl>
             </div>
@@ -88,6 +85,7 @@ pub fn AssessmentPage(year: String) -> impl IntoView {
     };
 
     view! {
+        <ErrorSummary message=problem />
         <h1 class="govuk-heading-l" tabindex="-1">"Strategic assessment"</h1>
         <p class="govuk-body">
             "The issues the partnership is considering, scored on the same matrix each year and ranked, so partners can see "
@@ -99,7 +97,6 @@ pub fn AssessmentPage(year: String) -> impl IntoView {
             <a class="govuk-link" href=Route::Workshops.href()>"Partner workshops: sense-check the priorities, or work on one"</a>
         </p>
         <ScaleExplained />
-        {move || problem.get().map(|p| view! { <p class="govuk-error-message">{p}</p> })}
         {move || state.plan.with(|p| {
             let p = p.as_ref()?;
             let all = p.assessments_latest_first();

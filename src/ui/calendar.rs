@@ -10,7 +10,8 @@ use crate::model::{CalendarEvent, EventDraft, EventKind, FieldErrors};
 use crate::nav::Route;
 use crate::ui::clock;
 use crate::ui::components::{
-    BackLink, ErrorSummary, Missing, Radios, SelectField, TextArea, TextField, clear_errors, show_errors,
+    BackLink, EditRemoveCell, ErrorSummary, Missing, Radios, SelectField, Table, TextArea, TextField, clear_errors,
+    show_errors,
 };
 use crate::ui::download::download;
 use crate::ui::file_worker::{BusyStatus, jobs};
@@ -55,7 +56,7 @@ pub fn CalendarPage() -> impl IntoView {
         })
     };
     view! {
-        {move || problem.get().map(|p| view! { <p class="govuk-error-message" role="alert">{p}</p> })}
+        <ErrorSummary message=problem />
         <h1 class="govuk-heading-l" tabindex="-1">"Calendar"</h1>
         <p class="govuk-body">
             "Executive and sub-group meetings, and the awareness campaigns partners plan their communications around."
@@ -77,43 +78,25 @@ fn EventTable(events: Vec<CalendarEvent>, caption: &'static str, empty: &'static
         return view! { <p class="govuk-body">{empty}</p> }.into_any();
     }
     view! {
-        <table class="govuk-table">
-            <caption class="govuk-table__caption govuk-visually-hidden">{caption}</caption>
-            <thead class="govuk-table__head">
-                <tr class="govuk-table__row">
-                    <th scope="col" class="govuk-table__header">"When"</th>
-                    <th scope="col" class="govuk-table__header">"What"</th>
-                    <th scope="col" class="govuk-table__header">"Where"</th>
-                    <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Actions"</span></th>
-                </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-                {events
-                    .into_iter()
-                    .map(|e| {
-                        view! {
-                            <tr class="govuk-table__row">
-                                <td class="govuk-table__cell">{e.when()}</td>
-                                <th scope="row" class="govuk-table__header">
-                                    {e.title.clone()}
-                                    <br />
-                                    <span class="govuk-body-s app-location">{e.kind.label()}</span>
-                                </th>
-                                <td class="govuk-table__cell">{e.location.clone()}</td>
-                                <td class="govuk-table__cell app-table__actions">
-                                    <a class="govuk-link" href=Route::EditEvent(e.id.clone()).href()>
-                                        "Edit" <span class="govuk-visually-hidden">{format!(" {}, {}", e.title, e.when())}</span>
-                                    </a>
-                                    <a class="govuk-link" href=Route::DeleteEvent(e.id.clone()).href()>
-                                        "Remove" <span class="govuk-visually-hidden">{format!(" {}, {}", e.title, e.when())}</span>
-                                    </a>
-                                </td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
+        <Table caption=caption columns=["When", "What", "Where"] controls="Actions">
+            {events
+                .into_iter()
+                .map(|e| {
+                    view! {
+                        <tr class="govuk-table__row">
+                            <td class="govuk-table__cell">{e.when()}</td>
+                            <th scope="row" class="govuk-table__header">
+                                {e.title.clone()}
+                                <br />
+                                <span class="govuk-body-s app-location">{e.kind.label()}</span>
+                            </th>
+                            <td class="govuk-table__cell">{e.location.clone()}</td>
+                            <EditRemoveCell edit=Route::EditEvent(e.id.clone()) remove=Route::DeleteEvent(e.id.clone()) item=format!("{}, {}", e.title, e.when()) />
+                        </tr>
+                    }
+                })
+                .collect_view()}
+        </Table>
     }
     .into_any()
 }

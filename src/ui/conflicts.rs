@@ -9,6 +9,7 @@ use crate::doc::{ConflictValue, FieldConflict};
 use crate::model::{Date, Partnership};
 use crate::nav::Route;
 use crate::report::attention::field_label;
+use crate::ui::components::ErrorSummary;
 use crate::ui::state::use_app;
 
 /// What the panel is about and how to word it.
@@ -126,10 +127,10 @@ fn ConflictChoice(subject: Subject, conflict: FieldConflict) -> impl IntoView {
         }
     };
     view! {
+        <ErrorSummary message=problem />
         <div class="govuk-form-group app-conflict">
             <fieldset class="govuk-fieldset">
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{label.clone()}</legend>
-                {move || problem.get().map(|p| view! { <p class="govuk-error-message">{p}</p> })}
                 <div class="govuk-radios govuk-radios--small">
                     {options.into_iter().enumerate().map(|(i, text)| {
                         let input_id = format!("{name}-{i}");

@@ -18,7 +18,7 @@ use crate::model::consultation::Questionnaire;
 use crate::model::{Date, FieldErrors};
 use crate::nav::Route;
 
-use super::components::{BackLink, ErrorSummary, TextField, apply_form};
+use super::components::{BackLink, CaptionSize, ErrorSummary, SummaryRow, Table, TextField, apply_form};
 use super::router::page_loaded;
 use super::state::use_app;
 
@@ -72,58 +72,37 @@ pub fn ConsultationsPage() -> impl IntoView {
                             {worded.is_some().then(|| view! { <a class="govuk-link" href=wording>"Word the worries residents see"</a> })}
                         </div>
                         <dl class="govuk-summary-list">
-                            <div class="govuk-summary-list__row">
-                                <dt class="govuk-summary-list__key">"Responses"</dt>
-                                <dd class="govuk-summary-list__value">{s.responses}</dd>
-                            </div>
-                            <div class="govuk-summary-list__row">
-                                <dt class="govuk-summary-list__key">"How safe people feel (1 to 5)"</dt>
-                                <dd class="govuk-summary-list__value">
-                                    {s.feeling_safe.map_or("No answers yet".to_string(), |(m, n)| format!("{m:.1} on average, from {n} answers"))}
-                                </dd>
-                            </div>
+                            <SummaryRow label="Responses">{s.responses}</SummaryRow>
+                            <SummaryRow label="How safe people feel (1 to 5)">
+                                {s.feeling_safe.map_or("No answers yet".to_string(), |(m, n)| format!("{m:.1} on average, from {n} answers"))}
+                            </SummaryRow>
                         </dl>
                         {(!s.worries.is_empty()).then(|| view! {
-                            <table class="govuk-table">
-                                <caption class="govuk-table__caption govuk-table__caption--s">"What worries people most"</caption>
-                                <thead class="govuk-table__head"><tr class="govuk-table__row">
-                                    <th scope="col" class="govuk-table__header">"Issue"</th>
-                                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Residents who chose it"</th>
-                                </tr></thead>
-                                <tbody class="govuk-table__body">
-                                    {s.worries.iter().map(|(w, n)| {
-                                        let asked = worded.as_ref().map(|q| q.shown(w).to_string()).filter(|shown| shown != w);
-                                        view! {
-                                            <tr class="govuk-table__row">
-                                                <td class="govuk-table__cell">
-                                                    {w.clone()}
-                                                    {asked.map(|shown| view! { <br /><span class="app-secondary-text">{format!("Residents saw \u{201c}{shown}\u{201d}")}</span> })}
-                                                </td>
-                                                <td class="govuk-table__cell govuk-table__cell--numeric">{*n}</td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
+                            <Table caption="What worries people most" columns=["Issue", "Residents who chose it"] caption_size=CaptionSize::Small numeric=1>
+                                {s.worries.iter().map(|(w, n)| {
+                                    let asked = worded.as_ref().map(|q| q.shown(w).to_string()).filter(|shown| shown != w);
+                                    view! {
+                                        <tr class="govuk-table__row">
+                                            <td class="govuk-table__cell">
+                                                {w.clone()}
+                                                {asked.map(|shown| view! { <br /><span class="app-secondary-text">{format!("Residents saw \u{201c}{shown}\u{201d}")}</span> })}
+                                            </td>
+                                            <td class="govuk-table__cell govuk-table__cell--numeric">{*n}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </Table>
                         })}
                         {(!s.by_area.is_empty()).then(|| view! {
-                            <table class="govuk-table">
-                                <caption class="govuk-table__caption govuk-table__caption--s">"By area"</caption>
-                                <thead class="govuk-table__head"><tr class="govuk-table__row">
-                                    <th scope="col" class="govuk-table__header">"Postcode district"</th>
-                                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Responses"</th>
-                                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Feel safe (average)"</th>
-                                </tr></thead>
-                                <tbody class="govuk-table__body">
-                                    {s.by_area.iter().map(|(area, n, mean)| view! {
-                                        <tr class="govuk-table__row">
-                                            <td class="govuk-table__cell">{area.clone()}</td>
-                                            <td class="govuk-table__cell govuk-table__cell--numeric">{*n}</td>
-                                            <td class="govuk-table__cell govuk-table__cell--numeric">{mean.map_or("\u{2013}".to_string(), |m| format!("{m:.1}"))}</td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
+                            <Table caption="By area" columns=["Postcode district", "Responses", "Feel safe (average)"] caption_size=CaptionSize::Small numeric=2>
+                                {s.by_area.iter().map(|(area, n, mean)| view! {
+                                    <tr class="govuk-table__row">
+                                        <td class="govuk-table__cell">{area.clone()}</td>
+                                        <td class="govuk-table__cell govuk-table__cell--numeric">{*n}</td>
+                                        <td class="govuk-table__cell govuk-table__cell--numeric">{mean.map_or("\u{2013}".to_string(), |m| format!("{m:.1}"))}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </Table>
                         })}
                         {(!s.suggestions.is_empty()).then(|| view! {
                             <h3 class="govuk-heading-s">"What would make the biggest difference"</h3>
@@ -173,7 +152,7 @@ fn ContactDetails(questionnaire: Questionnaire) -> impl IntoView {
                 "It collects no names or contact details. If residents may want a reply, add a question asking them to agree, "
                 "then one for an email address or phone number; details are kept only from those who agree."
             </p>
-            {move || problem.get().map(|p| view! { <p class="govuk-error-message" role="alert">{p}</p> })}
+            <ErrorSummary message=problem />
             <button type="button" class="govuk-button govuk-button--secondary" on:click=add>
                 "Add questions for residents who want a reply"
             </button>

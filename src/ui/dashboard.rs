@@ -10,7 +10,7 @@ use crate::nav::Route;
 use crate::report::attention::{AttentionItem, AttentionTarget, needs_attention};
 use crate::report::dashboard::{ChaseItem, Dashboard, day_for};
 use crate::ui::clock;
-use crate::ui::components::StatusTag;
+use crate::ui::components::{StatusTag, Table, WarningText};
 use crate::ui::indicators::RagTag;
 use crate::ui::plan::StatusCounts;
 use crate::ui::router::{navigate, page_loaded};
@@ -93,27 +93,17 @@ fn dashboard(board: Dashboard, offered: Vec<FinancialQuarter>, attention: Vec<At
             view! { <p class="govuk-body">{format!("Every quarterly indicator has its {reporting} value.")}</p> }.into_any()
         } else {
             view! {
-                <table class="govuk-table">
-                    <caption class="govuk-table__caption govuk-visually-hidden">"Indicators missing a value"</caption>
-                    <thead class="govuk-table__head">
+                <Table caption="Indicators missing a value" columns=["Indicator", "Theme", "Theme lead"]>
+                    {missing.into_iter().map(|m| view! {
                         <tr class="govuk-table__row">
-                            <th scope="col" class="govuk-table__header">"Indicator"</th>
-                            <th scope="col" class="govuk-table__header">"Theme"</th>
-                            <th scope="col" class="govuk-table__header">"Theme lead"</th>
+                            <th scope="row" class="govuk-table__header">
+                                <a class="govuk-link" href=Route::RecordValues(m.theme_id.clone().unwrap_or_default(), quarter_code(reporting)).href()>{m.name.clone()}</a>
+                            </th>
+                            <td class="govuk-table__cell">{m.theme.clone()}</td>
+                            <td class="govuk-table__cell">{m.lead.clone()}</td>
                         </tr>
-                    </thead>
-                    <tbody class="govuk-table__body">
-                        {missing.into_iter().map(|m| view! {
-                            <tr class="govuk-table__row">
-                                <th scope="row" class="govuk-table__header">
-                                    <a class="govuk-link" href=Route::RecordValues(m.theme_id.clone().unwrap_or_default(), quarter_code(reporting)).href()>{m.name.clone()}</a>
-                                </th>
-                                <td class="govuk-table__cell">{m.theme.clone()}</td>
-                                <td class="govuk-table__cell">{m.lead.clone()}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
+                    }).collect_view()}
+                </Table>
             }
             .into_any()
         }}
@@ -136,41 +126,29 @@ fn ChaseTable(items: Vec<ChaseItem>, caption: &'static str, empty: &'static str,
     }
     let when = |d: Option<Date>| d.map_or_else(|| "None".to_string(), |d| d.short());
     view! {
-        <table class="govuk-table">
-            <caption class="govuk-table__caption govuk-visually-hidden">{caption}</caption>
-            <thead class="govuk-table__head">
-                <tr class="govuk-table__row">
-                    <th scope="col" class="govuk-table__header">"No."</th>
-                    <th scope="col" class="govuk-table__header">"Action"</th>
-                    <th scope="col" class="govuk-table__header">"Leads"</th>
-                    <th scope="col" class="govuk-table__header">"Status"</th>
-                    <th scope="col" class="govuk-table__header">{if overdue { "Due" } else { "Last update" }}</th>
-                </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-                {items
-                    .into_iter()
-                    .map(|c| {
-                        let date = if overdue {
-                            format!("{} ({} days ago)", when(c.due), c.days_overdue)
-                        } else {
-                            when(c.last_update)
-                        };
-                        view! {
-                            <tr class="govuk-table__row">
-                                <td class="govuk-table__cell">{c.number.clone()}</td>
-                                <td class="govuk-table__cell">
-                                    <a class="govuk-link" href=Route::Action(c.action_id.clone()).href()>{c.title.clone()}</a>
-                                </td>
-                                <td class="govuk-table__cell">{c.leads.clone()}</td>
-                                <td class="govuk-table__cell"><StatusTag status=c.status /></td>
-                                <td class="govuk-table__cell">{date}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
+        <Table caption=caption columns=vec!["No.", "Action", "Leads", "Status", if overdue { "Due" } else { "Last update" }]>
+            {items
+                .into_iter()
+                .map(|c| {
+                    let date = if overdue {
+                        format!("{} ({} days ago)", when(c.due), c.days_overdue)
+                    } else {
+                        when(c.last_update)
+                    };
+                    view! {
+                        <tr class="govuk-table__row">
+                            <td class="govuk-table__cell">{c.number.clone()}</td>
+                            <td class="govuk-table__cell">
+                                <a class="govuk-link" href=Route::Action(c.action_id.clone()).href()>{c.title.clone()}</a>
+                            </td>
+                            <td class="govuk-table__cell">{c.leads.clone()}</td>
+                            <td class="govuk-table__cell"><StatusTag status=c.status /></td>
+                            <td class="govuk-table__cell">{date}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()}
+        </Table>
     }
     .into_any()
 }
@@ -195,13 +173,7 @@ pub fn NeedsAttention(items: Vec<AttentionItem>) -> impl IntoView {
     (!items.is_empty()).then(|| {
         let count = items.len();
         view! {
-            <div class="govuk-warning-text">
-                <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
-                <strong class="govuk-warning-text__text">
-                    <span class="govuk-visually-hidden">"Warning"</span>
-                    {format!("{count} thing{} need{} attention after partners\u{2019} changes met", if count == 1 { "" } else { "s" }, if count == 1 { "s" } else { "" })}
-                </strong>
-            </div>
+            <WarningText>{format!("{count} thing{} need{} attention after partners\u{2019} changes met", if count == 1 { "" } else { "s" }, if count == 1 { "s" } else { "" })}</WarningText>
             <h2 class="govuk-heading-m" id="needs-attention">"Needs attention"</h2>
             <ul class="govuk-list govuk-list--bullet" aria-labelledby="needs-attention">
                 {items.into_iter().map(|i| view! {

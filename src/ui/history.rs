@@ -10,7 +10,7 @@ use crate::model::{Date, FieldErrors, recent_meetings};
 use crate::nav::Route;
 
 use super::clock;
-use super::components::{ErrorSummary, SelectField, TextField, show_errors};
+use super::components::{ErrorSummary, SelectField, Table, TextField, show_errors};
 use super::router::page_loaded;
 use super::state::{ChangeError, use_app};
 use super::undo_import::UndoImportPanel;
@@ -128,8 +128,7 @@ pub fn HistoryPage() -> impl IntoView {
     view! {
         <h1 class="govuk-heading-l" tabindex="-1">"History"</h1>
         <p class="govuk-body">"Every change to this partnership's plan, newest first, with the person and organisation who made it."</p>
-        <ErrorSummary errors />
-        {move || problem.get().map(|p| view! { <p class="govuk-error-message">{p}</p> })}
+        <ErrorSummary errors message=problem />
         {move || clash.get().map(|(entry, taken)| {
             let title = entry.summary.split_once(": ").map(|(_, t)| t.to_string()).unwrap_or_default();
             view! {
@@ -172,62 +171,51 @@ pub fn HistoryPage() -> impl IntoView {
                 {(total > SHOWN).then(|| view! {
                     <p class="govuk-body">{format!("Showing the latest {SHOWN} of {total} changes.")}</p>
                 })}
-                <table class="govuk-table">
-                    <caption class="govuk-table__caption govuk-visually-hidden">"Changes"</caption>
-                    <thead class="govuk-table__head">
-                        <tr class="govuk-table__row">
-                            <th scope="col" class="govuk-table__header">"When"</th>
-                            <th scope="col" class="govuk-table__header">"Who"</th>
-                            <th scope="col" class="govuk-table__header">"Organisation"</th>
-                            <th scope="col" class="govuk-table__header">"What changed"</th>
-                        </tr>
-                    </thead>
-                    <tbody class="govuk-table__body">
-                        {entries
-                            .into_iter()
-                            .map(|(e, restorable, undoable)| {
-                                let link = e
-                                    .targets
-                                    .iter()
-                                    .find_map(|t| t.strip_prefix("action/"))
-                                    .filter(|id| live_actions.iter().any(|a| a == id))
-                                    .map(|id| Route::Action(id.to_string()).href());
-                                let summary = e.summary.clone();
-                                let restore_entry = e.clone();
-                                let undo_hash = e.hash.clone();
-                                view! {
-                                    <tr class="govuk-table__row">
-                                        <td class="govuk-table__cell">{format!("{} {}", e.date().short(), e.time_of_day())}</td>
-                                        <td class="govuk-table__cell">{e.author.name.clone()}</td>
-                                        <td class="govuk-table__cell">{e.author.organisation.clone()}</td>
-                                        <td class="govuk-table__cell">
-                                            {match link {
-                                                Some(href) => view! { <a class="govuk-link" href=href>{summary.clone()}</a> }.into_any(),
-                                                None => view! { {summary.clone()} }.into_any(),
-                                            }}
-                                            {restorable.then(|| view! {
-                                                " "
-                                                <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-button--inline"
-                                                    aria-label=format!("Restore: {summary}")
-                                                    on:click=move |_| restore(restore_entry.clone(), None)>
-                                                    "Restore"
-                                                </button>
-                                            })}
-                                            {undoable.then(|| view! {
-                                                " "
-                                                <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-button--inline"
-                                                    aria-label=format!("Undo this import: {summary}")
-                                                    on:click=move |_| ask_undo(undo_hash.clone())>
-                                                    "Undo this import"
-                                                </button>
-                                            })}
-                                        </td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
+                <Table caption="Changes" columns=["When", "Who", "Organisation", "What changed"]>
+                    {entries
+                        .into_iter()
+                        .map(|(e, restorable, undoable)| {
+                            let link = e
+                                .targets
+                                .iter()
+                                .find_map(|t| t.strip_prefix("action/"))
+                                .filter(|id| live_actions.iter().any(|a| a == id))
+                                .map(|id| Route::Action(id.to_string()).href());
+                            let summary = e.summary.clone();
+                            let restore_entry = e.clone();
+                            let undo_hash = e.hash.clone();
+                            view! {
+                                <tr class="govuk-table__row">
+                                    <td class="govuk-table__cell">{format!("{} {}", e.date().short(), e.time_of_day())}</td>
+                                    <td class="govuk-table__cell">{e.author.name.clone()}</td>
+                                    <td class="govuk-table__cell">{e.author.organisation.clone()}</td>
+                                    <td class="govuk-table__cell">
+                                        {match link {
+                                            Some(href) => view! { <a class="govuk-link" href=href>{summary.clone()}</a> }.into_any(),
+                                            None => view! { {summary.clone()} }.into_any(),
+                                        }}
+                                        {restorable.then(|| view! {
+                                            " "
+                                            <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-button--inline"
+                                                aria-label=format!("Restore: {summary}")
+                                                on:click=move |_| restore(restore_entry.clone(), None)>
+                                                "Restore"
+                                            </button>
+                                        })}
+                                        {undoable.then(|| view! {
+                                            " "
+                                            <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-button--inline"
+                                                aria-label=format!("Undo this import: {summary}")
+                                                on:click=move |_| ask_undo(undo_hash.clone())>
+                                                "Undo this import"
+                                            </button>
+                                        })}
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </Table>
             }
         }}
     }
@@ -238,32 +226,22 @@ pub fn HistoryPage() -> impl IntoView {
 #[component]
 pub fn ChangesTable(caption: &'static str, #[prop(into)] entries: Signal<Vec<HistoryEntry>>) -> impl IntoView {
     view! {
-        <table class="govuk-table">
-            <caption class="govuk-table__caption govuk-visually-hidden">{caption}</caption>
-            <thead class="govuk-table__head">
-                <tr class="govuk-table__row">
-                    <th scope="col" class="govuk-table__header">"When"</th>
-                    <th scope="col" class="govuk-table__header">"Who"</th>
-                    <th scope="col" class="govuk-table__header">"What changed"</th>
-                </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-                {move || {
-                    entries
-                        .get()
-                        .into_iter()
-                        .map(|e| {
-                            view! {
-                                <tr class="govuk-table__row">
-                                    <td class="govuk-table__cell">{format!("{} {}", e.date().short(), e.time_of_day())}</td>
-                                    <td class="govuk-table__cell">{e.author.describe()}</td>
-                                    <td class="govuk-table__cell">{e.summary}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </tbody>
-        </table>
+        <Table caption=caption columns=["When", "Who", "What changed"]>
+            {move || {
+                entries
+                    .get()
+                    .into_iter()
+                    .map(|e| {
+                        view! {
+                            <tr class="govuk-table__row">
+                                <td class="govuk-table__cell">{format!("{} {}", e.date().short(), e.time_of_day())}</td>
+                                <td class="govuk-table__cell">{e.author.describe()}</td>
+                                <td class="govuk-table__cell">{e.summary}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </Table>
     }
 }

@@ -68,7 +68,7 @@ pub fn Header() -> impl IntoView {
                             </Show>
                             // Share works with no partnership open: it is where a partner's
                             // file becomes a partnership on a new device.
-                            <NavItem route=Route::Exchange label="Share" />
+                            <NavItem route=Route::Share label="Share" />
                             <Show when=move || partnership().is_some()>
                                 <NavItem route=Route::History label="History" />
                             </Show>
@@ -101,7 +101,7 @@ fn section_pages(section: &str) -> &'static [SectionPage] {
             ("Resident consultation", || Route::Consultations),
         ],
         "reports" => &[("Committee reports", || Route::Reports), ("Excel and CSV", || Route::Spreadsheets)],
-        "share" => &[("Share with partners", || Route::Exchange), ("Redacted copy", || Route::RedactedCopy)],
+        "share" => &[("Share with partners", || Route::Share), ("Redacted copy", || Route::RedactedCopy)],
         _ => &[],
     }
 }
@@ -157,7 +157,7 @@ fn page_key(route: &Route) -> &'static str {
         Route::Workshops | Route::Workshop(_) => "workshops",
         Route::Consultations | Route::Kiosk(_) | Route::StartKiosk(_) | Route::WorryWording(_) => "consultations",
         Route::Spreadsheets => "spreadsheets",
-        Route::Exchange => "exchange",
+        Route::Share => "share",
         Route::RedactedCopy => "redacted",
         _ => "reports",
     }
@@ -190,7 +190,7 @@ fn section(route: &Route) -> &'static str {
         Route::Dashboard(_) => "dashboard",
         Route::OpenFile => "workspaces",
         Route::Spreadsheets => "reports",
-        Route::Exchange | Route::RedactedCopy => "share",
+        Route::Share | Route::RedactedCopy => "share",
         Route::Assessment(_)
         | Route::AssessedIssue(..)
         | Route::Consultations
@@ -212,7 +212,7 @@ fn section(route: &Route) -> &'static str {
         Route::Calendar | Route::NewEvent | Route::EditEvent(_) | Route::DeleteEvent(_) => "calendar",
         Route::Settings => "settings",
         Route::Workspaces | Route::NewWorkspace | Route::RenameWorkspace(_) | Route::DeleteWorkspace(_) => "workspaces",
-        Route::CrashTest | Route::PerformanceCheck | Route::NotFound => "",
+        Route::CrashTest | Route::SpeedCheck | Route::NotFound => "",
     }
 }
 
@@ -404,7 +404,7 @@ pub fn KeepSafeBanner() -> impl IntoView {
                         "The browser may have cleared its data, for example after a week without a visit or to free space. "
                         "If you or a partner has a file of it (a .saferplan or .automerge file, or a backup), restore it from that."
                     </p>
-                    <a class="govuk-button" href=Route::Exchange.href()>"Restore from a file"</a>
+                    <a class="govuk-button" href=Route::Share.href()>"Restore from a file"</a>
                 </div>
             </div>
         })}

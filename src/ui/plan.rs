@@ -11,7 +11,7 @@ use crate::model::filter::NO_THEME;
 use crate::model::{Action, ActionFilter, Narrative, Partnership, Status, Theme};
 use crate::nav::Route;
 
-use super::components::{Missing, StatusTag};
+use super::components::{Missing, StatusTag, SummaryRow, Table};
 use super::conflicts::{PlanConflicts, ThemeConflicts};
 use super::router::{focus_id, page_loaded};
 use super::state::{AppState, use_app};
@@ -98,49 +98,38 @@ fn overview(p: &Partnership, moved: RwSignal<String>) -> impl IntoView + use<> {
         {themes.is_empty().then(|| view! {
             <p class="govuk-body">"This plan has no priority themes yet."</p>
         })}
-        <table class="govuk-table">
-            <caption class="govuk-table__caption govuk-visually-hidden">"Priority themes and their actions"</caption>
-            <thead class="govuk-table__head">
+        <Table caption="Priority themes and their actions" columns=["Theme", "Theme lead", "Actions by status"] controls="Change">
+            {themes
+                .into_iter()
+                .enumerate()
+                .map(|(i, (theme, counts))| {
+                    view! {
+                        <tr class="govuk-table__row">
+                            <th scope="row" class="govuk-table__header">
+                                <a class="govuk-link" href=Route::Theme(theme.id.clone()).href()>{theme.name.clone()}</a>
+                            </th>
+                            <td class="govuk-table__cell">{theme.lead()}</td>
+                            <td class="govuk-table__cell"><StatusCounts counts /></td>
+                            <td class="govuk-table__cell">
+                                <ThemeControls theme=theme.clone() first=i == 0 last=i == last moved />
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view()}
+            {(!cross_cutting.is_empty()).then(|| view! {
                 <tr class="govuk-table__row">
-                    <th scope="col" class="govuk-table__header">"Theme"</th>
-                    <th scope="col" class="govuk-table__header">"Theme lead"</th>
-                    <th scope="col" class="govuk-table__header">"Actions by status"</th>
-                    <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Change"</span></th>
+                    <th scope="row" class="govuk-table__header">
+                        <a class="govuk-link" href=Route::Actions(ActionFilter { theme_id: NO_THEME.into(), ..Default::default() }).href()>
+                            "Cross-cutting actions (no theme)"
+                        </a>
+                    </th>
+                    <td class="govuk-table__cell">"Community Safety Partnership Executive"</td>
+                    <td class="govuk-table__cell"><StatusCounts counts=cross_cutting /></td>
+                    <td class="govuk-table__cell"></td>
                 </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-                {themes
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, (theme, counts))| {
-                        view! {
-                            <tr class="govuk-table__row">
-                                <th scope="row" class="govuk-table__header">
-                                    <a class="govuk-link" href=Route::Theme(theme.id.clone()).href()>{theme.name.clone()}</a>
-                                </th>
-                                <td class="govuk-table__cell">{theme.lead()}</td>
-                                <td class="govuk-table__cell"><StatusCounts counts /></td>
-                                <td class="govuk-table__cell">
-                                    <ThemeControls theme=theme.clone() first=i == 0 last=i == last moved />
-                                </td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-                {(!cross_cutting.is_empty()).then(|| view! {
-                    <tr class="govuk-table__row">
-                        <th scope="row" class="govuk-table__header">
-                            <a class="govuk-link" href=Route::Actions(ActionFilter { theme_id: NO_THEME.into(), ..Default::default() }).href()>
-                                "Cross-cutting actions (no theme)"
-                            </a>
-                        </th>
-                        <td class="govuk-table__cell">"Community Safety Partnership Executive"</td>
-                        <td class="govuk-table__cell"><StatusCounts counts=cross_cutting /></td>
-                        <td class="govuk-table__cell"></td>
-                    </tr>
-                })}
-            </tbody>
-        </table>
+            })}
+        </Table>
         <a class=add_theme href=Route::ThemeForm(None).href()>"Add a priority theme"</a>
     }
 }
@@ -282,15 +271,9 @@ fn theme_page(p: &Partnership, theme: &Theme, moved: RwSignal<String>) -> impl I
         <span class="govuk-caption-l">{format!("Priority theme {} of {of}", at + 1)}</span>
         <h1 class="govuk-heading-l" tabindex="-1">{theme.name.clone()}</h1>
         <dl class="govuk-summary-list">
-            <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">"Theme lead"</dt>
-                <dd class="govuk-summary-list__value">{if lead.is_empty() { "Not recorded yet".to_string() } else { lead }}</dd>
-            </div>
+            <SummaryRow label="Theme lead">{if lead.is_empty() { "Not recorded yet".to_string() } else { lead }}</SummaryRow>
             {(!sub_groups.is_empty()).then(|| view! {
-                <div class="govuk-summary-list__row">
-                    <dt class="govuk-summary-list__key">"Delivered by"</dt>
-                    <dd class="govuk-summary-list__value">{sub_groups.join(", ")}</dd>
-                </div>
+                <SummaryRow label="Delivered by">{sub_groups.join(", ")}</SummaryRow>
             })}
         </dl>
         <ThemeControls theme=theme.clone() first last moved />
@@ -317,35 +300,24 @@ pub fn ActionTable(actions: Vec<Action>) -> impl IntoView {
         return view! { <p class="govuk-body">"No actions yet."</p> }.into_any();
     }
     view! {
-        <table class="govuk-table">
-            <caption class="govuk-table__caption govuk-visually-hidden">"Actions"</caption>
-            <thead class="govuk-table__head">
-                <tr class="govuk-table__row">
-                    <th scope="col" class="govuk-table__header">"No."</th>
-                    <th scope="col" class="govuk-table__header">"Key action"</th>
-                    <th scope="col" class="govuk-table__header">"Status"</th>
-                    <th scope="col" class="govuk-table__header">"Last update"</th>
-                </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-                {actions
-                    .into_iter()
-                    .map(|a| {
-                        let last = a.latest_update().map(|u| u.date.short()).unwrap_or_else(|| "None".into());
-                        view! {
-                            <tr class="govuk-table__row">
-                                <td class="govuk-table__cell">{a.number.clone()}</td>
-                                <td class="govuk-table__cell">
-                                    <a class="govuk-link" href=Route::Action(a.id.clone()).href()>{a.title.clone()}</a>
-                                </td>
-                                <td class="govuk-table__cell"><StatusTag status=a.status() /></td>
-                                <td class="govuk-table__cell">{last}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
+        <Table caption="Actions" columns=["No.", "Key action", "Status", "Last update"]>
+            {actions
+                .into_iter()
+                .map(|a| {
+                    let last = a.latest_update().map(|u| u.date.short()).unwrap_or_else(|| "None".into());
+                    view! {
+                        <tr class="govuk-table__row">
+                            <td class="govuk-table__cell">{a.number.clone()}</td>
+                            <td class="govuk-table__cell">
+                                <a class="govuk-link" href=Route::Action(a.id.clone()).href()>{a.title.clone()}</a>
+                            </td>
+                            <td class="govuk-table__cell"><StatusTag status=a.status() /></td>
+                            <td class="govuk-table__cell">{last}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()}
+        </Table>
     }
     .into_any()
 }

@@ -20,7 +20,7 @@ use crate::model::FieldErrors;
 use crate::nav::Route;
 use crate::storage::server as stored;
 
-use super::components::{ErrorSummary, TextField, clear_errors, show_errors};
+use super::components::{ErrorSummary, SummaryRow, TextField, clear_errors, show_errors};
 use super::exchange::check::{Verdict, check_file};
 use super::file_worker::{self, CheckingStatus};
 use super::router::focus_id;
@@ -248,10 +248,7 @@ pub fn JoinSection() -> impl IntoView {
             {move || fetching.get().map(|f| match f {
                 Fetching::Busy => view! { <p class="govuk-body" role="status">"Downloading the partnership from the server\u{2026}"</p> }.into_any(),
                 Fetching::Refused(reason) => view! {
-                    <div class="govuk-error-summary" role="alert">
-                        <h2 class="govuk-error-summary__title">"The partnership could not be downloaded"</h2>
-                        <div class="govuk-error-summary__body"><p class="govuk-body">{reason}</p></div>
-                    </div>
+                    <ErrorSummary title="The partnership could not be downloaded" message=reason />
                 }.into_any(),
                 Fetching::Same { name } => view! {
                     <h3 class="govuk-heading-s">{format!("You already have {name} on this device")}</h3>
@@ -261,9 +258,9 @@ pub fn JoinSection() -> impl IntoView {
                 Fetching::New { name, area, themes, actions } => view! {
                     <h3 class="govuk-heading-s">{format!("The server holds {name}")}</h3>
                     <dl class="govuk-summary-list" id="joining-summary">
-                        <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">"Area"</dt><dd class="govuk-summary-list__value">{area}</dd></div>
-                        <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">"Priority themes"</dt><dd class="govuk-summary-list__value">{themes}</dd></div>
-                        <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">"Actions"</dt><dd class="govuk-summary-list__value">{actions}</dd></div>
+                        <SummaryRow label="Area">{area}</SummaryRow>
+                        <SummaryRow label="Priority themes">{themes}</SummaryRow>
+                        <SummaryRow label="Actions">{actions}</SummaryRow>
                     </dl>
                     <button type="button" class="govuk-button" on:click=keep>{format!("Keep {name} on this device")}</button>
                 }.into_any(),

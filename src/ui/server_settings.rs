@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use crate::doc::repo::{ServerAddress, SyncId, status_text};
 use crate::model::FieldErrors;
 
-use super::components::{ErrorSummary, TextField, clear_errors, show_errors};
+use super::components::{ErrorSummary, SummaryRow, TextField, WarningText, clear_errors, show_errors};
 use super::server_join::JoinSection;
 use super::state::use_app;
 
@@ -17,13 +17,7 @@ use super::state::use_app;
 #[component]
 fn SecurityText() -> impl IntoView {
     view! {
-        <div class="govuk-warning-text">
-            <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
-            <strong class="govuk-warning-text__text">
-                <span class="govuk-visually-hidden">"Warning"</span>
-                "The sync server can read the whole plan and has no sign-in of its own."
-            </strong>
-        </div>
+        <WarningText>"The sync server can read the whole plan and has no sign-in of its own."</WarningText>
         <ul class="govuk-list govuk-list--bullet" id="server-security">
             <li>"Use a server only if a partner runs it on its own assured infrastructure, such as the county council or the Police and Crime Commissioner."</li>
             <li>"Its address must start wss:// (encrypted), behind a proxy that checks who is connecting before letting them in, and lets each person reach only their own partnerships."</li>
@@ -103,18 +97,9 @@ pub fn ServerSyncSection() -> impl IntoView {
                     let status = status_text(&view.status, &view.host);
                     view! {
                         <dl class="govuk-summary-list">
-                            <div class="govuk-summary-list__row">
-                                <dt class="govuk-summary-list__key">"Server"</dt>
-                                <dd class="govuk-summary-list__value">{view.host.clone()}</dd>
-                            </div>
-                            <div class="govuk-summary-list__row">
-                                <dt class="govuk-summary-list__key">"Sync address"</dt>
-                                <dd class="govuk-summary-list__value"><code id="sync-address-shown">{address}</code></dd>
-                            </div>
-                            <div class="govuk-summary-list__row">
-                                <dt class="govuk-summary-list__key">"Status"</dt>
-                                <dd class="govuk-summary-list__value" id="server-status-detail">{status}</dd>
-                            </div>
+                            <SummaryRow label="Server">{view.host.clone()}</SummaryRow>
+                            <SummaryRow label="Sync address"><code id="sync-address-shown">{address}</code></SummaryRow>
+                            <SummaryRow label="Status" value_id="server-status-detail">{status}</SummaryRow>
                         </dl>
                         {view.not_kept.map(|reason| view! { <div class="govuk-inset-text" id="server-not-kept">{reason}</div> })}
                         <p class="govuk-body">

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use crate::doc::FormError;
 use crate::model::{FieldErrors, OrganisationDraft, Partnership, Sector, SubGroupDraft};
 use crate::nav::Route;
-use crate::ui::components::{BackLink, CheckboxGroup, ErrorSummary, Missing, Radios, TextArea, TextField, apply_form};
+use crate::ui::components::{
+    BackLink, CheckboxGroup, EditRemoveCell, ErrorSummary, Missing, Radios, Table, TextArea, TextField, apply_form,
+};
 use crate::ui::router::page_loaded;
 use crate::ui::state::{AppState, use_app};
 use crate::ui::workspaces::IdentityReminder;
@@ -38,37 +40,19 @@ fn structure_page(p: &Partnership) -> impl IntoView + use<> {
             view! { <p class="govuk-body">"No members recorded yet."</p> }.into_any()
         } else {
             view! {
-                <table class="govuk-table">
-                    <caption class="govuk-table__caption govuk-visually-hidden">"Member organisations"</caption>
-                    <thead class="govuk-table__head">
-                        <tr class="govuk-table__row">
-                            <th scope="col" class="govuk-table__header">"Organisation"</th>
-                            <th scope="col" class="govuk-table__header">"Sector"</th>
-                            <th scope="col" class="govuk-table__header">"Role in the partnership"</th>
-                            <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Actions"</span></th>
-                        </tr>
-                    </thead>
-                    <tbody class="govuk-table__body">
-                        {members
-                            .into_iter()
-                            .map(|m| view! {
-                                <tr class="govuk-table__row">
-                                    <th scope="row" class="govuk-table__header">{m.name.clone()}</th>
-                                    <td class="govuk-table__cell">{m.sector.label()}</td>
-                                    <td class="govuk-table__cell">{m.role.clone()}</td>
-                                    <td class="govuk-table__cell app-table__actions">
-                                        <a class="govuk-link" href=Route::MemberForm(Some(m.id.clone())).href()>
-                                            "Edit" <span class="govuk-visually-hidden">{format!(" {}", m.name)}</span>
-                                        </a>
-                                        <a class="govuk-link" href=Route::RemoveMember(m.id.clone()).href()>
-                                            "Remove" <span class="govuk-visually-hidden">{format!(" {}", m.name)}</span>
-                                        </a>
-                                    </td>
-                                </tr>
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
+                <Table caption="Member organisations" columns=["Organisation", "Sector", "Role in the partnership"] controls="Actions">
+                    {members
+                        .into_iter()
+                        .map(|m| view! {
+                            <tr class="govuk-table__row">
+                                <th scope="row" class="govuk-table__header">{m.name.clone()}</th>
+                                <td class="govuk-table__cell">{m.sector.label()}</td>
+                                <td class="govuk-table__cell">{m.role.clone()}</td>
+                                <EditRemoveCell edit=Route::MemberForm(Some(m.id.clone())) remove=Route::RemoveMember(m.id.clone()) item=m.name.clone() />
+                            </tr>
+                        })
+                        .collect_view()}
+                </Table>
             }
             .into_any()
         }}
@@ -78,41 +62,22 @@ fn structure_page(p: &Partnership) -> impl IntoView + use<> {
             view! { <p class="govuk-body">"No sub-groups recorded yet."</p> }.into_any()
         } else {
             view! {
-                <table class="govuk-table">
-                    <caption class="govuk-table__caption govuk-visually-hidden">"Sub-groups"</caption>
-                    <thead class="govuk-table__head">
-                        <tr class="govuk-table__row">
-                            <th scope="col" class="govuk-table__header">"Sub-group"</th>
-                            <th scope="col" class="govuk-table__header">"Chair"</th>
-                            <th scope="col" class="govuk-table__header">"Themes"</th>
-                            <th scope="col" class="govuk-table__header">"Meetings in the calendar"</th>
-                            <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">"Actions"</span></th>
-                        </tr>
-                    </thead>
-                    <tbody class="govuk-table__body">
-                        {groups
-                            .into_iter()
-                            .map(|(g, themes, meetings)| view! {
-                                <tr class="govuk-table__row">
-                                    <th scope="row" class="govuk-table__header">{g.name.clone()}</th>
-                                    <td class="govuk-table__cell">{g.chair()}</td>
-                                    <td class="govuk-table__cell">{themes.join(", ")}</td>
-                                    <td class="govuk-table__cell">
-                                        <a class="govuk-link" href=Route::Calendar.href()>{meetings}<span class="govuk-visually-hidden">{format!(" meetings of {}", g.name)}</span></a>
-                                    </td>
-                                    <td class="govuk-table__cell app-table__actions">
-                                        <a class="govuk-link" href=Route::SubGroupForm(Some(g.id.clone())).href()>
-                                            "Edit" <span class="govuk-visually-hidden">{format!(" {}", g.name)}</span>
-                                        </a>
-                                        <a class="govuk-link" href=Route::RemoveSubGroup(g.id.clone()).href()>
-                                            "Remove" <span class="govuk-visually-hidden">{format!(" {}", g.name)}</span>
-                                        </a>
-                                    </td>
-                                </tr>
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
+                <Table caption="Sub-groups" columns=["Sub-group", "Chair", "Themes", "Meetings in the calendar"] controls="Actions">
+                    {groups
+                        .into_iter()
+                        .map(|(g, themes, meetings)| view! {
+                            <tr class="govuk-table__row">
+                                <th scope="row" class="govuk-table__header">{g.name.clone()}</th>
+                                <td class="govuk-table__cell">{g.chair()}</td>
+                                <td class="govuk-table__cell">{themes.join(", ")}</td>
+                                <td class="govuk-table__cell">
+                                    <a class="govuk-link" href=Route::Calendar.href()>{meetings}<span class="govuk-visually-hidden">{format!(" meetings of {}", g.name)}</span></a>
+                                </td>
+                                <EditRemoveCell edit=Route::SubGroupForm(Some(g.id.clone())) remove=Route::RemoveSubGroup(g.id.clone()) item=g.name.clone() />
+                            </tr>
+                        })
+                        .collect_view()}
+                </Table>
             }
             .into_any()
         }}

@@ -9,7 +9,7 @@ use crate::doc::{UndoImport, UndoneAction};
 use crate::model::FieldErrors;
 use crate::nav::Route;
 
-use super::components::Radios;
+use super::components::{ErrorSummary, Radios};
 use super::router::focus_id;
 use super::state::use_app;
 
@@ -53,7 +53,7 @@ pub fn UndoImportPanel(plan: UndoImport, close: Callback<()>) -> impl IntoView {
             <div class="govuk-notification-banner__content">
                 <h2 class="govuk-heading-m" id="undo-import" tabindex="-1">"Undo this import?"</h2>
                 <p class="govuk-body">{intro}</p>
-                {move || problem.get().map(|p| view! { <p class="govuk-error-message" role="alert">{p}</p> })}
+                <ErrorSummary message=problem />
                 <ActionList
                     heading=format!("{} will be removed", count(plan.untouched.len()))
                     actions=plan.untouched.clone()

@@ -12,7 +12,7 @@ use crate::model::workshop::{Allowance, Ballot, ItemKind, Side, Workshop, Worksh
 use crate::nav::Route;
 
 use super::components::{
-    BackLink, ErrorSummary, FullScreenButton, Missing, Radios, SelectField, TextField, apply_form, show_errors,
+    BackLink, ErrorSummary, FullScreenButton, Missing, Radios, SelectField, Table, TextField, apply_form, show_errors,
 };
 use super::router::{focus_id, page_loaded};
 use super::state::use_app;
@@ -204,10 +204,12 @@ fn AddIdea(id: String, kind: ItemKind, label: &'static str) -> impl IntoView {
             Err(e) => problem.set(Some(e.to_string())),
         }
     };
+    let link_to = input_id.clone();
+    let problems = Signal::derive(move || problem.get().map(|p| vec![(link_to.clone(), p)]).unwrap_or_default());
     view! {
         <form on:submit=add novalidate class="govuk-form-group">
+            <ErrorSummary links=problems />
             <label class="govuk-label govuk-label--s" for=input_id.clone()>{format!("Add: {}", label.to_lowercase())}</label>
-            {move || problem.get().map(|p| view! { <p class="govuk-error-message" role="alert">{p}</p> })}
             <input class="govuk-input" id=input_id type="text" bind:value=text />
             <button type="submit" class="govuk-button govuk-button--secondary app-kiosk__button">"Add"</button>
         </form>
@@ -264,6 +266,7 @@ fn Ballot(id: String) -> impl IntoView {
             }
         };
         view! {
+            <ErrorSummary message=problem />
             <h2 class="govuk-heading-l">{if rating { "Rate each issue from 1 to 5".to_string() } else { format!("Place your {allowance} dots") }}</h2>
             {(!rating).then(|| view! {
                 <p class="govuk-body-l" aria-live="polite" id="dots-left">
@@ -274,7 +277,6 @@ fn Ballot(id: String) -> impl IntoView {
                 </p>
             })}
             {empty.then(|| view! { <p class="govuk-body">"Nothing to vote on yet: add possible responses first."</p> })}
-            {move || problem.get().map(|p| view! { <p class="govuk-error-message" role="alert">{p}</p> })}
             <ul class="govuk-list app-workshop__votes">
                 {items.into_iter().map(|(item, text)| {
                     let (a, b, c, d, e) = (item.clone(), item.clone(), item.clone(), item.clone(), item);
@@ -315,25 +317,16 @@ fn Results(id: String) -> impl IntoView {
         view! {
             <h2 class="govuk-heading-l">"Results"</h2>
             <p class="govuk-body-l">{format!("{participants} participant{} voted.", if participants == 1 { "" } else { "s" })}</p>
-            <table class="govuk-table app-workshop__results" id="workshop-results">
-                <caption class="govuk-table__caption govuk-visually-hidden">"Workshop results"</caption>
-                <thead class="govuk-table__head"><tr class="govuk-table__row">
-                    <th scope="col" class="govuk-table__header">"Rank"</th>
-                    <th scope="col" class="govuk-table__header">{if w.format == WorkshopFormat::SenseCheck { "Issue" } else { "Response" }}</th>
-                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">{if rating { "Average rating" } else { "Dots" }}</th>
-                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">"People"</th>
-                </tr></thead>
-                <tbody class="govuk-table__body">
-                    {w.tally().into_iter().map(|t| view! {
-                        <tr class="govuk-table__row">
-                            <td class="govuk-table__cell">{t.rank}</td>
-                            <td class="govuk-table__cell">{t.item.text.clone()}</td>
-                            <td class="govuk-table__cell govuk-table__cell--numeric">{if rating { format!("{:.1}", t.result) } else { format!("{:.0}", t.result) }}</td>
-                            <td class="govuk-table__cell govuk-table__cell--numeric">{t.participants}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <Table caption="Workshop results" columns=vec!["Rank", if w.format == WorkshopFormat::SenseCheck { "Issue" } else { "Response" }, if rating { "Average rating" } else { "Dots" }, "People"] numeric=2 class="govuk-table app-workshop__results" id="workshop-results">
+                {w.tally().into_iter().map(|t| view! {
+                    <tr class="govuk-table__row">
+                        <td class="govuk-table__cell">{t.rank}</td>
+                        <td class="govuk-table__cell">{t.item.text.clone()}</td>
+                        <td class="govuk-table__cell govuk-table__cell--numeric">{if rating { format!("{:.1}", t.result) } else { format!("{:.0}", t.result) }}</td>
+                        <td class="govuk-table__cell govuk-table__cell--numeric">{t.participants}</td>
+                    </tr>
+                }).collect_view()}
+            </Table>
         }
         .into_any()
     }

@@ -9,7 +9,7 @@ use crate::model::{Author, Date, FieldErrors};
 use crate::nav::Route;
 use crate::storage::settings::CatalogEntry;
 
-use super::components::{BackLink, ErrorSummary, TextField, clear_errors, show_errors};
+use super::components::{BackLink, ErrorSummary, Table, TextField, WarningText, clear_errors, show_errors};
 use super::router::{navigate, page_loaded};
 use super::state::use_app;
 
@@ -33,12 +33,7 @@ pub fn WorkspacesPage() -> impl IntoView {
     };
 
     view! {
-        {move || problem.get().map(|p| view! {
-            <div class="govuk-error-summary" role="alert" tabindex="-1">
-                <h2 class="govuk-error-summary__title">"There is a problem"</h2>
-                <div class="govuk-error-summary__body"><p class="govuk-body">{p}</p></div>
-            </div>
-        })}
+        <ErrorSummary message=problem />
         <Show
             when=first_run
             fallback=move || view! { <WorkspaceList problem /> }
@@ -88,25 +83,13 @@ fn WorkspaceList(problem: RwSignal<Option<String>>) -> impl IntoView {
     view! {
         <h1 class="govuk-heading-l" tabindex="-1">"Your partnerships"</h1>
         <p class="govuk-body">"These partnerships are kept in this browser on this device."</p>
-        <table class="govuk-table">
-            <caption class="govuk-table__caption govuk-visually-hidden">"Partnerships on this device"</caption>
-            <thead class="govuk-table__head">
-                <tr class="govuk-table__row">
-                    <th scope="col" class="govuk-table__header">"Partnership"</th>
-                    <th scope="col" class="govuk-table__header">"Added to this device"</th>
-                    <th scope="col" class="govuk-table__header">
-                        <span class="govuk-visually-hidden">"Actions"</span>
-                    </th>
-                </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-                <For
-                    each=move || state.catalog.get()
-                    key=|e| (e.id.clone(), e.name.clone())
-                    children=move |entry| view! { <WorkspaceRow entry problem /> }
-                />
-            </tbody>
-        </table>
+        <Table caption="Partnerships on this device" columns=["Partnership", "Added to this device"] controls="Actions">
+            <For
+                each=move || state.catalog.get()
+                key=|e| (e.id.clone(), e.name.clone())
+                children=move |entry| view! { <WorkspaceRow entry problem /> }
+            />
+        </Table>
         <div class="govuk-button-group">
             <a class="govuk-button" href=Route::NewWorkspace.href()>"Start a new partnership"</a>
             <a class="govuk-button govuk-button--secondary" href=Route::OpenFile.href()>"Open a file from a partner"</a>
@@ -341,15 +324,9 @@ pub fn DeleteWorkspacePage(id: String) -> impl IntoView {
     };
     view! {
         <BackLink route=Route::Workspaces />
-        {move || problem.get().map(|p| view! { <p class="govuk-error-message">{p}</p> })}
+        <ErrorSummary message=problem />
         <h1 class="govuk-heading-l" tabindex="-1">{format!("Are you sure you want to delete {} from this device?", entry.name)}</h1>
-        <div class="govuk-warning-text">
-            <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
-            <strong class="govuk-warning-text__text">
-                <span class="govuk-visually-hidden">"Warning"</span>
-                "This cannot be undone on this device. Partners who have a copy keep theirs."
-            </strong>
-        </div>
+        <WarningText>"This cannot be undone on this device. Partners who have a copy keep theirs."</WarningText>
         <div class="govuk-button-group">
             <button type="button" class="govuk-button govuk-button--warning" on:click=confirm>
                 "Yes, delete this partnership"

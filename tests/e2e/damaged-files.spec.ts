@@ -129,7 +129,12 @@ test.describe('spreadsheets', () => {
       buffer: Buffer.from('Indicator,Quarter,Value\nThis row stops the reader,Q4 2019-20,1\n'),
     });
     await ended;
-    await expect(page.getByRole('alert').filter({ hasText: UNSAFE })).toHaveText(UNSAFE);
+    const refusal = page.getByRole('alert').filter({ hasText: UNSAFE });
+    await expect(refusal.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+    // The message leads back to the file input, as the error summary's links do.
+    await expect(refusal.getByRole('link')).toHaveText(UNSAFE);
+    await refusal.getByRole('link').click();
+    await expect(page.getByLabel('Choose the performance return')).toBeFocused();
     await expect(page.getByRole('button', { name: /^Record \d+ values?$/ })).toHaveCount(0);
     // The tracker's preview and the date typed for it are still there.
     await expect(page.getByRole('heading', { name: '0 actions will be added' })).toBeVisible();

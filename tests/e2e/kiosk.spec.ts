@@ -154,3 +154,36 @@ test('the postcode question gives no example for an area it does not know', asyn
   await expect(page.getByText('LU1')).toHaveCount(0);
   await expectAccessible(page, 'kiosk mode for an area with no postcode example');
 });
+
+test('a questionnaire with no worries to pick from is not opened to residents, and the organiser is told why', async ({ page }) => {
+  await page.goto('/');
+  await setIdentity(page, 'Community Safety Officer', 'Central Bedfordshire Council');
+  await visit(page, '/workspaces/new');
+  await page.getByLabel('Name of the partnership').fill('Dunstable Community Safety Partnership');
+  await page.getByRole('button', { name: 'Create partnership' }).click();
+  await expectPage(page, 'Dunstable Community Safety Partnership');
+  // No priority themes yet, so the worries question has nothing to pick from.
+  await visit(page, '/consultation');
+  await page.getByLabel('Title residents will see').fill('How safe do you feel in Dunstable?');
+  await page.getByRole('button', { name: 'Set up questionnaire' }).click();
+  await expect(page.getByText('Questionnaire set up')).toBeVisible();
+  await page.getByRole('region', { name: 'How safe do you feel in Dunstable?' }).getByRole('link', { name: 'Open kiosk mode' }).click();
+  await expectPage(page, 'Start kiosk mode');
+  const notReady = 'This questionnaire is not ready for residents yet';
+  const why = 'A “pick from a list” question has nothing to pick from. Add its options first.';
+  const summary = page.getByRole('alert').filter({ hasText: notReady });
+  await expect(summary.getByRole('heading', { name: notReady })).toBeVisible();
+  await expect(summary).toContainText(why);
+  await expect(page.locator('#error-summary')).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Start kiosk mode' })).toHaveCount(0);
+  await expectAccessible(page, 'starting kiosk mode on a questionnaire that is not ready');
+
+  // The questionnaire's own address says the same, and keeps no kiosk lock.
+  await page.goto(page.url().replace(/\/start$/, '/kiosk'));
+  await expectPage(page, 'How safe do you feel in Dunstable?');
+  await expect(page.getByRole('alert').filter({ hasText: notReady })).toContainText(why);
+  await expect(page.getByRole('button', { name: 'Send my answers' })).toHaveCount(0);
+  await expectAccessible(page, 'a questionnaire that is not ready');
+  await page.getByRole('link', { name: 'Back' }).click();
+  await expectPage(page, 'Resident consultation');
+});

@@ -35,6 +35,20 @@ impl FieldErrors {
     pub fn into_result<T>(self, value: T) -> Result<T, FieldErrors> {
         if self.is_empty() { Ok(value) } else { Err(self) }
     }
+
+    /// The error summary's links, in field order: each message with the id
+    /// of the element its link moves the focus to. That is the field's own
+    /// id, except for a set of radios or checkboxes (named in `choices`),
+    /// whose first option (`<field>-option`) takes the focus, as the GOV.UK
+    /// error summary asks (a fieldset cannot be focused).
+    pub fn summary_links(&self, choices: &[&str]) -> Vec<(String, String)> {
+        self.iter()
+            .map(|(field, message)| {
+                let target = if choices.contains(&field) { format!("{field}-option") } else { field.to_string() };
+                (target, message.to_string())
+            })
+            .collect()
+    }
 }
 
 /// The action form, as typed.
@@ -298,6 +312,22 @@ mod tests {
         let backwards = ActionDraft { start: "2020-02-01".into(), ..draft };
         let errors = backwards.validate(|_| false, |_| true).expect_err("start after due");
         assert_eq!(errors.get("start"), Some("The start date must be the same as or before the due date"));
+    }
+
+    #[test]
+    fn the_error_summary_links_a_status_to_its_first_option_and_other_fields_to_themselves() {
+        let today = Date::new(2020, 3, 31).expect("a real date");
+        let errors = ProgressDraft::default().validate(today).expect_err("nothing typed");
+        assert_eq!(
+            errors.summary_links(&["status"]),
+            [
+                ("date".to_string(), "Enter the date of the update".to_string()),
+                ("status-option".to_string(), "Select the status of the action".to_string()),
+                ("narrative".to_string(), "Enter what has happened since the last update".to_string()),
+            ]
+        );
+        assert_eq!(errors.summary_links(&[])[1].0, "status");
+        assert!(FieldErrors::default().summary_links(&["status"]).is_empty());
     }
 
     fn draft(number: &str, title: &str) -> ActionDraft {

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::nav::Route;
-use crate::ui::components::{BackLink, Missing};
+use crate::ui::components::{BackLink, ErrorSummary, Missing};
 use crate::ui::router::page_loaded;
 use crate::ui::state::use_app;
 
@@ -36,7 +36,7 @@ pub fn DeleteProgressPage(id: String, update: String) -> impl IntoView {
     };
     view! {
         <BackLink route=Route::Action(id.clone()) />
-        {move || problem.get().map(|p| view! { <p class="govuk-error-message">{p}</p> })}
+        <ErrorSummary message=problem />
         <span class="govuk-caption-l">{label}</span>
         <h1 class="govuk-heading-l" tabindex="-1">
             {format!("Are you sure you want to delete the progress update of {date} from {organisation}?")}

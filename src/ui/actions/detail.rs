@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::model::{Action, ActionFilter, Partnership};
 use crate::nav::Route;
 
-use crate::ui::components::{Missing, StatusTag};
+use crate::ui::components::{Missing, StatusTag, SummaryRow};
 use crate::ui::history::ChangesTable;
 use crate::ui::plan::NarrativeText;
 use crate::ui::router::page_loaded;
@@ -33,6 +33,15 @@ fn action_page(p: &Partnership, action: &Action) -> impl IntoView + use<> {
     let id = action.id.clone();
     let updates: Vec<_> = action.updates_latest_first().into_iter().cloned().collect();
     let documents = action.linked_documents.clone();
+    // Owned, for the summary rows the page draws later.
+    let leads: Vec<String> = action.leads.iter().map(ToString::to_string).collect();
+    let (partners, tags, bau) = (action.partners.clone(), action.tags.clone(), action.business_as_usual);
+    let dates = match (action.start, action.due) {
+        (Some(s), Some(d)) => format!("{s} to {d}"),
+        (None, Some(d)) => format!("Due {d}"),
+        (Some(s), None) => format!("From {s}, no due date"),
+        (None, None) => "No dates set".to_string(),
+    };
     view! {
         <a href=Route::Actions(ActionFilter::default()).href() class="govuk-back-link">"All actions"</a>
         <span class="govuk-caption-l">{action.label()}</span>
@@ -46,93 +55,68 @@ fn action_page(p: &Partnership, action: &Action) -> impl IntoView + use<> {
             <a class="govuk-link app-link--warning" href=Route::DeleteAction(id.clone()).href()>"Delete action"</a>
         </div>
         <dl class="govuk-summary-list">
-            <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">"Theme"</dt>
-                <dd class="govuk-summary-list__value">
-                    {match theme {
-                        Some((tid, name)) => view! { <a class="govuk-link" href=Route::Theme(tid).href()>{name}</a> }.into_any(),
-                        None => view! { "No theme (cross-cutting)" }.into_any(),
-                    }}
-                </dd>
-            </div>
-            <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">"Partnership leads"</dt>
-                <dd class="govuk-summary-list__value">
+            <SummaryRow label="Theme">
+                {match theme {
+                    Some((tid, name)) => view! { <a class="govuk-link" href=Route::Theme(tid).href()>{name}</a> }.into_any(),
+                    None => view! { "No theme (cross-cutting)" }.into_any(),
+                }}
+            </SummaryRow>
+            <SummaryRow label="Partnership leads">
+                <ul class="govuk-list">
+                    {leads.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                </ul>
+            </SummaryRow>
+            {(!partners.is_empty()).then(|| view! {
+                <SummaryRow label="Other partners">
                     <ul class="govuk-list">
-                        {action.leads.iter().map(|l| view! { <li>{l.to_string()}</li> }).collect_view()}
+                        {partners.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
                     </ul>
-                </dd>
-            </div>
-            {(!action.partners.is_empty()).then(|| view! {
-                <div class="govuk-summary-list__row">
-                    <dt class="govuk-summary-list__key">"Other partners"</dt>
-                    <dd class="govuk-summary-list__value">
+                </SummaryRow>
+            })}
+            <SummaryRow label="Dates">{dates}</SummaryRow>
+            {(!tags.is_empty() || bau).then(|| view! {
+                <SummaryRow label="Tags">
+                    <ul class="govuk-list app-tag-list">
+                        {bau.then(|| view! { <li><strong class="govuk-tag govuk-tag--grey">"Business as usual"</strong></li> })}
+                        {tags.into_iter().map(|t| view! { <li><strong class="govuk-tag govuk-tag--light-blue">{t}</strong></li> }).collect_view()}
+                    </ul>
+                </SummaryRow>
+            })}
+            <SummaryRow label="Linked documents">
+                {if documents.is_empty() {
+                    view! { "None" }.into_any()
+                } else {
+                    view! {
                         <ul class="govuk-list">
-                            {action.partners.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}
-                        </ul>
-                    </dd>
-                </div>
-            })}
-            <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">"Dates"</dt>
-                <dd class="govuk-summary-list__value">
-                    {match (action.start, action.due) {
-                        (Some(s), Some(d)) => format!("{s} to {d}"),
-                        (None, Some(d)) => format!("Due {d}"),
-                        (Some(s), None) => format!("From {s}, no due date"),
-                        (None, None) => "No dates set".to_string(),
-                    }}
-                </dd>
-            </div>
-            {(!action.tags.is_empty() || action.business_as_usual).then(|| view! {
-                <div class="govuk-summary-list__row">
-                    <dt class="govuk-summary-list__key">"Tags"</dt>
-                    <dd class="govuk-summary-list__value">
-                        <ul class="govuk-list app-tag-list">
-                            {action.business_as_usual.then(|| view! { <li><strong class="govuk-tag govuk-tag--grey">"Business as usual"</strong></li> })}
-                            {action.tags.iter().map(|t| view! { <li><strong class="govuk-tag govuk-tag--light-blue">{t.clone()}</strong></li> }).collect_view()}
-                        </ul>
-                    </dd>
-                </div>
-            })}
-            <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">"Linked documents"</dt>
-                <dd class="govuk-summary-list__value">
-                    {if documents.is_empty() {
-                        view! { "None" }.into_any()
-                    } else {
-                        view! {
-                            <ul class="govuk-list">
-                                {documents
-                                    .into_iter()
-                                    .map(|d| {
-                                        if d.is_web_link() {
-                                            view! {
-                                                <li>
-                                                    <a class="govuk-link" href=d.location.clone() rel="noreferrer noopener" target="_blank">
-                                                        {d.title.clone()} " (opens in new tab)"
-                                                    </a>
-                                                </li>
-                                            }
-                                                .into_any()
-                                        } else {
-                                            view! {
-                                                <li>
-                                                    {d.title.clone()}
-                                                    {(!d.location.is_empty() && d.location != d.title)
-                                                        .then(|| view! { <br /><span class="govuk-body-s app-location">{d.location.clone()}</span> })}
-                                                </li>
-                                            }
-                                                .into_any()
+                            {documents
+                                .into_iter()
+                                .map(|d| {
+                                    if d.is_web_link() {
+                                        view! {
+                                            <li>
+                                                <a class="govuk-link" href=d.location.clone() rel="noreferrer noopener" target="_blank">
+                                                    {d.title.clone()} " (opens in new tab)"
+                                                </a>
+                                            </li>
                                         }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        }
-                            .into_any()
-                    }}
-                </dd>
-            </div>
+                                            .into_any()
+                                    } else {
+                                        view! {
+                                            <li>
+                                                {d.title.clone()}
+                                                {(!d.location.is_empty() && d.location != d.title)
+                                                    .then(|| view! { <br /><span class="govuk-body-s app-location">{d.location.clone()}</span> })}
+                                            </li>
+                                        }
+                                            .into_any()
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }}
+            </SummaryRow>
         </dl>
         {(!action.description.is_blank()).then(|| view! {
             <h2 class="govuk-heading-m">"Detail"</h2>

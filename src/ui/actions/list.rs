@@ -8,7 +8,7 @@ use crate::model::filter::{ActionSort, NO_THEME, lead_organisations};
 use crate::model::{Action, ActionFilter, FieldErrors, Status};
 use crate::nav::Route;
 
-use crate::ui::components::{SelectField, StatusTag, TextField};
+use crate::ui::components::{SelectField, StatusTag, Table, TextField};
 use crate::ui::router::{navigate, page_loaded};
 use crate::ui::state::use_app;
 
@@ -151,42 +151,28 @@ fn ActionRows(rows: Vec<(Action, String)>) -> impl IntoView {
         return view! { <p class="govuk-body">"No actions match these filters."</p> }.into_any();
     }
     view! {
-        <table class="govuk-table app-action-table">
-            <caption class="govuk-table__caption govuk-visually-hidden">"Actions"</caption>
-            <thead class="govuk-table__head">
-                <tr class="govuk-table__row">
-                    <th scope="col" class="govuk-table__header">"No."</th>
-                    <th scope="col" class="govuk-table__header">"Key action"</th>
-                    <th scope="col" class="govuk-table__header">"Theme"</th>
-                    <th scope="col" class="govuk-table__header">"Partnership leads"</th>
-                    <th scope="col" class="govuk-table__header">"Due"</th>
-                    <th scope="col" class="govuk-table__header">"Status"</th>
-                    <th scope="col" class="govuk-table__header">"Last update"</th>
-                </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-                {rows
-                    .into_iter()
-                    .map(|(a, theme)| {
-                        let last = a.latest_update().map(|u| u.date.short()).unwrap_or_else(|| "None".into());
-                        view! {
-                            <tr class="govuk-table__row">
-                                <td class="govuk-table__cell">{a.number.clone()}</td>
-                                <td class="govuk-table__cell" class:app-sub-item=a.parent_number().is_some()>
-                                    {a.parent_number().map(|p| view! { <span class="govuk-visually-hidden">{format!("Sub-item of action {p}: ")}</span> })}
-                                    <a class="govuk-link" href=Route::Action(a.id.clone()).href()>{a.title.clone()}</a>
-                                </td>
-                                <td class="govuk-table__cell">{theme}</td>
-                                <td class="govuk-table__cell">{a.leads_text()}</td>
-                                <td class="govuk-table__cell app-nowrap">{a.due.map_or_else(|| "None".to_string(), |d| d.short())}</td>
-                                <td class="govuk-table__cell"><StatusTag status=a.status() /></td>
-                                <td class="govuk-table__cell">{last}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
+        <Table caption="Actions" columns=["No.", "Key action", "Theme", "Partnership leads", "Due", "Status", "Last update"] class="govuk-table app-action-table">
+            {rows
+                .into_iter()
+                .map(|(a, theme)| {
+                    let last = a.latest_update().map(|u| u.date.short()).unwrap_or_else(|| "None".into());
+                    view! {
+                        <tr class="govuk-table__row">
+                            <td class="govuk-table__cell">{a.number.clone()}</td>
+                            <td class="govuk-table__cell" class:app-sub-item=a.parent_number().is_some()>
+                                {a.parent_number().map(|p| view! { <span class="govuk-visually-hidden">{format!("Sub-item of action {p}: ")}</span> })}
+                                <a class="govuk-link" href=Route::Action(a.id.clone()).href()>{a.title.clone()}</a>
+                            </td>
+                            <td class="govuk-table__cell">{theme}</td>
+                            <td class="govuk-table__cell">{a.leads_text()}</td>
+                            <td class="govuk-table__cell app-nowrap">{a.due.map_or_else(|| "None".to_string(), |d| d.short())}</td>
+                            <td class="govuk-table__cell"><StatusTag status=a.status() /></td>
+                            <td class="govuk-table__cell">{last}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()}
+        </Table>
     }
     .into_any()
 }

@@ -15,6 +15,10 @@ use crate::ui::components::{BackLink, ErrorSummary, Missing, TextField, show_err
 use crate::ui::router::{focus_id, navigate, page_loaded};
 use crate::ui::state::{AppState, use_app};
 
+/// The error summary's title over what a questionnaire still needs before
+/// residents can answer it ([`crate::model::consultation::Questionnaire::kiosk_problem`]).
+pub const NOT_READY: &str = "This questionnaire is not ready for residents yet";
+
 #[component]
 pub fn StartKioskPage(id: String) -> impl IntoView {
     let state = use_app();
@@ -45,14 +49,16 @@ pub fn StartKioskPage(id: String) -> impl IntoView {
     };
     view! {
         <BackLink route=Route::Consultations />
-        <ErrorSummary errors />
+        // A questionnaire that is not ready has no form, so the summary
+        // says one or the other.
+        <ErrorSummary
+            errors
+            message=problem.map(str::to_string)
+            title=if problem.is_some() { NOT_READY } else { "There is a problem" }
+        />
         <span class="govuk-caption-l">{title}</span>
         <h1 class="govuk-heading-l" tabindex="-1">"Start kiosk mode"</h1>
-        {match problem {
-            Some(problem) => view! {
-                <div class="govuk-error-summary" role="alert"><div class="govuk-error-summary__body"><p class="govuk-body">{problem}</p></div></div>
-            }.into_any(),
-            None => view! {
+        {problem.is_none().then(|| view! {
                 <p class="govuk-body">
                     "Residents answer on this tablet one after another. The menu is hidden, and the tablet stays on the "
                     "questionnaire until you leave kiosk mode, even if someone presses back."
@@ -75,8 +81,7 @@ pub fn StartKioskPage(id: String) -> impl IntoView {
                     />
                     <button type="submit" class="govuk-button">"Start kiosk mode"</button>
                 </form>
-            }.into_any(),
-        }}
+        })}
     }
     .into_any()
 }

@@ -11,11 +11,11 @@ use leptos::task::spawn_local;
 use crate::model::consultation::{Question, QuestionKind, example_district};
 use crate::nav::Route;
 use crate::storage::kiosk::clear_kiosk_lock;
-use crate::ui::components::{BackLink, FullScreenButton, Missing};
+use crate::ui::components::{BackLink, ErrorSummary, FullScreenButton, Missing};
 use crate::ui::router::{focus_id, page_loaded};
 use crate::ui::state::use_app;
 
-use super::exit::LeaveKiosk;
+use super::exit::{LeaveKiosk, NOT_READY};
 
 /// One resident's answers while they fill the form in.
 #[derive(Clone, Copy)]
@@ -64,8 +64,8 @@ pub fn KioskPage(id: String) -> impl IntoView {
         clear_kiosk_lock();
         return view! {
             <BackLink route=Route::Consultations />
+            <ErrorSummary title=NOT_READY message=problem.to_string() />
             <h1 class="govuk-heading-l" tabindex="-1">{questionnaire.title.clone()}</h1>
-            <div class="govuk-error-summary" role="alert"><div class="govuk-error-summary__body"><p class="govuk-body">{problem}</p></div></div>
         }
         .into_any();
     }
@@ -116,8 +116,8 @@ pub fn KioskPage(id: String) -> impl IntoView {
     };
     view! {
         <div class="app-kiosk">
+            <ErrorSummary message=problem />
             <h1 class="govuk-heading-xl" id="kiosk-title" tabindex="-1">{title}</h1>
-            {move || problem.get().map(|p| view! { <p class="govuk-error-message" role="alert">{p}</p> })}
             <Show when=move || thanks.get() fallback=form>
                 <div id="kiosk-thanks" tabindex="-1" class="govuk-panel govuk-panel--confirmation">
                     <h2 class="govuk-panel__title">"Thank you"</h2>

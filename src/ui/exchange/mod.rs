@@ -18,7 +18,7 @@ use crate::ui::state::use_app;
 pub use redacted::RedactedCopyPage;
 
 #[component]
-pub fn ExchangePage() -> impl IntoView {
+pub fn SharePage() -> impl IntoView {
     let state = use_app();
     page_loaded("Share with partners");
     let has_plan = Memo::new(move |_| state.plan.with(Option::is_some));

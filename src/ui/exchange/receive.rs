@@ -281,12 +281,10 @@ pub fn ReceiveSection() -> impl IntoView {
         <CheckingStatus checking id="file-checking" />
         <div id="incoming" tabindex="-1">
             {move || incoming.get().map(|i| match i {
-                Incoming::Refused { name, reason } => view! {
-                    <div class="govuk-error-summary" role="alert">
-                        <h2 class="govuk-error-summary__title">"This file cannot be used"</h2>
-                        <div class="govuk-error-summary__body"><p class="govuk-body">{if name.is_empty() { reason } else { format!("{}: {reason}", opening_name(&name)) }}</p></div>
-                    </div>
-                }.into_any(),
+                Incoming::Refused { name, reason } => {
+                    let said = if name.is_empty() { reason } else { format!("{}: {reason}", opening_name(&name)) };
+                    view! { <ErrorSummary title="This file cannot be used" message=said /> }.into_any()
+                }
                 Incoming::Locked { name, seconds } => {
                     let for_unlock = name.clone();
                     view! {

@@ -80,7 +80,7 @@ pub fn RedactedCopyPage() -> impl IntoView {
     };
 
     view! {
-        <BackLink route=Route::Exchange text="Back to Share" />
+        <BackLink route=Route::Share text="Back to Share" />
         <h1 class="govuk-heading-l" tabindex="-1">"Make a redacted copy"</h1>
         <p class="govuk-body">
             "The copy is a new document made from the plan as it is now, with the text you choose replaced by \u{201c}[Removed before sharing]\u{201d}. "

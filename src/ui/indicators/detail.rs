@@ -7,7 +7,7 @@ use crate::model::performance::quarter_code;
 use crate::model::{Indicator, Partnership, Polarity};
 use crate::nav::Route;
 use crate::report::chart::{HEIGHT, LineChart, TargetLine, WIDTH};
-use crate::ui::components::Missing;
+use crate::ui::components::{CaptionSize, Missing, SummaryRow, Table};
 use crate::ui::plan::NarrativeText;
 use crate::ui::router::page_loaded;
 use crate::ui::state::use_app;
@@ -57,6 +57,8 @@ fn indicator_page(p: &Partnership, i: &Indicator) -> impl IntoView + use<> {
     };
     let record = Route::RecordValues(i.theme_id.clone().unwrap_or_default(), quarter_code(reporting_quarter(p)));
     let name = i.name.clone();
+    let (target, baseline, basis) = (i.target_text(), i.baseline_text(), i.basis.label());
+    let source = if i.source.is_empty() { "Not recorded".to_string() } else { i.source.clone() };
     view! {
         <a href=Route::Indicators.href() class="govuk-back-link">"All indicators"</a>
         <span class="govuk-caption-l">{theme.clone().unwrap_or_else(|| "Indicator".into())}</span>
@@ -67,26 +69,11 @@ fn indicator_page(p: &Partnership, i: &Indicator) -> impl IntoView + use<> {
             <a class="govuk-link app-link--warning" href=Route::DeleteIndicator(i.id.clone()).href()>"Delete indicator"</a>
         </div>
         <dl class="govuk-summary-list">
-            <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">"Target"</dt>
-                <dd class="govuk-summary-list__value">{i.target_text()}</dd>
-            </div>
-            <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">"Baseline"</dt>
-                <dd class="govuk-summary-list__value">{i.baseline_text()}</dd>
-            </div>
-            <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">"Each value counts"</dt>
-                <dd class="govuk-summary-list__value">{i.basis.label()}</dd>
-            </div>
-            <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">"Polarity"</dt>
-                <dd class="govuk-summary-list__value">{better}</dd>
-            </div>
-            <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">"Data source"</dt>
-                <dd class="govuk-summary-list__value">{if i.source.is_empty() { "Not recorded".to_string() } else { i.source.clone() }}</dd>
-            </div>
+            <SummaryRow label="Target">{target}</SummaryRow>
+            <SummaryRow label="Baseline">{baseline}</SummaryRow>
+            <SummaryRow label="Each value counts">{basis}</SummaryRow>
+            <SummaryRow label="Polarity">{better}</SummaryRow>
+            <SummaryRow label="Data source">{source}</SummaryRow>
         </dl>
         {(!i.notes.is_blank()).then(|| view! { <NarrativeText text=i.notes.clone() /> })}
         {working.map(|r| view! {
@@ -106,31 +93,18 @@ fn indicator_page(p: &Partnership, i: &Indicator) -> impl IntoView + use<> {
                         <Chart chart name=name.clone() />
                     </div>
                 </div>
-                <table class="govuk-table">
-                    <caption class="govuk-table__caption govuk-table__caption--s">{format!("{name}: values by quarter")}</caption>
-                    <thead class="govuk-table__head">
+                <Table caption={format!("{name}: values by quarter")} columns=["Quarter", "Value", "RAG", "Since the quarter before", "Since a year before", "Entered by"] caption_size=CaptionSize::Small>
+                    {rows.into_iter().map(|(q, v, rag, (prev, year), who)| view! {
                         <tr class="govuk-table__row">
-                            <th scope="col" class="govuk-table__header">"Quarter"</th>
-                            <th scope="col" class="govuk-table__header">"Value"</th>
-                            <th scope="col" class="govuk-table__header">"RAG"</th>
-                            <th scope="col" class="govuk-table__header">"Since the quarter before"</th>
-                            <th scope="col" class="govuk-table__header">"Since a year before"</th>
-                            <th scope="col" class="govuk-table__header">"Entered by"</th>
+                            <th scope="row" class="govuk-table__header">{q}</th>
+                            <td class="govuk-table__cell">{v}</td>
+                            <td class="govuk-table__cell">{rag.map(|rag| view! { <RagTag rag /> })}</td>
+                            <td class="govuk-table__cell">{prev}</td>
+                            <td class="govuk-table__cell">{year}</td>
+                            <td class="govuk-table__cell">{who}</td>
                         </tr>
-                    </thead>
-                    <tbody class="govuk-table__body">
-                        {rows.into_iter().map(|(q, v, rag, (prev, year), who)| view! {
-                            <tr class="govuk-table__row">
-                                <th scope="row" class="govuk-table__header">{q}</th>
-                                <td class="govuk-table__cell">{v}</td>
-                                <td class="govuk-table__cell">{rag.map(|rag| view! { <RagTag rag /> })}</td>
-                                <td class="govuk-table__cell">{prev}</td>
-                                <td class="govuk-table__cell">{year}</td>
-                                <td class="govuk-table__cell">{who}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
+                    }).collect_view()}
+                </Table>
             }
             .into_any()
         }}

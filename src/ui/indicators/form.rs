@@ -6,7 +6,7 @@ use crate::doc::FormError;
 use crate::model::{FieldErrors, IndicatorDraft};
 use crate::nav::Route;
 use crate::ui::components::{
-    BackLink, ErrorSummary, Missing, Radios, SelectField, TextArea, TextField, clear_errors, show_errors,
+    BackLink, ErrorSummary, Missing, Radios, SelectField, TextArea, TextField, WarningText, clear_errors, show_errors,
 };
 use crate::ui::router::page_loaded;
 use crate::ui::state::use_app;
@@ -164,13 +164,7 @@ pub fn DeleteIndicatorPage(id: String) -> impl IntoView {
     view! {
         <BackLink route=Route::Indicator(id.clone()) />
         <h1 class="govuk-heading-l" tabindex="-1">{format!("Are you sure you want to delete “{name}”?")}</h1>
-        <div class="govuk-warning-text">
-            <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
-            <strong class="govuk-warning-text__text">
-                <span class="govuk-visually-hidden">"Warning"</span>
-                {format!("This deletes the indicator and its {count} recorded values for every partner you share changes with.")}
-            </strong>
-        </div>
+        <WarningText>{format!("This deletes the indicator and its {count} recorded values for every partner you share changes with.")}</WarningText>
         <div class="govuk-button-group">
             <button type="button" class="govuk-button govuk-button--warning" on:click=confirm>"Yes, delete this indicator"</button>
             <a class="govuk-link" href=Route::Indicator(id).href()>"No, keep it"</a>

@@ -15,6 +15,7 @@ use crate::model::performance::{Direction, Rag, Trend, quarter_code};
 use crate::model::{FinancialQuarter, Indicator, Partnership};
 use crate::nav::Route;
 use crate::ui::clock;
+use crate::ui::components::Table;
 use crate::ui::router::page_loaded;
 use crate::ui::state::use_app;
 
@@ -71,37 +72,25 @@ fn indicators_page(p: &Partnership) -> impl IntoView + use<> {
 #[component]
 pub(crate) fn IndicatorTable(indicators: Vec<Indicator>, caption: String) -> impl IntoView {
     view! {
-        <table class="govuk-table">
-            <caption class="govuk-table__caption govuk-visually-hidden">{format!("Indicators: {caption}")}</caption>
-            <thead class="govuk-table__head">
-                <tr class="govuk-table__row">
-                    <th scope="col" class="govuk-table__header">"Indicator"</th>
-                    <th scope="col" class="govuk-table__header">"Target"</th>
-                    <th scope="col" class="govuk-table__header">"Latest value"</th>
-                    <th scope="col" class="govuk-table__header">"RAG"</th>
-                    <th scope="col" class="govuk-table__header">"Since the quarter before"</th>
-                </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-                {indicators.into_iter().map(|i| {
-                    let latest = latest_quarter(&i);
-                    let value = latest.and_then(|q| i.value_in(q).map(|v| format!("{} ({q})", i.format(v))));
-                    let rag = latest.and_then(|q| i.rag_in(q));
-                    let trend = latest.map(|q| i.trend(q));
-                    view! {
-                        <tr class="govuk-table__row">
-                            <th scope="row" class="govuk-table__header">
-                                <a class="govuk-link" href=Route::Indicator(i.id.clone()).href()>{i.name.clone()}</a>
-                            </th>
-                            <td class="govuk-table__cell">{i.target_text()}</td>
-                            <td class="govuk-table__cell">{value.unwrap_or_else(|| "No values yet".into())}</td>
-                            <td class="govuk-table__cell">{rag.map(|r| view! { <RagTag rag=r /> })}</td>
-                            <td class="govuk-table__cell">{trend.map(|t| direction_text(t.vs_previous_quarter))}</td>
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
-        </table>
+        <Table caption={format!("Indicators: {caption}")} columns=["Indicator", "Target", "Latest value", "RAG", "Since the quarter before"]>
+            {indicators.into_iter().map(|i| {
+                let latest = latest_quarter(&i);
+                let value = latest.and_then(|q| i.value_in(q).map(|v| format!("{} ({q})", i.format(v))));
+                let rag = latest.and_then(|q| i.rag_in(q));
+                let trend = latest.map(|q| i.trend(q));
+                view! {
+                    <tr class="govuk-table__row">
+                        <th scope="row" class="govuk-table__header">
+                            <a class="govuk-link" href=Route::Indicator(i.id.clone()).href()>{i.name.clone()}</a>
+                        </th>
+                        <td class="govuk-table__cell">{i.target_text()}</td>
+                        <td class="govuk-table__cell">{value.unwrap_or_else(|| "No values yet".into())}</td>
+                        <td class="govuk-table__cell">{rag.map(|r| view! { <RagTag rag=r /> })}</td>
+                        <td class="govuk-table__cell">{trend.map(|t| direction_text(t.vs_previous_quarter))}</td>
+                    </tr>
+                }
+            }).collect_view()}
+        </Table>
     }
 }
 

@@ -13,7 +13,7 @@ use crate::model::performance::{number_for_form, parse_number, quarter_code};
 use crate::model::{Indicator, QuarterChoice};
 use crate::nav::Route;
 use crate::ui::clock;
-use crate::ui::components::BackLink;
+use crate::ui::components::{BackLink, ErrorSummary};
 use crate::ui::router::{focus_id, navigate, page_loaded};
 use crate::ui::state::use_app;
 use crate::ui::workspaces::IdentityReminder;
@@ -105,6 +105,7 @@ pub fn RecordValuesPage(theme: String, quarter: String) -> impl IntoView {
         }
         if !found.is_empty() {
             problems.set(found);
+            // Again after a second try with the same mistakes.
             focus_id("error-summary");
             return;
         }
@@ -131,24 +132,7 @@ pub fn RecordValuesPage(theme: String, quarter: String) -> impl IntoView {
     };
     view! {
         <BackLink route=Route::Indicators />
-        {move || {
-            let items = problems.get();
-            (!items.is_empty()).then(|| view! {
-                <div class="govuk-error-summary" id="error-summary" tabindex="-1">
-                    <div role="alert">
-                        <h2 class="govuk-error-summary__title">"There is a problem"</h2>
-                        <div class="govuk-error-summary__body">
-                            <ul class="govuk-list govuk-error-summary__list">
-                                {items.into_iter().map(|(target, message)| {
-                                    let href = format!("#{target}");
-                                    view! { <li><a href=href on:click=move |ev| { ev.prevent_default(); focus_id(&target); }>{message}</a></li> }
-                                }).collect_view()}
-                            </ul>
-                        </div>
-                    </div>
-                </div>
-            })
-        }}
+        <ErrorSummary links=problems />
         <h1 class="govuk-heading-l" tabindex="-1">"Enter a quarter's values"</h1>
         <IdentityReminder />
         <div class="app-filters__row">

@@ -4,22 +4,21 @@
 use leptos::prelude::*;
 
 use crate::model::Cover;
-use crate::model::FieldErrors;
 use crate::model::YearChoice;
 use crate::nav::Route;
 use crate::report::annual::{ActionLine, AnnualReport, AnnualSection};
 use crate::report::cover::Paper;
 use crate::report::parse_financial_year;
 use crate::ui::clock;
-use crate::ui::components::{BackLink, ErrorSummary, Missing, StatusTag, TextArea, show_errors};
+use crate::ui::components::{BackLink, Missing, StatusTag, Table};
 use crate::ui::indicators::{RagTag, direction_text};
 use crate::ui::plan::{NarrativeText, StatusCounts};
 use crate::ui::router::page_loaded;
 use crate::ui::state::use_app;
-use crate::ui::workspaces::IdentityReminder;
 
 use super::ReportControls;
 use super::cover::{CoverSection, RunningFooter};
+use super::note::{NoteWording, ReportNoteForm};
 
 #[component]
 pub fn AnnualReportPage(year: String) -> impl IntoView {
@@ -56,6 +55,8 @@ pub fn AnnualReportPage(year: String) -> impl IntoView {
     };
     let recommendations = Cover::recommendation_lines(report.note(AnnualSection::Recommendations));
     let carried = report.carried_forward_count();
+    // Owned, for the tables the page draws later.
+    let (priorities, indicators) = (report.priorities.clone(), report.indicators.clone());
     view! {
         <RunningFooter partnership=report.partnership.clone() title=report.title() />
         <BackLink route=Route::Reports text="All reports" />
@@ -72,25 +73,15 @@ pub fn AnnualReportPage(year: String) -> impl IntoView {
         {section(AnnualSection::Scene, &report)}
         <h2 class="govuk-heading-m">"Our priorities"</h2>
         <p class="govuk-body">{format!("{} sets {} priority themes, each led by a senior officer.", if report.plan_title.is_empty() { "The partnership plan".to_string() } else { report.plan_title.clone() }, report.priorities.len())}</p>
-        <table class="govuk-table app-report-table">
-            <caption class="govuk-table__caption govuk-visually-hidden">"Priority themes"</caption>
-            <thead class="govuk-table__head">
+        <Table caption="Priority themes" columns=["Priority", "Theme lead", "Actions at year end"] class="govuk-table app-report-table">
+            {priorities.into_iter().map(|p| view! {
                 <tr class="govuk-table__row">
-                    <th scope="col" class="govuk-table__header">"Priority"</th>
-                    <th scope="col" class="govuk-table__header">"Theme lead"</th>
-                    <th scope="col" class="govuk-table__header">"Actions at year end"</th>
+                    <th scope="row" class="govuk-table__header">{p.name}</th>
+                    <td class="govuk-table__cell">{p.lead}</td>
+                    <td class="govuk-table__cell"><StatusCounts counts=p.by_status /></td>
                 </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-                {report.priorities.iter().cloned().map(|p| view! {
-                    <tr class="govuk-table__row">
-                        <th scope="row" class="govuk-table__header">{p.name}</th>
-                        <td class="govuk-table__cell">{p.lead}</td>
-                        <td class="govuk-table__cell"><StatusCounts counts=p.by_status /></td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
+            }).collect_view()}
+        </Table>
         {section(AnnualSection::Successes, &report)}
         <h3 class="govuk-heading-s">{format!("Actions completed in {}", report.year)}</h3>
         <ActionList lines=report.completed.clone() empty="No actions were completed this year." />
@@ -104,31 +95,18 @@ pub fn AnnualReportPage(year: String) -> impl IntoView {
             view! { <p class="govuk-body">"The partnership has no indicators yet."</p> }.into_any()
         } else {
             view! {
-                <table class="govuk-table app-report-table">
-                    <caption class="govuk-table__caption govuk-visually-hidden">"Indicators at the latest quarter of the year"</caption>
-                    <thead class="govuk-table__head">
+                <Table caption="Indicators at the latest quarter of the year" columns=["Indicator", "Theme", "Target", "Latest value", "RAG", "Since a year before"] class="govuk-table app-report-table">
+                    {indicators.into_iter().map(|(theme, l)| view! {
                         <tr class="govuk-table__row">
-                            <th scope="col" class="govuk-table__header">"Indicator"</th>
-                            <th scope="col" class="govuk-table__header">"Theme"</th>
-                            <th scope="col" class="govuk-table__header">"Target"</th>
-                            <th scope="col" class="govuk-table__header">"Latest value"</th>
-                            <th scope="col" class="govuk-table__header">"RAG"</th>
-                            <th scope="col" class="govuk-table__header">"Since a year before"</th>
+                            <th scope="row" class="govuk-table__header">{l.name.clone()}</th>
+                            <td class="govuk-table__cell">{theme}</td>
+                            <td class="govuk-table__cell">{l.target.clone()}</td>
+                            <td class="govuk-table__cell">{l.value.clone().unwrap_or_else(|| "Not entered".into())}</td>
+                            <td class="govuk-table__cell">{l.rag.map(|rag| view! { <RagTag rag /> })}</td>
+                            <td class="govuk-table__cell">{direction_text(l.trend.vs_same_quarter_last_year)}</td>
                         </tr>
-                    </thead>
-                    <tbody class="govuk-table__body">
-                        {report.indicators.iter().cloned().map(|(theme, l)| view! {
-                            <tr class="govuk-table__row">
-                                <th scope="row" class="govuk-table__header">{l.name.clone()}</th>
-                                <td class="govuk-table__cell">{theme}</td>
-                                <td class="govuk-table__cell">{l.target.clone()}</td>
-                                <td class="govuk-table__cell">{l.value.clone().unwrap_or_else(|| "Not entered".into())}</td>
-                                <td class="govuk-table__cell">{l.rag.map(|rag| view! { <RagTag rag /> })}</td>
-                                <td class="govuk-table__cell">{direction_text(l.trend.vs_same_quarter_last_year)}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
+                    }).collect_view()}
+                </Table>
             }
             .into_any()
         }}
@@ -176,46 +154,20 @@ fn ActionList(lines: Vec<ActionLine>, empty: &'static str) -> impl IntoView {
 
 #[component]
 pub fn AnnualSectionPage(year: String, section: String) -> impl IntoView {
-    let state = use_app();
     let (Some(fy), Some(section)) = (parse_financial_year(&year), AnnualSection::from_code(&section)) else {
         return view! { <Missing what="report section" /> }.into_any();
     };
-    let heading = format!("{} – annual overview {fy}", section.heading());
-    page_loaded(&heading);
-    let key = section.key(fy);
-    let current =
-        state.plan.with_untracked(|p| p.as_ref().map(|p| p.report_note(&key).to_string())).unwrap_or_default();
-    let text = RwSignal::new(current);
-    let errors = RwSignal::new(FieldErrors::default());
-    let back = Route::AnnualReport(fy.to_string());
-    let done = back.clone();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let label = section.label(fy);
-        let key = key.clone();
-        let done = done.clone();
-        match state.apply(|ws, stamp| ws.write_report_note(stamp, &key, &label, &text.get_untracked())) {
-            Ok(()) => state.save_and_go(done, "Section saved", "Change made, but not yet saved on this device"),
-            Err(e) => {
-                let mut fe = FieldErrors::default();
-                fe.add("text", e.to_string());
-                show_errors(errors, fe);
-            }
-        }
+    page_loaded(&format!("{} – annual overview {fy}", section.heading()));
+    let wording = NoteWording {
+        caption: format!("Annual overview {fy}"),
+        heading: section.heading().to_string(),
+        field: "What the report should say",
+        hint: hint(section),
+        save: "Save section",
+        saved: "Section saved",
     };
     view! {
-        <BackLink route=back.clone() />
-        <ErrorSummary errors />
-        <span class="govuk-caption-l">{format!("Annual overview {fy}")}</span>
-        <h1 class="govuk-heading-l" tabindex="-1">{section.heading()}</h1>
-        <IdentityReminder />
-        <form on:submit=submit novalidate>
-            <TextArea id="text" label="What the report should say" hint=hint(section) value=text errors rows=10 />
-            <div class="govuk-button-group">
-                <button type="submit" class="govuk-button">"Save section"</button>
-                <a class="govuk-link" href=back.href()>"Cancel"</a>
-            </div>
-        </form>
+        <ReportNoteForm note=section.key(fy) describe=section.label(fy) back=Route::AnnualReport(fy.to_string()) wording />
     }
     .into_any()
 }

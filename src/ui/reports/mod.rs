@@ -7,6 +7,7 @@
 mod annual;
 mod business_plan;
 mod cover;
+mod note;
 mod plan_document;
 mod quarterly;
 

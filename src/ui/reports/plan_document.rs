@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::model::Narrative;
 use crate::nav::Route;
 use crate::report::plan_document::{PlanDocument, PlanTheme};
-use crate::ui::components::BackLink;
+use crate::ui::components::{BackLink, CaptionSize, Table};
 use crate::ui::plan::NarrativeText;
 use crate::ui::router::page_loaded;
 use crate::ui::state::use_app;
@@ -68,25 +68,15 @@ pub fn PlanDocumentPage() -> impl IntoView {
                 <section class="app-plan-document__part" aria-labelledby="structure">
                     <h2 class="govuk-heading-l" id="structure">"How the partnership works"</h2>
                     {(!doc.members.is_empty()).then(|| view! {
-                        <table class="govuk-table app-report-table">
-                            <caption class="govuk-table__caption govuk-table__caption--m">"Members"</caption>
-                            <thead class="govuk-table__head">
+                        <Table caption="Members" columns=["Organisation", "Kind", "Role in the partnership"] caption_size=CaptionSize::Medium class="govuk-table app-report-table">
+                            {doc.members.iter().cloned().map(|(name, kind, role)| view! {
                                 <tr class="govuk-table__row">
-                                    <th scope="col" class="govuk-table__header">"Organisation"</th>
-                                    <th scope="col" class="govuk-table__header">"Kind"</th>
-                                    <th scope="col" class="govuk-table__header">"Role in the partnership"</th>
+                                    <th scope="row" class="govuk-table__header">{name}</th>
+                                    <td class="govuk-table__cell">{kind}</td>
+                                    <td class="govuk-table__cell">{role}</td>
                                 </tr>
-                            </thead>
-                            <tbody class="govuk-table__body">
-                                {doc.members.iter().cloned().map(|(name, kind, role)| view! {
-                                    <tr class="govuk-table__row">
-                                        <th scope="row" class="govuk-table__header">{name}</th>
-                                        <td class="govuk-table__cell">{kind}</td>
-                                        <td class="govuk-table__cell">{role}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
+                            }).collect_view()}
+                        </Table>
                     })}
                     {(!doc.sub_groups.is_empty()).then(|| view! {
                         <h3 class="govuk-heading-m">"Sub-groups and boards"</h3>

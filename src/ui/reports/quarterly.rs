@@ -2,21 +2,21 @@
 
 use leptos::prelude::*;
 
-use crate::model::{FieldErrors, FinancialQuarter, Narrative, QuarterChoice};
+use crate::model::{FinancialQuarter, Narrative, QuarterChoice};
 use crate::nav::Route;
 use crate::report::cover::Paper;
 use crate::report::quarterly::{
     IndicatorLine, QuarterLine, QuarterlyReport, bounds, commentary_key, parse_quarter_code, quarter_code,
 };
 use crate::ui::clock;
-use crate::ui::components::{BackLink, ErrorSummary, Missing, StatusTag, TextArea, show_errors};
+use crate::ui::components::{BackLink, Missing, StatusTag, SummaryRow, Table};
 use crate::ui::indicators::{RagTag, trend_cells};
 use crate::ui::plan::NarrativeText;
 use crate::ui::router::{navigate, page_loaded};
 use crate::ui::state::use_app;
-use crate::ui::workspaces::IdentityReminder;
 
 use super::cover::{CoverSection, RunningFooter};
+use super::note::{NoteWording, ReportNoteForm};
 use super::print_page;
 
 #[component]
@@ -99,20 +99,11 @@ pub fn QuarterlyReportPage(theme: String, quarter: String) -> impl IntoView {
         <h1 class="govuk-heading-l" tabindex="-1">{report.title()}</h1>
         <CoverSection paper block recommendations />
         <dl class="govuk-summary-list">
-            <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">"Theme lead"</dt>
-                <dd class="govuk-summary-list__value">{report.lead.clone()}</dd>
-            </div>
-            <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">"Period"</dt>
-                <dd class="govuk-summary-list__value">{format!("{start} to {end}")}</dd>
-            </div>
-            <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">"This quarter"</dt>
-                <dd class="govuk-summary-list__value">
-                    {format!("{updated} of {} actions updated, {changed} changed status, {silent} with no update", report.actions.len())}
-                </dd>
-            </div>
+            <SummaryRow label="Theme lead">{report.lead.clone()}</SummaryRow>
+            <SummaryRow label="Period">{format!("{start} to {end}")}</SummaryRow>
+            <SummaryRow label="This quarter">
+                {format!("{updated} of {} actions updated, {changed} changed status, {silent} with no update", report.actions.len())}
+            </SummaryRow>
         </dl>
         <h2 class="govuk-heading-m">"Theme lead's commentary"</h2>
         {if commentary.is_empty() {
@@ -140,36 +131,23 @@ fn IndicatorLines(lines: Vec<IndicatorLine>, quarter: FinancialQuarter, theme: S
     }
     let missing = lines.iter().filter(|l| l.value.is_none()).count();
     view! {
-        <table class="govuk-table app-report-table">
-            <caption class="govuk-table__caption govuk-visually-hidden">{format!("Indicators in {quarter}")}</caption>
-            <thead class="govuk-table__head">
-                <tr class="govuk-table__row">
-                    <th scope="col" class="govuk-table__header">"Indicator"</th>
-                    <th scope="col" class="govuk-table__header">"Target"</th>
-                    <th scope="col" class="govuk-table__header">{quarter.to_string()}</th>
-                    <th scope="col" class="govuk-table__header">"RAG"</th>
-                    <th scope="col" class="govuk-table__header">"Since the quarter before"</th>
-                    <th scope="col" class="govuk-table__header">"Since a year before"</th>
-                </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-                {lines.into_iter().map(|l| {
-                    let (prev, year) = trend_cells(l.trend);
-                    view! {
-                        <tr class="govuk-table__row">
-                            <th scope="row" class="govuk-table__header">
-                                <a class="govuk-link" href=Route::Indicator(l.indicator_id.clone()).href()>{l.name.clone()}</a>
-                            </th>
-                            <td class="govuk-table__cell">{l.target.clone()}</td>
-                            <td class="govuk-table__cell">{l.value.clone().unwrap_or_else(|| "Not entered".into())}</td>
-                            <td class="govuk-table__cell">{l.rag.map(|rag| view! { <RagTag rag /> })}</td>
-                            <td class="govuk-table__cell">{prev}</td>
-                            <td class="govuk-table__cell">{year}</td>
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
-        </table>
+        <Table caption={format!("Indicators in {quarter}")} columns=vec!["Indicator".into(), "Target".into(), quarter.to_string(), "RAG".into(), "Since the quarter before".into(), "Since a year before".into()] class="govuk-table app-report-table">
+            {lines.into_iter().map(|l| {
+                let (prev, year) = trend_cells(l.trend);
+                view! {
+                    <tr class="govuk-table__row">
+                        <th scope="row" class="govuk-table__header">
+                            <a class="govuk-link" href=Route::Indicator(l.indicator_id.clone()).href()>{l.name.clone()}</a>
+                        </th>
+                        <td class="govuk-table__cell">{l.target.clone()}</td>
+                        <td class="govuk-table__cell">{l.value.clone().unwrap_or_else(|| "Not entered".into())}</td>
+                        <td class="govuk-table__cell">{l.rag.map(|rag| view! { <RagTag rag /> })}</td>
+                        <td class="govuk-table__cell">{prev}</td>
+                        <td class="govuk-table__cell">{year}</td>
+                    </tr>
+                }
+            }).collect_view()}
+        </Table>
         {(missing > 0).then(|| view! {
             <p class="govuk-body app-no-print">
                 <a class="govuk-link" href=Route::RecordValues(theme.clone(), quarter_code(quarter)).href()>
@@ -187,47 +165,36 @@ fn QuarterTable(lines: Vec<QuarterLine>) -> impl IntoView {
         return view! { <p class="govuk-body">"This theme has no actions yet."</p> }.into_any();
     }
     view! {
-        <table class="govuk-table app-report-table">
-            <caption class="govuk-table__caption govuk-visually-hidden">"Actions this quarter"</caption>
-            <thead class="govuk-table__head">
-                <tr class="govuk-table__row">
-                    <th scope="col" class="govuk-table__header">"No."</th>
-                    <th scope="col" class="govuk-table__header">"Action and leads"</th>
-                    <th scope="col" class="govuk-table__header">"Status"</th>
-                    <th scope="col" class="govuk-table__header">"Progress this quarter"</th>
-                </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-                {lines.into_iter().map(|l| {
-                    let change = l.change();
-                    view! {
-                        <tr class="govuk-table__row">
-                            <td class="govuk-table__cell">{l.number.clone()}</td>
-                            <td class="govuk-table__cell">
-                                <p class="govuk-body govuk-!-font-weight-bold app-report-title">
-                                    <a class="govuk-link" href=Route::Action(l.action_id.clone()).href()>{l.title.clone()}</a>
-                                </p>
-                                <p class="govuk-body-s">{l.leads.clone()}</p>
-                            </td>
-                            <td class="govuk-table__cell">
-                                <StatusTag status=l.status />
-                                <p class="govuk-body-s">{change}</p>
-                            </td>
-                            <td class="govuk-table__cell">
-                                {l.updates.into_iter().map(|(date, status, text)| view! {
-                                    <div class="app-report-progress">
-                                        <p class="govuk-body-s govuk-!-margin-bottom-1">
-                                            <strong>{date.to_string()}</strong> " " <StatusTag status />
-                                        </p>
-                                        {text.lines().filter(|t| !t.trim().is_empty()).map(|t| view! { <p class="govuk-body-s">{t.to_string()}</p> }).collect_view()}
-                                    </div>
-                                }).collect_view()}
-                            </td>
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
-        </table>
+        <Table caption="Actions this quarter" columns=["No.", "Action and leads", "Status", "Progress this quarter"] class="govuk-table app-report-table">
+            {lines.into_iter().map(|l| {
+                let change = l.change();
+                view! {
+                    <tr class="govuk-table__row">
+                        <td class="govuk-table__cell">{l.number.clone()}</td>
+                        <td class="govuk-table__cell">
+                            <p class="govuk-body govuk-!-font-weight-bold app-report-title">
+                                <a class="govuk-link" href=Route::Action(l.action_id.clone()).href()>{l.title.clone()}</a>
+                            </p>
+                            <p class="govuk-body-s">{l.leads.clone()}</p>
+                        </td>
+                        <td class="govuk-table__cell">
+                            <StatusTag status=l.status />
+                            <p class="govuk-body-s">{change}</p>
+                        </td>
+                        <td class="govuk-table__cell">
+                            {l.updates.into_iter().map(|(date, status, text)| view! {
+                                <div class="app-report-progress">
+                                    <p class="govuk-body-s govuk-!-margin-bottom-1">
+                                        <strong>{date.to_string()}</strong> " " <StatusTag status />
+                                    </p>
+                                    {text.lines().filter(|t| !t.trim().is_empty()).map(|t| view! { <p class="govuk-body-s">{t.to_string()}</p> }).collect_view()}
+                                </div>
+                            }).collect_view()}
+                        </td>
+                    </tr>
+                }
+            }).collect_view()}
+        </Table>
     }
     .into_any()
 }
@@ -239,50 +206,27 @@ pub fn CommentaryPage(theme: String, quarter: String) -> impl IntoView {
         let p = p.as_ref()?;
         let t = p.theme(&theme)?;
         let q = parse_quarter_code(&quarter)?;
-        Some((t.name.clone(), q, p.report_note(&commentary_key(&theme, q)).to_string()))
+        Some((t.name.clone(), q))
     });
-    let Some((theme_name, q, current)) = found else {
+    let Some((theme_name, q)) = found else {
         return view! { <Missing what="report" /> }.into_any();
     };
     page_loaded(&format!("Commentary – {theme_name} {q}"));
-    let text = RwSignal::new(current);
-    let errors = RwSignal::new(FieldErrors::default());
-    let back = Route::QuarterlyReport(theme.clone(), quarter_code(q));
-    let done = back.clone();
-    let label = format!("commentary for {theme_name} {q}");
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let key = commentary_key(&theme, q);
-        let done = done.clone();
-        match state.apply(|ws, stamp| ws.write_report_note(stamp, &key, &label, &text.get_untracked())) {
-            Ok(()) => state.save_and_go(done, "Commentary saved", "Change made, but not yet saved on this device"),
-            Err(e) => {
-                let mut fe = FieldErrors::default();
-                fe.add("text", e.to_string());
-                show_errors(errors, fe);
-            }
-        }
+    let wording = NoteWording {
+        caption: format!("{theme_name}: {q}"),
+        heading: "Theme lead's commentary".to_string(),
+        field: "Commentary for the executive",
+        hint: "The headline for the quarter, risks and what the theme needs from partners. Start a line with - for a bullet point",
+        save: "Save commentary",
+        saved: "Commentary saved",
     };
     view! {
-        <BackLink route=back.clone() />
-        <ErrorSummary errors />
-        <span class="govuk-caption-l">{format!("{theme_name}: {q}")}</span>
-        <h1 class="govuk-heading-l" tabindex="-1">"Theme lead's commentary"</h1>
-        <IdentityReminder />
-        <form on:submit=submit novalidate>
-            <TextArea
-                id="text"
-                label="Commentary for the executive"
-                hint="The headline for the quarter, risks and what the theme needs from partners. Start a line with - for a bullet point"
-                value=text
-                errors
-                rows=10
-            />
-            <div class="govuk-button-group">
-                <button type="submit" class="govuk-button">"Save commentary"</button>
-                <a class="govuk-link" href=back.href()>"Cancel"</a>
-            </div>
-        </form>
+        <ReportNoteForm
+            note=commentary_key(&theme, q)
+            describe=format!("commentary for {theme_name} {q}")
+            back=Route::QuarterlyReport(theme.clone(), quarter_code(q))
+            wording
+        />
     }
     .into_any()
 }

@@ -25,6 +25,7 @@ use crate::spreadsheet::export::{
     ACTION_HEADERS, INDICATOR_HEADERS, PROGRESS_HEADERS, action_rows, indicator_rows, progress_rows, to_csv,
 };
 use crate::spreadsheet::{MAX_FILE_BYTES, SheetError, Table};
+use crate::ui::components::ErrorSummary;
 use crate::ui::download::download;
 use crate::ui::file_worker::{Outcome, ask};
 use crate::ui::router::page_loaded;
@@ -85,7 +86,7 @@ pub fn SpreadsheetsPage() -> impl IntoView {
     };
 
     view! {
-        {move || problem.get().map(|p| view! { <p class="govuk-error-message" role="alert">{p}</p> })}
+        <ErrorSummary message=problem />
         <h1 class="govuk-heading-l" tabindex="-1">"Excel and CSV"</h1>
         <h2 class="govuk-heading-m">"Download the plan"</h2>
         <p class="govuk-body">"The workbook has three sheets: actions, every progress update, and every indicator value."</p>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::plural;
 use crate::model::Date;
 use crate::spreadsheet::{ImportPreview, RowProblem, first_problems};
+use crate::ui::components::{CaptionSize, Table};
 
 /// "31 Mar 2020", or nothing for an empty or unreadable date.
 fn short_date(iso: &str) -> String {
@@ -85,23 +86,14 @@ pub fn ProblemTable(rows: Vec<RowProblem>, caption: &'static str) -> impl IntoVi
         let (shown, more) = first_problems(&rows);
         let shown = shown.to_vec();
         view! {
-            <table class="govuk-table">
-                <caption class="govuk-table__caption govuk-table__caption--s">{caption}</caption>
-                <thead class="govuk-table__head">
+            <Table caption=caption columns=["Row", "Reason"] caption_size=CaptionSize::Small>
+                {shown.into_iter().map(|r| view! {
                     <tr class="govuk-table__row">
-                        <th scope="col" class="govuk-table__header">"Row"</th>
-                        <th scope="col" class="govuk-table__header">"Reason"</th>
+                        <td class="govuk-table__cell">{r.row}</td>
+                        <td class="govuk-table__cell">{r.reason}</td>
                     </tr>
-                </thead>
-                <tbody class="govuk-table__body">
-                    {shown.into_iter().map(|r| view! {
-                        <tr class="govuk-table__row">
-                            <td class="govuk-table__cell">{r.row}</td>
-                            <td class="govuk-table__cell">{r.reason}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+                }).collect_view()}
+            </Table>
             {(more > 0).then(|| view! {
                 <p class="govuk-body">{format!("And {} more. The first {} are listed.", plural(more, "row", "rows"), crate::spreadsheet::PROBLEMS_SHOWN)}</p>
             })}

@@ -13,6 +13,7 @@ use crate::model::ActionFilter;
 use crate::nav::Route;
 use crate::spreadsheet::cells::read_date;
 use crate::spreadsheet::{ColumnMapping, Field, ImportPreview, SheetError, Table, preview};
+use crate::ui::components::ErrorSummary;
 use crate::ui::file_worker::CheckingStatus;
 use crate::ui::router::focus_id;
 use crate::ui::state::use_app;
@@ -106,18 +107,7 @@ pub fn TrackerImport() -> impl IntoView {
     };
 
     view! {
-        {move || problem.get().map(|p| view! {
-            <div class="govuk-error-summary" id="error-summary" tabindex="-1">
-                <div role="alert">
-                    <h2 class="govuk-error-summary__title">"There is a problem"</h2>
-                    <div class="govuk-error-summary__body">
-                        <ul class="govuk-list govuk-error-summary__list">
-                            <li><a href="#import-file" on:click=|ev| { ev.prevent_default(); focus_id("import-file"); }>{p}</a></li>
-                        </ul>
-                    </div>
-                </div>
-            </div>
-        })}
+        <ErrorSummary links=Signal::derive(move || problem.get().map(|p| vec![("import-file".into(), p)]).unwrap_or_default()) />
         <h2 class="govuk-heading-m">"Import an action tracker"</h2>
         <IdentityReminder />
         <div class="govuk-form-group" class:govuk-form-group--error=move || problem.with(Option::is_some)>

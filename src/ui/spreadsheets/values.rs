@@ -8,6 +8,7 @@ use super::preview::ProblemTable;
 use super::{chosen_file, plural};
 use crate::nav::Route;
 use crate::spreadsheet::{SheetError, ValuesPreview, preview_values};
+use crate::ui::components::{ErrorSummary, Table};
 use crate::ui::file_worker::CheckingStatus;
 use crate::ui::state::use_app;
 
@@ -56,35 +57,24 @@ pub fn ValuesImport() -> impl IntoView {
         </div>
         <CheckingStatus checking id="values-checking" />
         {move || values.get().map(|(name, r)| match r {
-            Err(e) => view! { <p class="govuk-error-message" role="alert">{e}</p> }.into_any(),
+            Err(e) => view! { <ErrorSummary links=vec![("values-file".to_string(), e)] /> }.into_any(),
             Ok(p) => {
                 let n = p.values.len();
                 view! {
                     <h3 class="govuk-heading-s">{format!("{} will be recorded from {name}", plural(n, "value", "values"))}</h3>
-                    <table class="govuk-table">
-                        <caption class="govuk-table__caption govuk-visually-hidden">"Values to import"</caption>
-                        <thead class="govuk-table__head">
-                            <tr class="govuk-table__row">
-                                <th scope="col" class="govuk-table__header">"Row"</th>
-                                <th scope="col" class="govuk-table__header">"Indicator"</th>
-                                <th scope="col" class="govuk-table__header">"Quarter"</th>
-                                <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Value"</th>
-                            </tr>
-                        </thead>
-                        <tbody class="govuk-table__body">
-                            {p.values.iter().map(|v| {
-                                let shown = v.shown.clone();
-                                view! {
-                                    <tr class="govuk-table__row">
-                                        <td class="govuk-table__cell">{v.row}</td>
-                                        <td class="govuk-table__cell">{v.indicator.clone()}</td>
-                                        <td class="govuk-table__cell">{v.quarter.to_string()}</td>
-                                        <td class="govuk-table__cell govuk-table__cell--numeric">{shown}</td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
+                    <Table caption="Values to import" columns=["Row", "Indicator", "Quarter", "Value"] numeric=1>
+                        {p.values.iter().map(|v| {
+                            let shown = v.shown.clone();
+                            view! {
+                                <tr class="govuk-table__row">
+                                    <td class="govuk-table__cell">{v.row}</td>
+                                    <td class="govuk-table__cell">{v.indicator.clone()}</td>
+                                    <td class="govuk-table__cell">{v.quarter.to_string()}</td>
+                                    <td class="govuk-table__cell govuk-table__cell--numeric">{shown}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </Table>
                     <ProblemTable rows=p.skipped.clone() caption="Rows that will not be recorded" />
                     {(n > 0).then(|| view! {
                         <button type="button" class="govuk-button" on:click=confirm_values>{format!("Record {}", plural(n, "value", "values"))}</button>

@@ -1,5 +1,7 @@
-//! The performance check: times the heaviest work the app does on a large
-//! generated partnership, here in this browser, and shows the figures. It
+//! The speed check (the support page titled "Performance check", not the
+//! partnership's performance indicators): times the heaviest work the app
+//! does on a large generated partnership, here in this browser, and shows
+//! the figures. It
 //! touches no stored data. Benchmarks read the table; people can too, when
 //! a tablet feels slow. Spreadsheets are read and written in the file
 //! worker, as the Excel and CSV page does, so those rows include the trip
@@ -17,6 +19,7 @@ use crate::report::dashboard::Dashboard;
 use crate::report::quarterly::QuarterlyReport;
 use crate::spreadsheet::{ColumnMapping, preview};
 use crate::ui::clock;
+use crate::ui::components::{CaptionSize, ErrorSummary, Table};
 use crate::ui::router::page_loaded;
 use crate::ui::spreadsheets::{make_workbook, read_in_worker};
 use crate::ui::state::use_app;
@@ -24,7 +27,7 @@ use crate::ui::state::use_app;
 const RUNS: usize = 5;
 
 #[component]
-pub fn PerformanceCheckPage() -> impl IntoView {
+pub fn SpeedCheckPage() -> impl IntoView {
     page_loaded("Performance check");
     let results = RwSignal::new(None::<Vec<(String, f64)>>);
     let run = move |_| spawn_local(async move { results.set(Some(measure().await)) });
@@ -42,12 +45,7 @@ pub fn PerformanceCheckPage() -> impl IntoView {
         });
     };
     view! {
-        {move || problem.get().map(|p| view! {
-            <div class="govuk-error-summary" role="alert" tabindex="-1">
-                <h2 class="govuk-error-summary__title">"There is a problem"</h2>
-                <div class="govuk-error-summary__body"><p class="govuk-body">{p}</p></div>
-            </div>
-        })}
+        <ErrorSummary message=problem />
         <h1 class="govuk-heading-l" tabindex="-1">"Performance check"</h1>
         <p class="govuk-body">
             {format!(
@@ -57,23 +55,14 @@ pub fn PerformanceCheckPage() -> impl IntoView {
         </p>
         <button type="button" class="govuk-button" on:click=run>"Run the performance check"</button>
         {move || results.get().map(|rows| view! {
-            <table class="govuk-table" id="performance-results">
-                <caption class="govuk-table__caption govuk-table__caption--m">{format!("Median of {RUNS} runs")}</caption>
-                <thead class="govuk-table__head">
+            <Table caption={format!("Median of {RUNS} runs")} columns=["Work", "Milliseconds"] caption_size=CaptionSize::Medium numeric=1 id="performance-results">
+                {rows.into_iter().map(|(name, ms)| view! {
                     <tr class="govuk-table__row">
-                        <th scope="col" class="govuk-table__header">"Work"</th>
-                        <th scope="col" class="govuk-table__header govuk-table__header--numeric">"Milliseconds"</th>
+                        <th scope="row" class="govuk-table__header">{name}</th>
+                        <td class="govuk-table__cell govuk-table__cell--numeric">{format!("{ms:.1}")}</td>
                     </tr>
-                </thead>
-                <tbody class="govuk-table__body">
-                    {rows.into_iter().map(|(name, ms)| view! {
-                        <tr class="govuk-table__row">
-                            <th scope="row" class="govuk-table__header">{name}</th>
-                            <td class="govuk-table__cell govuk-table__cell--numeric">{format!("{ms:.1}")}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+                }).collect_view()}
+            </Table>
         })}
         <h2 class="govuk-heading-m">"Try Safer Plan on a large partnership"</h2>
         <p class="govuk-body">
