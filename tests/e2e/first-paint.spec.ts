@@ -178,3 +178,20 @@ test('a returning visit shows "Opening Safer Plan", not the start page, until th
   await expectTakenOver(page, 'Luton Community Safety Partnership');
   await expectAccessible(page, 'the plan once the app has taken over');
 });
+
+test('a first visit whose connection drops before the app has downloaded says so, and a reload then works', async ({ page }) => {
+  // The connection drops while the app's code is on its way.
+  await page.route(/\/safer-plan-[0-9a-f]+_bg\.wasm$/, (route) => route.abort('internetdisconnected'));
+  await page.goto('/', { waitUntil: 'domcontentloaded' });
+
+  await expectPage(page, 'Safer Plan could not finish loading');
+  await expect(page.getByText('Check the connection, then reload the page.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Explore the demo partnership' })).toHaveCount(0);
+  await expect(page).toHaveTitle('Safer Plan could not finish loading – Safer Plan');
+  await expectAccessible(page, 'the message when the app could not be downloaded');
+
+  // Back on line, a reload opens the start page as usual.
+  await page.unroute(/\/safer-plan-[0-9a-f]+_bg\.wasm$/);
+  await page.reload();
+  await expectTakenOver(page, "Plan and account for your partnership's work");
+});
