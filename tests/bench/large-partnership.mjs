@@ -14,13 +14,12 @@
 //
 // Usage: scripts/build.sh first, then node tests/bench/large-partnership.mjs
 // (RUNS=5). Serves dist/ on 127.0.0.1:4325.
-import { launchChromium, root, serveDist } from './browser.mjs';
+import { launchChromium, median, root, serveDist } from './browser.mjs';
 import { join } from 'node:path';
 
 const runs = Number(process.env.RUNS ?? 5);
 const automergeJs = join(root, 'node_modules/@automerge/automerge/dist/iife/iife.js');
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 const ms = (x) => `${x.toFixed(1)} ms`;
 
