@@ -116,8 +116,10 @@ impl Workspace {
                 .doc
                 .map_range(&map, ..)
                 .filter(|entry| matches!(entry.value, ValueRef::Object(ObjType::Map)))
-                .map(|entry| (entry.id(), entry.key.into_owned()))
-                .map(|(id, key)| (key, id))
+                .map(|entry| {
+                    let id = entry.id();
+                    (entry.key.into_owned(), id)
+                })
                 .collect();
             for (id, item) in items {
                 let found = self.raw_conflicts_in(&item);
