@@ -10,7 +10,9 @@ const refusingPort = 3032;
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results',
-  timeout: 30_000,
+  // A limit for a stuck journey, not a speed check: CI's two shared cores run the
+  // longest plain journeys (a passphrase, two partners swapping files) near 30 s.
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   fullyParallel: true,
   workers: 2,
