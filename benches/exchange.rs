@@ -8,9 +8,11 @@
 
 use std::hint::black_box;
 
+use automerge::{AutoCommit, Change};
 use criterion::{Criterion, criterion_group, criterion_main};
 use safer_plan::demo::large::large_partnership;
-use safer_plan::doc::{Stamp, Workspace};
+use safer_plan::doc::{Stamp, Workspace, interop};
+use safer_plan::exchange::envelope::Envelope;
 use safer_plan::exchange::passphrase::{protect, unprotect};
 use safer_plan::exchange::{Outgoing, make_file, open};
 use safer_plan::model::{ActionDraft, Author};
@@ -72,6 +74,45 @@ fn exchange(c: &mut Criterion) {
     println!("exchange file, {changes} changes: {} KB", thousand.len() / 1024);
     let mut slow = c.benchmark_group("exchange");
     slow.sample_size(10);
+    // What the preview costs beside Automerge itself: the changes decoded
+    // from the file and applied to a copy, then the copy's partnership read
+    // whole, field by field (before issue 16) or in one pass, against
+    // `open`, which reads again only the items the changes touched.
+    let envelope = Envelope::decode(&thousand).expect("an envelope");
+    let decode = || -> Vec<Change> {
+        envelope.parts.iter().map(|part| Change::try_from(part.as_slice()).expect("a change")).collect()
+    };
+    let mut base_doc = AutoCommit::load(&ours.save()).expect("loads");
+    slow.bench_function("automerge: apply a 1,000-change file to a copy", |b| {
+        b.iter(|| {
+            let mut doc = base_doc.fork();
+            doc.apply_changes(decode()).expect("applies");
+            black_box(doc)
+        })
+    });
+    slow.bench_function("preview, the copy read whole field by field (before)", |b| {
+        b.iter(|| {
+            let mut doc = base_doc.fork();
+            doc.apply_changes(decode()).expect("applies");
+            black_box(interop::partnership_field_by_field(&doc).expect("reads"))
+        })
+    });
+    slow.bench_function("preview, the copy read whole in one pass", |b| {
+        b.iter(|| {
+            let mut doc = base_doc.fork();
+            doc.apply_changes(decode()).expect("applies");
+            black_box(interop::partnership(&doc).expect("reads"))
+        })
+    });
+    let ten = {
+        let mut partner = Workspace::load(&ours.save()).expect("copy");
+        let base = partner.heads();
+        edit_actions(&mut partner, 10, 3_000);
+        file(&mut partner, &base, None)
+    };
+    slow.bench_function("open and preview a 10-change file, large partnership", |b| {
+        b.iter(|| black_box(open(&ten, None, Some(&mut ours)).map(|o| o.kind).expect("opens")))
+    });
     slow.bench_function("open and preview a 1,000-change file, large partnership", |b| {
         b.iter(|| black_box(open(&thousand, None, Some(&mut ours)).map(|o| o.kind).expect("opens")))
     });

@@ -14,7 +14,11 @@
 //!   beside `large/workspace load` (Automerge plus hydrating the
 //!   partnership), and the whole-document reads a page makes on each change
 //!   of the plan: `large/history of an action` (the action page's change
-//!   table) and `large/all conflicts` (the Dashboard).
+//!   table) and `large/all conflicts` (the Dashboard). Reading the
+//!   partnership from a loaded document, issue 16: Automerge's own one-pass
+//!   read (`hydrate(None)`), autosurgeon field by field (the reference, and
+//!   the load before one-pass reading: `large/workspace load, field by
+//!   field`), the `Snapshot` alone, and the one-pass read the app uses.
 //!
 //! These print figures for comparison between changes; nothing is asserted.
 //! The browser runs the same code as wasm, usually a few times slower.
@@ -23,7 +27,7 @@ use std::hint::black_box;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use safer_plan::demo;
-use safer_plan::doc::{Stamp, Workspace};
+use safer_plan::doc::{Stamp, Workspace, interop};
 use safer_plan::model::{Author, Date, Narrative, Status, ValidProgress};
 
 fn progress() -> ValidProgress {
@@ -84,6 +88,22 @@ fn large(c: &mut Criterion) {
     group.bench_function("workspace load", |b| {
         b.iter(|| black_box(Workspace::load(black_box(&saved)).expect("the large partnership loads")))
     });
+    // Before one-pass hydration: the same load, read one field at a time.
+    group.bench_function("workspace load, field by field", |b| {
+        b.iter(|| {
+            let doc = automerge::AutoCommit::load(black_box(&saved)).expect("the large partnership loads");
+            black_box(interop::partnership_field_by_field(&doc).expect("it reads"))
+        })
+    });
+    // The reads alone, on a document already loaded.
+    let loaded = automerge::Automerge::load(&saved).expect("the large partnership loads");
+    group.bench_function("automerge hydrate(None)", |b| b.iter(|| black_box(loaded.hydrate(None))));
+    group.bench_function("read field by field", |b| {
+        b.iter(|| black_box(interop::partnership_field_by_field(&loaded).expect("it reads")))
+    });
+    group.bench_function("snapshot", |b| b.iter(|| black_box(interop::Snapshot::new(&loaded).expect("it reads"))));
+    group
+        .bench_function("read in one pass", |b| b.iter(|| black_box(interop::partnership(&loaded).expect("it reads"))));
     let mut ws = Workspace::load(&saved).expect("the large partnership loads");
     group.bench_function("history of an action", |b| b.iter(|| black_box(ws.history_of("action/action-000"))));
     group.bench_function("all conflicts", |b| b.iter(|| black_box(ws.all_conflicts())));

@@ -17,7 +17,9 @@
 #   file to its preview, checked in the file worker first
 #   (tests/bench/file-check.mjs), and the large partnership in the page:
 #   opening it beside automerge-js, opening pages, keypresses, one intent
-#   (tests/bench/large-partnership.mjs). Give either a build from before a change
+#   (tests/bench/large-partnership.mjs), and previewing and merging a
+#   partner's file of 1,000 changes to it beside automerge-js applyChanges
+#   (tests/bench/large-exchange.mjs). Give either a build from before a change
 #   as well to compare: node tests/bench/first-visit.mjs <old-dist> dist.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -35,6 +37,9 @@ node tests/bench/first-visit.mjs
 
 step "The large partnership in the browser: opening it beside automerge-js, opening pages, keypresses, one intent"
 node tests/bench/large-partnership.mjs
+
+step "A partner's file of 1,000 changes to the large partnership: preview and merge beside automerge-js applyChanges"
+node tests/bench/large-exchange.mjs
 
 step "Choosing a partner's file to its preview, checked in the file worker first"
 node tests/bench/file-check.mjs

@@ -227,6 +227,11 @@ fn deliver(reps: &mut [Replica], from: usize, to: usize, bytes: &[u8], at: i64) 
             let mut incoming = opened.workspace;
             let new = r.ws.merge(&mut incoming).map_err(|e| TestCaseError::fail(format!("merge failed: {e}")))?;
             r.ledger.received(&from_org, &opened.sender_heads, at);
+            let reopened = Workspace::load(&r.ws.save()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert!(
+                r.ws.partnership() == reopened.partnership(),
+                "the merge left a partnership its document does not hold"
+            );
             Ok(new)
         }
         Err(ExchangeError::MissingEarlierChanges { from: name }) => {
@@ -264,10 +269,20 @@ fn same_heads(reps: &mut [Replica]) -> bool {
     heads.len() == 1
 }
 
-/// Every copy is the same and holds every progress update anyone recorded.
-fn converged(reps: &[Replica], committed: &[Committed]) -> Result<(), TestCaseError> {
+/// Every copy is the same and holds every progress update anyone recorded,
+/// and each copy's partnership (kept up to date by reading again only what
+/// merged changes touched) is what opening its document afresh reads.
+fn converged(reps: &mut [Replica], committed: &[Committed]) -> Result<(), TestCaseError> {
     for r in &reps[1..] {
         prop_assert!(r.ws.partnership() == reps[0].ws.partnership(), "{} differs", r.organisation());
+    }
+    for r in reps.iter_mut() {
+        let reopened = Workspace::load(&r.ws.save()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert!(
+            r.ws.partnership() == reopened.partnership(),
+            "{} is not what its document holds",
+            r.organisation()
+        );
     }
     for r in reps {
         for c in committed {
@@ -363,7 +378,7 @@ fn run(base: &[u8], n: usize, steps: &[Step]) -> Result<(), TestCaseError> {
     }
     let last = file_for(&mut reps, n - 1, 0, true, end + n as i64 + 1);
     prop_assert_eq!(deliver(&mut reps, n - 1, 0, &last, end + n as i64 + 1)?, 0, "a whole file brought changes");
-    converged(&reps, &committed)?;
+    converged(&mut reps, &committed)?;
     Ok(())
 }
 

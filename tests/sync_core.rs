@@ -299,7 +299,12 @@ fn check(peers: usize, steps: &[Step]) -> Result<(), TestCaseError> {
     for (i, p) in net.peers.iter_mut().enumerate() {
         prop_assert_eq!(p.ws.heads(), heads.clone(), "peer {} has other heads", i);
         prop_assert_eq!(p.ws.partnership(), &plan, "peer {} reads another plan", i);
-        let mut doc = AutoCommit::load(&p.ws.save()).expect("reloads");
+        // Each copy's partnership, kept up to date by reading again only
+        // what incoming changes touched, is what its document holds.
+        let saved = p.ws.save();
+        let reopened = Workspace::load(&saved).expect("reopens");
+        prop_assert_eq!(p.ws.partnership(), reopened.partnership(), "peer {} is not what its document holds", i);
+        let mut doc = AutoCommit::load(&saved).expect("reloads");
         for hash in &all_made {
             prop_assert!(doc.get_change_by_hash(hash).is_some(), "peer {} lacks change {}", i, hash);
         }

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use automerge::transaction::Transactable;
 use automerge::{ActorId, ObjType, ReadDoc, ScalarValue, Value, ValueRef};
 
+use super::refresh::{Touched, refresh};
 use super::{ChangeMessage, DocError, Stamp, Workspace};
 
 /// One field with more than one current value.
@@ -231,7 +232,8 @@ impl Workspace {
             doc.put(&item, field, chosen)?;
             Ok(())
         })?;
-        self.partnership = super::interop::partnership(&self.doc)?;
+        // Only the item at `path` changed: read it again.
+        self.partnership = refresh(&self.partnership, &self.doc, &Touched::at(path))?;
         Ok(())
     }
 }

@@ -1,9 +1,9 @@
 //! Who changed what, and when: the workspace history read back from the
 //! Automerge change log.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use automerge::ChangeHash;
+use automerge::{ChangeHash, ChangeMetadata, ReadDoc};
 
 use crate::model::{Author, Date};
 
@@ -24,6 +24,19 @@ pub struct HistoryEntry {
 }
 
 impl HistoryEntry {
+    /// The entry for a change, from its metadata (its message decoded).
+    fn from_meta(meta: &ChangeMetadata<'_>) -> HistoryEntry {
+        let message = ChangeMessage::decode(meta.message.as_deref().unwrap_or_default());
+        HistoryEntry {
+            hash: meta.hash.to_string(),
+            at: meta.timestamp,
+            summary: message.summary,
+            author: message.author,
+            targets: message.targets,
+            kind: message.kind,
+        }
+    }
+
     /// What the change did, from its recorded kind or, for an older change,
     /// its wording ([`super::ChangeMessage::meaning`]).
     pub fn meaning(&self) -> ChangeKind {
@@ -59,16 +72,7 @@ impl Workspace {
                 // Causal order: every dependency was seen first.
                 let d = 1 + meta.deps.iter().filter_map(|h| depth.get(h)).max().copied().unwrap_or(0);
                 depth.insert(meta.hash, d);
-                let message = ChangeMessage::decode(meta.message.as_deref().unwrap_or_default());
-                let entry = HistoryEntry {
-                    hash: meta.hash.to_string(),
-                    at: meta.timestamp,
-                    summary: message.summary,
-                    author: message.author,
-                    targets: message.targets,
-                    kind: message.kind,
-                };
-                (d, entry)
+                (d, HistoryEntry::from_meta(&meta))
             })
             .collect();
         entries.sort_by(|(da, a), (db, b)| b.at.cmp(&a.at).then(db.cmp(da)).then_with(|| a.hash.cmp(&b.hash)));
@@ -76,23 +80,24 @@ impl Workspace {
     }
 
     /// Changes `incoming` has that this workspace does not, oldest first:
-    /// what merging it would bring in.
+    /// what merging it would bring in. Read from the changes' metadata, so
+    /// no change is rebuilt (previewing a file of 1,000 changes rebuilt each
+    /// one just to read its message).
     pub fn changes_from(&mut self, incoming: &mut Workspace) -> Vec<HistoryEntry> {
-        self.doc_mut()
-            .get_changes_added(incoming.doc_mut())
-            .iter()
-            .map(|change| {
-                let message =
-                    ChangeMessage::decode(change.message().map(|m| m.to_string()).as_deref().unwrap_or_default());
-                HistoryEntry {
-                    hash: change.hash().to_string(),
-                    at: change.timestamp(),
-                    summary: message.summary,
-                    author: message.author,
-                    targets: message.targets,
-                    kind: message.kind,
-                }
-            })
+        let ours = self.heads();
+        // Our heads the incoming copy also has: everything before them is
+        // in both copies.
+        let unknown = incoming.doc.get_missing_deps(&ours);
+        let shared: Vec<ChangeHash> = ours.into_iter().filter(|h| !unknown.contains(h)).collect();
+        let metas = incoming.doc_mut().get_changes_meta(&shared);
+        // When the copies went separate ways, some of the rest are ours too:
+        // asked as one yes/no question.
+        let hashes: Vec<ChangeHash> = metas.iter().map(|m| m.hash).collect();
+        let lacking: HashSet<ChangeHash> = self.doc.get_missing_deps(&hashes).into_iter().collect();
+        metas
+            .into_iter()
+            .filter(|meta| lacking.contains(&meta.hash))
+            .map(|meta| HistoryEntry::from_meta(&meta))
             .collect()
     }
 
@@ -136,5 +141,37 @@ mod tests {
             .collect();
         assert_eq!(council_changes.len(), 2);
         assert!(council_changes[0].contains("action 4"), "{council_changes:?}");
+    }
+
+    #[test]
+    fn a_copy_that_went_its_own_way_brings_only_its_own_changes_oldest_first() {
+        let mut ours = crate::demo::workspace();
+        let mut theirs = Workspace::load(&ours.save()).expect("copy");
+        let update = |text: &str| ValidProgress {
+            date: "2020-02-20".parse().expect("date"),
+            status: Status::AtRisk,
+            narrative: Narrative::new(text),
+        };
+        let (council, police) =
+            (Author::new("CSP Manager", "Luton Council"), Author::new("Inspector", "Bedfordshire Police"));
+        ours.add_progress(&Stamp::new(&council, 1_800_000_000), "action-02", update("Council's")).expect("add");
+        for (n, action) in ["action-04", "action-07"].into_iter().enumerate() {
+            let at = 1_800_000_100 + n as i64;
+            theirs.add_progress(&Stamp::new(&police, at), action, update("Police")).expect("add");
+        }
+        let mut file = Workspace::load(&theirs.save()).expect("their file");
+        let brought: Vec<(String, i64)> =
+            ours.changes_from(&mut file).into_iter().map(|e| (e.author.organisation, e.at)).collect();
+        let police_org = "Bedfordshire Police".to_string();
+        assert_eq!(brought, [(police_org.clone(), 1_800_000_100), (police_org, 1_800_000_101)]);
+        // After the merge, our copy has them all, and our own change is not
+        // something their copy would bring back.
+        assert_eq!(ours.merge(&mut file).expect("merge"), 2);
+        let mut again = Workspace::load(&theirs.save()).expect("their file again");
+        assert!(ours.changes_from(&mut again).is_empty());
+        let mut ours_file = Workspace::load(&ours.save()).expect("our file");
+        let to_them: Vec<String> =
+            theirs.changes_from(&mut ours_file).into_iter().map(|e| e.author.organisation).collect();
+        assert_eq!(to_them, ["Luton Council"]);
     }
 }

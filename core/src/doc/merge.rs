@@ -2,8 +2,8 @@
 
 use automerge::{Change, ChangeHash};
 
+use super::refresh::{Touched, refresh};
 use super::{DocError, Workspace};
-use crate::model::Partnership;
 
 impl Workspace {
     /// Every change made since `base` (what a partner is known to have),
@@ -21,13 +21,24 @@ impl Workspace {
     /// preview. Refused if the changes build on ones this copy lacks:
     /// Automerge would hold them back silently, and the person would see a
     /// merge that brought nothing.
+    ///
+    /// The copy's partnership is this one's with only the items the changes
+    /// touched read again ([`super::refresh`]): Automerge lists what they
+    /// did as they go in (its diff index), so a file of 10 changes costs 10
+    /// items, not the whole plan.
     pub fn with_changes(&mut self, changes: Vec<Change>) -> Result<Workspace, DocError> {
         let mut doc = self.doc.fork();
+        doc.update_diff_cursor();
         doc.apply_changes(changes)?;
         if !doc.get_missing_deps(&[]).is_empty() {
             return Err(DocError::MissingEarlierChanges);
         }
-        Workspace::from_doc(doc)
+        let touched = Touched::from_patches(&doc.diff_incremental());
+        // Stop recording: the copy may be kept, and merged into.
+        doc.reset_diff_cursor();
+        Workspace::check_layout(&doc)?;
+        let partnership = refresh(&self.partnership, &doc, &touched)?;
+        Ok(Workspace { doc, partnership })
     }
 
     /// Brings in every change `incoming` has that this workspace lacks and
@@ -57,8 +68,11 @@ impl Workspace {
         let mut merged = self.doc.fork();
         // The merged copy replaces this one, so it keeps this device's actor.
         merged.set_actor(self.doc.get_actor().clone());
+        merged.update_diff_cursor();
         merged.merge(&mut incoming.doc)?;
-        let partnership: Partnership = super::interop::partnership(&merged)?;
+        let touched = Touched::from_patches(&merged.diff_incremental());
+        merged.reset_diff_cursor();
+        let partnership = refresh(&self.partnership, &merged, &touched)?;
         self.doc = merged;
         self.partnership = partnership;
         Ok(new)

@@ -18,6 +18,7 @@ mod merge;
 mod numbers;
 mod performance;
 mod plan;
+mod refresh;
 pub mod repo;
 mod report_notes;
 mod restore;

@@ -90,6 +90,13 @@ impl Workspace {
     /// `format_version` a number no higher than this build's, and the whole
     /// partnership reads. Returns the partnership it holds.
     pub(super) fn check(doc: &AutoCommit) -> Result<Partnership, DocError> {
+        Workspace::check_layout(doc)?;
+        Ok(super::interop::partnership(doc)?)
+    }
+
+    /// [`Workspace::check`]'s rules for the root (`format`,
+    /// `format_version`), without reading the partnership.
+    pub(super) fn check_layout(doc: &AutoCommit) -> Result<(), DocError> {
         let root = Lenient(doc);
         match autosurgeon::ReadDoc::get(&root, &ROOT, "format")? {
             Some((Value::Scalar(s), _)) if s.as_str() == Some(FORMAT) => {}
@@ -103,7 +110,7 @@ impl Workspace {
             },
             _ => return Err(DocError::Damaged("the layout version is missing".into())),
         }
-        Ok(super::interop::partnership(doc)?)
+        Ok(())
     }
 
     /// Opens a saved document (strict: a damaged or partial file is refused).

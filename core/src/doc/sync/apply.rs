@@ -17,8 +17,9 @@
 use std::collections::HashSet;
 
 use automerge::sync::{self, SyncDoc};
-use automerge::{AutoCommit, Automerge, Change, ChangeHash, SaveOptions};
+use automerge::{AutoCommit, Automerge, Change, ChangeHash, PatchLog, SaveOptions};
 
+use crate::doc::refresh::{Touched, refresh};
 use crate::doc::{DocError, Workspace};
 
 /// What a message did to the document.
@@ -41,11 +42,18 @@ impl Workspace {
         // Kept for a roll-back, which must tell the message's own changes
         // from queued ones it released.
         let chunks: Vec<Vec<u8>> = message.changes.iter().map(<[u8]>::to_vec).collect();
-        let applied = self.doc.sync().receive_sync_message(peer, message);
+        // What the message's changes did, recorded as they go in, so only
+        // the items they touched are read again.
+        let mut log = PatchLog::active();
+        let applied = self.doc.sync().receive_sync_message_log_patches(peer, message, &mut log);
         if self.doc.get_heads() == before {
             return applied.map(|()| Received::Unchanged).map_err(DocError::from);
         }
-        let checked = applied.map_err(DocError::from).and_then(|()| Workspace::check(&self.doc));
+        let checked = applied.map_err(DocError::from).and_then(|()| {
+            Workspace::check_layout(&self.doc)?;
+            let touched = Touched::from_patches(&self.doc.make_patches(&mut log));
+            Ok(refresh(&self.partnership, &self.doc, &touched)?)
+        });
         match checked {
             Ok(partnership) => {
                 self.partnership = partnership;
