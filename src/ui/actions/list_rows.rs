@@ -64,6 +64,11 @@ impl ActionRows {
                 listed.with(|(rows, _)| m.iter().take(STEP + extra).filter_map(|&i| rows.get(i).cloned()).collect())
             })
         });
+        // Lower-case every action's words while the browser is idle after
+        // drawing the list, so the first keypress does not wait for them.
+        request_idle_callback(move || {
+            let _ = texts.try_with_untracked(|_| ());
+        });
         ActionRows { listed, words, matched, more, shown }
     }
 
