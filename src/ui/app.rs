@@ -26,7 +26,7 @@ pub fn App() -> impl IntoView {
     // Pages re-render when the route changes or a partnership opens or
     // closes, not on every edit: a form keeps what was typed while the plan
     // changes underneath it.
-    let has_plan = Memo::new(move |_| state.plan.with(Option::is_some));
+    let has_plan = Memo::new(move |_| state.plan.with(|p| p.is_some()));
     let page = move || {
         if !state.ready.get() {
             // Opening the last workspace from local storage takes a few

@@ -99,7 +99,7 @@ fn ConflictChoice(subject: Subject, conflict: FieldConflict) -> impl IntoView {
                     v.organisation.clone()
                 };
                 let now = if v.shown { " (shown now)" } else { "" };
-                format!("\u{201c}{}\u{201d} \u{2013} from {who}{now}", value_text(p.as_ref(), &field, v))
+                format!("\u{201c}{}\u{201d} \u{2013} from {who}{now}", value_text(*p, &field, v))
             })
             .collect::<Vec<_>>()
     });

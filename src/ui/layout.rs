@@ -28,7 +28,7 @@ pub fn SkipLink() -> impl IntoView {
 #[component]
 pub fn Header() -> impl IntoView {
     let state = use_app();
-    let partnership = move || state.plan.with(|p| p.as_ref().map(|p| p.name.clone()));
+    let partnership = move || state.partnership_name.get();
     view! {
         <header class="govuk-generic-header">
             <div class="govuk-generic-header__container govuk-width-container">
@@ -111,7 +111,7 @@ fn section_pages(section: &str) -> &'static [SectionPage] {
 pub fn SectionNav() -> impl IntoView {
     let state = use_app();
     let current = Memo::new(move |_| state.route.with(section));
-    let open = move || state.plan.with(Option::is_some);
+    let open = move || state.partnership_name.with(Option::is_some);
     move || {
         let pages = section_pages(current.get());
         (open() && !pages.is_empty()).then(|| {
@@ -269,7 +269,7 @@ pub fn StatusBar() -> impl IntoView {
                     <strong class="govuk-tag govuk-phase-banner__content__tag">"Demo"</strong>
                     <span class="govuk-phase-banner__text">{crate::demo::DEMO_NOTE}" "</span>
                 </Show>
-                <Show when=move || state.plan.with(Option::is_some)>
+                <Show when=move || state.partnership_name.with(Option::is_some)>
                     <span class="govuk-phase-banner__text app-save-status" role="status">
                         {status}
                     </span>
@@ -306,7 +306,7 @@ pub fn StorageBanner() -> impl IntoView {
     };
     move || {
         failure().map(|reason| {
-            let has_plan = state.plan.with(Option::is_some);
+            let has_plan = state.partnership_name.with(Option::is_some);
             view! {
                 <div
                     class="govuk-notification-banner app-banner--warning"

@@ -25,6 +25,7 @@ mod panic;
 mod persistence;
 mod plan;
 mod plan_form;
+mod plan_reader;
 mod reports;
 mod router;
 mod server_join;

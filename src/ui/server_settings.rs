@@ -33,7 +33,7 @@ pub fn ServerSyncSection() -> impl IntoView {
     let server = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::default());
     let busy = RwSignal::new(false);
-    let has_plan = Memo::new(move |_| state.plan.with(Option::is_some));
+    let has_plan = Memo::new(move |_| state.plan.with(|p| p.is_some()));
     let address = move || {
         state.plan.with(|p| p.as_ref().and_then(|p| SyncId::from_document_id(&p.sync_id).ok()).map(|id| id.url()))
     };

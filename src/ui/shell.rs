@@ -62,7 +62,7 @@ pub fn hand_over_when_ready(state: AppState) {
                 }
             });
         }
-        let demo_open = state.route.get() == Route::Plan && state.plan.with(Option::is_some);
+        let demo_open = state.route.get() == Route::Plan && state.plan.with(|p| p.is_some());
         if demo_open || demo_failed.get() {
             remove_shell();
         }

@@ -1,7 +1,7 @@
 //! The app's shared state and the one path from a user intent to stored data.
 //!
-//! Components read the open partnership through [`AppState::plan`] (a
-//! hydrated copy, refreshed after every change) and change it only through
+//! Components read the open partnership through [`AppState::plan`] (the
+//! workspace's own hydrated copy, see `plan_reader`) and change it only through
 //! [`AppState::apply`], which runs one `Workspace` intent signed with the
 //! person's identity, followed by [`AppState::persist`], which writes the
 //! new chunk to IndexedDB and resolves only once the browser has stored it.
@@ -14,13 +14,14 @@ use crate::demo;
 use crate::doc::chunks::{self, Durability};
 use crate::doc::{DocError, Stamp, Workspace};
 use crate::exchange::backup::BackupRecord;
-use crate::model::{Author, Partnership};
+use crate::model::Author;
 use crate::nav::Route;
 use crate::storage::settings::{self, CatalogEntry};
 use crate::storage::{ChunkStore, StorageError};
 
 use super::clock;
 use super::live::Live;
+use super::plan_reader::PlanReader;
 use super::server_sync::{ServerSync, ServerView};
 
 /// Where the open workspace's changes stand against storage.
@@ -49,7 +50,10 @@ pub struct Session {
 pub struct AppState {
     pub route: RwSignal<Route>,
     /// The open partnership, for reading. `None` when none is open.
-    pub plan: RwSignal<Option<Partnership>>,
+    pub plan: PlanReader,
+    /// The open partnership's name, for the frame: it re-renders only when
+    /// the name changes, not on every edit.
+    pub partnership_name: Memo<Option<String>>,
     pub identity: RwSignal<Option<Author>>,
     pub catalog: RwSignal<Vec<CatalogEntry>>,
     pub save_state: RwSignal<SaveState>,
@@ -82,9 +86,12 @@ pub(super) enum Origin {
 }
 
 pub fn provide_app_state() -> AppState {
+    let session = StoredValue::new_local(None);
+    let plan = PlanReader::new(session);
     let state = AppState {
         route: RwSignal::new(super::router::current_route()),
-        plan: RwSignal::new(None),
+        plan,
+        partnership_name: Memo::new(move |_| plan.with(|p| p.map(|p| p.name.clone()))),
         identity: RwSignal::new(settings::identity()),
         catalog: RwSignal::new(settings::catalog()),
         save_state: RwSignal::new(SaveState::Saved),
@@ -94,7 +101,7 @@ pub fn provide_app_state() -> AppState {
         missing: RwSignal::new(None),
         persisted: RwSignal::new(None),
         backup: RwSignal::new(None),
-        session: StoredValue::new_local(None),
+        session,
         store: StoredValue::new_local(None),
         live: StoredValue::new_local(None),
         server: StoredValue::new_local(None),
@@ -213,9 +220,9 @@ impl AppState {
         if let Some(live) = self.live.get_value() {
             live.joined(&id);
         }
-        self.plan.set(Some(session.ws.partnership().clone()));
         let sync_id = session.ws.sync_id();
         self.session.set_value(Some(session));
+        self.plan.changed();
         self.save_state.set(SaveState::Saved);
         self.connect_server(&id, sync_id);
     }
@@ -223,7 +230,7 @@ impl AppState {
     pub fn close(&self) {
         self.disconnect_server();
         self.session.set_value(None);
-        self.plan.set(None);
+        self.plan.changed();
     }
 
     /// Stores a brand-new workspace, lists it and opens it.
@@ -267,16 +274,16 @@ impl AppState {
                     // An intent can succeed without changing anything (an
                     // unchanged form, or one returned with field errors).
                     let changed = s.ws.heads() != before;
-                    (outcome, changed, s.ws.partnership().clone())
+                    (outcome, changed)
                 })
             })
             .flatten();
         match result {
             None => Err(ChangeError::NoWorkspace),
-            Some((Err(e), ..)) => Err(e.into()),
-            Some((Ok(value), changed, partnership)) => {
-                self.plan.set(Some(partnership));
+            Some((Err(e), _)) => Err(e.into()),
+            Some((Ok(value), changed)) => {
                 if changed {
+                    self.plan.changed();
                     self.count_change();
                     self.tell_other_tabs();
                 }
@@ -338,14 +345,14 @@ impl AppState {
             .try_update_value(|s| {
                 s.as_mut().map(|s| {
                     let outputs = step(&mut s.ws);
-                    let plan = outputs.iter().any(&changed).then(|| s.ws.partnership().clone());
-                    (outputs, plan)
+                    let plan_changed = outputs.iter().any(&changed);
+                    (outputs, plan_changed)
                 })
             })
             .flatten();
-        let Some((outputs, changed)) = result else { return Vec::new() };
-        if let Some(partnership) = changed {
-            self.plan.set(Some(partnership));
+        let Some((outputs, plan_changed)) = result else { return Vec::new() };
+        if plan_changed {
+            self.plan.changed();
             let state = *self;
             leptos::task::spawn_local(async move {
                 let _ = state.persist().await;
@@ -421,15 +428,12 @@ impl AppState {
     /// Merges a partner's file into the open workspace (already checked and
     /// previewed); returns how many changes came in. Call `persist` next.
     pub fn merge_incoming(&self, incoming: &mut Workspace) -> Result<usize, String> {
-        let result = self
-            .session
-            .try_update_value(|s| s.as_mut().map(|s| s.ws.merge(incoming).map(|n| (n, s.ws.partnership().clone()))))
-            .flatten();
+        let result = self.session.try_update_value(|s| s.as_mut().map(|s| s.ws.merge(incoming))).flatten();
         match result {
             None => Err("No partnership is open.".to_string()),
             Some(Err(e)) => Err(e.to_string()),
-            Some(Ok((n, partnership))) => {
-                self.plan.set(Some(partnership));
+            Some(Ok(n)) => {
+                self.plan.changed();
                 self.tell_other_tabs();
                 Ok(n)
             }

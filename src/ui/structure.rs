@@ -17,7 +17,7 @@ use crate::ui::workspaces::IdentityReminder;
 pub fn StructurePage() -> impl IntoView {
     let state = use_app();
     page_loaded("Partnership structure");
-    move || state.plan.with(|p| p.as_ref().map(structure_page))
+    move || state.plan.with(|p| p.map(structure_page))
 }
 
 fn structure_page(p: &Partnership) -> impl IntoView + use<> {

@@ -26,12 +26,13 @@ struct FormSetup {
 }
 
 fn setup(state: AppState, id: Option<&str>) -> Option<FormSetup> {
+    // Before reading the plan: the workspace cannot be borrowed twice.
+    let draft = match id {
+        None => ThemeDraft::default(),
+        Some(id) => state.with_workspace(|ws| ws.theme_draft(id)).flatten()?,
+    };
     state.plan.with_untracked(|p| {
         let p = p.as_ref()?;
-        let draft = match id {
-            None => ThemeDraft::default(),
-            Some(id) => state.with_workspace(|ws| ws.theme_draft(id)).flatten()?,
-        };
         let mut organisations = vec![(String::new(), "Not chosen yet".to_string())];
         organisations.extend(p.organisations_in_order().into_iter().map(|o| (o.id.clone(), o.name.clone())));
         organisations.push((OTHER_ORGANISATION.to_string(), "Another organisation, not a member".to_string()));

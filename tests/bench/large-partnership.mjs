@@ -10,11 +10,14 @@
 // 3. A keypress in the action list's search box, input to next paint (the
 //    browser's own Event Timing entries).
 // 4. One intent: "Save update" on a progress update until "All changes saved
-//    on this device", on the demo (13 actions) and the large partnership.
+//    on this device", on the demo (13 actions), the large partnership (500)
+//    and the large partnership with 1,500 more actions imported from a
+//    tracker (2,000), so a cost that grows with the plan shows.
 //
 // Usage: scripts/build.sh first, then node tests/bench/large-partnership.mjs
-// (RUNS=5). Serves dist/ on 127.0.0.1:4325.
-import { launchChromium, median, root, serveDist } from './browser.mjs';
+// (RUNS=5). Give builds to compare, before and after a change, in one run:
+// node tests/bench/large-partnership.mjs /tmp/dist-main dist (default: dist).
+import { eachBuild, launchChromium, median, root } from './browser.mjs';
 import { join } from 'node:path';
 
 const runs = Number(process.env.RUNS ?? 5);
@@ -148,92 +151,122 @@ async function addUpdate(page, actionId) {
   );
 }
 
-const server = await serveDist(4325);
-const browser = await launchChromium();
-try {
-  const context = await browser.newContext({ baseURL: server.baseURL });
-  const page = await context.newPage();
-  await page.goto('/');
-  await setIdentity(page);
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Explore the demo partnership' }).click();
-  await page.getByText('All changes saved on this device').waitFor();
+/** 1,500 more actions in the tracker layout, numbered after the large partnership's 500. */
+function trackerOf(from, count) {
+  let csv = 'No.,Key actions and major projects,Partnership Leads,Due date\n';
+  for (let n = from; n < from + count; n++) csv += `${n},Key action ${n} from the imported tracker,"Lead officer, Partner organisation ${n % 30}",31/03/2021\n`;
+  return Buffer.from(csv);
+}
 
-  const intentDemo = [];
-  for (let i = 0; i < runs; i++) intentDemo.push(await addUpdate(page, 'action-08'));
-
-  await page.goto('/#/support/performance');
-  await page.getByRole('button', { name: 'Open the large partnership on this device' }).click();
-  await page.getByText('The large test partnership is open on this device').waitFor({ timeout: 120_000 });
+async function importActions(page, count) {
+  await page.goto('/#/spreadsheets');
+  await page.getByLabel('Choose the spreadsheet').setInputFiles({ name: 'tracker.csv', mimeType: 'text/csv', buffer: trackerOf(501, count) });
+  await page.getByRole('button', { name: /^Import [\d,]+ actions$/ }).click({ timeout: 120_000 });
+  await page.getByText(/actions imported from tracker\.csv/).waitFor({ timeout: 120_000 });
   await page.getByText('All changes saved on this device').waitFor({ timeout: 120_000 });
-  await page.addScriptTag({ path: automergeJs });
+}
 
-  const open = [];
-  const reference = [];
-  for (let i = 0; i < runs; i++) {
-    await page.goto('/#/workspaces');
-    await page.getByRole('heading', { level: 1, name: 'Your partnerships' }).waitFor();
-    // Open the demo first, so opening the large one reads it from IndexedDB.
-    await page.getByRole('button', { name: 'Open Luton Community Safety Partnership' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Luton Community Safety Partnership' }).waitFor();
-    await page.goto('/#/workspaces');
-    await page.getByRole('heading', { level: 1, name: 'Your partnerships' }).waitFor();
-    open.push(await timeTo(page, 'Open Large test partnership', 'Large test partnership'));
-    if (!(await page.evaluate(() => typeof Automerge !== 'undefined'))) await page.addScriptTag({ path: automergeJs });
-    const keys = await page.evaluate(async () => {
-      const db = await new Promise((ok) => {
-        const o = indexedDB.open('safer-plan');
-        o.onsuccess = () => ok(o.result);
+const dists = process.argv.slice(2);
+await eachBuild(dists.length ? dists : [join(root, 'dist')], async (baseURL, dir) => {
+  const browser = await launchChromium();
+  try {
+    console.log(`\n${dir}`);
+    const context = await browser.newContext({ baseURL });
+    const page = await context.newPage();
+    await page.goto('/');
+    await setIdentity(page);
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Explore the demo partnership' }).click();
+    await page.getByText('All changes saved on this device').waitFor();
+
+    const intentDemo = [];
+    for (let i = 0; i < runs; i++) intentDemo.push(await addUpdate(page, 'action-08'));
+
+    await page.goto('/#/support/performance');
+    await page.getByRole('button', { name: 'Open the large partnership on this device' }).click();
+    await page.getByText('The large test partnership is open on this device').waitFor({ timeout: 120_000 });
+    await page.getByText('All changes saved on this device').waitFor({ timeout: 120_000 });
+    await page.addScriptTag({ path: automergeJs });
+
+    const open = [];
+    const reference = [];
+    for (let i = 0; i < runs; i++) {
+      await page.goto('/#/workspaces');
+      await page.getByRole('heading', { level: 1, name: 'Your partnerships' }).waitFor();
+      // Open the demo first, so opening the large one reads it from IndexedDB.
+      await page.getByRole('button', { name: 'Open Luton Community Safety Partnership' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Luton Community Safety Partnership' }).waitFor();
+      await page.goto('/#/workspaces');
+      await page.getByRole('heading', { level: 1, name: 'Your partnerships' }).waitFor();
+      open.push(await timeTo(page, 'Open Large test partnership', 'Large test partnership'));
+      if (!(await page.evaluate(() => typeof Automerge !== 'undefined'))) await page.addScriptTag({ path: automergeJs });
+      const keys = await page.evaluate(async () => {
+        const db = await new Promise((ok) => {
+          const o = indexedDB.open('safer-plan');
+          o.onsuccess = () => ok(o.result);
+        });
+        const all = await new Promise((ok) => {
+          const r = db.transaction('chunks').objectStore('chunks').getAllKeys();
+          r.onsuccess = () => ok(r.result);
+        });
+        db.close();
+        return all;
       });
-      const all = await new Promise((ok) => {
-        const r = db.transaction('chunks').objectStore('chunks').getAllKeys();
-        r.onsuccess = () => ok(r.result);
-      });
-      db.close();
-      return all;
-    });
-    // The large partnership's chunks are the biggest group by prefix.
-    const groups = [...new Set(keys.map((k) => k.split('/')[0]))];
-    let best = null;
-    for (const g of groups) {
-      const r = await automergeJsOpen(page, `${g}/`);
-      if (!best || r.bytes > best.bytes) best = r;
+      // The large partnership's chunks are the biggest group by prefix.
+      const groups = [...new Set(keys.map((k) => k.split('/')[0]))];
+      let best = null;
+      for (const g of groups) {
+        const r = await automergeJsOpen(page, `${g}/`);
+        if (!best || r.bytes > best.bytes) best = r;
+      }
+      reference.push(best);
     }
-    reference.push(best);
-  }
 
-  const pages = { Actions: [], Dashboard: [], Indicators: [] };
-  const headings = { Actions: 'Action plan', Dashboard: 'Dashboard', Indicators: 'Performance indicators' };
-  for (let i = 0; i < runs; i++) {
-    for (const [link, heading] of Object.entries(headings)) {
+    const pages = { Actions: [], Dashboard: [], Indicators: [] };
+    const headings = { Actions: 'Action plan', Dashboard: 'Dashboard', Indicators: 'Performance indicators' };
+    for (let i = 0; i < runs; i++) {
+      for (const [link, heading] of Object.entries(headings)) {
+        await page.goto('/#/');
+        await page.getByRole('heading', { level: 1, name: 'Large test partnership' }).waitFor();
+        pages[link].push(await timeTo(page, link, heading));
+      }
+    }
+
+    await page.goto('/#/actions');
+    await page.getByLabel('Search actions').waitFor();
+    const typed = await keypresses(page, 'progress on action twenty');
+
+    // Each run adds to another generated action (src/demo/large.rs names them
+    // action-000…), so every update lands on an action with its 10 updates,
+    // and only the size of the plan differs between the two sizes.
+    const generated = (n) => `action-${String(n).padStart(3, '0')}`;
+    const intentLarge = [];
+    for (let i = 0; i < runs; i++) intentLarge.push(await addUpdate(page, generated(i)));
+
+    await importActions(page, 1_500);
+    const intentLarger = [];
+    for (let i = 0; i < runs; i++) intentLarger.push(await addUpdate(page, generated(runs + i)));
+    const actionsLarger = [];
+    for (let i = 0; i < runs; i++) {
       await page.goto('/#/');
       await page.getByRole('heading', { level: 1, name: 'Large test partnership' }).waitFor();
-      pages[link].push(await timeTo(page, link, heading));
+      actionsLarger.push(await timeTo(page, 'Actions', 'Action plan'));
     }
+
+    const ref = (f) => median(reference.map(f));
+    console.log(`Large partnership, ${runs} runs each, median (p95):`);
+    console.log(`open: Your partnerships → plan painted           ${ms(median(open))} (${ms(p95(open))})`);
+    console.log(`  automerge-js, same page: IndexedDB read          ${ms(ref((r) => r.idb))} (${reference[0].bytes.toLocaleString('en-GB')} bytes)`);
+    console.log(`  automerge-js load()                              ${ms(ref((r) => r.load))}`);
+    console.log(`  automerge-js load() + read every action          ${ms(ref((r) => r.loadAndActions))} (${reference[0].fields.toLocaleString('en-GB')} fields)`);
+    console.log(`  automerge-js load() + the whole document (toJS)  ${ms(ref((r) => r.loadAndEverything))}`);
+    console.log(`  ratio: open / (IndexedDB read + load + every action) = ${(median(open) / (ref((r) => r.idb) + ref((r) => r.loadAndActions))).toFixed(2)}×`);
+    for (const [name, xs] of Object.entries(pages)) console.log(`open ${name.padEnd(10)} (click → heading painted)   ${ms(median(xs))} (${ms(p95(xs))})`);
+    console.log(`keypress in Search actions: ${typed.keys} keys, ${typed.slow.length} over one frame (≥ 16 ms input to next paint)${typed.slow.length ? `: median ${ms(median(typed.slow))}, max ${ms(Math.max(...typed.slow))}` : ''}`);
+    console.log(`intent "Save update" → "All changes saved": demo (13 actions) ${ms(median(intentDemo))} (${ms(p95(intentDemo))}); large (500) ${ms(median(intentLarge))} (${ms(p95(intentLarge))}); 2,000 actions ${ms(median(intentLarger))} (${ms(p95(intentLarger))})`);
+    console.log(`open Actions with 2,000 actions (click → heading painted)   ${ms(median(actionsLarger))} (${ms(p95(actionsLarger))})`);
+    await context.close();
+  } finally {
+    await browser.close();
   }
-
-  await page.goto('/#/actions');
-  await page.getByLabel('Search actions').waitFor();
-  const typed = await keypresses(page, 'progress on action twenty');
-
-  const intentLarge = [];
-  // The first of the generated actions (src/demo/large.rs names them action-000…).
-  const firstAction = 'action-000';
-  for (let i = 0; i < runs; i++) intentLarge.push(await addUpdate(page, firstAction));
-
-  const ref = (f) => median(reference.map(f));
-  console.log(`Large partnership, ${runs} runs each, median (p95):`);
-  console.log(`open: Your partnerships → plan painted           ${ms(median(open))} (${ms(p95(open))})`);
-  console.log(`  automerge-js, same page: IndexedDB read          ${ms(ref((r) => r.idb))} (${reference[0].bytes.toLocaleString('en-GB')} bytes)`);
-  console.log(`  automerge-js load()                              ${ms(ref((r) => r.load))}`);
-  console.log(`  automerge-js load() + read every action          ${ms(ref((r) => r.loadAndActions))} (${reference[0].fields.toLocaleString('en-GB')} fields)`);
-  console.log(`  automerge-js load() + the whole document (toJS)  ${ms(ref((r) => r.loadAndEverything))}`);
-  console.log(`  ratio: open / (IndexedDB read + load + every action) = ${(median(open) / (ref((r) => r.idb) + ref((r) => r.loadAndActions))).toFixed(2)}×`);
-  for (const [name, xs] of Object.entries(pages)) console.log(`open ${name.padEnd(10)} (click → heading painted)   ${ms(median(xs))} (${ms(p95(xs))})`);
-  console.log(`keypress in Search actions: ${typed.keys} keys, ${typed.slow.length} over one frame (≥ 16 ms input to next paint)${typed.slow.length ? `: median ${ms(median(typed.slow))}, max ${ms(Math.max(...typed.slow))}` : ''}`);
-  console.log(`intent "Save update" → "All changes saved": demo (13 actions) ${ms(median(intentDemo))} (${ms(p95(intentDemo))}); large (500) ${ms(median(intentLarge))} (${ms(p95(intentLarge))})`);
-  await context.close();
-} finally {
-  await browser.close();
-  server.stop();
-}
+});

@@ -176,8 +176,12 @@ impl Action {
         updates
     }
 
+    /// The first of [`Action::updates_latest_first`], found in one pass
+    /// without sorting: lists and the dashboard ask for every action's status.
     pub fn latest_update(&self) -> Option<&ProgressUpdate> {
-        self.updates_latest_first().into_iter().next()
+        self.progress
+            .values()
+            .max_by(|a, b| a.date.cmp(&b.date).then(a.recorded_at.cmp(&b.recorded_at)).then_with(|| a.id.cmp(&b.id)))
     }
 
     pub fn status(&self) -> Status {
@@ -292,6 +296,24 @@ pub(crate) mod tests {
             update("y", "2020-01-10", Status::OnTrack, 200),
         ]);
         assert_eq!(a.status(), Status::AtRisk);
+    }
+
+    #[test]
+    fn the_latest_update_is_the_first_of_the_sorted_list_even_on_ties() {
+        // Same day and same moment recorded: the larger id is first, as in the sorted list.
+        let a = action(vec![
+            update("b", "2020-01-10", Status::OnTrack, 300),
+            update("c", "2020-01-10", Status::OffTrack, 300),
+            update("a", "2020-01-10", Status::Complete, 300),
+            update("d", "2020-01-09", Status::AtRisk, 900),
+        ]);
+        assert_eq!(a.latest_update().map(|u| u.id.as_str()), Some("c"));
+        assert_eq!(a.status(), Status::OffTrack);
+        let large = crate::demo::large::large_partnership();
+        for action in large.actions.values() {
+            let first = action.updates_latest_first().first().map(|u| u.id.clone());
+            assert_eq!(action.latest_update().map(|u| u.id.clone()), first, "{}", action.number);
+        }
     }
 
     #[test]

@@ -128,22 +128,8 @@ impl ActionFilter {
 
     /// Every word must appear somewhere in the action (case-insensitive).
     fn matches_text(&self, action: &Action) -> bool {
-        let words: Vec<String> = self.text.split_whitespace().map(str::to_lowercase).collect();
-        if words.is_empty() {
-            return true;
-        }
-        let mut haystack =
-            format!("{} {} {} {}", action.number, action.title, action.description.as_str(), action.leads_text());
-        for extra in action.partners.iter().chain(&action.tags) {
-            haystack.push(' ');
-            haystack.push_str(extra);
-        }
-        for u in action.progress.values() {
-            haystack.push(' ');
-            haystack.push_str(u.narrative.as_str());
-        }
-        let haystack = haystack.to_lowercase();
-        words.iter().all(|w| haystack.contains(w.as_str()))
+        let words = search_words(&self.text);
+        words.is_empty() || has_every_word(&search_text(action), &words)
     }
 
     /// The matching actions in business-plan order, ignoring "mine" and the
@@ -160,6 +146,35 @@ impl ActionFilter {
         found.sort_by(|a, b| self.sort.compare(a, b));
         found
     }
+}
+
+/// The words of a search, lower-cased, in the form [`has_every_word`] takes.
+pub fn search_words(text: &str) -> Vec<String> {
+    text.split_whitespace().map(str::to_lowercase).collect()
+}
+
+/// Everything the search box looks in, lower-cased once: the number,
+/// title, description, leads, partners, tags and every progress update's
+/// words. The action list keeps these while the plan is unchanged, so a
+/// keypress only compares text.
+pub fn search_text(action: &Action) -> String {
+    let mut text =
+        format!("{} {} {} {}", action.number, action.title, action.description.as_str(), action.leads_text());
+    for extra in action.partners.iter().chain(&action.tags) {
+        text.push(' ');
+        text.push_str(extra);
+    }
+    for u in action.progress.values() {
+        text.push(' ');
+        text.push_str(u.narrative.as_str());
+    }
+    text.to_lowercase()
+}
+
+/// Whether each of `words` ([`search_words`]) appears in `text`
+/// ([`search_text`]); no words match everything.
+pub fn has_every_word(text: &str, words: &[String]) -> bool {
+    words.iter().all(|w| text.contains(w.as_str()))
 }
 
 /// Whether `organisation` leads an action or is named among its partners.

@@ -6,6 +6,7 @@
 //! filtering, financial quarters) is ordinary code tested with `cargo test`.
 
 pub mod action;
+pub mod action_list;
 pub mod assessment;
 mod author;
 pub mod calendar;

@@ -1,14 +1,17 @@
 //! The action plan as a filterable table: by theme, status and lead, with a
 //! text search. Filters live in the address, so a filtered list can be
-//! bookmarked and the back button restores it.
+//! bookmarked and the back button restores it. The search also narrows the
+//! list as the person types, and long lists show 50 rows at a time
+//! (`list_rows`; why in `model::action_list`).
 
 use leptos::prelude::*;
 
 use crate::model::filter::{ActionSort, NO_THEME, lead_organisations};
-use crate::model::{Action, ActionFilter, FieldErrors, Status};
+use crate::model::{ActionFilter, FieldErrors, Status};
 use crate::nav::Route;
 
-use crate::ui::components::{SelectField, StatusTag, Table, TextField};
+use super::list_rows::{ActionRows, ActionTable};
+use crate::ui::components::{SelectField, TextField};
 use crate::ui::router::{navigate, page_loaded};
 use crate::ui::state::use_app;
 
@@ -58,20 +61,8 @@ pub fn ActionListPage(filter: ActionFilter) -> impl IntoView {
         }));
     };
 
-    let shown_filter = filter.clone();
     let organisation = my_organisation.clone().unwrap_or_default();
-    let results = move || {
-        state.plan.with(|p| {
-            p.as_ref().map(|p| {
-                let rows: Vec<(Action, String)> = shown_filter
-                    .apply_for(p, &organisation)
-                    .into_iter()
-                    .map(|a| (a.clone(), p.theme_name(a.theme_id.as_deref()).to_string()))
-                    .collect();
-                (rows, p.actions.len())
-            })
-        })
-    };
+    let rows = ActionRows::new(state, &filter, organisation, text);
 
     view! {
         <div class="govuk-grid-row">
@@ -126,53 +117,6 @@ pub fn ActionListPage(filter: ActionFilter) -> impl IntoView {
                 </Show>
             </div>
         </form>
-        {move || {
-            results()
-                .map(|(rows, total)| {
-                    let shown = rows.len();
-                    view! {
-                        <p class="govuk-body" role="status">
-                            {if shown == total {
-                                format!("Showing all {total} actions")
-                            } else {
-                                format!("Showing {shown} of {total} actions")
-                            }}
-                        </p>
-                        <ActionRows rows />
-                    }
-                })
-        }}
+        <ActionTable rows />
     }
-}
-
-#[component]
-fn ActionRows(rows: Vec<(Action, String)>) -> impl IntoView {
-    if rows.is_empty() {
-        return view! { <p class="govuk-body">"No actions match these filters."</p> }.into_any();
-    }
-    view! {
-        <Table caption="Actions" columns=["No.", "Key action", "Theme", "Partnership leads", "Due", "Status", "Last update"] class="govuk-table app-action-table">
-            {rows
-                .into_iter()
-                .map(|(a, theme)| {
-                    let last = a.latest_update().map(|u| u.date.short()).unwrap_or_else(|| "None".into());
-                    view! {
-                        <tr class="govuk-table__row">
-                            <td class="govuk-table__cell">{a.number.clone()}</td>
-                            <td class="govuk-table__cell" class:app-sub-item=a.parent_number().is_some()>
-                                {a.parent_number().map(|p| view! { <span class="govuk-visually-hidden">{format!("Sub-item of action {p}: ")}</span> })}
-                                <a class="govuk-link" href=Route::Action(a.id.clone()).href()>{a.title.clone()}</a>
-                            </td>
-                            <td class="govuk-table__cell">{theme}</td>
-                            <td class="govuk-table__cell">{a.leads_text()}</td>
-                            <td class="govuk-table__cell app-nowrap">{a.due.map_or_else(|| "None".to_string(), |d| d.short())}</td>
-                            <td class="govuk-table__cell"><StatusTag status=a.status() /></td>
-                            <td class="govuk-table__cell">{last}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()}
-        </Table>
-    }
-    .into_any()
 }

@@ -6,6 +6,7 @@ mod delete_progress;
 mod detail;
 mod form;
 mod list;
+mod list_rows;
 mod numbers;
 mod progress;
 

@@ -21,7 +21,7 @@ pub use redacted::RedactedCopyPage;
 pub fn SharePage() -> impl IntoView {
     let state = use_app();
     page_loaded("Share with partners");
-    let has_plan = Memo::new(move |_| state.plan.with(Option::is_some));
+    let has_plan = Memo::new(move |_| state.plan.with(|p| p.is_some()));
     view! {
         <h1 class="govuk-heading-l" tabindex="-1">"Share with partners"</h1>
         <p class="govuk-body">

@@ -100,7 +100,7 @@ pub fn ReceiveSection() -> impl IntoView {
             let partnership = opened.workspace.partnership().name.clone();
             let restores = state.missing.with_untracked(|m| m.as_ref().is_some_and(|m| m.id == opened.workspace.id()));
             held.set_value(Some(opened));
-            let another_open = state.plan.with_untracked(Option::is_some);
+            let another_open = state.plan.with_untracked(|p| p.is_some());
             Incoming::Other { name, partnership, restores, another_open }
         };
         Ok(next)

@@ -34,20 +34,21 @@ pub(crate) fn latest_quarter(indicator: &Indicator) -> Option<FinancialQuarter> 
 pub fn IndicatorsPage() -> impl IntoView {
     let state = use_app();
     page_loaded("Indicators");
-    move || state.plan.with(|p| p.as_ref().map(indicators_page))
+    move || state.plan.with(|p| p.map(indicators_page))
 }
 
 fn indicators_page(p: &Partnership) -> impl IntoView + use<> {
-    let groups: Vec<(String, String, Vec<Indicator>)> = p
+    // Light rows, not copies of each indicator and its quarters of values.
+    let rows = |list: Vec<&Indicator>| list.into_iter().map(IndicatorRow::of).collect::<Vec<_>>();
+    let groups: Vec<(String, Vec<IndicatorRow>)> = p
         .themes_in_order()
         .into_iter()
-        .map(|t| (t.id.clone(), t.name.clone(), p.indicators_for_theme(&t.id).into_iter().cloned().collect::<Vec<_>>()))
+        .map(|t| (t.name.clone(), rows(p.indicators_for_theme(&t.id))))
         .chain(std::iter::once((
-            String::new(),
             "Other indicators".to_string(),
-            p.indicators_in_order().into_iter().filter(|i| i.theme_id.is_none()).cloned().collect(),
+            rows(p.indicators_in_order().into_iter().filter(|i| i.theme_id.is_none()).collect()),
         )))
-        .filter(|(_, _, list)| !list.is_empty())
+        .filter(|(_, list)| !list.is_empty())
         .collect();
     let record = Route::RecordValues(String::new(), quarter_code(reporting_quarter(p)));
     view! {
@@ -60,35 +61,61 @@ fn indicators_page(p: &Partnership) -> impl IntoView + use<> {
         {if groups.is_empty() {
             view! { <p class="govuk-body">"No indicators yet."</p> }.into_any()
         } else {
-            groups.into_iter().map(|(_, theme, list)| view! {
-                <h2 class="govuk-heading-m">{theme.clone()}</h2>
-                <IndicatorTable indicators=list caption=theme />
+            // Each theme's table is laid out only when scrolled near
+            // (`app-deferred`): 200 indicators need not all be laid out to
+            // show the first screen.
+            groups.into_iter().map(|(theme, rows)| view! {
+                <div class="app-deferred">
+                    <h2 class="govuk-heading-m">{theme.clone()}</h2>
+                    <IndicatorTable rows caption=theme />
+                </div>
             }).collect_view().into_any()
         }}
     }
 }
 
+/// What the indicator list shows of one indicator.
+struct IndicatorRow {
+    id: String,
+    name: String,
+    target: String,
+    /// The latest value with its quarter, or "No values yet".
+    latest: String,
+    rag: Option<Rag>,
+    since_previous: Option<&'static str>,
+}
+
+impl IndicatorRow {
+    fn of(i: &Indicator) -> IndicatorRow {
+        let latest = latest_quarter(i);
+        IndicatorRow {
+            id: i.id.clone(),
+            name: i.name.clone(),
+            target: i.target_text(),
+            latest: latest
+                .and_then(|q| i.value_in(q).map(|v| format!("{} ({q})", i.format(v))))
+                .unwrap_or_else(|| "No values yet".into()),
+            rag: latest.and_then(|q| i.rag_in(q)),
+            since_previous: latest.map(|q| direction_text(i.trend(q).vs_previous_quarter)),
+        }
+    }
+}
+
 /// Indicators with their latest value, RAG and direction of travel.
 #[component]
-pub(crate) fn IndicatorTable(indicators: Vec<Indicator>, caption: String) -> impl IntoView {
+fn IndicatorTable(rows: Vec<IndicatorRow>, caption: String) -> impl IntoView {
     view! {
         <Table caption={format!("Indicators: {caption}")} columns=["Indicator", "Target", "Latest value", "RAG", "Since the quarter before"]>
-            {indicators.into_iter().map(|i| {
-                let latest = latest_quarter(&i);
-                let value = latest.and_then(|q| i.value_in(q).map(|v| format!("{} ({q})", i.format(v))));
-                let rag = latest.and_then(|q| i.rag_in(q));
-                let trend = latest.map(|q| i.trend(q));
-                view! {
-                    <tr class="govuk-table__row">
-                        <th scope="row" class="govuk-table__header">
-                            <a class="govuk-link" href=Route::Indicator(i.id.clone()).href()>{i.name.clone()}</a>
-                        </th>
-                        <td class="govuk-table__cell">{i.target_text()}</td>
-                        <td class="govuk-table__cell">{value.unwrap_or_else(|| "No values yet".into())}</td>
-                        <td class="govuk-table__cell">{rag.map(|r| view! { <RagTag rag=r /> })}</td>
-                        <td class="govuk-table__cell">{trend.map(|t| direction_text(t.vs_previous_quarter))}</td>
-                    </tr>
-                }
+            {rows.into_iter().map(|i| view! {
+                <tr class="govuk-table__row">
+                    <th scope="row" class="govuk-table__header">
+                        <a class="govuk-link" href=Route::Indicator(i.id).href()>{i.name}</a>
+                    </th>
+                    <td class="govuk-table__cell">{i.target}</td>
+                    <td class="govuk-table__cell">{i.latest}</td>
+                    <td class="govuk-table__cell">{i.rag.map(|r| view! { <RagTag rag=r /> })}</td>
+                    <td class="govuk-table__cell">{i.since_previous}</td>
+                </tr>
             }).collect_view()}
         </Table>
     }

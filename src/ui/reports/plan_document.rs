@@ -17,7 +17,7 @@ use super::print_page;
 #[component]
 pub fn PlanDocumentPage() -> impl IntoView {
     let state = use_app();
-    let Some(doc) = state.plan.with_untracked(|p| p.as_ref().map(PlanDocument::build)) else { return ().into_any() };
+    let Some(doc) = state.plan.with_untracked(|p| p.map(PlanDocument::build)) else { return ().into_any() };
     page_loaded(&doc.title);
     let has_structure = !doc.members.is_empty() || !doc.sub_groups.is_empty();
     view! {
