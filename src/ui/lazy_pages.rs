@@ -111,7 +111,7 @@ fn CouldNotOpen() -> impl IntoView {
 
 // Each function below is one module. Its argument and result cross a wasm
 // import, so they are plain values; a route it does not hold (never asked
-// for: `Area::of` chose it) shows "page not found".
+// for: the switch in app.rs chose the area) shows "page not found".
 
 #[leptos::wasm_split::wasm_split(
     reports,
