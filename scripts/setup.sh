@@ -6,6 +6,9 @@ set -euo pipefail
 TRUNK_VERSION=0.21.14
 # Must equal the wasm-bindgen version in Cargo.lock (Cargo.toml pins it).
 WASM_BINDGEN_VERSION=0.2.130
+# wasm-split-cli (crate wasm_split_cli_support), the cutter cargo-leptos uses for
+# `#[lazy]`; it must read the split markers of wasm_split_helpers in Cargo.lock.
+WASM_SPLIT_VERSION=0.2.4
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -28,6 +31,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   step "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes, once)"
   # No --locked: one of its locked dependencies is no longer on crates.io.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# Splits the page's wasm so rarely used pages load when first opened
+# (scripts/split.mjs, run by Trunk after each build).
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  step "Installing wasm-split-cli $WASM_SPLIT_VERSION (about a minute and a half, once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --locked --features build-binary
 fi
 
 # poppler-utils' pdfinfo and pdftotext read back the PDFs the print journeys

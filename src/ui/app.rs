@@ -8,11 +8,9 @@ use crate::nav::Route;
 use super::layout::{
     FlashBanner, Footer, Header, KeepSafeBanner, KioskHeader, SectionNav, SkipLink, StatusBar, StorageBanner,
 };
+use super::lazy_pages::{self, Area};
 use super::state::provide_app_state;
-use super::{
-    actions, assessment, calendar, consultation, dashboard, exchange, history, indicators, plan, reports, router,
-    settings, speed_check, spreadsheets, structure, workshop, workspaces,
-};
+use super::{actions, dashboard, indicators, plan, router, workspaces};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -54,7 +52,6 @@ pub fn App() -> impl IntoView {
             Route::DeleteWorkspace(id) => view! { <workspaces::DeleteWorkspacePage id /> }.into_any(),
             Route::Plan => view! { <plan::OverviewPage /> }.into_any(),
             Route::EditPlan => view! { <super::plan_form::EditPlanPage /> }.into_any(),
-            Route::PlanDocument => view! { <reports::PlanDocumentPage /> }.into_any(),
             Route::Theme(id) => view! { <plan::ThemePage id /> }.into_any(),
             Route::ThemeForm(id) => view! { <super::theme_form::ThemeFormPage id /> }.into_any(),
             Route::DeleteTheme(id) => view! { <super::theme_form::DeleteThemePage id /> }.into_any(),
@@ -64,47 +61,45 @@ pub fn App() -> impl IntoView {
             Route::Action(id) => view! { <actions::ActionPage id /> }.into_any(),
             Route::AddProgress(id) => view! { <actions::ProgressFormPage id /> }.into_any(),
             Route::DeleteAction(id) => view! { <actions::DeleteActionPage id /> }.into_any(),
-            Route::History => view! { <history::HistoryPage /> }.into_any(),
+            Route::DeleteProgress(id, update) => view! { <actions::DeleteProgressPage id update /> }.into_any(),
             Route::Indicators => view! { <indicators::IndicatorsPage /> }.into_any(),
             Route::Indicator(id) => view! { <indicators::IndicatorPage id /> }.into_any(),
             Route::IndicatorForm(id) => view! { <indicators::IndicatorFormPage id /> }.into_any(),
             Route::DeleteIndicator(id) => view! { <indicators::DeleteIndicatorPage id /> }.into_any(),
             Route::RecordValues(theme, quarter) => view! { <indicators::RecordValuesPage theme quarter /> }.into_any(),
-            Route::Share => view! { <exchange::SharePage /> }.into_any(),
-            Route::RedactedCopy => view! { <exchange::RedactedCopyPage /> }.into_any(),
-            Route::Assessment(year) => view! { <assessment::AssessmentPage year /> }.into_any(),
-            Route::AssessedIssue(a, i) => view! { <assessment::IssueFormPage assessment=a issue=i /> }.into_any(),
-            Route::Consultations => view! { <consultation::ConsultationsPage /> }.into_any(),
-            Route::Kiosk(id) => view! { <consultation::KioskPage id /> }.into_any(),
-            Route::StartKiosk(id) => view! { <consultation::StartKioskPage id /> }.into_any(),
-            Route::WorryWording(id) => view! { <consultation::WorryWordingPage id /> }.into_any(),
-            Route::Workshops => view! { <workshop::WorkshopsPage /> }.into_any(),
-            Route::Workshop(id) => view! { <workshop::WorkshopPage id /> }.into_any(),
-            Route::DeleteProgress(id, update) => view! { <actions::DeleteProgressPage id update /> }.into_any(),
-            Route::Spreadsheets => view! { <spreadsheets::SpreadsheetsPage /> }.into_any(),
             Route::Dashboard(quarter) => view! { <dashboard::DashboardPage quarter /> }.into_any(),
-            Route::OpenFile => view! { <exchange::OpenFilePage /> }.into_any(),
-            Route::Structure => view! { <structure::StructurePage /> }.into_any(),
-            Route::MemberForm(id) => view! { <structure::MemberFormPage id /> }.into_any(),
-            Route::RemoveMember(id) => view! { <structure::RemoveMemberPage id /> }.into_any(),
-            Route::SubGroupForm(id) => view! { <structure::SubGroupFormPage id /> }.into_any(),
-            Route::RemoveSubGroup(id) => view! { <structure::RemoveSubGroupPage id /> }.into_any(),
-            Route::Calendar => view! { <calendar::CalendarPage /> }.into_any(),
-            Route::NewEvent => view! { <calendar::EventFormPage id=None /> }.into_any(),
-            Route::EditEvent(id) => view! { <calendar::EventFormPage id=Some(id) /> }.into_any(),
-            Route::DeleteEvent(id) => view! { <calendar::DeleteEventPage id /> }.into_any(),
-            Route::Reports => view! { <reports::ReportsPage /> }.into_any(),
-            Route::QuarterlyReport(theme, quarter) => {
-                view! { <reports::QuarterlyReportPage theme quarter /> }.into_any()
+            // Pages most sessions never open arrive the first time they are
+            // opened (lazy_pages.rs).
+            Route::PlanDocument
+            | Route::Reports
+            | Route::QuarterlyReport(..)
+            | Route::EditCommentary(..)
+            | Route::AnnualReport(..)
+            | Route::EditAnnualSection(..)
+            | Route::BusinessPlan(..)
+            | Route::EditCover(..) => lazy_pages::page(Area::Reports, route),
+            Route::Consultations
+            | Route::Kiosk(..)
+            | Route::StartKiosk(..)
+            | Route::WorryWording(..)
+            | Route::Workshops
+            | Route::Workshop(..)
+            | Route::Assessment(..)
+            | Route::AssessedIssue(..) => lazy_pages::page(Area::Residents, route),
+            Route::Share | Route::RedactedCopy | Route::OpenFile | Route::Spreadsheets => {
+                lazy_pages::page(Area::Files, route)
             }
-            Route::EditCommentary(theme, quarter) => view! { <reports::CommentaryPage theme quarter /> }.into_any(),
-            Route::AnnualReport(year) => view! { <reports::AnnualReportPage year /> }.into_any(),
-            Route::EditAnnualSection(year, section) => view! { <reports::AnnualSectionPage year section /> }.into_any(),
-            Route::BusinessPlan(year) => view! { <reports::BusinessPlanPage year /> }.into_any(),
-            Route::EditCover(report) => view! { <reports::CoverPage report /> }.into_any(),
-            Route::Settings => view! { <settings::SettingsPage /> }.into_any(),
+            Route::History => lazy_pages::page(Area::History, route),
+            Route::Calendar | Route::NewEvent | Route::EditEvent(..) | Route::DeleteEvent(..) => {
+                lazy_pages::page(Area::Calendar, route)
+            }
+            Route::Structure
+            | Route::MemberForm(..)
+            | Route::RemoveMember(..)
+            | Route::SubGroupForm(..)
+            | Route::RemoveSubGroup(..) => lazy_pages::page(Area::Structure, route),
+            Route::Settings | Route::SpeedCheck => lazy_pages::page(Area::Settings, route),
             Route::CrashTest => panic!("crash test requested from the support page"),
-            Route::SpeedCheck => view! { <speed_check::SpeedCheckPage /> }.into_any(),
             Route::NotFound => view! { <super::components::Missing what="page" /> }.into_any(),
         }
     };

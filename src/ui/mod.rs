@@ -19,6 +19,7 @@ mod file_worker;
 mod history;
 mod indicators;
 mod layout;
+mod lazy_pages;
 mod live;
 mod offline;
 mod panic;

@@ -6,7 +6,9 @@
 // the page's CPU throttled 4× (DevTools' Emulation.setCPUThrottlingRate),
 // over loopback. "Cold": a fresh browser context, the job's page just
 // opened (the file worker is still being fetched and compiled); "warm":
-// the same click again. Each build given is measured in the same run (for
+// the same click again. Also the first opening of a page loaded on demand
+// (reports, Share, History), from the address changing to its heading.
+// Each build given is measured in the same run (for
 // example main's dist, then this branch's). Prints figures only.
 //
 // DevTools' throttling slows the page's main thread; a dedicated worker's
@@ -67,6 +69,42 @@ async function firstUse(browser, baseURL, job) {
   }
 }
 
+/** Pages loaded on demand (src/ui/lazy_pages.rs): the address and its heading. */
+const pages = {
+  'Reports page': { route: '#/reports', heading: 'Reports' },
+  'Share page': { route: '#/share', heading: 'Share with partners' },
+  'History page': { route: '#/history', heading: 'History' },
+};
+
+/**
+ * Milliseconds from the address changing (as a link does) to the page's
+ * heading, from the dashboard: cold (its module fetched and compiled
+ * first, in a build that splits) then warm (the same page again).
+ */
+async function pageFirstOpen(browser, baseURL, job) {
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Explore the demo partnership' }).click();
+    await page.getByText('All changes saved on this device').waitFor({ timeout: 60_000 });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const times = [];
+    for (const _ of ['cold', 'warm']) {
+      await page.evaluate(() => (location.hash = '#/dashboard'));
+      await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+      const start = performance.now();
+      await page.evaluate((route) => (location.hash = route), job.route);
+      await page.getByRole('heading', { level: 1, name: job.heading }).waitFor({ timeout: 60_000 });
+      times.push(performance.now() - start);
+    }
+    return times;
+  } finally {
+    await context.close();
+  }
+}
+
 /** Milliseconds from "Explore the demo partnership" to the demo saved. */
 async function demoFirstUse(browser, baseURL) {
   const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
@@ -94,11 +132,11 @@ async function main() {
       const demo = [];
       for (let r = 0; r < runs; r++) demo.push(await demoFirstUse(browser, baseURL));
       console.log(`  ${dir.padEnd(24)} ${'demo partnership'.padEnd(17)} cold ${median(demo).toFixed(0).padStart(5)} ms (${demo.map((t) => t.toFixed(0)).join(', ')})`);
-      for (const [what, job] of Object.entries(jobs)) {
+      for (const [what, job] of [...Object.entries(jobs), ...Object.entries(pages)]) {
         const cold = [];
         const warm = [];
         for (let r = 0; r < runs; r++) {
-          const [c, w] = await firstUse(browser, baseURL, job);
+          const [c, w] = job.button ? await firstUse(browser, baseURL, job) : await pageFirstOpen(browser, baseURL, job);
           cold.push(c);
           warm.push(w);
         }

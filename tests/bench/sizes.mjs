@@ -11,9 +11,17 @@ const dist = resolve(process.argv[2] ?? 'dist');
 const index = readFileSync(join(dist, 'index.html'), 'utf8');
 const files = readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f)).sort();
 const kb = (n) => (n / 1024).toFixed(1);
-// The page's own files are content-hashed and named in index.html; the
-// workers' files are fetched by the workers when first needed.
-const loadedByIndex = (f) => index.includes(f) || (f.endsWith('_bg.wasm') && index.includes(f.replace('_bg.wasm', '.js')));
+// The page's own files are content-hashed and named in index.html, and its
+// script imports the wasm-split loader (scripts/split.mjs); the split
+// modules are fetched when a page of theirs first opens, the workers' files
+// by the workers when first needed.
+const named = (f) => index.includes(f) || (f.endsWith('_bg.wasm') && index.includes(f.replace('_bg.wasm', '.js')));
+const imported = new Set(
+  files
+    .filter((f) => f.endsWith('.js') && named(f))
+    .flatMap((f) => [...readFileSync(join(dist, f), 'utf8').matchAll(/from\s*["']\.\/([^"']+\.js)["']/g)].map((m) => m[1])),
+);
+const loadedByIndex = (f) => named(f) || imported.has(f);
 let total = 0;
 console.log(`${dist}\nfile | raw KB | gzip KB | brotli KB | loaded by index.html`);
 for (const f of files) {

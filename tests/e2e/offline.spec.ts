@@ -51,6 +51,16 @@ test('the app installs its files, works offline on every main page, and keeps wh
     ['/share', 'Share with partners'],
     ['/history', 'History'],
     ['/settings', 'Settings'],
+    // Every part loaded on demand (src/ui/lazy_pages.rs) came with the
+    // first visit's precache.
+    ['/plan/document', 'Community Safety Partnership Plan 2020 – 2024'],
+    ['/consultation', 'Resident consultation'],
+    ['/workshops', 'Partner workshops'],
+    ['/assessment', 'Strategic assessment'],
+    ['/structure', 'Partnership structure'],
+    ['/open', 'Open a file from a partner'],
+    ['/share/redacted', 'Make a redacted copy'],
+    ['/support/performance', 'Performance check'],
   ] as const) {
     await visit(page, route);
     await expectPage(page, heading);

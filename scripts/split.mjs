@@ -1,0 +1,126 @@
+// Trunk post-build hook: splits the page's wasm so the pages most sessions
+// never open (src/ui/lazy_pages.rs) are fetched the first time they open,
+// not on every first visit. Trunk cannot split (its own wasm-bindgen step
+// knows nothing of wasm-split), so this does what `cargo leptos --split`
+// does, on the wasm Cargo built for Trunk, and puts the result in place of
+// Trunk's page files:
+//   1. `wasm-split-cli` (crate wasm_split_cli_support, pinned in
+//      scripts/setup.sh) cuts the raw wasm, linked with `--emit-relocs`
+//      (build.rs), into the main module, one `split_<area>.wasm` per
+//      `#[wasm_split(area)]` function and `chunk_*.wasm` for code two areas
+//      share, and writes the loader `__wasm_split.js`, which fetches a
+//      module relative to its own address and instantiates it against the
+//      main module's memory and function table;
+//   2. wasm-bindgen (the pinned CLI Trunk also uses) makes the main
+//      module's JavaScript, keeping the exports the modules link to;
+//   3. wasm-opt -Oz (binaryen from npm, as for Trunk) shrinks every module;
+//   4. every file is named with a content hash, as Trunk names its own
+//      (the service worker fetches such files with cache: 'force-cache'),
+//      and index.html's module script, modulepreload and preload (with
+//      their integrity hashes) are pointed at the new files.
+// Trunk's `TrunkApplicationStarted` event and the first-paint hand-over are
+// untouched: index.html's loader is Trunk's, only the names change. The
+// service worker's precache (scripts/precache.mjs, run after this) lists
+// every file in the staging directory, the modules included.
+// Prints each file's size. Run by Trunk with TRUNK_STAGING_DIR set.
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const STEM = 'safer-plan';
+const LOADER = '__wasm_split';
+// The flags index.html gives Trunk's wasm-opt for the workers' wasm.
+const WASM_OPT = ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int'];
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: this runs as a Trunk post_build hook');
+const profile = process.env.TRUNK_PROFILE === 'release' ? 'release' : 'debug';
+
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+const targetDir = JSON.parse(run('cargo', ['metadata', '--format-version=1', '--no-deps'])).target_directory;
+const raw = join(targetDir, 'wasm32-unknown-unknown', profile, `${STEM}.wasm`);
+
+const work = mkdtempSync(join(tmpdir(), 'safer-plan-split-'));
+try {
+  run(process.env.WASM_SPLIT_CLI ?? 'wasm-split-cli', [raw, work, '--out-name', STEM, '--target', 'web']);
+  const modules = readdirSync(work).filter((f) => f.endsWith('.wasm') && f !== `${STEM}.wasm`);
+  if (!modules.some((f) => f.startsWith('split_'))) {
+    throw new Error(`wasm-split found no split point in ${raw}: was it linked with --emit-relocs (build.rs)?`);
+  }
+  const bindgen = join(work, 'bindgen');
+  run('wasm-bindgen', [
+    '--target=web',
+    '--keep-lld-exports',
+    '--no-demangle',
+    `--out-name=${STEM}`,
+    `--out-dir=${bindgen}`,
+    join(work, `${STEM}.wasm`),
+  ]);
+  const mainWasm = join(bindgen, `${STEM}_bg.wasm`);
+  for (const file of [mainWasm, ...modules.map((f) => join(work, f))]) {
+    run('wasm-opt', [...WASM_OPT, file, '-o', file]);
+  }
+
+  const hash = (...parts) => {
+    const h = createHash('sha256');
+    for (const p of parts) h.update(p);
+    return h.digest('hex').slice(0, 16);
+  };
+  // Each module is named by its own content; the loader names them.
+  let loader = readFileSync(join(work, `${LOADER}.js`), 'utf8');
+  const out = new Map();
+  for (const file of modules) {
+    const bytes = readFileSync(join(work, file));
+    const name = file.replace(/\.wasm$/, `-${hash(bytes)}.wasm`);
+    loader = replaceOnce(loader, `"./${file}"`, `"./${name}"`);
+    out.set(name, bytes);
+  }
+  // The page's script and the loader import each other, so the two and the
+  // main wasm share one hash made from all three.
+  let script = readFileSync(join(bindgen, `${STEM}.js`), 'utf8');
+  const wasm = readFileSync(mainWasm);
+  const shared = hash(wasm, script, loader);
+  const names = { js: `${STEM}-${shared}.js`, wasm: `${STEM}-${shared}_bg.wasm`, loader: `${LOADER}-${shared}.js` };
+  // wasm-bindgen imports the loader once for each area (`import * as importN
+  // from "./__wasm_split.js"`); the keys of the wasm's import object keep the
+  // module name the wasm itself asks for.
+  const importLoader = `from "./${LOADER}.js"`;
+  if (!script.includes(importLoader)) throw new Error(`the page's script does not import ${LOADER}.js`);
+  script = script.replaceAll(importLoader, `from "./${names.loader}"`);
+  loader = replaceOnce(loader, `"./${STEM}.js"`, `"./${names.js}"`);
+  out.set(names.js, script).set(names.wasm, wasm).set(names.loader, loader);
+
+  // Trunk's page files give way to these; index.html names the new ones.
+  const trunkJs = readdirSync(staging).find((f) => new RegExp(`^${STEM}-[0-9a-f]+\\.js$`).test(f));
+  if (!trunkJs) throw new Error(`Trunk staged no ${STEM}-<hash>.js`);
+  const trunkStem = trunkJs.replace(/\.js$/, '');
+  unlinkSync(join(staging, trunkJs));
+  unlinkSync(join(staging, `${trunkStem}_bg.wasm`));
+  let html = readFileSync(join(staging, 'index.html'), 'utf8');
+  if (!html.includes(`${trunkStem}_bg.wasm`)) throw new Error(`index.html does not load ${trunkStem}_bg.wasm`);
+  html = html.replaceAll(`${trunkStem}_bg.wasm`, names.wasm).replaceAll(`${trunkStem}.js`, names.js);
+  // Trunk's integrity attributes, recomputed for the files they now name.
+  html = html.replace(/<link\b[^>]*>/g, (tag) => {
+    const href = /href="\/?([^"]+)"/.exec(tag)?.[1];
+    if (!href || !out.has(href) || !/integrity="/.test(tag)) return tag;
+    const sri = `sha384-${createHash('sha384').update(out.get(href)).digest('base64')}`;
+    return tag.replace(/integrity="[^"]*"/, `integrity="${sri}"`);
+  });
+  for (const [name, content] of out) writeFileSync(join(staging, name), content);
+  writeFileSync(join(staging, 'index.html'), html);
+
+  const kb = (n) => (n / 1024).toFixed(1);
+  for (const [name, content] of [...out].sort()) console.log(`split: ${name} ${kb(Buffer.byteLength(content))} KB`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+// Replaces the one occurrence of `from` (a file name the tools wrote),
+// failing loudly if a new tool version writes it differently.
+function replaceOnce(text, from, to) {
+  const at = text.indexOf(from);
+  if (at < 0 || text.indexOf(from, at + 1) >= 0) throw new Error(`expected ${from} exactly once`);
+  return text.slice(0, at) + to + text.slice(at + from.length);
+}
