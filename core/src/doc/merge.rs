@@ -23,7 +23,7 @@ impl Workspace {
     /// merge that brought nothing.
     ///
     /// The copy's partnership is this one's with only the items the changes
-    /// touched read again ([`super::refresh`]): Automerge lists what they
+    /// touched read again (`doc::refresh`): Automerge lists what they
     /// did as they go in (its diff index), so a file of 10 changes costs 10
     /// items, not the whole plan.
     pub fn with_changes(&mut self, changes: Vec<Change>) -> Result<Workspace, DocError> {
