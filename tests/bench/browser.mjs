@@ -65,5 +65,21 @@ export async function eachBuild(dists, measure) {
   }
 }
 
+/** Saves who is using the device (files and changes name their maker). */
+export async function saveDetails(page, name = 'Jo Coordinator') {
+  await page.goto('/#/settings');
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Your organisation').fill('Luton Council');
+  await page.getByRole('button', { name: 'Save your details' }).click();
+  await page.getByText('Your details have been saved on this device').waitFor();
+}
+
+/** Opens the performance check's large partnership (src/demo/large.rs). */
+export async function openLargePartnership(page) {
+  await page.goto('/#/support/performance');
+  await page.getByRole('button', { name: 'Open the large partnership on this device' }).click();
+  await page.getByText('The large test partnership is open on this device').waitFor({ timeout: 120_000 });
+}
+
 /** The middle of `xs` (the upper middle of an even count). */
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

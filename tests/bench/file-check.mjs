@@ -8,7 +8,7 @@
 // Usage: node tests/bench/file-check.mjs [dist-before] [dist]   (RUNS=5)
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { eachBuild, launchChromium, median, serveDir as serve } from './browser.mjs';
+import { eachBuild, launchChromium, median, openLargePartnership, saveDetails, serveDir as serve } from './browser.mjs';
 
 const dists = process.argv.slice(2).length ? process.argv.slice(2) : ['dist'];
 const runs = Number(process.env.RUNS ?? 5);
@@ -20,16 +20,10 @@ async function wholeFile(browser, baseURL, large) {
     const page = await context.newPage();
     await page.goto('/');
     // Files name who made them.
-    await page.goto('/#/settings');
-    await page.getByLabel('Your name').fill('Jo Coordinator');
-    await page.getByLabel('Your organisation').fill('Luton Council');
-    await page.getByRole('button', { name: 'Save your details' }).click();
-    await page.getByText('Your details have been saved on this device').waitFor();
+    await saveDetails(page);
     await page.goto('/');
     if (large) {
-      await page.goto('/#/support/performance');
-      await page.getByRole('button', { name: 'Open the large partnership on this device' }).click();
-      await page.getByText('The large test partnership is open on this device').waitFor({ timeout: 120_000 });
+      await openLargePartnership(page);
     } else {
       await page.getByRole('button', { name: 'Explore the demo partnership' }).click();
       await page.getByText('All changes saved on this device').waitFor({ timeout: 60_000 });

@@ -17,7 +17,7 @@
 //
 // Usage: node tests/bench/first-use.mjs [dist-before] [dist]   (RUNS=3)
 import { performance } from 'node:perf_hooks';
-import { eachBuild, launchChromium, median } from './browser.mjs';
+import { eachBuild, launchChromium, median, saveDetails } from './browser.mjs';
 
 const dists = process.argv.slice(2).length ? process.argv.slice(2) : ['dist'];
 const runs = Number(process.env.RUNS ?? 3);
@@ -42,11 +42,7 @@ async function firstUse(browser, baseURL, job) {
   const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
-    await page.goto('/#/settings');
-    await page.getByLabel('Your name').fill('Jo Coordinator');
-    await page.getByLabel('Your organisation').fill('Luton Council');
-    await page.getByRole('button', { name: 'Save your details' }).click();
-    await page.getByText('Your details have been saved on this device').waitFor();
+    await saveDetails(page);
     await page.goto('/');
     await page.getByRole('button', { name: 'Explore the demo partnership' }).click();
     await page.getByText('All changes saved on this device').waitFor({ timeout: 60_000 });

@@ -17,7 +17,7 @@
 // Usage: node tests/bench/large-exchange.mjs [dist-before] [dist]   (RUNS=3)
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { eachBuild, launchChromium, median, root } from './browser.mjs';
+import { eachBuild, launchChromium, median, openLargePartnership, root, saveDetails } from './browser.mjs';
 
 const dists = process.argv.slice(2).length ? process.argv.slice(2) : ['dist'];
 const runs = Number(process.env.RUNS ?? 3);
@@ -124,14 +124,8 @@ async function run(browser, baseURL) {
   const context = await browser.newContext({ baseURL });
   try {
     const page = await context.newPage();
-    await page.goto('/#/settings');
-    await page.getByLabel('Your name').fill('Jo Coordinator');
-    await page.getByLabel('Your organisation').fill('Luton Council');
-    await page.getByRole('button', { name: 'Save your details' }).click();
-    await page.getByText('Your details have been saved on this device').waitFor();
-    await page.goto('/#/support/performance');
-    await page.getByRole('button', { name: 'Open the large partnership on this device' }).click();
-    await page.getByText('The large test partnership is open on this device').waitFor({ timeout: 120_000 });
+    await saveDetails(page);
+    await openLargePartnership(page);
     await page.getByText('All changes saved on this device').waitFor({ timeout: 120_000 });
     await page.addScriptTag({ path: automergeJs });
     const made = await partnerFile(page, CHANGES);

@@ -17,7 +17,7 @@
 // Usage: scripts/build.sh first, then node tests/bench/large-partnership.mjs
 // (RUNS=5). Give builds to compare, before and after a change, in one run:
 // node tests/bench/large-partnership.mjs /tmp/dist-main dist (default: dist).
-import { eachBuild, launchChromium, median, root } from './browser.mjs';
+import { eachBuild, launchChromium, median, openLargePartnership, root, saveDetails } from './browser.mjs';
 import { join } from 'node:path';
 
 const runs = Number(process.env.RUNS ?? 5);
@@ -120,14 +120,6 @@ async function keypresses(page, text) {
   return page.evaluate(() => ({ slow: window.__keys, keys: window.__events }));
 }
 
-async function setIdentity(page) {
-  await page.goto('/#/settings');
-  await page.getByLabel('Your name').fill('Jo Coordinator');
-  await page.getByLabel('Your organisation').fill('Luton Council');
-  await page.getByRole('button', { name: 'Save your details' }).click();
-  await page.getByText('Your details have been saved on this device').waitFor();
-}
-
 async function addUpdate(page, actionId) {
   await page.goto(`/#/actions/${actionId}/progress`);
   await page.getByRole('heading', { level: 1, name: 'Add a progress update' }).waitFor();
@@ -174,7 +166,7 @@ await eachBuild(dists.length ? dists : [join(root, 'dist')], async (baseURL, dir
     const context = await browser.newContext({ baseURL });
     const page = await context.newPage();
     await page.goto('/');
-    await setIdentity(page);
+    await saveDetails(page);
     await page.goto('/');
     await page.getByRole('button', { name: 'Explore the demo partnership' }).click();
     await page.getByText('All changes saved on this device').waitFor();
@@ -182,9 +174,7 @@ await eachBuild(dists.length ? dists : [join(root, 'dist')], async (baseURL, dir
     const intentDemo = [];
     for (let i = 0; i < runs; i++) intentDemo.push(await addUpdate(page, 'action-08'));
 
-    await page.goto('/#/support/performance');
-    await page.getByRole('button', { name: 'Open the large partnership on this device' }).click();
-    await page.getByText('The large test partnership is open on this device').waitFor({ timeout: 120_000 });
+    await openLargePartnership(page);
     await page.getByText('All changes saved on this device').waitFor({ timeout: 120_000 });
     await page.addScriptTag({ path: automergeJs });
 

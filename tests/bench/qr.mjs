@@ -6,7 +6,7 @@
 //
 // Usage: node tests/bench/qr.mjs   (PORT=4182 by default)
 import { performance } from 'node:perf_hooks';
-import { launchChromium, serveDist } from './browser.mjs';
+import { launchChromium, saveDetails, serveDist } from './browser.mjs';
 
 const server = await serveDist(Number(process.env.PORT ?? 4182));
 const browser = await launchChromium();
@@ -20,11 +20,7 @@ async function device(demo) {
     await page.getByRole('button', { name: 'Explore the demo partnership' }).click();
     await page.getByText('All changes saved on this device').waitFor({ timeout });
   }
-  await page.goto('/#/settings');
-  await page.getByLabel('Your name').fill('Bench Mark');
-  await page.getByLabel('Your organisation').fill('Luton Council');
-  await page.getByRole('button', { name: 'Save your details' }).click();
-  await page.getByText('Your details have been saved on this device').waitFor();
+  await saveDetails(page, 'Bench Mark');
   await page.goto('/#/share');
   await page.getByRole('heading', { level: 1, name: 'Share with partners' }).waitFor();
   return page;
