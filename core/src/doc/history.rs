@@ -112,17 +112,23 @@ mod tests {
     use crate::doc::{Stamp, Workspace};
     use crate::model::{Author, Narrative, Status, ValidProgress};
 
+    /// The demo on the council's device, a copy of it on the police's, and
+    /// the two authors.
+    fn council_and_police() -> (Workspace, Workspace, Author, Author) {
+        let mut ours = crate::demo::workspace();
+        let theirs = Workspace::load(&ours.save()).expect("copy");
+        (ours, theirs, Author::new("CSP Manager", "Luton Council"), Author::new("Inspector", "Bedfordshire Police"))
+    }
+
+    /// A progress update dated 20 February 2020.
+    fn update(text: &str, status: Status) -> ValidProgress {
+        ValidProgress { date: "2020-02-20".parse().expect("date"), status, narrative: Narrative::new(text) }
+    }
+
     #[test]
     fn partners_list_changes_made_in_the_same_second_in_the_same_order() {
-        let mut ours = crate::demo::workspace();
-        let mut theirs = Workspace::load(&ours.save()).expect("copy");
-        let update = |text: &str| ValidProgress {
-            date: "2020-02-20".parse().expect("date"),
-            status: Status::OnTrack,
-            narrative: Narrative::new(text),
-        };
-        let (council, police) =
-            (Author::new("CSP Manager", "Luton Council"), Author::new("Inspector", "Bedfordshire Police"));
+        let (mut ours, mut theirs, council, police) = council_and_police();
+        let update = |text: &str| update(text, Status::OnTrack);
         ours.add_progress(&Stamp::new(&council, 1_800_000_000), "action-02", update("Council's")).expect("add");
         ours.add_progress(&Stamp::new(&council, 1_800_000_000), "action-04", update("Council's second")).expect("add");
         theirs.add_progress(&Stamp::new(&police, 1_800_000_000), "action-02", update("Police")).expect("add");
@@ -145,15 +151,8 @@ mod tests {
 
     #[test]
     fn a_copy_that_went_its_own_way_brings_only_its_own_changes_oldest_first() {
-        let mut ours = crate::demo::workspace();
-        let mut theirs = Workspace::load(&ours.save()).expect("copy");
-        let update = |text: &str| ValidProgress {
-            date: "2020-02-20".parse().expect("date"),
-            status: Status::AtRisk,
-            narrative: Narrative::new(text),
-        };
-        let (council, police) =
-            (Author::new("CSP Manager", "Luton Council"), Author::new("Inspector", "Bedfordshire Police"));
+        let (mut ours, mut theirs, council, police) = council_and_police();
+        let update = |text: &str| update(text, Status::AtRisk);
         ours.add_progress(&Stamp::new(&council, 1_800_000_000), "action-02", update("Council's")).expect("add");
         for (n, action) in ["action-04", "action-07"].into_iter().enumerate() {
             let at = 1_800_000_100 + n as i64;
