@@ -122,6 +122,24 @@ test('a first visit shows the start page before the app has downloaded, and the 
   await expectPage(page, 'Luton Community Safety Partnership');
 });
 
+test("the start page is painted before the app's code is requested, and the code is downloaded once", async ({ page }) => {
+  await page.goto('/');
+  await expectPage(page, "Plan and account for your partnership's work");
+  await expect(page.locator('#app-shell')).toHaveCount(0, { timeout: 20_000 });
+  const { paint, wasm } = await page.evaluate(() => ({
+    paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    wasm: performance
+      .getEntriesByType('resource')
+      .filter((r) => /\/safer-plan-[0-9a-f]+_bg\.wasm$/.test(r.name))
+      .map((r) => r.startTime),
+  }));
+  expect(paint, 'the first contentful paint').toBeDefined();
+  // One request, made after the shell was on screen: on a slow connection
+  // the page's 730 KB do not compete with the first paint.
+  expect(wasm).toHaveLength(1);
+  expect(wasm[0]).toBeGreaterThanOrEqual(paint as number);
+});
+
 test('a link chosen before the app has arrived opens its page when the app starts', async ({ page }) => {
   const app = await holdTheApp(page);
   await page.goto('/', { waitUntil: 'domcontentloaded' });
