@@ -91,8 +91,8 @@ test('an edit in one tab shows in the other, and simultaneous updates are both k
   await expect(tabC.locator('.app-timeline')).toContainText(fromB);
 
   // Nothing went wrong on the way (a sync message refused is logged as a
-  // warning). Chromium's note about preload integrity is not the app's.
-  const problems = log.filter((l) => / (error|warning|pageerror):/.test(l) && !l.includes('`integrity` attribute'));
+  // warning).
+  const problems = log.filter((l) => / (error|warning|pageerror):/.test(l));
   expect(problems, 'console errors and warnings').toEqual([]);
 });
 
