@@ -2,7 +2,7 @@
 //! server address and the sync address; Safer Plan downloads the
 //! partnership (`doc::repo::Download` over a WebSocket), checks it in the
 //! file worker and previews it exactly as it would a file
-//! (`ui/exchange/check.rs`), and keeps it only when the person confirms.
+//! (`ui/share/check.rs`), and keeps it only when the person confirms.
 //! From then on it syncs through that server.
 
 use std::cell::RefCell;
@@ -21,7 +21,7 @@ use crate::nav::Route;
 use crate::storage::server as stored;
 
 use super::components::{ErrorSummary, SummaryRow, TextField, clear_errors, show_errors};
-use super::exchange::check::{Verdict, check_file};
+use super::share::check::{Verdict, check_file};
 use super::file_worker::{self, CheckingStatus};
 use super::router::focus_id;
 use super::state::{AppState, use_app};

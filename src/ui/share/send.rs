@@ -15,7 +15,7 @@ use crate::model::FieldErrors;
 use crate::ui::clock;
 use crate::ui::components::{Checkbox, ErrorSummary, Radios, SelectField, TextField, clear_errors, show_errors};
 use crate::ui::download::download;
-use crate::ui::exchange::qr::QrSequence;
+use crate::ui::share::qr::QrSequence;
 use crate::ui::file_worker::BusyStatus;
 use crate::ui::file_worker::jobs::{draw_codes, protect as protect_in_worker};
 use crate::ui::router::focus_id;
