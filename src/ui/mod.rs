@@ -1,7 +1,7 @@
 //! The Leptos user interface (browser only), one module per area of work.
 //!
 //! Components render and dispatch; they read the open partnership through
-//! [`session::Session`] and change it only via `Session::apply` (one
+//! `session::Session` and change it only via `Session::apply` (one
 //! `Workspace` intent) followed by `Session::persist`. The page shown is in
 //! `navigation::Navigation`, and this device's person, list and storage in
 //! `device::Device`: each component asks only for the context it reads.
