@@ -81,7 +81,7 @@ fn every_fuzz_seed_is_opened_or_refused_without_panicking() {
 }
 
 /// How the page fares with a file, asking the file worker as
-/// `ui/exchange/check.rs` does (with the open partnership's id, then, for a
+/// `ui/share/check.rs` does (with the open partnership's id, then, for a
 /// file of changes to it, with its document). Natively a panic unwinds, so
 /// `catch_unwind` stands in for the worker ending on the file; in the
 /// browser the page then terminates the worker and refuses the file

@@ -1,44 +1,47 @@
-//! The root component: provides the app state, starts storage, and shows the
-//! page the address asks for.
+//! The root component: provides the three contexts (navigation, device,
+//! session), starts storage, and shows the page the address asks for.
 
 use leptos::prelude::*;
 
 use crate::nav::Route;
 
+use super::device::provide_device;
 use super::layout::{
     FlashBanner, Footer, Header, KeepSafeBanner, KioskHeader, SectionNav, SkipLink, StatusBar, StorageBanner,
 };
 use super::lazy_pages::{self, Area};
-use super::state::provide_app_state;
-use super::{actions, dashboard, indicators, plan, router, workspaces};
+use super::navigation::provide_navigation;
+use super::session::provide_session;
+use super::{actions, dashboard, indicators, plan, workspaces};
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state = provide_app_state();
-    router::listen(state.route);
-    super::shell::hand_over_when_ready(state);
+    let nav = provide_navigation();
+    let device = provide_device();
+    let session = provide_session(device, nav);
+    super::shell::hand_over_when_ready(session, nav, device);
     let update_ready = RwSignal::new(false);
     super::offline::register(update_ready);
-    leptos::task::spawn_local(state.start());
+    leptos::task::spawn_local(session.start());
 
     // Pages re-render when the route changes or a partnership opens or
     // closes, not on every edit: a form keeps what was typed while the plan
     // changes underneath it.
-    let has_plan = Memo::new(move |_| state.plan.with(|p| p.is_some()));
+    let has_plan = Memo::new(move |_| session.plan.with(|p| p.is_some()));
     let page = move || {
-        if !state.ready.get() {
+        if !session.ready.get() {
             // Opening the last workspace from local storage takes a few
             // milliseconds; render nothing rather than flash another page.
             return ().into_any();
         }
-        let route = state.route.get();
+        let route = nav.route.get();
         // A tab in kiosk mode stays on its questionnaire: the back button,
         // a typed address or an old link all lead back to it until the
         // organiser leaves with the PIN (or the hold and confirmation).
         if let Some(lock) = crate::storage::kiosk::kiosk_lock() {
             let kiosk = Route::Kiosk(lock.questionnaire_id);
             if route != kiosk {
-                router::navigate(&kiosk);
+                nav.go(&kiosk);
                 return ().into_any();
             }
         }
@@ -108,7 +111,7 @@ pub fn App() -> impl IntoView {
     // running workshop: no menu into the plan, and no reminders meant for
     // the organiser. "Leave kiosk mode" and the workshop's "All workshops"
     // are the ways back.
-    let kiosk = Memo::new(move |_| state.route.with(|r| matches!(r, Route::Kiosk(_) | Route::Workshop(_))));
+    let kiosk = Memo::new(move |_| nav.route.with(|r| matches!(r, Route::Kiosk(_) | Route::Workshop(_))));
     view! {
         <SkipLink />
         <Show when=move || !kiosk.get() fallback=KioskHeader>

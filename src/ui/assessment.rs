@@ -18,7 +18,8 @@ use crate::nav::Route;
 use super::clock;
 use super::components::{BackLink, ErrorSummary, SelectField, SummaryRow, TextArea, TextField, apply_form};
 use super::router::page_loaded;
-use super::state::use_app;
+use crate::ui::navigation::use_navigation;
+use crate::ui::session::use_session;
 
 /// The scale, as shown on the page and the scoring form.
 #[component]
@@ -47,24 +48,25 @@ fn ScaleExplained() -> impl IntoView {
 
 #[component]
 pub fn AssessmentPage(year: String) -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
+    let nav = use_navigation();
     page_loaded("Strategic assessment");
     let problem = RwSignal::new(None::<String>);
     let wanted: Option<i64> = year.parse().ok();
 
     let start = move |_| {
         let this_year = i64::from(FinancialYear::of(clock::today()).0);
-        match state.apply(|ws, stamp| ws.add_assessment(stamp, this_year)) {
+        match session.apply(|ws, stamp| ws.add_assessment(stamp, this_year)) {
             Ok(_) => spawn_local(async move {
-                let _ = state.persist().await;
+                let _ = session.persist().await;
             }),
             Err(e) => problem.set(Some(e.to_string())),
         }
     };
-    let promote = move |assessment: String, issue: String| match state
+    let promote = move |assessment: String, issue: String| match session
         .apply(|ws, stamp| ws.promote_issue(stamp, &assessment, &issue))
     {
-        Ok(theme) => state.save_and_go(
+        Ok(theme) => session.save_and_go(
             Route::Theme(theme),
             "Priority theme added to the plan. Add its lead and aims on the theme page.",
             "Priority theme added, but not yet saved on this device",
@@ -73,11 +75,11 @@ pub fn AssessmentPage(year: String) -> impl IntoView {
     };
     // An issue the plan already has under another spelling is linked to
     // that theme rather than made a second one.
-    let link = move |assessment: String, issue: String, theme: String| match state
+    let link = move |assessment: String, issue: String, theme: String| match session
         .apply(|ws, stamp| ws.link_issue_to_theme(stamp, &assessment, &issue, &theme))
     {
-        Ok(()) => state.save_and_go(
-            state.route.get_untracked(),
+        Ok(()) => session.save_and_go(
+            nav.route.get_untracked(),
             "Issue linked to the priority theme the plan already has",
             "Issue linked, but not yet saved on this device",
         ),
@@ -97,7 +99,7 @@ pub fn AssessmentPage(year: String) -> impl IntoView {
             <a class="govuk-link" href=Route::Workshops.href()>"Partner workshops: sense-check the priorities, or work on one"</a>
         </p>
         <ScaleExplained />
-        {move || state.plan.with(|p| {
+        {move || session.plan.with(|p| {
             let p = p.as_ref()?;
             let all = p.assessments_latest_first();
             let years: Vec<i64> = all.iter().map(|a| a.year).collect();
@@ -305,9 +307,9 @@ fn ResidentsSaid(said: Memo<IssueEvidence>, value: RwSignal<String>) -> impl Int
 
 #[component]
 pub fn IssueFormPage(assessment: String, issue: String) -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
     let editing = (issue != "new").then_some(issue.clone());
-    let found = state.plan.with_untracked(|p| {
+    let found = session.plan.with_untracked(|p| {
         let a = p.as_ref()?.assessments.get(&assessment)?;
         Some((a.year, editing.as_ref().and_then(|id| a.issues.get(id)).cloned()))
     });
@@ -332,7 +334,7 @@ pub fn IssueFormPage(assessment: String, issue: String) -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::default());
     let theme = RwSignal::new(existing.as_ref().and_then(|i| i.theme_id.clone()).unwrap_or_default());
     let mut theme_options = vec![(String::new(), "None yet".to_string())];
-    theme_options.extend(state.plan.with_untracked(|p| {
+    theme_options.extend(session.plan.with_untracked(|p| {
         p.as_ref()
             .map(|p| p.themes_in_order().iter().map(|t| (t.id.clone(), t.name.clone())).collect::<Vec<_>>())
             .unwrap_or_default()
@@ -343,7 +345,7 @@ pub fn IssueFormPage(assessment: String, issue: String) -> impl IntoView {
     let said = Memo::new(move |_| {
         let theme_id = Some(theme.get()).filter(|t| !t.is_empty());
         let probe = AssessedIssue { name: name.get(), theme_id, ..Default::default() };
-        state.plan.with(|p| p.as_ref().map(|p| evidence::for_issue(&assessment_id, &probe, p)).unwrap_or_default())
+        session.plan.with(|p| p.as_ref().map(|p| evidence::for_issue(&assessment_id, &probe, p)).unwrap_or_default())
     });
     let score_signals = scores.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -355,10 +357,12 @@ pub fn IssueFormPage(assessment: String, issue: String) -> impl IntoView {
             theme: theme.get_untracked(),
         };
         let (a, i) = (assessment.clone(), editing.clone());
-        if apply_form(state, errors, "name", |ws, stamp| Ok(ws.save_assessed_issue(stamp, &a, i.as_deref(), &draft)?))
-            .is_some()
+        if apply_form(session, errors, "name", |ws, stamp| {
+            Ok(ws.save_assessed_issue(stamp, &a, i.as_deref(), &draft)?)
+        })
+        .is_some()
         {
-            state.save_and_go(
+            session.save_and_go(
                 Route::Assessment(year.to_string()),
                 "Scores saved",
                 "Scores saved, but not yet saved on this device",

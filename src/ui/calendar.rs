@@ -15,20 +15,21 @@ use crate::ui::components::{
 };
 use crate::ui::download::download;
 use crate::ui::file_worker::{BusyStatus, jobs};
+use crate::ui::navigation::use_navigation;
 use crate::ui::router::page_loaded;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 use crate::ui::workspaces::IdentityReminder;
 
 #[component]
 pub fn CalendarPage() -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
     page_loaded("Calendar");
     let today = clock::today();
     crate::ui::file_worker::warm_up();
     let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
     let download_ics = move |_| {
-        let Some((document, stem)) = state.with_workspace(|ws| (ws.save(), ws.partnership().file_stem())) else {
+        let Some((document, stem)) = session.with_workspace(|ws| (ws.save(), ws.partnership().file_stem())) else {
             return;
         };
         problem.set(None);
@@ -43,7 +44,7 @@ pub fn CalendarPage() -> impl IntoView {
         });
     };
     let lists = move || {
-        state.plan.with(|p| {
+        session.plan.with(|p| {
             let p = p.as_ref()?;
             let (past, upcoming): (Vec<CalendarEvent>, Vec<CalendarEvent>) =
                 p.events_in_order().into_iter().cloned().partition(|e| e.last_day() < today);
@@ -103,8 +104,9 @@ fn EventTable(events: Vec<CalendarEvent>, caption: &'static str, empty: &'static
 
 #[component]
 pub fn EventFormPage(id: Option<String>) -> impl IntoView {
-    let state = use_app();
-    let existing = state.plan.with_untracked(|p| match &id {
+    let session = use_session();
+    let nav = use_navigation();
+    let existing = session.plan.with_untracked(|p| match &id {
         None => Some(None),
         Some(id) => p.as_ref().and_then(|p| p.events.get(id)).map(|e| Some(e.clone())),
     });
@@ -125,7 +127,7 @@ pub fn EventFormPage(id: Option<String>) -> impl IntoView {
     let location = RwSignal::new(draft.location);
     let notes = RwSignal::new(draft.notes);
     let group = RwSignal::new(draft.group_id);
-    let group_options = state
+    let group_options = session
         .plan
         .with_untracked(|p| {
             p.as_ref().map(|p| {
@@ -157,7 +159,7 @@ pub fn EventFormPage(id: Option<String>) -> impl IntoView {
             Err(found) => return show_errors(errors, found),
         };
         let editing = editing.clone();
-        let result = state.apply(|ws, stamp| match &editing {
+        let result = session.apply(|ws, stamp| match &editing {
             Some(id) => ws.edit_event(stamp, id, valid),
             None => ws.add_event(stamp, valid).map(|_| ()),
         });
@@ -165,13 +167,13 @@ pub fn EventFormPage(id: Option<String>) -> impl IntoView {
             Ok(()) => {
                 clear_errors(errors);
                 spawn_local(async move {
-                    let saved = state.persist().await.is_ok();
+                    let saved = session.persist().await.is_ok();
                     let message = match (editing.is_some(), saved) {
                         (true, true) => "Calendar updated",
                         (false, true) => "Added to the calendar",
                         (_, false) => "Change made, but not yet saved on this device",
                     };
-                    state.go_with_flash(Route::Calendar, message);
+                    nav.go_with_flash(Route::Calendar, message);
                 });
             }
             Err(e) => {
@@ -206,16 +208,16 @@ pub fn EventFormPage(id: Option<String>) -> impl IntoView {
 
 #[component]
 pub fn DeleteEventPage(id: String) -> impl IntoView {
-    let state = use_app();
-    let event = state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.events.get(&id)).cloned());
+    let session = use_session();
+    let event = session.plan.with_untracked(|p| p.as_ref().and_then(|p| p.events.get(&id)).cloned());
     let Some(event) = event else {
         return view! { <Missing what="calendar item" /> }.into_any();
     };
     page_loaded(&format!("Remove {}", event.title));
     let confirm = move |_| {
         let id = id.clone();
-        if state.apply(|ws, stamp| ws.delete_event(stamp, &id)).is_ok() {
-            state.save_and_go(
+        if session.apply(|ws, stamp| ws.delete_event(stamp, &id)).is_ok() {
+            session.save_and_go(
                 Route::Calendar,
                 "Removed from the calendar",
                 "Removed, but not yet saved on this device",

@@ -10,7 +10,7 @@ use crate::model::{Date, Partnership};
 use crate::nav::Route;
 use crate::report::attention::field_label;
 use crate::ui::components::ErrorSummary;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 
 /// What the panel is about and how to word it.
 #[derive(Clone)]
@@ -48,12 +48,12 @@ fn value_text(plan: Option<&Partnership>, field: &str, value: &ConflictValue) ->
 /// The panel, shown only while some field of the subject has two values.
 #[component]
 pub fn ConflictsPanel(subject: Subject) -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
     let path = subject.path.clone();
     let conflicts = move || {
-        state.plan.track();
+        session.plan.track();
         let path: Vec<&str> = path.iter().map(String::as_str).collect();
-        state.with_workspace(|ws| ws.conflicts_at(&path)).unwrap_or_default()
+        session.with_workspace(|ws| ws.conflicts_at(&path)).unwrap_or_default()
     };
     let subject = StoredValue::new(subject);
     move || {
@@ -81,14 +81,14 @@ pub fn ConflictsPanel(subject: Subject) -> impl IntoView {
 
 #[component]
 fn ConflictChoice(subject: Subject, conflict: FieldConflict) -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
     let field = conflict.field.clone();
     let label = subject.label(&field);
     let chosen = RwSignal::new(conflict.values.iter().position(|v| v.shown).unwrap_or(0));
     let problem = RwSignal::new(None::<String>);
     let name = format!("conflict-{field}");
     let values = StoredValue::new(conflict.values.clone());
-    let options = state.plan.with_untracked(|p| {
+    let options = session.plan.with_untracked(|p| {
         conflict
             .values
             .iter()
@@ -112,11 +112,11 @@ fn ConflictChoice(subject: Subject, conflict: FieldConflict) -> impl IntoView {
                 return;
             };
             let path: Vec<&str> = subject.path.iter().map(String::as_str).collect();
-            let result = state.apply(|ws, stamp| ws.resolve_conflict_at(stamp, &path, &field, value, &summary));
+            let result = session.apply(|ws, stamp| ws.resolve_conflict_at(stamp, &path, &field, value, &summary));
             match result {
                 Ok(()) => {
                     let page = subject.page.clone();
-                    state.save_and_go(
+                    session.save_and_go(
                         page,
                         "Your choice was saved",
                         "Your choice was made, but not yet saved on this device",

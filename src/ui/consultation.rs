@@ -20,11 +20,13 @@ use crate::nav::Route;
 
 use super::components::{BackLink, CaptionSize, ErrorSummary, SummaryRow, Table, TextField, apply_form};
 use super::router::page_loaded;
-use super::state::use_app;
+use crate::ui::navigation::use_navigation;
+use crate::ui::session::use_session;
 
 #[component]
 pub fn ConsultationsPage() -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
+    let nav = use_navigation();
     page_loaded("Resident consultation");
     let title = RwSignal::new(String::new());
     let event = RwSignal::new(String::new());
@@ -32,9 +34,9 @@ pub fn ConsultationsPage() -> impl IntoView {
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (t, e) = (title.get_untracked(), event.get_untracked());
-        if apply_form(state, errors, "title", |ws, stamp| Ok(ws.add_questionnaire(stamp, &t, &e)?)).is_some() {
+        if apply_form(session, errors, "title", |ws, stamp| Ok(ws.add_questionnaire(stamp, &t, &e)?)).is_some() {
             spawn_local(async move {
-                let saved = state.persist().await.is_ok();
+                let saved = session.persist().await.is_ok();
                 title.set(String::new());
                 event.set(String::new());
                 let message = if saved {
@@ -42,7 +44,7 @@ pub fn ConsultationsPage() -> impl IntoView {
                 } else {
                     "Questionnaire set up, but not yet saved on this device"
                 };
-                state.go_with_flash(Route::Consultations, message);
+                nav.go_with_flash(Route::Consultations, message);
             });
         }
     };
@@ -54,7 +56,7 @@ pub fn ConsultationsPage() -> impl IntoView {
             "Short questionnaires residents fill in on a tablet at community events. Responses are anonymous: "
             "no names or contact details, and only the first part of a postcode."
         </p>
-        {move || state.plan.with(|p| {
+        {move || session.plan.with(|p| {
             let p = p.as_ref()?;
             let mut all: Vec<_> = p.questionnaires.values().collect();
             all.sort_by_key(|q| q.title.to_lowercase());
@@ -132,14 +134,14 @@ pub fn ConsultationsPage() -> impl IntoView {
 /// then the details those who agreed left, kept out of the counts above.
 #[component]
 fn ContactDetails(questionnaire: Questionnaire) -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
     let problem = RwSignal::new(None::<String>);
     if !questionnaire.asks_for_contact() {
         let id = questionnaire.id.clone();
         let add = move |_| {
             let id = id.clone();
-            match state.apply(|ws, stamp| ws.ask_for_contact(stamp, &id)) {
-                Ok(()) => state.save_and_go(
+            match session.apply(|ws, stamp| ws.ask_for_contact(stamp, &id)) {
+                Ok(()) => session.save_and_go(
                     Route::Consultations,
                     "Contact questions added",
                     "Contact questions added, but not yet saved on this device",

@@ -12,15 +12,15 @@ use crate::nav::Route;
 use super::clock;
 use super::components::{ErrorSummary, SelectField, Table, TextField, show_errors};
 use super::router::page_loaded;
-use super::state::{ChangeError, use_app};
 use super::undo_import::UndoImportPanel;
+use crate::ui::session::{ChangeError, use_session};
 
 /// Enough for a meeting's worth of scrolling; older changes stay in the file.
 const SHOWN: usize = 200;
 
 #[component]
 pub fn HistoryPage() -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
     page_loaded("History");
     let since_choice = RwSignal::new(String::new());
     let since_date = RwSignal::new(String::new());
@@ -28,7 +28,7 @@ pub fn HistoryPage() -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let undoing = RwSignal::new(None::<UndoImport>);
 
-    let meetings: Vec<(String, String)> = state.plan.with_untracked(|p| {
+    let meetings: Vec<(String, String)> = session.plan.with_untracked(|p| {
         p.as_ref()
             .map(|p| {
                 recent_meetings(p.events.values(), clock::today())
@@ -62,9 +62,9 @@ pub fn HistoryPage() -> impl IntoView {
     };
 
     let rows = move || {
-        state.plan.track();
+        session.plan.track();
         let from = since();
-        let entries: Vec<(HistoryEntry, bool, bool)> = state
+        let entries: Vec<(HistoryEntry, bool, bool)> = session
             .with_workspace(|ws| {
                 ws.history()
                     .into_iter()
@@ -79,7 +79,7 @@ pub fn HistoryPage() -> impl IntoView {
             .unwrap_or_default();
         let total = entries.len();
         let actions: Vec<String> =
-            state.plan.with(|p| p.as_ref().map(|p| p.actions.keys().cloned().collect()).unwrap_or_default());
+            session.plan.with(|p| p.as_ref().map(|p| p.actions.keys().cloned().collect()).unwrap_or_default());
         (entries.into_iter().take(SHOWN).collect::<Vec<_>>(), total, actions, from)
     };
 
@@ -89,12 +89,12 @@ pub fn HistoryPage() -> impl IntoView {
     let new_number = RwSignal::new(String::new());
     let number_errors = RwSignal::new(FieldErrors::default());
 
-    let restore = move |entry: HistoryEntry, number: Option<String>| match state
+    let restore = move |entry: HistoryEntry, number: Option<String>| match session
         .apply(|ws, stamp| ws.restore(stamp, &entry, number.as_deref()))
     {
         Ok(action_id) => {
             clash.set(None);
-            state.save_and_go(
+            session.save_and_go(
                 Route::Action(action_id),
                 "Restored from history",
                 "Restored, but not yet saved on this device",
@@ -118,7 +118,7 @@ pub fn HistoryPage() -> impl IntoView {
         }
         Err(e) => problem.set(Some(e.to_string())),
     };
-    let ask_undo = move |hash: String| match state.with_workspace(|ws| ws.undo_import_plan(&hash)) {
+    let ask_undo = move |hash: String| match session.with_workspace(|ws| ws.undo_import_plan(&hash)) {
         Some(Ok(plan)) => undoing.set(Some(plan)),
         Some(Err(e)) => problem.set(Some(e.to_string())),
         None => {}

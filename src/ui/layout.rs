@@ -7,7 +7,9 @@ use crate::nav::Route;
 
 use super::download::download;
 use super::router::focus_id;
-use super::state::{SaveState, use_app};
+use crate::ui::device::use_device;
+use crate::ui::navigation::use_navigation;
+use crate::ui::session::{SaveState, use_session};
 
 #[component]
 pub fn SkipLink() -> impl IntoView {
@@ -27,8 +29,8 @@ pub fn SkipLink() -> impl IntoView {
 
 #[component]
 pub fn Header() -> impl IntoView {
-    let state = use_app();
-    let partnership = move || state.partnership_name.get();
+    let session = use_session();
+    let partnership = move || session.partnership_name.get();
     view! {
         <header class="govuk-generic-header">
             <div class="govuk-generic-header__container govuk-width-container">
@@ -109,9 +111,10 @@ fn section_pages(section: &str) -> &'static [SectionPage] {
 /// The second row of links for the section the page is in, if it has several pages.
 #[component]
 pub fn SectionNav() -> impl IntoView {
-    let state = use_app();
-    let current = Memo::new(move |_| state.route.with(section));
-    let open = move || state.partnership_name.with(Option::is_some);
+    let session = use_session();
+    let nav = use_navigation();
+    let current = Memo::new(move |_| nav.route.with(section));
+    let open = move || session.partnership_name.with(Option::is_some);
     move || {
         let pages = section_pages(current.get());
         (open() && !pages.is_empty()).then(|| {
@@ -128,7 +131,7 @@ pub fn SectionNav() -> impl IntoView {
                             let route = route();
                             let here = route.clone();
                             let here = page_key(&here);
-                            let is_here = move || state.route.with(|r| page_key(r) == here);
+                            let is_here = move || nav.route.with(|r| page_key(r) == here);
                             view! {
                                 <li class="app-section-nav__item" class:app-section-nav__item--active=is_here>
                                     <a class="govuk-link govuk-link--no-visited-state app-section-nav__link" href=route.href() aria-current=move || is_here().then_some("page")>{*text}</a>
@@ -218,9 +221,9 @@ fn section(route: &Route) -> &'static str {
 
 #[component]
 fn NavItem(route: Route, label: &'static str) -> impl IntoView {
-    let state = use_app();
+    let nav = use_navigation();
     let mine = section(&route);
-    let active = move || state.route.with(|r| section(r) == mine);
+    let active = move || nav.route.with(|r| section(r) == mine);
     view! {
         <li
             class="govuk-service-navigation__item"
@@ -255,9 +258,9 @@ pub fn KioskHeader() -> impl IntoView {
 /// Demo label, and the quiet "saved" status line.
 #[component]
 pub fn StatusBar() -> impl IntoView {
-    let state = use_app();
-    let is_demo = move || state.open_entry().is_some_and(|e| e.is_demo);
-    let status = move || match state.save_state.get() {
+    let session = use_session();
+    let is_demo = move || session.open_entry().is_some_and(|e| e.is_demo);
+    let status = move || match session.save_state.get() {
         SaveState::Saved => "All changes saved on this device",
         SaveState::Saving => "Saving…",
         SaveState::Failed(_) => "Changes not saved",
@@ -269,12 +272,12 @@ pub fn StatusBar() -> impl IntoView {
                     <strong class="govuk-tag govuk-phase-banner__content__tag">"Demo"</strong>
                     <span class="govuk-phase-banner__text">{crate::demo::DEMO_NOTE}" "</span>
                 </Show>
-                <Show when=move || state.partnership_name.with(Option::is_some)>
+                <Show when=move || session.partnership_name.with(Option::is_some)>
                     <span class="govuk-phase-banner__text app-save-status" role="status">
                         {status}
                     </span>
                 </Show>
-                {move || state.server_status.get().map(|view| view! {
+                {move || session.server_status.get().map(|view| view! {
                     <span class="govuk-phase-banner__text app-server-status" role="status" id="server-status">
                         {" "}{crate::doc::repo::status_text(&view.status, &view.host)}
                     </span>
@@ -288,25 +291,26 @@ pub fn StatusBar() -> impl IntoView {
 /// the person can take a copy away before anything is lost.
 #[component]
 pub fn StorageBanner() -> impl IntoView {
-    let state = use_app();
-    let failure = move || match state.save_state.get() {
+    let session = use_session();
+    let device = use_device();
+    let failure = move || match session.save_state.get() {
         SaveState::Failed(reason) => Some(reason),
-        _ => state.storage_problem.get(),
+        _ => device.storage_problem.get(),
     };
     let download_copy = move |_| {
-        if let Some((name, bytes)) = state.export_bytes() {
-            let stem = state.plan.with_untracked(|p| p.as_ref().map(|p| p.file_stem())).unwrap_or(name);
+        if let Some((name, bytes)) = session.export_bytes() {
+            let stem = session.plan.with_untracked(|p| p.as_ref().map(|p| p.file_stem())).unwrap_or(name);
             let _ = download(&bytes, &format!("{stem}.automerge"), "application/octet-stream");
         }
     };
     let retry = move |_| {
         leptos::task::spawn_local(async move {
-            let _ = state.persist().await;
+            let _ = session.persist().await;
         });
     };
     move || {
         failure().map(|reason| {
-            let has_plan = state.partnership_name.with(Option::is_some);
+            let has_plan = session.partnership_name.with(Option::is_some);
             view! {
                 <div
                     class="govuk-notification-banner app-banner--warning"
@@ -346,11 +350,10 @@ pub fn StorageBanner() -> impl IntoView {
 /// The one-off green confirmation for the current page.
 #[component]
 pub fn FlashBanner() -> impl IntoView {
-    let state = use_app();
+    let nav = use_navigation();
     move || {
-        let current = state.route.get();
-        state
-            .flash
+        let current = nav.route.get();
+        nav.flash
             .get()
             .filter(|f| f.route == current)
             .map(|f| view! { <super::components::SuccessBanner message=f.message /> })
@@ -380,20 +383,20 @@ pub fn Footer() -> impl IntoView {
 /// lost a workspace this device lists.
 #[component]
 pub fn KeepSafeBanner() -> impl IntoView {
-    let state = use_app();
-    let reminder = move || state.backup.with(|b| b.as_ref().and_then(|b| b.reminder(super::clock::now())));
+    let session = use_session();
+    let reminder = move || session.backup.with(|b| b.as_ref().and_then(|b| b.reminder(super::clock::now())));
     let download_backup = move |_| {
-        let stem = state.plan.with_untracked(|p| p.as_ref().map(|p| p.file_stem()));
-        if let (Some((_, bytes)), Some(stem)) = (state.export_bytes(), stem) {
+        let stem = session.plan.with_untracked(|p| p.as_ref().map(|p| p.file_stem()));
+        if let (Some((_, bytes)), Some(stem)) = (session.export_bytes(), stem) {
             let name = format!("{stem}-backup-{}.automerge", super::clock::today().iso());
             match download(&bytes, &name, "application/octet-stream") {
-                Ok(()) => state.mark_backed_up(),
+                Ok(()) => session.mark_backed_up(),
                 Err(e) => leptos::logging::error!("the backup could not be downloaded: {e}"),
             }
         }
     };
     view! {
-        {move || state.missing.get().map(|entry| view! {
+        {move || session.missing.get().map(|entry| view! {
             <div class="govuk-notification-banner app-banner--warning" role="alert" aria-labelledby="missing-title">
                 <div class="govuk-notification-banner__header">
                     <h2 class="govuk-notification-banner__title" id="missing-title">"Important"</h2>

@@ -26,7 +26,7 @@ use crate::nav::Route;
 
 use super::components::Missing;
 use super::{
-    assessment, calendar, consultation, exchange, history, reports, settings, speed_check, spreadsheets, structure,
+    assessment, calendar, consultation, history, reports, settings, share, speed_check, spreadsheets, structure,
     workshop,
 };
 
@@ -161,9 +161,9 @@ fn residents_page(route: Route) -> Result<AnyView, SplitLoaderError> {
 )]
 fn files_page(route: Route) -> Result<AnyView, SplitLoaderError> {
     Ok(match route {
-        Route::Share => view! { <exchange::SharePage /> }.into_any(),
-        Route::RedactedCopy => view! { <exchange::RedactedCopyPage /> }.into_any(),
-        Route::OpenFile => view! { <exchange::OpenFilePage /> }.into_any(),
+        Route::Share => view! { <share::SharePage /> }.into_any(),
+        Route::RedactedCopy => view! { <share::RedactedCopyPage /> }.into_any(),
+        Route::OpenFile => view! { <share::OpenFilePage /> }.into_any(),
         Route::Spreadsheets => view! { <spreadsheets::SpreadsheetsPage /> }.into_any(),
         _ => view! { <Missing what="page" /> }.into_any(),
     })

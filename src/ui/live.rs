@@ -5,6 +5,12 @@
 //! the tab they are for, and a timer lets the core repeat what a tab may
 //! have missed. What to send, and what to do with what arrives, is the
 //! core's.
+//!
+//! The session (`session/transports.rs`) owns this and hands it a callback
+//! when it starts; every event goes through that callback, which runs the
+//! core on the open workspace ([`Live::handle`]) and then has this file
+//! carry out what the core said ([`Live::carry_out`]). So this file knows
+//! the document, never the app state.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -13,9 +19,8 @@ use js_sys::{Array, Uint8Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
+use crate::doc::Workspace;
 use crate::doc::sync::{Input, Output, SyncCore};
-
-use super::state::AppState;
 
 const CHANNEL: &str = "safer-plan.live";
 
@@ -23,7 +28,12 @@ const CHANNEL: &str = "safer-plan.live";
 /// step send nothing.
 const RETRY_MS: i32 = 5_000;
 
+/// What the session does with one event for the core: run
+/// [`Live::handle`] on the open workspace, then [`Live::carry_out`].
+type Deliver = Box<dyn Fn(&Live, Input<'_, String>)>;
+
 pub struct Live {
+    deliver: Deliver,
     channel: web_sys::BroadcastChannel,
     /// This tab, so it can tell its own messages and replies apart.
     me: String,
@@ -34,9 +44,10 @@ pub struct Live {
 impl Live {
     /// `None` where the browser has no BroadcastChannel: tabs then only
     /// meet through storage when reopened.
-    pub fn start(state: AppState) -> Option<Rc<Live>> {
+    pub fn start(deliver: impl Fn(&Live, Input<'_, String>) + 'static) -> Option<Rc<Live>> {
         let channel = web_sys::BroadcastChannel::new(CHANNEL).ok()?;
         let live = Rc::new(Live {
+            deliver: Box::new(deliver),
             channel,
             me: crate::doc::new_id(),
             workspace: RefCell::new(None),
@@ -45,7 +56,7 @@ impl Live {
         let on_message = {
             let live = Rc::clone(&live);
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-                live.on_message(state, &ev.data());
+                live.on_message(&ev.data());
             })
         };
         live.channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -61,7 +72,7 @@ impl Live {
             }
             let retry = {
                 let live = Rc::clone(&live);
-                Closure::<dyn FnMut()>::new(move || live.run(state, Input::Retry))
+                Closure::<dyn FnMut()>::new(move || live.run(Input::Retry))
             };
             let every =
                 window.set_interval_with_callback_and_timeout_and_arguments_0(retry.as_ref().unchecked_ref(), RETRY_MS);
@@ -81,17 +92,22 @@ impl Live {
     }
 
     /// This tab made or merged a change: offer it to every known tab.
-    pub fn changed(&self, state: AppState) {
-        self.run(state, Input::LocalChange);
+    pub fn changed(&self) {
+        self.run(Input::LocalChange);
     }
 
-    /// Hands one event to the core and carries out what it says.
-    fn run(&self, state: AppState, input: Input<'_, String>) {
-        let outputs = state.sync_step(
-            |ws| self.core.borrow_mut().handle(ws, input),
-            |o| matches!(o, Output::DocumentChanged),
-            super::state::Origin::Tabs,
-        );
+    /// Hands one event to the session, which calls back [`Live::handle`].
+    fn run(&self, input: Input<'_, String>) {
+        (self.deliver)(self, input);
+    }
+
+    /// Hands one event to the core, on the open workspace.
+    pub fn handle(&self, ws: &mut Workspace, input: Input<'_, String>) -> Vec<Output<String>> {
+        self.core.borrow_mut().handle(ws, input)
+    }
+
+    /// Carries out what the core said.
+    pub fn carry_out(&self, outputs: Vec<Output<String>>) {
         for output in outputs {
             match output {
                 Output::Send { to, bytes } => self.post("sync", &to, Some(&bytes)),
@@ -116,7 +132,7 @@ impl Live {
         let _ = self.channel.post_message(&message);
     }
 
-    fn on_message(&self, state: AppState, data: &wasm_bindgen::JsValue) {
+    fn on_message(&self, data: &wasm_bindgen::JsValue) {
         let Ok(message) = data.clone().dyn_into::<Array>() else { return };
         let text = |i: u32| message.get(i).as_string().unwrap_or_default();
         let (kind, from, to, workspace) = (text(0), text(1), text(2), text(3));
@@ -126,24 +142,25 @@ impl Live {
         }
         match kind.as_str() {
             // A fresh start with that tab: it may have reloaded.
-            "hello" => self.run(state, Input::PeerJoined { peer: from, resume: None }),
-            "bye" => self.run(state, Input::PeerLeft(from)),
+            "hello" => self.run(Input::PeerJoined { peer: from, resume: None }),
+            "bye" => self.run(Input::PeerLeft(from)),
             "sync" => {
                 let Ok(bytes) = message.get(4).dyn_into::<Uint8Array>() else { return };
-                self.run(state, Input::Message { from, bytes: &bytes.to_vec() });
+                self.run(Input::Message { from, bytes: &bytes.to_vec() });
             }
             _ => {}
         }
     }
 }
 
-/// Another tab changed a setting this tab shows (the backup reminder): the
-/// browser's `storage` event fires in every other tab of the site.
-pub fn watch_settings(state: AppState) {
+/// Another tab changed a setting this tab may show (the backup reminder):
+/// the browser's `storage` event fires in every other tab of the site, and
+/// `changed` is given the setting's key.
+pub fn watch_settings(changed: impl Fn(&str) + 'static) {
     let Some(window) = web_sys::window() else { return };
     let handler = Closure::<dyn FnMut(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
         if let Some(key) = ev.key() {
-            state.backup_changed_elsewhere(&key);
+            changed(&key);
         }
     });
     if window.add_event_listener_with_callback("storage", handler.as_ref().unchecked_ref()).is_ok() {

@@ -1,8 +1,10 @@
 //! The Leptos user interface (browser only), one module per area of work.
 //!
 //! Components render and dispatch; they read the open partnership through
-//! [`state::AppState`] and change it only via `AppState::apply` (one
-//! `Workspace` intent) followed by `AppState::persist`.
+//! `session::Session` and change it only via `Session::apply` (one
+//! `Workspace` intent) followed by `Session::persist`. The page shown is in
+//! `navigation::Navigation`, and this device's person, list and storage in
+//! `device::Device`: each component asks only for the context it reads.
 
 mod actions;
 mod app;
@@ -13,14 +15,15 @@ mod components;
 mod conflicts;
 mod consultation;
 mod dashboard;
+mod device;
 mod download;
-mod exchange;
 mod file_worker;
 mod history;
 mod indicators;
 mod layout;
 mod lazy_pages;
 mod live;
+mod navigation;
 mod offline;
 mod panic;
 mod persistence;
@@ -32,11 +35,12 @@ mod router;
 mod server_join;
 mod server_settings;
 mod server_sync;
+mod session;
 mod settings;
+mod share;
 mod shell;
 mod speed_check;
 mod spreadsheets;
-pub mod state;
 mod structure;
 mod theme_form;
 mod undo_import;

@@ -14,7 +14,7 @@ use crate::nav::Route;
 use super::components::{Missing, StatusTag, SummaryRow, Table};
 use super::conflicts::{PlanConflicts, ThemeConflicts};
 use super::router::{focus_id, page_loaded};
-use super::state::{AppState, use_app};
+use crate::ui::session::{Session, use_session};
 
 /// "5 complete, 6 on track, 2 at risk" as tags.
 #[component]
@@ -35,12 +35,12 @@ pub fn StatusCounts(counts: Vec<(Status, usize)>) -> impl IntoView {
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {
-    let state = use_app();
-    page_loaded(&state.plan.with_untracked(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default()));
+    let session = use_session();
+    page_loaded(&session.plan.with_untracked(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default()));
     let moved = RwSignal::new(String::new());
     view! {
         <PlanConflicts />
-        {move || state.plan.with(|p| p.as_ref().map(|p| overview(p, moved)))}
+        {move || session.plan.with(|p| p.as_ref().map(|p| overview(p, moved)))}
         <p class="govuk-visually-hidden" role="status">{moved}</p>
     }
 }
@@ -139,7 +139,7 @@ fn overview(p: &Partnership, moved: RwSignal<String>) -> impl IntoView + use<> {
 /// the end a theme cannot move past has no button.
 #[component]
 fn ThemeControls(theme: Theme, first: bool, last: bool, moved: RwSignal<String>) -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
     let hidden = format!(" {}", theme.name);
     let (up, down) = (theme.id.clone(), theme.id.clone());
     view! {
@@ -149,13 +149,13 @@ fn ThemeControls(theme: Theme, first: bool, last: bool, moved: RwSignal<String>)
             </a>
             {(!first).then(|| view! {
                 <button type="button" class="govuk-button govuk-button--secondary" id=format!("move-up-{}", theme.id)
-                    on:click=move |_| move_theme(state, up.clone(), Move::Up, moved)>
+                    on:click=move |_| move_theme(session, up.clone(), Move::Up, moved)>
                     "Move up"<span class="govuk-visually-hidden">{hidden.clone()}</span>
                 </button>
             })}
             {(!last).then(|| view! {
                 <button type="button" class="govuk-button govuk-button--secondary" id=format!("move-down-{}", theme.id)
-                    on:click=move |_| move_theme(state, down.clone(), Move::Down, moved)>
+                    on:click=move |_| move_theme(session, down.clone(), Move::Down, moved)>
                     "Move down"<span class="govuk-visually-hidden">{hidden.clone()}</span>
                 </button>
             })}
@@ -169,10 +169,10 @@ fn ThemeControls(theme: Theme, first: bool, last: bool, moved: RwSignal<String>)
 /// Moves a theme, says where it went (for screen readers), keeps focus on
 /// the button just used — or the other one when the theme reaches an end —
 /// and stores the change.
-fn move_theme(state: AppState, id: String, direction: Move, moved: RwSignal<String>) {
-    match state.apply(|ws, stamp| ws.move_theme(stamp, &id, direction)) {
+fn move_theme(session: Session, id: String, direction: Move, moved: RwSignal<String>) {
+    match session.apply(|ws, stamp| ws.move_theme(stamp, &id, direction)) {
         Ok(()) => {
-            let place = state.plan.with_untracked(|p| {
+            let place = session.plan.with_untracked(|p| {
                 let p = p.as_ref()?;
                 let order = p.themes_in_order();
                 let at = order.iter().position(|t| t.id == id)?;
@@ -190,7 +190,7 @@ fn move_theme(state: AppState, id: String, direction: Move, moved: RwSignal<Stri
                 request_animation_frame(move || focus_id(&button));
             }
             spawn_local(async move {
-                let _ = state.persist().await;
+                let _ = session.persist().await;
             });
         }
         Err(e) => moved.set(e.to_string()),
@@ -228,14 +228,14 @@ pub fn NarrativeText(text: Narrative) -> impl IntoView {
 
 #[component]
 pub fn ThemePage(id: String) -> impl IntoView {
-    let state = use_app();
-    let title = state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.theme(&id)).map(|t| t.name.clone()));
+    let session = use_session();
+    let title = session.plan.with_untracked(|p| p.as_ref().and_then(|p| p.theme(&id)).map(|t| t.name.clone()));
     let Some(title) = title else { return view! { <Missing what="theme" /> }.into_any() };
     page_loaded(&title);
     let moved = RwSignal::new(String::new());
     let conflicts = view! { <ThemeConflicts id=id.clone() name=title /> };
     let page = move || {
-        state.plan.with(|p| {
+        session.plan.with(|p| {
             let p = p.as_ref()?;
             Some(match p.theme(&id) {
                 Some(theme) => theme_page(p, theme, moved).into_any(),

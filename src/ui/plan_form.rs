@@ -8,13 +8,13 @@ use crate::model::{FieldErrors, PlanDraft};
 use crate::nav::Route;
 use crate::ui::components::{BackLink, ErrorSummary, Missing, TextArea, TextField, apply_form};
 use crate::ui::router::page_loaded;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 use crate::ui::workspaces::IdentityReminder;
 
 #[component]
 pub fn EditPlanPage() -> impl IntoView {
-    let state = use_app();
-    let Some(draft) = state.plan.with_untracked(|p| p.as_ref().map(|p| PlanDraft::from_plan(&p.plan))) else {
+    let session = use_session();
+    let Some(draft) = session.plan.with_untracked(|p| p.as_ref().map(|p| PlanDraft::from_plan(&p.plan))) else {
         return view! { <Missing what="plan" /> }.into_any();
     };
     page_loaded("Edit the plan");
@@ -35,8 +35,8 @@ pub fn EditPlanPage() -> impl IntoView {
             duties: duties.get_untracked(),
             values: values.get_untracked(),
         };
-        if apply_form(state, errors, "title", move |ws, stamp| ws.edit_plan(stamp, &draft)).is_some() {
-            state.save_and_go(Route::Plan, "Plan saved", "Change made, but not yet saved on this device");
+        if apply_form(session, errors, "title", move |ws, stamp| ws.edit_plan(stamp, &draft)).is_some() {
+            session.save_and_go(Route::Plan, "Plan saved", "Change made, but not yet saved on this device");
         }
     };
     view! {

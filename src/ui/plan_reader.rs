@@ -8,7 +8,7 @@
 //! and a data-less signal ([`Trigger`]) tells them when to read again.
 //!
 //! The one rule this brings: a reader's closure must not change the
-//! workspace (`AppState::apply`, `with_workspace`, `persist`), because the
+//! workspace (`Session::apply`, `with_workspace`, `persist`), because the
 //! workspace is borrowed for reading while it runs. Read what you need,
 //! return it, then act on it.
 
@@ -16,18 +16,18 @@ use leptos::prelude::*;
 
 use crate::model::Partnership;
 
-use super::state::Session;
+use super::session::OpenWorkspace;
 
 /// The open partnership for reading: `None` inside when none is open.
 /// `Copy`, like a signal; `with` tracks, `with_untracked` does not.
 #[derive(Clone, Copy)]
 pub struct PlanReader {
     changed: Trigger,
-    session: StoredValue<Option<Session>, LocalStorage>,
+    session: StoredValue<Option<OpenWorkspace>, LocalStorage>,
 }
 
 impl PlanReader {
-    pub(super) fn new(session: StoredValue<Option<Session>, LocalStorage>) -> PlanReader {
+    pub(super) fn new(session: StoredValue<Option<OpenWorkspace>, LocalStorage>) -> PlanReader {
         PlanReader { changed: Trigger::new(), session }
     }
 

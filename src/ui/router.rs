@@ -1,6 +1,7 @@
-//! Hash routing glue: reads `location.hash` into the route signal and moves
-//! focus to the new page's heading, as screen-reader users expect after a
-//! page change in a single-page app.
+//! Hash routing glue: reads `location.hash` into the route signal it is
+//! given and moves focus to the new page's heading, as screen-reader users
+//! expect after a page change in a single-page app. It knows no app state:
+//! `navigation` owns the route and calls down into this file.
 
 use leptos::prelude::*;
 
@@ -14,16 +15,16 @@ pub fn current_route() -> Route {
     Route::parse(&hash())
 }
 
-pub fn navigate(route: &Route) {
+/// Puts `route` in the address bar, which then tells `listen`. Returns
+/// false when the address already names it: the browser then fires no
+/// event, and the caller re-announces the page itself.
+pub fn set_address(route: &Route) -> bool {
     let href = route.href();
     if hash() == href {
-        // Same page (e.g. after a form resubmission): re-announce it anyway.
-        if let Some(state) = use_context::<super::state::AppState>() {
-            state.route.set(route.clone());
-        }
-    } else {
-        let _ = window().location().set_hash(&href);
+        return false;
     }
+    let _ = window().location().set_hash(&href);
+    true
 }
 
 /// Keeps `route` in step with the address bar.

@@ -2,7 +2,7 @@
 //! server address and the sync address; Safer Plan downloads the
 //! partnership (`doc::repo::Download` over a WebSocket), checks it in the
 //! file worker and previews it exactly as it would a file
-//! (`ui/exchange/check.rs`), and keeps it only when the person confirms.
+//! (`ui/share/check.rs`), and keeps it only when the person confirms.
 //! From then on it syncs through that server.
 
 use std::cell::RefCell;
@@ -21,10 +21,11 @@ use crate::nav::Route;
 use crate::storage::server as stored;
 
 use super::components::{ErrorSummary, SummaryRow, TextField, clear_errors, show_errors};
-use super::exchange::check::{Verdict, check_file};
 use super::file_worker::{self, CheckingStatus};
 use super::router::focus_id;
-use super::state::{AppState, use_app};
+use super::share::check::{Verdict, check_file};
+use crate::ui::navigation::use_navigation;
+use crate::ui::session::{Session, use_session};
 
 /// How long to wait for the whole partnership before giving up.
 const TIMEOUT: Duration = Duration::from_secs(60);
@@ -105,8 +106,8 @@ fn fetch(server: &ServerAddress, id: SyncId, done: impl FnOnce(Result<Vec<u8>, S
 /// The same checks as a file chosen on the Share page: the file worker
 /// checks the downloaded bytes first (a crash there costs only the
 /// worker), then the page opens what passed, against the open partnership.
-async fn check_download(state: AppState, bytes: &[u8], checking: RwSignal<bool>) -> Result<Opened, String> {
-    let file = match check_file(state, bytes, None, None, checking).await {
+async fn check_download(session: Session, bytes: &[u8], checking: RwSignal<bool>) -> Result<Opened, String> {
+    let file = match check_file(session, bytes, None, None, checking).await {
         Verdict::Passed(file) => file,
         Verdict::Refused(reason) => return Err(reason),
         Verdict::NotRead(reason) => return Err(reason.to_string()),
@@ -116,7 +117,7 @@ async fn check_download(state: AppState, bytes: &[u8], checking: RwSignal<bool>)
             return Err("What the server sent is not a partnership Safer Plan can read.".into());
         }
     };
-    match state.with_workspace(|ours| open_unlocked(&file, Some(ours))) {
+    match session.with_workspace(|ours| open_unlocked(&file, Some(ours))) {
         Some(opened) => opened,
         None => open_unlocked(&file, None),
     }
@@ -124,9 +125,9 @@ async fn check_download(state: AppState, bytes: &[u8], checking: RwSignal<bool>)
 }
 
 /// What to show for a downloaded partnership that passed the checks.
-fn describe(state: AppState, opened: &Opened) -> Fetching {
+fn describe(session: Session, opened: &Opened) -> Fetching {
     let plan = opened.workspace.partnership();
-    if state.is_open(opened.workspace.id()) {
+    if session.is_open(opened.workspace.id()) {
         Fetching::Same { name: plan.name.clone() }
     } else {
         Fetching::New {
@@ -158,7 +159,8 @@ enum Fetching {
 
 #[component]
 pub fn JoinSection() -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
+    let nav = use_navigation();
     let server = RwSignal::new(String::new());
     let address = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::default());
@@ -182,10 +184,10 @@ pub fn JoinSection() -> impl IntoView {
             spawn_local(async move {
                 let next = match result {
                     Err(reason) => Fetching::Refused(reason),
-                    Ok(bytes) => match check_download(state, &bytes, checking).await {
+                    Ok(bytes) => match check_download(session, &bytes, checking).await {
                         Err(reason) => Fetching::Refused(reason),
                         Ok(opened) => {
-                            let next = describe(state, &opened);
+                            let next = describe(session, &opened);
                             held.set_value(Some((opened, for_keep)));
                             next
                         }
@@ -202,26 +204,26 @@ pub fn JoinSection() -> impl IntoView {
         let mut workspace = opened.workspace;
         let id = workspace.id().to_string();
         spawn_local(async move {
-            if state.is_open(&id) {
-                if let Err(reason) = state.merge_incoming(&mut workspace) {
+            if session.is_open(&id) {
+                if let Err(reason) = session.merge_incoming(&mut workspace) {
                     return fetching.set(Some(Fetching::Refused(reason)));
                 }
-                let _ = state.persist().await;
-                if let Err(reason) = state.turn_on_server_sync(&server).await {
+                let _ = session.persist().await;
+                if let Err(reason) = session.turn_on_server_sync(&server).await {
                     return fetching.set(Some(Fetching::Refused(reason)));
                 }
                 fetching.set(None);
-                state.go_with_flash(Route::Settings, "This partnership now syncs through the server");
+                nav.go_with_flash(Route::Settings, "This partnership now syncs through the server");
                 return;
             }
             // Remembered first, so the partnership connects as it opens.
             if let Err(e) = stored::set_server(&id, server.url()) {
                 return fetching.set(Some(Fetching::Refused(e)));
             }
-            match state.adopt(workspace, false).await {
+            match session.adopt(workspace, false).await {
                 Ok(()) => {
                     fetching.set(None);
-                    state.go_with_flash(Route::Plan, "Partnership downloaded from the server and saved on this device");
+                    nav.go_with_flash(Route::Plan, "Partnership downloaded from the server and saved on this device");
                 }
                 Err(reason) => {
                     stored::forget(&id);

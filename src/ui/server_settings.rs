@@ -10,7 +10,7 @@ use crate::model::FieldErrors;
 
 use super::components::{ErrorSummary, SummaryRow, TextField, WarningText, clear_errors, show_errors};
 use super::server_join::JoinSection;
-use super::state::use_app;
+use crate::ui::session::use_session;
 
 /// What the stock server can do, said where people turn it on (and in the
 /// README and docs/SYNC-SERVER.md).
@@ -29,13 +29,13 @@ fn SecurityText() -> impl IntoView {
 
 #[component]
 pub fn ServerSyncSection() -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
     let server = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::default());
     let busy = RwSignal::new(false);
-    let has_plan = Memo::new(move |_| state.plan.with(|p| p.is_some()));
+    let has_plan = Memo::new(move |_| session.plan.with(|p| p.is_some()));
     let address = move || {
-        state.plan.with(|p| p.as_ref().and_then(|p| SyncId::from_document_id(&p.sync_id).ok()).map(|id| id.url()))
+        session.plan.with(|p| p.as_ref().and_then(|p| SyncId::from_document_id(&p.sync_id).ok()).map(|id| id.url()))
     };
 
     let turn_on = move |ev: leptos::ev::SubmitEvent| {
@@ -50,7 +50,7 @@ pub fn ServerSyncSection() -> impl IntoView {
         };
         busy.set(true);
         spawn_local(async move {
-            match state.turn_on_server_sync(&parsed).await {
+            match session.turn_on_server_sync(&parsed).await {
                 Ok(_) => clear_errors(errors),
                 Err(message) => {
                     let mut found = FieldErrors::default();
@@ -73,7 +73,7 @@ pub fn ServerSyncSection() -> impl IntoView {
             when=move || has_plan.get()
             fallback=|| view! { <p class="govuk-body">"Open a partnership to sync it through a server."</p> }
         >
-            {move || match state.server_status.get() {
+            {move || match session.server_status.get() {
                 None => view! {
                     <ErrorSummary errors />
                     <p class="govuk-body">"Sync through a server is off for this partnership on this device."</p>
@@ -105,7 +105,7 @@ pub fn ServerSyncSection() -> impl IntoView {
                         <p class="govuk-body">
                             "Give partners the sync address and the server address through a channel you trust. They enter both under \u{201c}Join a partnership through a sync server\u{201d} in their own Settings."
                         </p>
-                        <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| state.turn_off_server_sync()>
+                        <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| session.turn_off_server_sync()>
                             "Turn off sync through a server"
                         </button>
                     }.into_any()

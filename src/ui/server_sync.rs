@@ -8,6 +8,13 @@
 //! on this device (`storage::server`). The browser's `offline` event closes
 //! the socket at once (Chromium keeps a dead socket open for a long time),
 //! and `online` reconnects without waiting for the back-off.
+//!
+//! The session (`session/transports.rs`) owns this and hands it a callback
+//! when it starts; every event goes through that callback, which runs the
+//! session on the open workspace ([`ServerSync::handle`]) and then has this
+//! file carry out what it said ([`ServerSync::carry_out`]). So this file
+//! knows the document and the status signal it was given, never the app
+//! state.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -17,10 +24,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
+use crate::doc::Workspace;
 use crate::doc::repo::{Effect, Event, ServerAddress, Session, Status, SyncId, reconnect_delay_ms};
 use crate::storage::server as stored;
-
-use super::state::AppState;
 
 /// How often the session may repeat what the server may have missed.
 const RETRY: Duration = Duration::from_secs(5);
@@ -41,7 +47,15 @@ struct Handlers {
     _close: Closure<dyn FnMut()>,
 }
 
+/// What the app does with one event for the session: run
+/// [`ServerSync::handle`] on the open workspace, then
+/// [`ServerSync::carry_out`].
+type Deliver = Box<dyn Fn(&ServerSync, Event<'_>)>;
+
 pub struct ServerSync {
+    deliver: Deliver,
+    /// What the status bar shows.
+    view: RwSignal<Option<ServerView>>,
     workspace: String,
     server: ServerAddress,
     session: RefCell<Session>,
@@ -56,11 +70,20 @@ pub struct ServerSync {
 
 impl ServerSync {
     /// Starts syncing workspace `workspace` (whose sync id is `id`) through
-    /// `server`, and keeps at it until [`ServerSync::stop`].
-    pub fn start(state: AppState, workspace: &str, server: ServerAddress, id: SyncId) -> Rc<ServerSync> {
+    /// `server`, and keeps at it until [`ServerSync::stop`]. Every event
+    /// goes to `deliver`; what to show goes to `view`.
+    pub fn start(
+        deliver: impl Fn(&ServerSync, Event<'_>) + 'static,
+        view: RwSignal<Option<ServerView>>,
+        workspace: &str,
+        server: ServerAddress,
+        id: SyncId,
+    ) -> Rc<ServerSync> {
         let me = format!("safer-plan-{}", crate::doc::new_id());
         let session = Session::new(me, stored::storage_id(), id, stored::resume(workspace));
         let sync = Rc::new(ServerSync {
+            deliver: Box::new(deliver),
+            view,
             workspace: workspace.to_string(),
             server,
             session: RefCell::new(session),
@@ -70,13 +93,9 @@ impl ServerSync {
             stopped: Cell::new(false),
             retry: Cell::new(None),
         });
-        state.server_status.set(Some(ServerView {
-            host: sync.server.host().to_string(),
-            status: Status::Connecting,
-            not_kept: None,
-        }));
-        sync.connect(state);
-        sync.watch(state);
+        view.set(Some(ServerView { host: sync.server.host().to_string(), status: Status::Connecting, not_kept: None }));
+        sync.connect();
+        sync.watch();
         sync
     }
 
@@ -91,11 +110,11 @@ impl ServerSync {
     }
 
     /// This copy changed: offer it to the server.
-    pub fn changed(&self, state: AppState) {
-        self.run(state, Event::LocalChange);
+    pub fn changed(&self) {
+        self.run(Event::LocalChange);
     }
 
-    fn connect(self: &Rc<Self>, state: AppState) {
+    fn connect(self: &Rc<Self>) {
         if self.stopped.get() {
             return;
         }
@@ -105,7 +124,7 @@ impl ServerSync {
         let Ok(socket) = web_sys::WebSocket::new(self.server.url()) else {
             // A malformed address cannot get here (it was checked), but a
             // browser can still refuse: treat it as a dropped connection.
-            self.closed(state, generation);
+            self.closed(generation);
             return;
         };
         socket.set_binary_type(web_sys::BinaryType::Arraybuffer);
@@ -117,7 +136,7 @@ impl ServerSync {
             let (sync, current) = (Rc::clone(self), current.clone());
             Closure::<dyn FnMut()>::new(move || {
                 if current() {
-                    sync.run(state, Event::Connected);
+                    sync.run(Event::Connected);
                 }
             })
         };
@@ -125,13 +144,13 @@ impl ServerSync {
             let (sync, current) = (Rc::clone(self), current.clone());
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
                 if let (true, Ok(buffer)) = (current(), ev.data().dyn_into::<js_sys::ArrayBuffer>()) {
-                    sync.run(state, Event::Frame(&js_sys::Uint8Array::new(&buffer).to_vec()));
+                    sync.run(Event::Frame(&js_sys::Uint8Array::new(&buffer).to_vec()));
                 }
             })
         };
         let close = {
             let sync = Rc::clone(self);
-            Closure::<dyn FnMut()>::new(move || sync.closed(state, generation))
+            Closure::<dyn FnMut()>::new(move || sync.closed(generation))
         };
         socket.set_onopen(Some(open.as_ref().unchecked_ref()));
         socket.set_onmessage(Some(message.as_ref().unchecked_ref()));
@@ -141,12 +160,12 @@ impl ServerSync {
 
     /// The socket `generation` closed or could not open: say so, and try
     /// again after the back-off.
-    fn closed(self: &Rc<Self>, state: AppState, generation: u32) {
+    fn closed(self: &Rc<Self>, generation: u32) {
         if self.generation.get() != generation || self.stopped.get() {
             return;
         }
         self.socket.borrow_mut().take();
-        self.run(state, Event::Disconnected);
+        self.run(Event::Disconnected);
         let failures = self.failures.get();
         self.failures.set(failures.saturating_add(1));
         let delay = reconnect_delay_ms(failures, js_sys::Math::random());
@@ -154,7 +173,7 @@ impl ServerSync {
         set_timeout(
             move || {
                 if sync.generation.get() == generation {
-                    sync.connect(state);
+                    sync.connect();
                 }
             },
             Duration::from_millis(u64::from(delay)),
@@ -171,7 +190,7 @@ impl ServerSync {
     }
 
     /// The browser's own idea of the network, and the retry timer.
-    fn watch(self: &Rc<Self>, state: AppState) {
+    fn watch(self: &Rc<Self>) {
         let Some(window) = web_sys::window() else { return };
         let offline = {
             let sync = Rc::clone(self);
@@ -179,7 +198,7 @@ impl ServerSync {
                 if !sync.stopped.get() && sync.socket.borrow().is_some() {
                     let generation = sync.generation.get();
                     sync.close();
-                    sync.closed(state, generation);
+                    sync.closed(generation);
                 }
             })
         };
@@ -188,7 +207,7 @@ impl ServerSync {
             Closure::<dyn FnMut()>::new(move || {
                 if !sync.stopped.get() {
                     sync.failures.set(0);
-                    sync.connect(state);
+                    sync.connect();
                 }
             })
         };
@@ -202,7 +221,7 @@ impl ServerSync {
         let timer = set_interval_with_handle(
             move || {
                 if !sync.stopped.get() && sync.socket.borrow().is_some() {
-                    sync.run(state, Event::Retry);
+                    sync.run(Event::Retry);
                 }
             },
             RETRY,
@@ -210,13 +229,17 @@ impl ServerSync {
         self.retry.set(timer.ok());
     }
 
-    /// Hands one event to the session and carries out what it says.
-    fn run(&self, state: AppState, event: Event<'_>) {
-        let effects = state.sync_step(
-            |ws| self.session.borrow_mut().handle(ws, event),
-            |e| matches!(e, Effect::DocumentChanged),
-            super::state::Origin::Server,
-        );
+    fn run(&self, event: Event<'_>) {
+        (self.deliver)(self, event);
+    }
+
+    /// Hands one event to the session, on the open workspace.
+    pub fn handle(&self, ws: &mut Workspace, event: Event<'_>) -> Vec<Effect> {
+        self.session.borrow_mut().handle(ws, event)
+    }
+
+    /// Carries out what the session said.
+    pub fn carry_out(&self, effects: Vec<Effect>) {
         for effect in effects {
             match effect {
                 Effect::Send(frame) => {
@@ -230,7 +253,7 @@ impl ServerSync {
                     if matches!(status, Status::InStep | Status::Syncing) {
                         self.failures.set(0);
                     }
-                    state.server_status.update(|view| {
+                    self.view.update(|view| {
                         if let Some(view) = view.as_mut() {
                             view.status = status;
                         }
@@ -241,7 +264,7 @@ impl ServerSync {
                 }
                 Effect::NotKept(error) => {
                     let reason = format!("Changes from the server were not kept: {error}");
-                    state.server_status.update(|view| {
+                    self.view.update(|view| {
                         if let Some(view) = view.as_mut() {
                             view.not_kept = Some(reason);
                         }
@@ -250,46 +273,5 @@ impl ServerSync {
                 Effect::DocumentChanged => {}
             }
         }
-    }
-}
-
-impl AppState {
-    /// Connects the open workspace `id` to its server, when this device
-    /// syncs it through one and the partnership has a sync address.
-    pub(super) fn connect_server(&self, id: &str, sync_id: Option<SyncId>) {
-        self.disconnect_server();
-        let (Some(url), Some(sync_id)) = (stored::server(id), sync_id) else { return };
-        let Ok(server) = ServerAddress::parse(&url) else { return };
-        self.server.set_value(Some(ServerSync::start(*self, id, server, sync_id)));
-    }
-
-    pub(super) fn disconnect_server(&self) {
-        if let Some(sync) = self.server.get_value() {
-            sync.stop();
-        }
-        self.server.set_value(None);
-        self.server_status.set(None);
-    }
-
-    /// Settings: the open partnership syncs through `server` on this
-    /// device from now on. Gives it a sync address first if it has none
-    /// (one signed change, stored before connecting).
-    pub async fn turn_on_server_sync(&self, server: &ServerAddress) -> Result<SyncId, String> {
-        let id = self.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone())).ok_or("Open a partnership first.")?;
-        let sync_id = self.apply(|ws, stamp| ws.turn_on_server_sync(stamp)).map_err(|e| e.to_string())?;
-        self.persist().await.map_err(|e| e.to_string())?;
-        stored::set_server(&id, server.url())
-            .map_err(|e| format!("The server address could not be saved on this device: {e}"))?;
-        self.connect_server(&id, Some(sync_id));
-        Ok(sync_id)
-    }
-
-    /// Settings: stop syncing the open partnership through a server on
-    /// this device. Its sync address stays in the plan for partners.
-    pub fn turn_off_server_sync(&self) {
-        if let Some(id) = self.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone())) {
-            stored::forget(&id);
-        }
-        self.disconnect_server();
     }
 }

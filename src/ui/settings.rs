@@ -9,13 +9,15 @@ use crate::storage::settings as stored;
 
 use super::components::{ErrorSummary, TextField, clear_errors, show_errors};
 use super::router::page_loaded;
-use super::state::use_app;
+use crate::ui::device::use_device;
+use crate::ui::navigation::use_navigation;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
-    let state = use_app();
+    let nav = use_navigation();
+    let device = use_device();
     page_loaded("Settings");
-    let current = state.identity.get_untracked();
+    let current = device.identity.get_untracked();
     let name = RwSignal::new(current.as_ref().map(|a| a.name.clone()).unwrap_or_default());
     let organisation = RwSignal::new(current.map(|a| a.organisation).unwrap_or_default());
     let errors = RwSignal::new(FieldErrors::default());
@@ -27,8 +29,8 @@ pub fn SettingsPage() -> impl IntoView {
             Ok(author) => match stored::set_identity(&author) {
                 Ok(()) => {
                     clear_errors(errors);
-                    state.identity.set(Some(author));
-                    state.go_with_flash(Route::Settings, "Your details have been saved on this device");
+                    device.identity.set(Some(author));
+                    nav.go_with_flash(Route::Settings, "Your details have been saved on this device");
                 }
                 Err(e) => {
                     let mut fe = FieldErrors::default();
@@ -62,13 +64,13 @@ pub fn SettingsPage() -> impl IntoView {
         </form>
         <h2 class="govuk-heading-m">"Keeping your data"</h2>
         <p class="govuk-body" id="persistence">
-            {move || match state.persisted.get() {
+            {move || match device.persisted.get() {
                 Some(true) => "This browser has agreed to keep Safer Plan\u{2019}s data until you delete it.",
                 Some(false) => "This browser may clear Safer Plan\u{2019}s data if the device runs short of space, or (in Safari) after seven days without a visit. Download a backup from the Share page regularly.",
                 None => "Safer Plan asks the browser to keep its data when you first create or open a partnership.",
             }}
         </p>
-        <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| leptos::task::spawn_local(state.request_persistence())>
+        <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| leptos::task::spawn_local(device.request_persistence())>
             "Ask the browser to keep Safer Plan\u{2019}s data"
         </button>
         <super::server_settings::ServerSyncSection />

@@ -21,7 +21,9 @@ use leptos::prelude::*;
 
 use crate::nav::Route;
 
-use super::state::AppState;
+use crate::ui::device::Device;
+use crate::ui::navigation::Navigation;
+use crate::ui::session::Session;
 
 /// The id of the element in `index.html` that holds the static first paint.
 const SHELL_ID: &str = "app-shell";
@@ -34,15 +36,15 @@ const CHOSEN: (&str, &str) = ("data-chosen", "demo");
 const DEMO_READY: &str = "The demo partnership is ready to explore";
 
 /// Removes the static first paint once the app has opened storage and
-/// chosen its first page (`state.ready`), or, when the demo was chosen on
+/// chosen its first page (`Session::ready`), or, when the demo was chosen on
 /// the shell, once the demo is open. The page's own render and this effect
 /// run in the same microtask queue, before the browser paints again, so the
 /// shell and the app are never both visible and never both missing.
-pub fn hand_over_when_ready(state: AppState) {
+pub fn hand_over_when_ready(session: Session, nav: Navigation, device: Device) {
     let demo_started = StoredValue::new(false);
     let demo_failed = RwSignal::new(false);
     Effect::new(move |_| {
-        if !state.ready.get() {
+        if !session.ready.get() {
             return;
         }
         if !demo_started.get_value() && !chose_demo() {
@@ -52,17 +54,17 @@ pub fn hand_over_when_ready(state: AppState) {
         if !demo_started.get_value() {
             demo_started.set_value(true);
             leptos::task::spawn_local(async move {
-                match state.create_demo().await {
-                    Ok(()) => state.go_with_flash(Route::Plan, DEMO_READY),
+                match session.create_demo().await {
+                    Ok(()) => nav.go_with_flash(Route::Plan, DEMO_READY),
                     Err(e) => {
                         // The start page is shown again, with the reason, so the person can retry.
-                        state.storage_problem.set(Some(e));
+                        device.storage_problem.set(Some(e));
                         demo_failed.set(true);
                     }
                 }
             });
         }
-        let demo_open = state.route.get() == Route::Plan && state.plan.with(|p| p.is_some());
+        let demo_open = nav.route.get() == Route::Plan && session.plan.with(|p| p.is_some());
         if demo_open || demo_failed.get() {
             remove_shell();
         }

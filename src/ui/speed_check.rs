@@ -20,9 +20,10 @@ use crate::report::quarterly::QuarterlyReport;
 use crate::spreadsheet::{ColumnMapping, preview};
 use crate::ui::clock;
 use crate::ui::components::{CaptionSize, ErrorSummary, Table};
+use crate::ui::navigation::use_navigation;
 use crate::ui::router::page_loaded;
+use crate::ui::session::use_session;
 use crate::ui::spreadsheets::{make_workbook, read_in_worker};
-use crate::ui::state::use_app;
 
 const RUNS: usize = 5;
 
@@ -31,14 +32,15 @@ pub fn SpeedCheckPage() -> impl IntoView {
     page_loaded("Performance check");
     let results = RwSignal::new(None::<Vec<(String, f64)>>);
     let run = move |_| spawn_local(async move { results.set(Some(measure().await)) });
-    let state = use_app();
+    let session = use_session();
+    let nav = use_navigation();
     let problem = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let open_large = move |_| {
         busy.set(true);
         spawn_local(async move {
-            match state.adopt(large::large_workspace(clock::now()), false).await {
-                Ok(()) => state.go_with_flash(Route::Plan, "The large test partnership is open on this device"),
+            match session.adopt(large::large_workspace(clock::now()), false).await {
+                Ok(()) => nav.go_with_flash(Route::Plan, "The large test partnership is open on this device"),
                 Err(e) => problem.set(Some(e)),
             }
             busy.set(false);

@@ -10,14 +10,14 @@ use crate::ui::components::{
     BackLink, CheckboxGroup, EditRemoveCell, ErrorSummary, Missing, Radios, Table, TextArea, TextField, apply_form,
 };
 use crate::ui::router::page_loaded;
-use crate::ui::state::{AppState, use_app};
+use crate::ui::session::{Session, use_session};
 use crate::ui::workspaces::IdentityReminder;
 
 #[component]
 pub fn StructurePage() -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
     page_loaded("Partnership structure");
-    move || state.plan.with(|p| p.map(structure_page))
+    move || session.plan.with(|p| p.map(structure_page))
 }
 
 fn structure_page(p: &Partnership) -> impl IntoView + use<> {
@@ -86,8 +86,8 @@ fn structure_page(p: &Partnership) -> impl IntoView + use<> {
 
 #[component]
 pub fn MemberFormPage(id: Option<String>) -> impl IntoView {
-    let state = use_app();
-    let existing = state.plan.with_untracked(|p| match &id {
+    let session = use_session();
+    let existing = session.plan.with_untracked(|p| match &id {
         None => Some(None),
         Some(id) => p.as_ref().and_then(|p| p.organisations.get(id)).map(|o| Some(o.clone())),
     });
@@ -108,7 +108,7 @@ pub fn MemberFormPage(id: Option<String>) -> impl IntoView {
             role: role.get_untracked(),
         };
         let editing = id.clone();
-        save(state, errors, "name", "Member saved", move |ws, stamp| {
+        save(session, errors, "name", "Member saved", move |ws, stamp| {
             ws.save_organisation(stamp, editing.as_deref(), &draft).map(|_| ())
         });
     };
@@ -129,8 +129,8 @@ pub fn MemberFormPage(id: Option<String>) -> impl IntoView {
 
 #[component]
 pub fn SubGroupFormPage(id: Option<String>) -> impl IntoView {
-    let state = use_app();
-    let found = state.plan.with_untracked(|p| {
+    let session = use_session();
+    let found = session.plan.with_untracked(|p| {
         let p = p.as_ref()?;
         let themes: Vec<(String, String)> =
             p.themes_in_order().into_iter().map(|t| (t.id.clone(), t.name.clone())).collect();
@@ -156,7 +156,7 @@ pub fn SubGroupFormPage(id: Option<String>) -> impl IntoView {
             purpose: purpose.get_untracked(),
         };
         let editing = id.clone();
-        save(state, errors, "name", "Sub-group saved", move |ws, stamp| {
+        save(session, errors, "name", "Sub-group saved", move |ws, stamp| {
             ws.save_sub_group(stamp, editing.as_deref(), &draft).map(|_| ())
         });
     };
@@ -178,29 +178,30 @@ pub fn SubGroupFormPage(id: Option<String>) -> impl IntoView {
 
 /// Runs a structure intent, then stores it and returns to the structure page.
 fn save(
-    state: AppState,
+    session: Session,
     errors: RwSignal<FieldErrors>,
     field: &'static str,
     done: &'static str,
     intent: impl FnOnce(&mut crate::doc::Workspace, &crate::doc::Stamp) -> Result<(), FormError>,
 ) {
-    if apply_form(state, errors, field, intent).is_some() {
-        state.save_and_go(Route::Structure, done, "Change made, but not yet saved on this device");
+    if apply_form(session, errors, field, intent).is_some() {
+        session.save_and_go(Route::Structure, done, "Change made, but not yet saved on this device");
     }
 }
 
 #[component]
 pub fn RemoveMemberPage(id: String) -> impl IntoView {
-    let state = use_app();
-    let name = state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.organisations.get(&id)).map(|o| o.name.clone()));
+    let session = use_session();
+    let name =
+        session.plan.with_untracked(|p| p.as_ref().and_then(|p| p.organisations.get(&id)).map(|o| o.name.clone()));
     let Some(name) = name else { return view! { <Missing what="member" /> }.into_any() };
     view! { <ConfirmRemoval what=name id kind=Kind::Member /> }.into_any()
 }
 
 #[component]
 pub fn RemoveSubGroupPage(id: String) -> impl IntoView {
-    let state = use_app();
-    let name = state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.sub_groups.get(&id)).map(|g| g.name.clone()));
+    let session = use_session();
+    let name = session.plan.with_untracked(|p| p.as_ref().and_then(|p| p.sub_groups.get(&id)).map(|g| g.name.clone()));
     let Some(name) = name else { return view! { <Missing what="sub-group" /> }.into_any() };
     view! { <ConfirmRemoval what=name id kind=Kind::SubGroup /> }.into_any()
 }
@@ -213,16 +214,16 @@ enum Kind {
 
 #[component]
 fn ConfirmRemoval(what: String, id: String, kind: Kind) -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
     page_loaded(&format!("Remove {what}"));
     let confirm = move |_| {
         let id = id.clone();
-        let result = state.apply(|ws, stamp| match kind {
+        let result = session.apply(|ws, stamp| match kind {
             Kind::Member => ws.remove_organisation(stamp, &id),
             Kind::SubGroup => ws.remove_sub_group(stamp, &id),
         });
         if result.is_ok() {
-            state.save_and_go(Route::Structure, "Removed", "Removed, but not yet saved on this device");
+            session.save_and_go(Route::Structure, "Removed", "Removed, but not yet saved on this device");
         }
     };
     view! {

@@ -13,7 +13,7 @@ use crate::model::{FieldErrors, ThemeDraft};
 use crate::nav::Route;
 use crate::ui::components::{BackLink, ErrorSummary, Missing, Radios, SelectField, TextArea, TextField, apply_form};
 use crate::ui::router::page_loaded;
-use crate::ui::state::{AppState, use_app};
+use crate::ui::session::{Session, use_session};
 use crate::ui::workspaces::IdentityReminder;
 
 /// What the theme form offers, read once when the page opens.
@@ -25,13 +25,13 @@ struct FormSetup {
     also_owned_by: Vec<String>,
 }
 
-fn setup(state: AppState, id: Option<&str>) -> Option<FormSetup> {
+fn setup(session: Session, id: Option<&str>) -> Option<FormSetup> {
     // Before reading the plan: the workspace cannot be borrowed twice.
     let draft = match id {
         None => ThemeDraft::default(),
-        Some(id) => state.with_workspace(|ws| ws.theme_draft(id)).flatten()?,
+        Some(id) => session.with_workspace(|ws| ws.theme_draft(id)).flatten()?,
     };
-    state.plan.with_untracked(|p| {
+    session.plan.with_untracked(|p| {
         let p = p.as_ref()?;
         let mut organisations = vec![(String::new(), "Not chosen yet".to_string())];
         organisations.extend(p.organisations_in_order().into_iter().map(|o| (o.id.clone(), o.name.clone())));
@@ -56,8 +56,8 @@ fn setup(state: AppState, id: Option<&str>) -> Option<FormSetup> {
 /// The form for a new theme (`id` is `None`) or an existing one.
 #[component]
 pub fn ThemeFormPage(id: Option<String>) -> impl IntoView {
-    let state = use_app();
-    let Some(setup) = setup(state, id.as_deref()) else { return view! { <Missing what="theme" /> }.into_any() };
+    let session = use_session();
+    let Some(setup) = setup(session, id.as_deref()) else { return view! { <Missing what="theme" /> }.into_any() };
     let heading = if id.is_some() { "Edit a priority theme" } else { "Add a priority theme" };
     page_loaded(heading);
     let FormSetup { draft, organisations, sub_groups, also_owned_by } = setup;
@@ -87,12 +87,12 @@ pub fn ThemeFormPage(id: Option<String>) -> impl IntoView {
             measured_through: measured.get_untracked(),
         };
         let editing = editing.clone();
-        let saved = apply_form(state, errors, "name", move |ws, stamp| match &editing {
+        let saved = apply_form(session, errors, "name", move |ws, stamp| match &editing {
             Some(id) => ws.edit_theme(stamp, id, &draft).map(|()| (id.clone(), "Theme saved")),
             None => ws.add_theme(stamp, &draft).map(|id| (id, "Theme added to the plan")),
         });
         if let Some((theme, done)) = saved {
-            state.save_and_go(Route::Theme(theme), done, "Change made, but not yet saved on this device");
+            session.save_and_go(Route::Theme(theme), done, "Change made, but not yet saved on this device");
         }
     };
     let back = id.clone().map_or(Route::Plan, Route::Theme);
@@ -149,8 +149,8 @@ struct Deletion {
 
 #[component]
 pub fn DeleteThemePage(id: String) -> impl IntoView {
-    let state = use_app();
-    let found = state.plan.with_untracked(|p| {
+    let session = use_session();
+    let found = session.plan.with_untracked(|p| {
         let p = p.as_ref()?;
         let theme = p.theme(&id)?;
         let actions = p.actions.values().filter(|a| a.theme_id.as_deref() == Some(id.as_str())).count();
@@ -177,10 +177,10 @@ pub fn DeleteThemePage(id: String) -> impl IntoView {
         ev.prevent_default();
         let destination = Destination::from_choice(&choice.get_untracked());
         let theme = theme.clone();
-        if apply_form(state, errors, "destination", move |ws, stamp| ws.delete_theme(stamp, &theme, destination))
+        if apply_form(session, errors, "destination", move |ws, stamp| ws.delete_theme(stamp, &theme, destination))
             .is_some()
         {
-            state.save_and_go(Route::Plan, "Theme deleted", "Theme deleted, but not yet saved on this device");
+            session.save_and_go(Route::Plan, "Theme deleted", "Theme deleted, but not yet saved on this device");
         }
     };
     let legend = attached.as_ref().map(|what| format!("Where should its {what} go?"));

@@ -11,12 +11,14 @@ use crate::nav::Route;
 
 use super::components::{ErrorSummary, Radios};
 use super::router::focus_id;
-use super::state::use_app;
+use crate::ui::navigation::use_navigation;
+use crate::ui::session::use_session;
 
 /// The confirmation for undoing `plan`'s import; `close` hides it.
 #[component]
 pub fn UndoImportPanel(plan: UndoImport, close: Callback<()>) -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
+    let nav = use_navigation();
     let choice = RwSignal::new("keep".to_string());
     let errors = RwSignal::new(FieldErrors::default());
     let problem = RwSignal::new(None::<String>);
@@ -24,9 +26,9 @@ pub fn UndoImportPanel(plan: UndoImport, close: Callback<()>) -> impl IntoView {
     let changed = !plan.changed.is_empty();
     let undo = move |_| {
         let also = choice.get_untracked() == "remove";
-        match state.apply(|ws, stamp| ws.undo_import(stamp, &hash, also)) {
+        match session.apply(|ws, stamp| ws.undo_import(stamp, &hash, also)) {
             Ok(removed) => spawn_local(async move {
-                let saved = state.persist().await.is_ok();
+                let saved = session.persist().await.is_ok();
                 let message = match (saved, removed) {
                     (_, 0) => "Nothing was removed".to_string(),
                     (true, 1) => "Import undone: 1 action removed".to_string(),
@@ -34,7 +36,7 @@ pub fn UndoImportPanel(plan: UndoImport, close: Callback<()>) -> impl IntoView {
                     (false, _) => "Import undone, but not yet saved on this device".to_string(),
                 };
                 close.run(());
-                state.go_with_flash(Route::History, message);
+                nav.go_with_flash(Route::History, message);
             }),
             Err(e) => problem.set(Some(e.to_string())),
         }

@@ -15,11 +15,13 @@ use super::components::{
     BackLink, ErrorSummary, FullScreenButton, Missing, Radios, SelectField, Table, TextField, apply_form, show_errors,
 };
 use super::router::{focus_id, page_loaded};
-use super::state::use_app;
+use crate::ui::navigation::use_navigation;
+use crate::ui::session::use_session;
 
 #[component]
 pub fn WorkshopsPage() -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
+    let nav = use_navigation();
     page_loaded("Partner workshops");
     let title = RwSignal::new(String::new());
     let format = RwSignal::new("sense-check".to_string());
@@ -27,7 +29,7 @@ pub fn WorkshopsPage() -> impl IntoView {
     let dots = RwSignal::new("3".to_string());
     let errors = RwSignal::new(FieldErrors::default());
     let themes: Vec<(String, String)> = std::iter::once((String::new(), "Choose a priority".to_string()))
-        .chain(state.plan.with_untracked(|p| {
+        .chain(session.plan.with_untracked(|p| {
             p.as_ref()
                 .map(|p| p.themes_in_order().iter().map(|t| (t.id.clone(), t.name.clone())).collect::<Vec<_>>())
                 .unwrap_or_default()
@@ -48,11 +50,11 @@ pub fn WorkshopsPage() -> impl IntoView {
         };
         let t = title.get_untracked();
         if let Some(id) =
-            apply_form(state, errors, "title", |ws, stamp| Ok(ws.add_workshop(stamp, &t, kind, theme_id, dots)?))
+            apply_form(session, errors, "title", |ws, stamp| Ok(ws.add_workshop(stamp, &t, kind, theme_id, dots)?))
         {
             spawn_local(async move {
-                let _ = state.persist().await;
-                state.go_with_flash(Route::Workshop(id), "Workshop set up");
+                let _ = session.persist().await;
+                nav.go_with_flash(Route::Workshop(id), "Workshop set up");
             });
         }
     };
@@ -60,7 +62,7 @@ pub fn WorkshopsPage() -> impl IntoView {
         <BackLink route=Route::Assessment(String::new()) text="Back to the assessment" />
         <ErrorSummary errors radios=&["format"] />
         <h1 class="govuk-heading-l" tabindex="-1">"Partner workshops"</h1>
-        {move || state.plan.with(|p| {
+        {move || session.plan.with(|p| {
             let p = p.as_ref()?;
             let mut all: Vec<&Workshop> = p.workshops.values().collect();
             all.sort_by_key(|w| w.title.to_lowercase());
@@ -91,14 +93,14 @@ pub fn WorkshopsPage() -> impl IntoView {
 
 #[component]
 pub fn WorkshopPage(id: String) -> impl IntoView {
-    let state = use_app();
-    let title = state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.workshops.get(&id)).map(|w| w.title.clone()));
+    let session = use_session();
+    let title = session.plan.with_untracked(|p| p.as_ref().and_then(|p| p.workshops.get(&id)).map(|w| w.title.clone()));
     let Some(title) = title else {
         page_loaded("Workshop not found");
         return view! { <Missing what="workshop" /> }.into_any();
     };
     page_loaded(&title);
-    let problem_solving = state.plan.with_untracked(|p| {
+    let problem_solving = session.plan.with_untracked(|p| {
         p.as_ref().and_then(|p| p.workshops.get(&id)).is_some_and(|w| w.format == WorkshopFormat::ProblemSolving)
     });
     let stage = RwSignal::new(if problem_solving { "causes" } else { "vote" }.to_string());
@@ -139,11 +141,11 @@ pub fn WorkshopPage(id: String) -> impl IntoView {
 
 #[component]
 fn Responses(id: String) -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
     let listed = {
         let id = id.clone();
         move || {
-            state.plan.with(|p| {
+            session.plan.with(|p| {
                 p.as_ref()
                     .and_then(|p| p.workshops.get(&id))
                     .map(|w| w.votable().iter().map(|i| i.text.clone()).collect::<Vec<_>>())
@@ -160,7 +162,7 @@ fn Responses(id: String) -> impl IntoView {
 
 #[component]
 fn Causes(id: String) -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
     view! {
         <h2 class="govuk-heading-l">"Root causes"</h2>
         <div class="app-workshop__triangle">
@@ -168,7 +170,7 @@ fn Causes(id: String) -> impl IntoView {
                 let id = id.clone();
                 let listed = {
                     let id = id.clone();
-                    move || state.plan.with(|p| p.as_ref().and_then(|p| p.workshops.get(&id)).map(|w| w.causes(side).iter().map(|i| i.text.clone()).collect::<Vec<_>>()).unwrap_or_default())
+                    move || session.plan.with(|p| p.as_ref().and_then(|p| p.workshops.get(&id)).map(|w| w.causes(side).iter().map(|i| i.text.clone()).collect::<Vec<_>>()).unwrap_or_default())
                 };
                 view! {
                     <section class="app-workshop__side" aria-labelledby=format!("side-{}", side.label())>
@@ -185,19 +187,19 @@ fn Causes(id: String) -> impl IntoView {
 
 #[component]
 fn AddIdea(id: String, kind: ItemKind, label: &'static str) -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
     let text = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     let input_id = format!("idea-{}", label.to_lowercase().replace(' ', "-"));
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (t, kind) = (text.get_untracked(), kind.clone());
-        match state.apply(|ws, stamp| Ok::<_, crate::doc::DocError>(ws.add_workshop_item(stamp, &id, kind, &t))) {
+        match session.apply(|ws, stamp| Ok::<_, crate::doc::DocError>(ws.add_workshop_item(stamp, &id, kind, &t))) {
             Ok(Ok(())) => {
                 text.set(String::new());
                 problem.set(None);
                 spawn_local(async move {
-                    let _ = state.persist().await;
+                    let _ = session.persist().await;
                 });
             }
             Ok(Err(e)) => problem.set(e.iter().next().map(|(_, m)| m.to_string())),
@@ -219,7 +221,7 @@ fn AddIdea(id: String, kind: ItemKind, label: &'static str) -> impl IntoView {
 /// One participant's turn: place dots (or rate), save, pass the tablet on.
 #[component]
 fn Ballot(id: String) -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
     let turn = RwSignal::new(0u32);
     let done = RwSignal::new(None::<usize>);
     let problem = RwSignal::new(None::<String>);
@@ -240,7 +242,7 @@ fn Ballot(id: String) -> impl IntoView {
             }
             .into_any();
         }
-        let Some(w) = state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.workshops.get(&id)).cloned()) else {
+        let Some(w) = session.plan.with_untracked(|p| p.as_ref().and_then(|p| p.workshops.get(&id)).cloned()) else {
             return ().into_any();
         };
         let ballot = RwSignal::new(Ballot::for_workshop(&w));
@@ -253,12 +255,12 @@ fn Ballot(id: String) -> impl IntoView {
         let id = id.clone();
         let save = move |_| {
             let b = ballot.with_untracked(Ballot::votes);
-            match state.apply(|ws, stamp| Ok::<_, crate::doc::DocError>(ws.record_ballot(stamp, &id, b))) {
+            match session.apply(|ws, stamp| Ok::<_, crate::doc::DocError>(ws.record_ballot(stamp, &id, b))) {
                 Ok(Ok(n)) => {
                     done.set(Some(n));
                     focus_id("ballot-done");
                     spawn_local(async move {
-                        let _ = state.persist().await;
+                        let _ = session.persist().await;
                     });
                 }
                 Ok(Err(e)) => problem.set(Some(e)),
@@ -307,9 +309,9 @@ fn Ballot(id: String) -> impl IntoView {
 
 #[component]
 fn Results(id: String) -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
     move || {
-        let Some(w) = state.plan.with(|p| p.as_ref().and_then(|p| p.workshops.get(&id)).cloned()) else {
+        let Some(w) = session.plan.with(|p| p.as_ref().and_then(|p| p.workshops.get(&id)).cloned()) else {
             return ().into_any();
         };
         let rating = w.format == WorkshopFormat::SenseCheck && w.dots == 0;

@@ -10,13 +10,17 @@ use crate::nav::Route;
 use crate::storage::settings::CatalogEntry;
 
 use super::components::{BackLink, ErrorSummary, Table, TextField, WarningText, clear_errors, show_errors};
-use super::router::{navigate, page_loaded};
-use super::state::use_app;
+use super::router::page_loaded;
+use crate::ui::device::use_device;
+use crate::ui::navigation::use_navigation;
+use crate::ui::session::use_session;
 
 #[component]
 pub fn WorkspacesPage() -> impl IntoView {
-    let state = use_app();
-    let first_run = move || state.catalog.with(Vec::is_empty);
+    let session = use_session();
+    let nav = use_navigation();
+    let device = use_device();
+    let first_run = move || device.catalog.with(Vec::is_empty);
     let problem = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     page_loaded(if first_run() { "Welcome" } else { "Your partnerships" });
@@ -24,8 +28,8 @@ pub fn WorkspacesPage() -> impl IntoView {
     let explore_demo = move |_| {
         busy.set(true);
         spawn_local(async move {
-            match state.create_demo().await {
-                Ok(()) => state.go_with_flash(Route::Plan, "The demo partnership is ready to explore"),
+            match session.create_demo().await {
+                Ok(()) => nav.go_with_flash(Route::Plan, "The demo partnership is ready to explore"),
                 Err(e) => problem.set(Some(e)),
             }
             busy.set(false);
@@ -70,12 +74,14 @@ pub fn WorkspacesPage() -> impl IntoView {
 
 #[component]
 fn WorkspaceList(problem: RwSignal<Option<String>>) -> impl IntoView {
-    let state = use_app();
-    let has_demo = move || state.catalog.with(|c| c.iter().any(|e| e.is_demo));
+    let session = use_session();
+    let nav = use_navigation();
+    let device = use_device();
+    let has_demo = move || device.catalog.with(|c| c.iter().any(|e| e.is_demo));
     let add_demo = move |_| {
         spawn_local(async move {
-            match state.create_demo().await {
-                Ok(()) => state.go_with_flash(Route::Plan, "The demo partnership is ready to explore"),
+            match session.create_demo().await {
+                Ok(()) => nav.go_with_flash(Route::Plan, "The demo partnership is ready to explore"),
                 Err(e) => problem.set(Some(e)),
             }
         });
@@ -85,7 +91,7 @@ fn WorkspaceList(problem: RwSignal<Option<String>>) -> impl IntoView {
         <p class="govuk-body">"These partnerships are kept in this browser on this device."</p>
         <Table caption="Partnerships on this device" columns=["Partnership", "Added to this device"] controls="Actions">
             <For
-                each=move || state.catalog.get()
+                each=move || device.catalog.get()
                 key=|e| (e.id.clone(), e.name.clone())
                 children=move |entry| view! { <WorkspaceRow entry problem /> }
             />
@@ -104,19 +110,20 @@ fn WorkspaceList(problem: RwSignal<Option<String>>) -> impl IntoView {
 
 #[component]
 fn WorkspaceRow(entry: CatalogEntry, problem: RwSignal<Option<String>>) -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
+    let nav = use_navigation();
     let id = entry.id.clone();
     let is_open = {
         let id = id.clone();
-        move || state.plan.with(|p| p.as_ref().is_some_and(|p| p.id == id))
+        move || session.plan.with(|p| p.as_ref().is_some_and(|p| p.id == id))
     };
     let open = {
         let id = id.clone();
         move |_| {
             let id = id.clone();
             spawn_local(async move {
-                match state.open(&id).await {
-                    Ok(()) => navigate(&Route::Plan),
+                match session.open(&id).await {
+                    Ok(()) => nav.go(&Route::Plan),
                     Err(e) => problem.set(Some(e)),
                 }
             });
@@ -152,7 +159,9 @@ fn WorkspaceRow(entry: CatalogEntry, problem: RwSignal<Option<String>>) -> impl 
 
 #[component]
 pub fn NewWorkspacePage() -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
+    let nav = use_navigation();
+    let device = use_device();
     let name = RwSignal::new(String::new());
     let area = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::default());
@@ -160,7 +169,7 @@ pub fn NewWorkspacePage() -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(stamp) = state.stamp() else {
+        let Some(stamp) = device.stamp() else {
             let mut e = FieldErrors::default();
             e.add("identity-name", "Add your name and organisation above first, so partners can see who set this up");
             show_errors(errors, e);
@@ -176,8 +185,8 @@ pub fn NewWorkspacePage() -> impl IntoView {
         clear_errors(errors);
         let ws = Workspace::create(&n, &a, &stamp);
         spawn_local(async move {
-            match state.adopt(ws, false).await {
-                Ok(()) => state.go_with_flash(Route::Plan, "Partnership created"),
+            match session.adopt(ws, false).await {
+                Ok(()) => nav.go_with_flash(Route::Plan, "Partnership created"),
                 Err(e) => {
                     let mut fe = FieldErrors::default();
                     fe.add("name", e);
@@ -211,7 +220,7 @@ pub fn NewWorkspacePage() -> impl IntoView {
 /// half-filled form is never left behind for a trip to Settings.
 #[component]
 pub fn IdentityReminder() -> impl IntoView {
-    let state = use_app();
+    let device = use_device();
     let name = RwSignal::new(String::new());
     let organisation = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::default());
@@ -232,7 +241,7 @@ pub fn IdentityReminder() -> impl IntoView {
             Ok(author) => match crate::storage::settings::set_identity(&author) {
                 Ok(()) => {
                     errors.set(FieldErrors::default());
-                    state.identity.set(Some(author));
+                    device.identity.set(Some(author));
                 }
                 Err(e) => {
                     let mut found = FieldErrors::default();
@@ -243,7 +252,7 @@ pub fn IdentityReminder() -> impl IntoView {
         }
     };
     view! {
-        <Show when=move || state.identity.with(Option::is_none)>
+        <Show when=move || device.identity.with(Option::is_none)>
             <form class="govuk-inset-text app-identity" on:submit=save novalidate aria-labelledby="identity-title">
                 <h2 class="govuk-heading-s" id="identity-title">"Who is making changes?"</h2>
                 <p class="govuk-body">
@@ -269,12 +278,13 @@ pub fn IdentityReminder() -> impl IntoView {
 }
 
 fn catalog_entry(id: &str) -> Option<CatalogEntry> {
-    use_app().catalog.with_untracked(|c| c.iter().find(|e| e.id == id).cloned())
+    use_device().catalog.with_untracked(|c| c.iter().find(|e| e.id == id).cloned())
 }
 
 #[component]
 pub fn RenameWorkspacePage(id: String) -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
+    let nav = use_navigation();
     let Some(entry) = catalog_entry(&id) else {
         return view! { <super::components::Missing what="partnership" /> }.into_any();
     };
@@ -285,8 +295,8 @@ pub fn RenameWorkspacePage(id: String) -> impl IntoView {
         ev.prevent_default();
         let id = id.clone();
         spawn_local(async move {
-            match state.rename_workspace(&id, &name.get_untracked()).await {
-                Ok(()) => state.go_with_flash(Route::Workspaces, "Partnership renamed"),
+            match session.rename_workspace(&id, &name.get_untracked()).await {
+                Ok(()) => nav.go_with_flash(Route::Workspaces, "Partnership renamed"),
                 Err(e) => show_errors(errors, e),
             }
         });
@@ -307,7 +317,8 @@ pub fn RenameWorkspacePage(id: String) -> impl IntoView {
 
 #[component]
 pub fn DeleteWorkspacePage(id: String) -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
+    let nav = use_navigation();
     let Some(entry) = catalog_entry(&id) else {
         return view! { <super::components::Missing what="partnership" /> }.into_any();
     };
@@ -316,8 +327,8 @@ pub fn DeleteWorkspacePage(id: String) -> impl IntoView {
     let confirm = move |_| {
         let id = id.clone();
         spawn_local(async move {
-            match state.delete_workspace(&id).await {
-                Ok(()) => state.go_with_flash(Route::Workspaces, "Partnership deleted from this device"),
+            match session.delete_workspace(&id).await {
+                Ok(()) => nav.go_with_flash(Route::Workspaces, "Partnership deleted from this device"),
                 Err(e) => problem.set(Some(e)),
             }
         });

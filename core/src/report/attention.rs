@@ -6,7 +6,7 @@ use crate::doc::{FieldConflict, ItemConflicts};
 use crate::model::{Partnership, Theme};
 
 /// Where an item needing attention is settled.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum AttentionTarget {
     /// The plan itself: its title, period, vision and values.
     Plan,
@@ -19,7 +19,7 @@ pub enum AttentionTarget {
 }
 
 /// One line of "Needs attention".
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct AttentionItem {
     /// The item as people name it: "Action 4: Review the ASB strategy".
     pub item: String,

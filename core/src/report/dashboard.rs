@@ -5,7 +5,7 @@
 use crate::model::action::count_by_status;
 use crate::model::{Action, Date, FinancialQuarter, Indicator, Partnership, Rag, Status};
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Dashboard {
     pub quarter: FinancialQuarter,
     pub themes: Vec<ThemeSummary>,
@@ -19,7 +19,7 @@ pub struct Dashboard {
     pub missing_values: Vec<MissingValue>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct MissingValue {
     pub indicator_id: String,
     pub name: String,
@@ -28,7 +28,7 @@ pub struct MissingValue {
     pub lead: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ThemeSummary {
     /// `None` for cross-cutting actions.
     pub theme_id: Option<String>,
@@ -39,7 +39,7 @@ pub struct ThemeSummary {
     pub by_rag: Vec<(Rag, usize)>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ChaseItem {
     pub action_id: String,
     pub number: String,

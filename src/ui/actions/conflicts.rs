@@ -5,12 +5,12 @@ use leptos::prelude::*;
 
 use crate::nav::Route;
 use crate::ui::conflicts::{ConflictsPanel, Subject};
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 
 #[component]
 pub fn ActionConflicts(id: String) -> impl IntoView {
-    let state = use_app();
-    let number = state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.action(&id)).map(|a| a.number.clone()));
+    let session = use_session();
+    let number = session.plan.with_untracked(|p| p.as_ref().and_then(|p| p.action(&id)).map(|a| a.number.clone()));
     let subject = Subject {
         path: vec!["actions".into(), id.clone()],
         noun: "action",

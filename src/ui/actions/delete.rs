@@ -7,12 +7,12 @@ use crate::nav::Route;
 
 use crate::ui::components::{BackLink, ErrorSummary, Missing, WarningText};
 use crate::ui::router::page_loaded;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 
 #[component]
 pub fn DeleteActionPage(id: String) -> impl IntoView {
-    let state = use_app();
-    let found = state.plan.with_untracked(|p| {
+    let session = use_session();
+    let found = session.plan.with_untracked(|p| {
         p.as_ref().and_then(|p| p.action(&id)).map(|a| (a.label(), a.title.clone(), a.progress.len()))
     });
     let Some((label, title, updates)) = found else {
@@ -24,8 +24,8 @@ pub fn DeleteActionPage(id: String) -> impl IntoView {
     let target = id.clone();
     let confirm = move |_| {
         let target = target.clone();
-        match state.apply(|ws, stamp| ws.delete_action(stamp, &target)) {
-            Ok(()) => state.save_and_go(
+        match session.apply(|ws, stamp| ws.delete_action(stamp, &target)) {
+            Ok(()) => session.save_and_go(
                 Route::Actions(ActionFilter::default()),
                 "Action deleted",
                 "Action deleted, but not yet saved on this device",

@@ -6,12 +6,12 @@ use leptos::prelude::*;
 use crate::nav::Route;
 use crate::ui::components::{BackLink, ErrorSummary, Missing};
 use crate::ui::router::page_loaded;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 
 #[component]
 pub fn DeleteProgressPage(id: String, update: String) -> impl IntoView {
-    let state = use_app();
-    let found = state.plan.with_untracked(|p| {
+    let session = use_session();
+    let found = session.plan.with_untracked(|p| {
         let action = p.as_ref()?.action(&id)?;
         let u = action.progress.get(&update)?;
         Some((action.label(), u.date, u.author_organisation.clone()))
@@ -25,8 +25,8 @@ pub fn DeleteProgressPage(id: String, update: String) -> impl IntoView {
     let (target, target_update) = (id.clone(), update.clone());
     let confirm = move |_| {
         let (action_id, update_id) = (target.clone(), target_update.clone());
-        match state.apply(|ws, stamp| ws.delete_progress(stamp, &action_id, &update_id)) {
-            Ok(()) => state.save_and_go(
+        match session.apply(|ws, stamp| ws.delete_progress(stamp, &action_id, &update_id)) {
+            Ok(()) => session.save_and_go(
                 Route::Action(action_id),
                 "Progress update deleted. You can restore it from History.",
                 "Progress update deleted, but not yet saved on this device",

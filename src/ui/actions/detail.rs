@@ -10,15 +10,15 @@ use crate::ui::components::{Missing, StatusTag, SummaryRow};
 use crate::ui::history::ChangesTable;
 use crate::ui::plan::NarrativeText;
 use crate::ui::router::page_loaded;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 
 #[component]
 pub fn ActionPage(id: String) -> impl IntoView {
-    let state = use_app();
-    let title = state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.action(&id)).map(Action::label));
+    let session = use_session();
+    let title = session.plan.with_untracked(|p| p.as_ref().and_then(|p| p.action(&id)).map(Action::label));
     page_loaded(title.as_deref().unwrap_or("Action not found"));
     move || {
-        state.plan.with(|p| {
+        session.plan.with(|p| {
             let p = p.as_ref()?;
             Some(match p.action(&id) {
                 Some(action) => action_page(p, action).into_any(),
@@ -160,11 +160,11 @@ fn action_page(p: &Partnership, action: &Action) -> impl IntoView + use<> {
 /// Changes made to this action, from the document's change log.
 #[component]
 fn ActionHistory(id: String) -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
     let target = format!("action/{id}");
     let entries = move || {
-        state.plan.track();
-        state.with_workspace(|ws| ws.history_of(&target)).unwrap_or_default()
+        session.plan.track();
+        session.with_workspace(|ws| ws.history_of(&target)).unwrap_or_default()
     };
     view! {
         <h2 class="govuk-heading-m">"Change history"</h2>

@@ -10,15 +10,17 @@ use crate::nav::Route;
 use crate::ui::components::{
     BackLink, Checkbox, ErrorSummary, SelectField, TextArea, TextField, clear_errors, show_errors,
 };
+use crate::ui::navigation::use_navigation;
 use crate::ui::router::page_loaded;
-use crate::ui::state::{ChangeError, use_app};
+use crate::ui::session::{ChangeError, use_session};
 use crate::ui::workspaces::IdentityReminder;
 
 /// The form for a new action (`id` is `None`) or an existing one.
 #[component]
 pub fn ActionFormPage(id: Option<String>) -> impl IntoView {
-    let state = use_app();
-    let existing = state.plan.with_untracked(|p| {
+    let session = use_session();
+    let nav = use_navigation();
+    let existing = session.plan.with_untracked(|p| {
         let p = p.as_ref()?;
         match &id {
             None => Some((None, p.next_action_number())),
@@ -51,7 +53,7 @@ pub fn ActionFormPage(id: Option<String>) -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::default());
     let saving = RwSignal::new(false);
 
-    let theme_options = state
+    let theme_options = session
         .plan
         .with_untracked(|p| {
             p.as_ref().map(|p| {
@@ -81,14 +83,14 @@ pub fn ActionFormPage(id: Option<String>) -> impl IntoView {
             tags: tags.get_untracked(),
             business_as_usual: business_as_usual.get_untracked(),
         };
-        let checked = state.with_workspace(|ws| ws.validate_action(&draft, editing.as_deref()));
+        let checked = session.with_workspace(|ws| ws.validate_action(&draft, editing.as_deref()));
         let valid = match checked {
             Some(Ok(valid)) => valid,
             Some(Err(found)) => return show_errors(errors, found),
             None => return,
         };
         let editing = editing.clone();
-        let result = state.apply(|ws, stamp| match &editing {
+        let result = session.apply(|ws, stamp| match &editing {
             Some(id) => ws.edit_action(stamp, id, valid).map(|()| id.clone()),
             None => ws.add_action(stamp, valid),
         });
@@ -97,14 +99,14 @@ pub fn ActionFormPage(id: Option<String>) -> impl IntoView {
                 clear_errors(errors);
                 saving.set(true);
                 spawn_local(async move {
-                    let saved = state.persist().await.is_ok();
+                    let saved = session.persist().await.is_ok();
                     saving.set(false);
                     let message = match (editing.is_some(), saved) {
                         (true, true) => "Action updated",
                         (false, true) => "Action added",
                         (_, false) => "Change made, but not yet saved on this device",
                     };
-                    state.go_with_flash(Route::Action(action_id), message);
+                    nav.go_with_flash(Route::Action(action_id), message);
                 });
             }
             Err(ChangeError::NoIdentity) => {

@@ -12,13 +12,17 @@ use crate::nav::Route;
 
 use super::list_rows::{ActionRows, ActionTable};
 use crate::ui::components::{SelectField, TextField};
-use crate::ui::router::{navigate, page_loaded};
-use crate::ui::state::use_app;
+use crate::ui::device::use_device;
+use crate::ui::navigation::use_navigation;
+use crate::ui::router::page_loaded;
+use crate::ui::session::use_session;
 
 #[component]
 pub fn ActionListPage(filter: ActionFilter) -> impl IntoView {
-    let state = use_app();
-    let year = state.plan.with_untracked(|p| p.as_ref().map(|p| p.plan.action_plan_year.clone()).unwrap_or_default());
+    let session = use_session();
+    let nav = use_navigation();
+    let device = use_device();
+    let year = session.plan.with_untracked(|p| p.as_ref().map(|p| p.plan.action_plan_year.clone()).unwrap_or_default());
     let heading = if year.is_empty() { "Action plan".to_string() } else { format!("Action plan {year}") };
     page_loaded(&heading);
 
@@ -29,9 +33,9 @@ pub fn ActionListPage(filter: ActionFilter) -> impl IntoView {
     let mine = RwSignal::new(filter.mine);
     let sort = RwSignal::new(filter.sort.code().to_string());
     let no_errors = RwSignal::new(FieldErrors::default());
-    let my_organisation = state.identity.with_untracked(|a| a.as_ref().map(|a| a.organisation.clone()));
+    let my_organisation = device.identity.with_untracked(|a| a.as_ref().map(|a| a.organisation.clone()));
 
-    let (theme_options, lead_options) = state
+    let (theme_options, lead_options) = session
         .plan
         .with_untracked(|p| {
             p.as_ref().map(|p| {
@@ -51,7 +55,7 @@ pub fn ActionListPage(filter: ActionFilter) -> impl IntoView {
 
     let apply = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        navigate(&Route::Actions(ActionFilter {
+        nav.go(&Route::Actions(ActionFilter {
             theme_id: theme.get_untracked(),
             status: Status::from_code(&status.get_untracked()),
             lead: lead.get_untracked(),
@@ -62,7 +66,7 @@ pub fn ActionListPage(filter: ActionFilter) -> impl IntoView {
     };
 
     let organisation = my_organisation.clone().unwrap_or_default();
-    let rows = ActionRows::new(state, &filter, organisation, text);
+    let rows = ActionRows::new(session, &filter, organisation, text);
 
     view! {
         <div class="govuk-grid-row">

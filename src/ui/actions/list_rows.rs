@@ -13,7 +13,7 @@ use crate::nav::Route;
 
 use crate::ui::components::{StatusTag, Table};
 use crate::ui::router::focus_id;
-use crate::ui::state::AppState;
+use crate::ui::session::Session;
 
 /// The list's reactive parts. `Copy`, so the table and its buttons share them.
 #[derive(Clone, Copy)]
@@ -35,17 +35,17 @@ pub struct ActionRows {
 impl ActionRows {
     /// The rows of `filter` for someone from `organisation`, searched by
     /// `text` as it is typed.
-    pub fn new(state: AppState, filter: &ActionFilter, organisation: String, text: RwSignal<String>) -> ActionRows {
+    pub fn new(session: Session, filter: &ActionFilter, organisation: String, text: RwSignal<String>) -> ActionRows {
         let filter = filter.clone();
         let listed = Memo::new(move |_| {
-            state
+            session
                 .plan
                 .with(|p| p.map(|p| (ActionRow::list(p, &filter, &organisation), p.actions.len())))
                 .unwrap_or_default()
         });
         // Read only once someone searches; again only when the plan changes.
         let texts = Memo::new(move |_| {
-            state.plan.with(|p| p.map(|p| listed.with(|(rows, _)| search_texts(p, rows)))).unwrap_or_default()
+            session.plan.with(|p| p.map(|p| listed.with(|(rows, _)| search_texts(p, rows)))).unwrap_or_default()
         });
         let words = Memo::new(move |_| text.with(|t| search_words(t)));
         let matched = Memo::new(move |_| {

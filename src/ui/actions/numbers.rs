@@ -7,17 +7,19 @@ use leptos::task::spawn_local;
 use crate::model::FieldErrors;
 use crate::nav::Route;
 use crate::ui::components::{ErrorSummary, TextField, apply_form};
-use crate::ui::state::use_app;
+use crate::ui::navigation::use_navigation;
+use crate::ui::session::use_session;
 
 #[component]
 pub fn DuplicateNumber(id: String) -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
+    let nav = use_navigation();
     let new_number = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::default());
     let target = id.clone();
     // The other actions with this action's number, and the next free number.
     let others = Memo::new(move |_| {
-        state.plan.with(|p| {
+        session.plan.with(|p| {
             let p = p.as_ref()?;
             let mine = p.action(&target)?;
             let others: Vec<(String, String)> = p
@@ -42,16 +44,17 @@ pub fn DuplicateNumber(id: String) -> impl IntoView {
         ev.prevent_default();
         let id = id.get_value();
         let number = new_number.get_untracked();
-        if apply_form(state, errors, "duplicate-number", |ws, stamp| ws.renumber_action(stamp, &id, &number)).is_some()
+        if apply_form(session, errors, "duplicate-number", |ws, stamp| ws.renumber_action(stamp, &id, &number))
+            .is_some()
         {
             spawn_local(async move {
-                let saved = state.persist().await.is_ok();
+                let saved = session.persist().await.is_ok();
                 let message = if saved {
                     format!("This action is now action {}", number.trim())
                 } else {
                     "The action was renumbered, but not yet saved on this device".to_string()
                 };
-                state.go_with_flash(Route::Action(id), message);
+                nav.go_with_flash(Route::Action(id), message);
             });
         }
     };

@@ -8,14 +8,16 @@ use crate::nav::Route;
 
 use crate::ui::clock;
 use crate::ui::components::{BackLink, ErrorSummary, Missing, Radios, TextArea, TextField, clear_errors, show_errors};
+use crate::ui::navigation::use_navigation;
 use crate::ui::router::page_loaded;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 use crate::ui::workspaces::IdentityReminder;
 
 #[component]
 pub fn ProgressFormPage(id: String) -> impl IntoView {
-    let state = use_app();
-    let found = state
+    let session = use_session();
+    let nav = use_navigation();
+    let found = session
         .plan
         .with_untracked(|p| p.as_ref().and_then(|p| p.action(&id)).map(|a| (a.label(), a.title.clone(), a.status())));
     let Some((label, title, current)) = found else {
@@ -48,16 +50,16 @@ pub fn ProgressFormPage(id: String) -> impl IntoView {
             Err(found) => return show_errors(errors, found),
         };
         let target = action_id.clone();
-        match state.apply(|ws, stamp| ws.add_progress(stamp, &target, valid)) {
+        match session.apply(|ws, stamp| ws.add_progress(stamp, &target, valid)) {
             Ok(_) => {
                 clear_errors(errors);
                 saving.set(true);
                 spawn_local(async move {
-                    let saved = state.persist().await.is_ok();
+                    let saved = session.persist().await.is_ok();
                     saving.set(false);
                     let message =
                         if saved { "Progress update added" } else { "Update made, but not yet saved on this device" };
-                    state.go_with_flash(Route::Action(target), message);
+                    nav.go_with_flash(Route::Action(target), message);
                 });
             }
             Err(e) => {

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use crate::doc::{FormError, Stamp, Workspace};
 use crate::model::FieldErrors;
-use crate::ui::state::AppState;
+use crate::ui::session::Session;
 
 pub use error_summary::{ErrorSummary, clear_errors, show_errors};
 pub use notices::{BackLink, Missing, StatusTag, SuccessBanner, WarningText};
@@ -294,17 +294,17 @@ pub fn Radios(
     }
 }
 
-/// Runs a form's intent through [`AppState::apply`]: what the person typed
+/// Runs a form's intent through [`Session::apply`]: what the person typed
 /// wrong goes to the error summary, and a change that could not be made is
 /// reported against `field`. Returns what the intent made (such as a new
 /// id) when it worked; the caller then stores it and moves on.
 pub fn apply_form<T>(
-    state: AppState,
+    session: Session,
     errors: RwSignal<FieldErrors>,
     field: &'static str,
     intent: impl FnOnce(&mut Workspace, &Stamp) -> Result<T, FormError>,
 ) -> Option<T> {
-    let outcome = state.apply(|ws, stamp| match intent(ws, stamp) {
+    let outcome = session.apply(|ws, stamp| match intent(ws, stamp) {
         Ok(value) => Ok(Ok(value)),
         Err(FormError::Invalid(found)) => Ok(Err(found)),
         Err(FormError::Doc(e)) => Err(e),

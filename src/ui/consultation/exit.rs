@@ -12,8 +12,9 @@ use crate::model::kiosk::{HOLD_TO_LEAVE_MS, KioskLock};
 use crate::nav::Route;
 use crate::storage::kiosk::{clear_kiosk_lock, kiosk_lock, set_kiosk_lock};
 use crate::ui::components::{BackLink, ErrorSummary, Missing, TextField, show_errors};
-use crate::ui::router::{focus_id, navigate, page_loaded};
-use crate::ui::state::{AppState, use_app};
+use crate::ui::navigation::{Navigation, use_navigation};
+use crate::ui::router::{focus_id, page_loaded};
+use crate::ui::session::use_session;
 
 /// The error summary's title over what a questionnaire still needs before
 /// residents can answer it ([`crate::model::consultation::Questionnaire::kiosk_problem`]).
@@ -21,8 +22,9 @@ pub const NOT_READY: &str = "This questionnaire is not ready for residents yet";
 
 #[component]
 pub fn StartKioskPage(id: String) -> impl IntoView {
-    let state = use_app();
-    let found = state.plan.with_untracked(|p| {
+    let session = use_session();
+    let nav = use_navigation();
+    let found = session.plan.with_untracked(|p| {
         p.as_ref().and_then(|p| p.questionnaires.get(&id)).map(|q| (q.title.clone(), q.kiosk_problem()))
     });
     let Some((title, problem)) = found else {
@@ -37,7 +39,7 @@ pub fn StartKioskPage(id: String) -> impl IntoView {
         ev.prevent_default();
         match KioskLock::start(&id, &pin.get_untracked()) {
             Ok(lock) => match set_kiosk_lock(&lock) {
-                Ok(()) => navigate(&Route::Kiosk(id.clone())),
+                Ok(()) => nav.go(&Route::Kiosk(id.clone())),
                 Err(e) => {
                     let mut found = FieldErrors::default();
                     found.add("pin", format!("This browser would not keep the tablet in kiosk mode ({e}). Try a window that is not private"));
@@ -87,9 +89,9 @@ pub fn StartKioskPage(id: String) -> impl IntoView {
 }
 
 /// Leaves kiosk mode for the organiser's results page.
-fn leave(state: AppState) {
+fn leave(nav: Navigation) {
     clear_kiosk_lock();
-    state.go_with_flash(Route::Consultations, "You have left kiosk mode");
+    nav.go_with_flash(Route::Consultations, "You have left kiosk mode");
 }
 
 /// Focuses an element once the step that shows it has been drawn.
@@ -112,7 +114,7 @@ enum Step {
 /// organiser set one, else press-and-hold then confirm.
 #[component]
 pub fn LeaveKiosk() -> impl IntoView {
-    let state = use_app();
+    let nav = use_navigation();
     let lock = kiosk_lock();
     let has_pin = lock.as_ref().is_some_and(KioskLock::has_pin);
     let step = RwSignal::new(Step::Closed);
@@ -122,7 +124,7 @@ pub fn LeaveKiosk() -> impl IntoView {
         ev.prevent_default();
         let allowed = lock.as_ref().map_or(Ok(()), |l| l.check_leave(&typed.get_untracked()));
         match allowed {
-            Ok(()) => leave(state),
+            Ok(()) => leave(nav),
             Err(e) => {
                 typed.set(String::new());
                 let mut found = FieldErrors::default();
@@ -162,7 +164,7 @@ pub fn LeaveKiosk() -> impl IntoView {
                 <h2 class="govuk-heading-m" id="leave-confirm" tabindex="-1">"Leave kiosk mode?"</h2>
                 <p class="govuk-body">"Residents cannot answer until you start kiosk mode again."</p>
                 <div class="govuk-button-group">
-                    <button type="button" class="govuk-button app-kiosk__button" on:click=move |_| leave(state)>"Yes, leave kiosk mode"</button>
+                    <button type="button" class="govuk-button app-kiosk__button" on:click=move |_| leave(nav)>"Yes, leave kiosk mode"</button>
                     <button type="button" class="govuk-button govuk-button--secondary app-kiosk__button" on:click=cancel>"No, stay in kiosk mode"</button>
                 </div>
             </div>

@@ -13,7 +13,7 @@ use crate::nav::Route;
 use crate::storage::kiosk::clear_kiosk_lock;
 use crate::ui::components::{BackLink, ErrorSummary, FullScreenButton, Missing};
 use crate::ui::router::{focus_id, page_loaded};
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 
 use super::exit::{LeaveKiosk, NOT_READY};
 
@@ -51,8 +51,8 @@ impl Answers {
 
 #[component]
 pub fn KioskPage(id: String) -> impl IntoView {
-    let state = use_app();
-    let found = state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.questionnaires.get(&id)).cloned());
+    let session = use_session();
+    let found = session.plan.with_untracked(|p| p.as_ref().and_then(|p| p.questionnaires.get(&id)).cloned());
     let Some(questionnaire) = found else {
         // Nothing here for a resident to answer, so nothing to keep them on.
         clear_kiosk_lock();
@@ -71,7 +71,7 @@ pub fn KioskPage(id: String) -> impl IntoView {
     }
     let questions: Vec<Question> = questionnaire.questions_in_order().into_iter().cloned().collect();
     let consent = questionnaire.consent_question().map(|q| q.id.clone()).unwrap_or_default();
-    let example = state.plan.with_untracked(|p| p.as_ref().and_then(|p| example_district(&p.area)));
+    let example = session.plan.with_untracked(|p| p.as_ref().and_then(|p| example_district(&p.area)));
     // A new set of answers for each resident: nothing of the last response
     // survives in the page.
     let round = RwSignal::new(0u32);
@@ -89,9 +89,9 @@ pub fn KioskPage(id: String) -> impl IntoView {
             ev.prevent_default();
             let typed = answers.values.get_untracked();
             let qid = id.clone();
-            match state.apply(|ws, stamp| ws.record_response(stamp, &qid, &typed)) {
+            match session.apply(|ws, stamp| ws.record_response(stamp, &qid, &typed)) {
                 Ok(()) => spawn_local(async move {
-                    match state.persist().await {
+                    match session.persist().await {
                         Ok(()) => {
                             thanks.set(true);
                             focus_id("kiosk-thanks");

@@ -8,12 +8,12 @@ use crate::model::consultation::{WordingDraft, worry_field};
 use crate::nav::Route;
 use crate::ui::components::{BackLink, ErrorSummary, Missing, apply_form};
 use crate::ui::router::page_loaded;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 
 #[component]
 pub fn WorryWordingPage(id: String) -> impl IntoView {
-    let state = use_app();
-    let found = state.plan.with_untracked(|p| {
+    let session = use_session();
+    let found = session.plan.with_untracked(|p| {
         let q = p.as_ref()?.questionnaires.get(&id)?;
         Some((q.title.clone(), q.worries_question().map(WordingDraft::from_question)))
     });
@@ -39,8 +39,8 @@ pub fn WorryWordingPage(id: String) -> impl IntoView {
         ev.prevent_default();
         let draft = WordingDraft(typed.iter().map(|(o, w)| (o.clone(), w.get_untracked())).collect());
         let first = worry_field(0);
-        if apply_form(state, errors, first, |ws, stamp| ws.word_worries(stamp, &id, &draft)).is_some() {
-            state.save_and_go(
+        if apply_form(session, errors, first, |ws, stamp| ws.word_worries(stamp, &id, &draft)).is_some() {
+            session.save_and_go(
                 Route::Consultations,
                 "Wording saved",
                 "Wording changed, but not yet saved on this device",

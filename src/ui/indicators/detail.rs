@@ -10,17 +10,17 @@ use crate::report::chart::{HEIGHT, LineChart, TargetLine, WIDTH};
 use crate::ui::components::{CaptionSize, Missing, SummaryRow, Table};
 use crate::ui::plan::NarrativeText;
 use crate::ui::router::page_loaded;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 
 use super::{RagTag, latest_quarter, reporting_quarter, trend_cells};
 
 #[component]
 pub fn IndicatorPage(id: String) -> impl IntoView {
-    let state = use_app();
-    let title = state.plan.with_untracked(|p| p.as_ref().and_then(|p| p.indicators.get(&id)).map(|i| i.name.clone()));
+    let session = use_session();
+    let title = session.plan.with_untracked(|p| p.as_ref().and_then(|p| p.indicators.get(&id)).map(|i| i.name.clone()));
     page_loaded(title.as_deref().unwrap_or("Indicator not found"));
     move || {
-        state.plan.with(|p| {
+        session.plan.with(|p| {
             let p = p.as_ref()?;
             Some(match p.indicators.get(&id) {
                 Some(i) => indicator_page(p, i).into_any(),

@@ -9,13 +9,13 @@ use crate::ui::components::{
     BackLink, ErrorSummary, Missing, Radios, SelectField, TextArea, TextField, WarningText, clear_errors, show_errors,
 };
 use crate::ui::router::page_loaded;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 use crate::ui::workspaces::IdentityReminder;
 
 #[component]
 pub fn IndicatorFormPage(id: Option<String>) -> impl IntoView {
-    let state = use_app();
-    let found = state.plan.with_untracked(|p| {
+    let session = use_session();
+    let found = session.plan.with_untracked(|p| {
         let p = p.as_ref()?;
         let mut themes = vec![(String::new(), "No theme".to_string())];
         themes.extend(p.themes_in_order().into_iter().map(|t| (t.id.clone(), t.name.clone())));
@@ -92,7 +92,7 @@ pub fn IndicatorFormPage(id: Option<String>) -> impl IntoView {
         ev.prevent_default();
         let draft = untrack(read_form);
         let editing = editing.clone();
-        let result = state.apply(|ws, stamp| match ws.save_indicator(stamp, editing.as_deref(), &draft) {
+        let result = session.apply(|ws, stamp| match ws.save_indicator(stamp, editing.as_deref(), &draft) {
             Ok(id) => Ok(Ok(id)),
             Err(FormError::Invalid(found)) => Ok(Err(found)),
             Err(FormError::Doc(e)) => Err(e),
@@ -100,7 +100,7 @@ pub fn IndicatorFormPage(id: Option<String>) -> impl IntoView {
         match result {
             Ok(Ok(saved_id)) => {
                 clear_errors(errors);
-                state.save_and_go(
+                session.save_and_go(
                     Route::Indicator(saved_id),
                     "Indicator saved",
                     "Change made, but not yet saved on this device",
@@ -148,8 +148,8 @@ pub fn IndicatorFormPage(id: Option<String>) -> impl IntoView {
 
 #[component]
 pub fn DeleteIndicatorPage(id: String) -> impl IntoView {
-    let state = use_app();
-    let found = state
+    let session = use_session();
+    let found = session
         .plan
         .with_untracked(|p| p.as_ref().and_then(|p| p.indicators.get(&id)).map(|i| (i.name.clone(), i.values.len())));
     let Some((name, count)) = found else { return view! { <Missing what="indicator" /> }.into_any() };
@@ -157,8 +157,8 @@ pub fn DeleteIndicatorPage(id: String) -> impl IntoView {
     let target = id.clone();
     let confirm = move |_| {
         let target = target.clone();
-        if state.apply(|ws, stamp| ws.delete_indicator(stamp, &target)).is_ok() {
-            state.save_and_go(Route::Indicators, "Indicator deleted", "Deleted, but not yet saved on this device");
+        if session.apply(|ws, stamp| ws.delete_indicator(stamp, &target)).is_ok() {
+            session.save_and_go(Route::Indicators, "Indicator deleted", "Deleted, but not yet saved on this device");
         }
     };
     view! {

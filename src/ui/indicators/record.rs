@@ -14,8 +14,9 @@ use crate::model::{Indicator, QuarterChoice};
 use crate::nav::Route;
 use crate::ui::clock;
 use crate::ui::components::{BackLink, ErrorSummary};
-use crate::ui::router::{focus_id, navigate, page_loaded};
-use crate::ui::state::use_app;
+use crate::ui::navigation::use_navigation;
+use crate::ui::router::{focus_id, page_loaded};
+use crate::ui::session::use_session;
 use crate::ui::workspaces::IdentityReminder;
 
 /// One input row: the indicator and what is typed for it.
@@ -29,8 +30,9 @@ struct Row {
 
 #[component]
 pub fn RecordValuesPage(theme: String, quarter: String) -> impl IntoView {
-    let state = use_app();
-    let found = state.plan.with_untracked(|p| {
+    let session = use_session();
+    let nav = use_navigation();
+    let found = session.plan.with_untracked(|p| {
         let p = p.as_ref()?;
         let choice = QuarterChoice::for_entry(p, &quarter, clock::today());
         let themes: Vec<(String, String)> = p
@@ -64,9 +66,9 @@ pub fn RecordValuesPage(theme: String, quarter: String) -> impl IntoView {
         .collect();
     let (theme_for_q, code_for_t) = (theme.clone(), code.clone());
     let pick_theme =
-        move |ev: leptos::ev::Event| navigate(&Route::RecordValues(event_target_value(&ev), code_for_t.clone()));
+        move |ev: leptos::ev::Event| nav.go(&Route::RecordValues(event_target_value(&ev), code_for_t.clone()));
     let pick_quarter =
-        move |ev: leptos::ev::Event| navigate(&Route::RecordValues(theme_for_q.clone(), event_target_value(&ev)));
+        move |ev: leptos::ev::Event| nav.go(&Route::RecordValues(theme_for_q.clone(), event_target_value(&ev)));
     let problems = RwSignal::new(Vec::<(String, String)>::new());
     let saving = RwSignal::new(false);
     let submit_rows = rows.clone();
@@ -110,12 +112,12 @@ pub fn RecordValuesPage(theme: String, quarter: String) -> impl IntoView {
             return;
         }
         problems.set(Vec::new());
-        match state.apply(|ws, stamp| ws.record_values(stamp, quarter, &entries)) {
+        match session.apply(|ws, stamp| ws.record_values(stamp, quarter, &entries)) {
             Ok(count) => {
                 saving.set(true);
                 let back = Route::RecordValues(back_theme.clone(), quarter_code(quarter));
                 spawn_local(async move {
-                    let saved = state.persist().await.is_ok();
+                    let saved = session.persist().await.is_ok();
                     saving.set(false);
                     let message = if count == 0 {
                         format!("No values were changed for {quarter}")
@@ -124,7 +126,7 @@ pub fn RecordValuesPage(theme: String, quarter: String) -> impl IntoView {
                     } else {
                         "Values entered, but not yet saved on this device".to_string()
                     };
-                    state.go_with_flash(back, message);
+                    nav.go_with_flash(back, message);
                 });
             }
             Err(e) => problems.set(vec![("value-0".to_string(), e.to_string())]),

@@ -14,7 +14,7 @@ use crate::ui::components::{BackLink, Missing, StatusTag, Table};
 use crate::ui::indicators::{RagTag, direction_text};
 use crate::ui::plan::{NarrativeText, StatusCounts};
 use crate::ui::router::page_loaded;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 
 use super::ReportControls;
 use super::cover::{CoverSection, RunningFooter};
@@ -22,8 +22,8 @@ use super::note::{NoteWording, ReportNoteForm};
 
 #[component]
 pub fn AnnualReportPage(year: String) -> impl IntoView {
-    let state = use_app();
-    let built = state.plan.with_untracked(|p| {
+    let session = use_session();
+    let built = session.plan.with_untracked(|p| {
         let p = p.as_ref()?;
         let choice = YearChoice::new(p, &year, clock::today());
         let report = AnnualReport::build(p, choice.chosen);

@@ -12,15 +12,15 @@ use crate::report::{BusinessPlan, BusinessPlanRow};
 use crate::ui::clock;
 use crate::ui::components::{BackLink, StatusTag};
 use crate::ui::router::page_loaded;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 
 use super::ReportControls;
 use super::cover::{CoverSection, RunningFooter};
 
 #[component]
 pub fn BusinessPlanPage(year: String) -> impl IntoView {
-    let state = use_app();
-    let table = state.plan.with_untracked(|p| {
+    let session = use_session();
+    let table = session.plan.with_untracked(|p| {
         let p = p.as_ref()?;
         let choice = YearChoice::new(p, &year, clock::today());
         let table = BusinessPlan::build(p, choice.chosen);

@@ -11,7 +11,7 @@ use crate::report::print::running_footer_css;
 use crate::ui::components::{BackLink, ErrorSummary, Missing, TextArea, TextField, apply_form};
 use crate::ui::plan::NarrativeText;
 use crate::ui::router::page_loaded;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 use crate::ui::workspaces::IdentityReminder;
 
 /// The page a paper is read and printed on.
@@ -110,12 +110,12 @@ pub(crate) fn CoverSection(
 /// The cover form for one report and period.
 #[component]
 pub fn CoverPage(report: String) -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
     let Some(paper) = Paper::from_key(&report) else {
         page_loaded("Report not found");
         return view! { <Missing what="report" /> }.into_any();
     };
-    let found = state.plan.with_untracked(|p| p.as_ref().map(|p| (paper.title(p), paper.draft(p))));
+    let found = session.plan.with_untracked(|p| p.as_ref().map(|p| (paper.title(p), paper.draft(p))));
     let Some((title, draft)) = found else { return ().into_any() };
     page_loaded(&format!("Cover details \u{2013} {title}"));
     let back = paper_route(&paper);
@@ -139,13 +139,13 @@ pub fn CoverPage(report: String) -> impl IntoView {
             recommendations: if asks_for_recommendations { recommendations.get_untracked() } else { String::new() },
         };
         let paper = paper.clone();
-        let saved = apply_form(state, errors, "committee", |ws, stamp| {
+        let saved = apply_form(session, errors, "committee", |ws, stamp| {
             let cover = typed.validate()?;
             Ok(ws.write_cover(stamp, &paper, cover)?)
         });
         if saved.is_some() {
             let done = done.clone();
-            state.save_and_go(done, "Cover details saved", "Cover details changed, but not yet saved on this device");
+            session.save_and_go(done, "Cover details saved", "Cover details changed, but not yet saved on this device");
         }
     };
     view! {

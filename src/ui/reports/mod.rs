@@ -21,7 +21,8 @@ use leptos::prelude::*;
 
 use crate::model::FinancialYear;
 use crate::nav::Route;
-use crate::ui::router::{navigate, page_loaded};
+use crate::ui::navigation::use_navigation;
+use crate::ui::router::page_loaded;
 
 #[component]
 pub fn ReportsPage() -> impl IntoView {
@@ -85,8 +86,9 @@ pub(crate) fn ReportControls(
     selected: FinancialYear,
     route: fn(String) -> Route,
 ) -> impl IntoView {
+    let nav = use_navigation();
     let selected = selected.to_string();
-    let change_year = move |ev: leptos::ev::Event| navigate(&route(event_target_value(&ev)));
+    let change_year = move |ev: leptos::ev::Event| nav.go(&route(event_target_value(&ev)));
     view! {
         <div class="app-no-print">
             <div class="govuk-form-group">

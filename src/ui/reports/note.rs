@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::model::FieldErrors;
 use crate::nav::Route;
 use crate::ui::components::{BackLink, ErrorSummary, TextArea, show_errors};
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 use crate::ui::workspaces::IdentityReminder;
 
 /// What a report note's page says around its one text box.
@@ -31,17 +31,17 @@ pub struct NoteWording {
 /// 2019-20"), then back to `back`, the report it belongs to.
 #[component]
 pub fn ReportNoteForm(note: String, describe: String, back: Route, wording: NoteWording) -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
     let current =
-        state.plan.with_untracked(|p| p.as_ref().map(|p| p.report_note(&note).to_string())).unwrap_or_default();
+        session.plan.with_untracked(|p| p.as_ref().map(|p| p.report_note(&note).to_string())).unwrap_or_default();
     let text = RwSignal::new(current);
     let errors = RwSignal::new(FieldErrors::default());
     let NoteWording { caption, heading, field, hint, save, saved } = wording;
     let done = back.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match state.apply(|ws, stamp| ws.write_report_note(stamp, &note, &describe, &text.get_untracked())) {
-            Ok(()) => state.save_and_go(done.clone(), saved, "Change made, but not yet saved on this device"),
+        match session.apply(|ws, stamp| ws.write_report_note(stamp, &note, &describe, &text.get_untracked())) {
+            Ok(()) => session.save_and_go(done.clone(), saved, "Change made, but not yet saved on this device"),
             Err(e) => {
                 let mut found = FieldErrors::default();
                 found.add("text", e.to_string());

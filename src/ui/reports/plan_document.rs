@@ -9,15 +9,15 @@ use crate::report::plan_document::{PlanDocument, PlanTheme};
 use crate::ui::components::{BackLink, CaptionSize, Table};
 use crate::ui::plan::NarrativeText;
 use crate::ui::router::page_loaded;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 
 use super::cover::RunningFooter;
 use super::print_page;
 
 #[component]
 pub fn PlanDocumentPage() -> impl IntoView {
-    let state = use_app();
-    let Some(doc) = state.plan.with_untracked(|p| p.map(PlanDocument::build)) else { return ().into_any() };
+    let session = use_session();
+    let Some(doc) = session.plan.with_untracked(|p| p.map(PlanDocument::build)) else { return ().into_any() };
     page_loaded(&doc.title);
     let has_structure = !doc.members.is_empty() || !doc.sub_groups.is_empty();
     view! {

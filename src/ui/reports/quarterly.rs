@@ -11,9 +11,10 @@ use crate::report::quarterly::{
 use crate::ui::clock;
 use crate::ui::components::{BackLink, Missing, StatusTag, SummaryRow, Table};
 use crate::ui::indicators::{RagTag, trend_cells};
+use crate::ui::navigation::use_navigation;
 use crate::ui::plan::NarrativeText;
-use crate::ui::router::{navigate, page_loaded};
-use crate::ui::state::use_app;
+use crate::ui::router::page_loaded;
+use crate::ui::session::use_session;
 
 use super::cover::{CoverSection, RunningFooter};
 use super::note::{NoteWording, ReportNoteForm};
@@ -21,8 +22,9 @@ use super::print_page;
 
 #[component]
 pub fn QuarterlyReportPage(theme: String, quarter: String) -> impl IntoView {
-    let state = use_app();
-    let built = state.plan.with_untracked(|p| {
+    let session = use_session();
+    let nav = use_navigation();
+    let built = session.plan.with_untracked(|p| {
         let p = p.as_ref()?;
         let theme = p.theme(&theme).or_else(|| p.themes_in_order().into_iter().next())?;
         let QuarterChoice { chosen: quarter, offered } = QuarterChoice::for_report(p, &quarter, clock::today());
@@ -43,9 +45,9 @@ pub fn QuarterlyReportPage(theme: String, quarter: String) -> impl IntoView {
     let (theme_id, code) = (report.theme_id.clone(), quarter_code(report.quarter));
     let (theme_for_quarter, code_for_theme) = (theme_id.clone(), code.clone());
     let pick_theme =
-        move |ev: leptos::ev::Event| navigate(&Route::QuarterlyReport(event_target_value(&ev), code_for_theme.clone()));
+        move |ev: leptos::ev::Event| nav.go(&Route::QuarterlyReport(event_target_value(&ev), code_for_theme.clone()));
     let pick_quarter = move |ev: leptos::ev::Event| {
-        navigate(&Route::QuarterlyReport(theme_for_quarter.clone(), event_target_value(&ev)))
+        nav.go(&Route::QuarterlyReport(theme_for_quarter.clone(), event_target_value(&ev)))
     };
     let (changed, updated, silent) = report.summary();
     let for_download = report.clone();
@@ -201,8 +203,8 @@ fn QuarterTable(lines: Vec<QuarterLine>) -> impl IntoView {
 
 #[component]
 pub fn CommentaryPage(theme: String, quarter: String) -> impl IntoView {
-    let state = use_app();
-    let found = state.plan.with_untracked(|p| {
+    let session = use_session();
+    let found = session.plan.with_untracked(|p| {
         let p = p.as_ref()?;
         let t = p.theme(&theme)?;
         let q = parse_quarter_code(&quarter)?;

@@ -29,7 +29,7 @@ use crate::ui::components::ErrorSummary;
 use crate::ui::download::download;
 use crate::ui::file_worker::{Outcome, ask};
 use crate::ui::router::page_loaded;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -42,7 +42,7 @@ enum Download {
 
 #[component]
 pub fn SpreadsheetsPage() -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
     page_loaded("Excel and CSV");
     crate::ui::file_worker::warm_up();
     let problem = RwSignal::new(None::<String>);
@@ -54,7 +54,7 @@ pub fn SpreadsheetsPage() -> impl IntoView {
     };
     // The workbook is written in the file worker, from the saved document.
     let fetch_workbook = move || {
-        let Some((document, stem)) = state.with_workspace(|ws| (ws.save(), ws.partnership().file_stem())) else {
+        let Some((document, stem)) = session.with_workspace(|ws| (ws.save(), ws.partnership().file_stem())) else {
             return;
         };
         spawn_local(async move {
@@ -65,7 +65,7 @@ pub fn SpreadsheetsPage() -> impl IntoView {
         });
     };
     let fetch = move |what: Download| {
-        let made = state.plan.with_untracked(|p| {
+        let made = session.plan.with_untracked(|p| {
             let p = p.as_ref()?;
             let stem = p.file_stem();
             Some(match what {

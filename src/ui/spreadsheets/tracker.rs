@@ -15,8 +15,9 @@ use crate::spreadsheet::cells::read_date;
 use crate::spreadsheet::{ColumnMapping, Field, ImportPreview, SheetError, Table, preview};
 use crate::ui::components::ErrorSummary;
 use crate::ui::file_worker::CheckingStatus;
+use crate::ui::navigation::use_navigation;
 use crate::ui::router::focus_id;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 use crate::ui::workspaces::IdentityReminder;
 
 /// The file being imported: its name and bytes (kept to read another sheet).
@@ -24,7 +25,8 @@ type Chosen = (String, Arc<Vec<u8>>);
 
 #[component]
 pub fn TrackerImport() -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
+    let nav = use_navigation();
     let problem = RwSignal::new(None::<String>);
     let file = RwSignal::new(None::<Chosen>);
     let table = RwSignal::new(None::<Table>);
@@ -86,21 +88,21 @@ pub fn TrackerImport() -> impl IntoView {
     let result = Memo::new(move |_| {
         let t = table.get()?;
         let m = mapping.get();
-        state.plan.with(|p| p.as_ref().map(|p| preview(&t, &m, p)))
+        session.plan.with(|p| p.as_ref().map(|p| preview(&t, &m, p)))
     });
 
     let confirm = move |_| {
         let Some(Ok(p)) = result.get_untracked() else { return };
         let source = file.with_untracked(|f| f.as_ref().map(|(n, _)| n.clone())).unwrap_or_default();
-        match state.apply(|ws, stamp| ws.import_actions(stamp, &source, &p.actions)) {
+        match session.apply(|ws, stamp| ws.import_actions(stamp, &source, &p.actions)) {
             Ok(count) => spawn_local(async move {
-                let saved = state.persist().await.is_ok();
+                let saved = session.persist().await.is_ok();
                 let message = if saved {
                     format!("{} imported from {source}", plural(count, "action", "actions"))
                 } else {
                     "Actions imported, but not yet saved on this device".to_string()
                 };
-                state.go_with_flash(Route::Actions(ActionFilter::default()), message);
+                nav.go_with_flash(Route::Actions(ActionFilter::default()), message);
             }),
             Err(e) => problem.set(Some(e.to_string())),
         }

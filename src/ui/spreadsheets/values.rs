@@ -10,18 +10,20 @@ use crate::nav::Route;
 use crate::spreadsheet::{SheetError, ValuesPreview, preview_values};
 use crate::ui::components::{ErrorSummary, Table};
 use crate::ui::file_worker::CheckingStatus;
-use crate::ui::state::use_app;
+use crate::ui::navigation::use_navigation;
+use crate::ui::session::use_session;
 
 #[component]
 pub fn ValuesImport() -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
+    let nav = use_navigation();
     // The preview, or the sentence saying why there is none.
     let values = RwSignal::new(None::<(String, Result<ValuesPreview, String>)>);
     let checking = RwSignal::new(false);
     let choose_values = move |ev: leptos::ev::Event| {
         chosen_file(&ev, checking, move |name, chosen| {
             let previewed = chosen.map_err(|e| e.message(&name)).and_then(|(_, table)| {
-                state
+                session
                     .plan
                     .with_untracked(|p| p.as_ref().map(|p| preview_values(&table, p)))
                     .unwrap_or(Err(SheetError::NoRows))
@@ -32,15 +34,15 @@ pub fn ValuesImport() -> impl IntoView {
     };
     let confirm_values = move |_| {
         let Some((source, Ok(p))) = values.get_untracked() else { return };
-        match state.apply(|ws, stamp| ws.import_values(stamp, &source, &p.values)) {
+        match session.apply(|ws, stamp| ws.import_values(stamp, &source, &p.values)) {
             Ok(()) => spawn_local(async move {
-                let saved = state.persist().await.is_ok();
+                let saved = session.persist().await.is_ok();
                 let message = if saved {
                     format!("{} imported from {source}", plural(p.values.len(), "indicator value", "indicator values"))
                 } else {
                     "Values imported, but not yet saved on this device".to_string()
                 };
-                state.go_with_flash(Route::Indicators, message);
+                nav.go_with_flash(Route::Indicators, message);
             }),
             Err(e) => values.set(Some((source.clone(), Err(format!("{source}: {e}"))))),
         }

@@ -15,13 +15,14 @@ use crate::nav::Route;
 use crate::report::attention::needs_attention;
 use crate::ui::clock;
 use crate::ui::components::{ErrorSummary, TextField, show_errors};
-use crate::ui::exchange::check::{Verdict, check_file};
-use crate::ui::exchange::qr::QrScanner;
 use crate::ui::file_worker::jobs::seconds_to_unlock;
 use crate::ui::file_worker::{self, CheckingStatus};
 use crate::ui::history::ChangesTable;
+use crate::ui::navigation::use_navigation;
 use crate::ui::router::focus_id;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
+use crate::ui::share::check::{Verdict, check_file};
+use crate::ui::share::qr::QrScanner;
 
 /// What the chosen file turned out to be. The file itself is held by the
 /// section, not by the view showing it: that view re-renders away, and
@@ -66,7 +67,8 @@ fn opening_name(name: &str) -> String {
 
 #[component]
 pub fn ReceiveSection() -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
+    let nav = use_navigation();
     let incoming = RwSignal::new(None::<Incoming>);
     let passphrase = RwSignal::new(String::new());
     let passphrase_errors = RwSignal::new(FieldErrors::default());
@@ -81,15 +83,16 @@ pub fn ReceiveSection() -> impl IntoView {
     // Opens on the page a file the worker passed, against the open
     // partnership, and says what it is.
     let examine = move |name: String, file: &Unlocked| -> Result<Incoming, ExchangeError> {
-        let opened = match state.with_workspace(|ours| open_unlocked(file, Some(ours))) {
+        let opened = match session.with_workspace(|ours| open_unlocked(file, Some(ours))) {
             Some(result) => result?,
             None => open_unlocked(file, None)?,
         };
-        let next = if state.is_open(opened.workspace.id()) {
+        let next = if session.is_open(opened.workspace.id()) {
             let mut opened = opened;
-            let summary =
-                state.with_workspace(|ours| IncomingSummary::between(ours, &mut opened.workspace)).unwrap_or_default();
-            let clashes = state
+            let summary = session
+                .with_workspace(|ours| IncomingSummary::between(ours, &mut opened.workspace))
+                .unwrap_or_default();
+            let clashes = session
                 .plan
                 .with_untracked(|p| p.as_ref().map(|p| clashes_on_merge(p, opened.workspace.partnership())))
                 .unwrap_or_default();
@@ -98,9 +101,10 @@ pub fn ReceiveSection() -> impl IntoView {
             Incoming::Changes { name, summary, from, clashes }
         } else {
             let partnership = opened.workspace.partnership().name.clone();
-            let restores = state.missing.with_untracked(|m| m.as_ref().is_some_and(|m| m.id == opened.workspace.id()));
+            let restores =
+                session.missing.with_untracked(|m| m.as_ref().is_some_and(|m| m.id == opened.workspace.id()));
             held.set_value(Some(opened));
-            let another_open = state.plan.with_untracked(|p| p.is_some());
+            let another_open = session.plan.with_untracked(|p| p.is_some());
             Incoming::Other { name, partnership, restores, another_open }
         };
         Ok(next)
@@ -115,7 +119,7 @@ pub fn ReceiveSection() -> impl IntoView {
     // worker, then previewed (or held for a passphrase).
     let receive = move |name: String, bytes: Vec<u8>| {
         spawn_local(async move {
-            let next = match check_file(state, &bytes, None, None, checking).await {
+            let next = match check_file(session, &bytes, None, None, checking).await {
                 Verdict::Passed(file) => {
                     examine(name.clone(), &file).unwrap_or_else(|e| Incoming::Refused { name, reason: e.to_string() })
                 }
@@ -172,7 +176,7 @@ pub fn ReceiveSection() -> impl IntoView {
     let open_locked = move |name: String, secret: String| {
         let Some((file, seconds)) = locked.get_value() else { return };
         spawn_local(async move {
-            let verdict = check_file(state, &file, Some(secret), seconds, checking).await;
+            let verdict = check_file(session, &file, Some(secret), seconds, checking).await;
             opening.set(false);
             let refused = |reason: String| Incoming::Refused { name: name.clone(), reason };
             match verdict {
@@ -216,20 +220,20 @@ pub fn ReceiveSection() -> impl IntoView {
         let Some(mut theirs) = held.try_update_value(Option::take).flatten() else { return gone(name) };
         let from = theirs.from.clone();
         let sender_heads = theirs.sender_heads.clone();
-        match state.merge_incoming(&mut theirs.workspace) {
+        match session.merge_incoming(&mut theirs.workspace) {
             Ok(n) => {
-                state.remember_received(from.as_ref(), &sender_heads, clock::now());
+                session.remember_received(from.as_ref(), &sender_heads, clock::now());
                 // Fields two partners changed at once, and shared action
                 // numbers, are listed on the dashboard straight away rather
                 // than waiting for someone to open the item.
-                let to_settle = state
+                let to_settle = session
                     .with_workspace(|ws| {
                         let conflicts = ws.all_conflicts();
                         needs_attention(ws.partnership(), &conflicts).len()
                     })
                     .unwrap_or(0);
                 spawn_local(async move {
-                    let saved = state.persist().await.is_ok();
+                    let saved = session.persist().await.is_ok();
                     let mut message = match (n, saved) {
                         (0, _) => format!("Nothing new in {name}: you already had every change"),
                         (n, true) => format!("{n} change{} merged from {name}", if n == 1 { "" } else { "s" }),
@@ -237,14 +241,14 @@ pub fn ReceiveSection() -> impl IntoView {
                     };
                     incoming.set(None);
                     if to_settle == 0 {
-                        state.go_with_flash(Route::Plan, message);
+                        nav.go_with_flash(Route::Plan, message);
                     } else {
                         message.push_str(&format!(
                             ". {to_settle} thing{} need{} attention: see the list below",
                             if to_settle == 1 { "" } else { "s" },
                             if to_settle == 1 { "s" } else { "" }
                         ));
-                        state.go_with_flash(Route::Dashboard(String::new()), message);
+                        nav.go_with_flash(Route::Dashboard(String::new()), message);
                     }
                 });
             }
@@ -255,15 +259,15 @@ pub fn ReceiveSection() -> impl IntoView {
     let open_other = move |name: String, restores: bool| {
         let Some(theirs) = held.try_update_value(Option::take).flatten() else { return gone(name) };
         spawn_local(async move {
-            match state.adopt(theirs.workspace, false).await {
+            match session.adopt(theirs.workspace, false).await {
                 Ok(()) => {
-                    state.remember_received(theirs.from.as_ref(), &theirs.sender_heads, clock::now());
+                    session.remember_received(theirs.from.as_ref(), &theirs.sender_heads, clock::now());
                     let message = if restores {
                         "Partnership restored from the file and saved on this device"
                     } else {
                         "Partnership opened from the file and saved on this device"
                     };
-                    state.go_with_flash(Route::Plan, message);
+                    nav.go_with_flash(Route::Plan, message);
                 }
                 Err(reason) => show(Incoming::Refused { name, reason }),
             }

@@ -14,12 +14,13 @@ use crate::exchange::{Outgoing, make_envelope};
 use crate::model::FieldErrors;
 use crate::ui::clock;
 use crate::ui::components::{Checkbox, ErrorSummary, Radios, SelectField, TextField, clear_errors, show_errors};
+use crate::ui::device::use_device;
 use crate::ui::download::download;
-use crate::ui::exchange::qr::QrSequence;
 use crate::ui::file_worker::BusyStatus;
 use crate::ui::file_worker::jobs::{draw_codes, protect as protect_in_worker};
 use crate::ui::router::focus_id;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
+use crate::ui::share::qr::QrSequence;
 
 /// Whether the file goes to disk or onto the screen as QR codes.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -39,7 +40,8 @@ struct Sent {
 
 #[component]
 pub fn SendSection() -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
+    let device = use_device();
     let recipient = RwSignal::new(String::new());
     let contents = RwSignal::new("changes".to_string());
     let protect = RwSignal::new(false);
@@ -54,13 +56,13 @@ pub fn SendSection() -> impl IntoView {
     let ledger_version = RwSignal::new(0u32);
     let ledger = move || {
         ledger_version.track();
-        state.ledger()
+        session.ledger()
     };
 
-    let own_org = move || state.identity.with(|i| i.as_ref().map(|a| a.organisation.clone()).unwrap_or_default());
+    let own_org = move || device.identity.with(|i| i.as_ref().map(|a| a.organisation.clone()).unwrap_or_default());
     let partners = move || {
         let own = own_org().to_lowercase();
-        let mut names: Vec<String> = state.plan.with_untracked(|p| {
+        let mut names: Vec<String> = session.plan.with_untracked(|p| {
             p.as_ref().map(|p| p.organisations_in_order().iter().map(|o| o.name.clone()).collect()).unwrap_or_default()
         });
         names.retain(|n| n.to_lowercase() != own);
@@ -83,7 +85,7 @@ pub fn SendSection() -> impl IntoView {
             show_errors(errors, e);
             return;
         }
-        let Some(me) = state.identity.get_untracked() else {
+        let Some(me) = device.identity.get_untracked() else {
             let mut e = FieldErrors::default();
             e.add(
                 "recipient",
@@ -92,9 +94,9 @@ pub fn SendSection() -> impl IntoView {
             show_errors(errors, e);
             return;
         };
-        let file = FileFor::new(&state.ledger(), &recipient.get_untracked(), contents.get_untracked() == "whole");
+        let file = FileFor::new(&session.ledger(), &recipient.get_untracked(), contents.get_untracked() == "whole");
         let now = clock::now();
-        let made = state.with_workspace(|ws| {
+        let made = session.with_workspace(|ws| {
             let out = Outgoing { from: &me, to: file.to.as_deref(), base: &file.base, at: now, passphrase: None };
             (make_envelope(ws, &out), ws.heads(), ws.partnership().file_stem())
         });
@@ -127,7 +129,7 @@ pub fn SendSection() -> impl IntoView {
                 return refuse(message);
             }
             if let Some(org) = &file.to {
-                state.remember_sent(org, &heads, now);
+                session.remember_sent(org, &heads, now);
                 ledger_version.update(|v| *v += 1);
             }
             if how == How::Codes {
@@ -136,7 +138,7 @@ pub fn SendSection() -> impl IntoView {
                 return;
             }
             if file.is_whole() {
-                state.mark_backed_up();
+                session.mark_backed_up();
             }
             codes.set(None);
             sent.set(Some(Sent { file_name, size: bytes.len(), recipient: file.to, protected }));

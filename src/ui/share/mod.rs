@@ -13,15 +13,15 @@ use leptos::prelude::*;
 use crate::nav::Route;
 use crate::ui::download::download;
 use crate::ui::router::page_loaded;
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 
 pub use redacted::RedactedCopyPage;
 
 #[component]
 pub fn SharePage() -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
     page_loaded("Share with partners");
-    let has_plan = Memo::new(move |_| state.plan.with(|p| p.is_some()));
+    let has_plan = Memo::new(move |_| session.plan.with(|p| p.is_some()));
     view! {
         <h1 class="govuk-heading-l" tabindex="-1">"Share with partners"</h1>
         <p class="govuk-body">
@@ -63,12 +63,12 @@ pub fn OpenFilePage() -> impl IntoView {
 
 #[component]
 fn OtherCopies() -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
     let download_automerge = move |_| {
-        let stem = state.plan.with_untracked(|p| p.as_ref().map(|p| p.file_stem()));
-        if let (Some((_, bytes)), Some(stem)) = (state.export_bytes(), stem) {
+        let stem = session.plan.with_untracked(|p| p.as_ref().map(|p| p.file_stem()));
+        if let (Some((_, bytes)), Some(stem)) = (session.export_bytes(), stem) {
             match download(&bytes, &format!("{stem}.automerge"), "application/octet-stream") {
-                Ok(()) => state.mark_backed_up(),
+                Ok(()) => session.mark_backed_up(),
                 Err(e) => leptos::logging::error!("the document could not be downloaded: {e}"),
             }
         }

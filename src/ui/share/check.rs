@@ -11,7 +11,7 @@ use safer_plan_file_worker::{ExchangeAnswer, ExchangeRequest, Request, Response}
 
 use crate::exchange::Unlocked;
 use crate::ui::file_worker::{Outcome, ask};
-use crate::ui::state::AppState;
+use crate::ui::session::Session;
 
 /// What the checks made of a file.
 pub enum Verdict {
@@ -33,13 +33,13 @@ pub enum Verdict {
 /// how long scrypt will take on this device, for a protected file being
 /// opened. `checking` shows "Checking the file…" if this takes a while.
 pub async fn check_file(
-    state: AppState,
+    session: Session,
     bytes: &[u8],
     passphrase: Option<String>,
     seconds: Option<f64>,
     checking: RwSignal<bool>,
 ) -> Verdict {
-    let current_id = state.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone()));
+    let current_id = session.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone()));
     let request = |file: Vec<u8>, passphrase: Option<String>, current: Option<Vec<u8>>| {
         Request::Exchange(ExchangeRequest { file, passphrase, current_id: current_id.clone(), current })
     };
@@ -50,7 +50,7 @@ pub async fn check_file(
             // the unlocked bytes (no second scrypt).
             let protected = inside.is_some();
             let file = inside.unwrap_or_else(|| bytes.to_vec());
-            let Some(current) = state.with_workspace(|ws| ws.save()) else {
+            let Some(current) = session.with_workspace(|ws| ws.save()) else {
                 return Verdict::Refused(
                     "The partnership was closed while the file was being checked. Choose the file again; nothing was changed."
                         .into(),

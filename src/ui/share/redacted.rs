@@ -7,15 +7,17 @@ use crate::exchange::redact::{Redaction, redacted_file};
 use crate::model::FieldErrors;
 use crate::nav::Route;
 use crate::ui::components::{BackLink, CheckboxGroup, ErrorSummary, show_errors};
+use crate::ui::device::use_device;
 use crate::ui::download::download;
 use crate::ui::router::{focus_id, page_loaded};
-use crate::ui::state::use_app;
+use crate::ui::session::use_session;
 
 const ALL: &str = "all";
 
 #[component]
 pub fn RedactedCopyPage() -> impl IntoView {
-    let state = use_app();
+    let session = use_session();
+    let device = use_device();
     page_loaded("Make a redacted copy");
     let themes = RwSignal::new(Vec::<String>::new());
     let parts = RwSignal::new(vec!["progress".to_string()]);
@@ -23,7 +25,7 @@ pub fn RedactedCopyPage() -> impl IntoView {
     let done = RwSignal::new(None::<String>);
 
     let theme_options = move || {
-        let mut options: Vec<(String, String)> = state.plan.with_untracked(|p| {
+        let mut options: Vec<(String, String)> = session.plan.with_untracked(|p| {
             p.as_ref()
                 .map(|p| p.themes_in_order().iter().map(|t| (t.id.clone(), t.name.clone())).collect())
                 .unwrap_or_default()
@@ -56,14 +58,14 @@ pub fn RedactedCopyPage() -> impl IntoView {
             return;
         }
         errors.set(FieldErrors::default());
-        let Some(stamp) = state.stamp() else {
+        let Some(stamp) = device.stamp() else {
             let mut e = FieldErrors::default();
             e.add("themes", "Add your name and organisation in Settings first");
             show_errors(errors, e);
             return;
         };
         let made =
-            state.plan.with_untracked(|p| p.as_ref().map(|p| (redacted_file(p, &redaction, &stamp), p.file_stem())));
+            session.plan.with_untracked(|p| p.as_ref().map(|p| (redacted_file(p, &redaction, &stamp), p.file_stem())));
         let Some((bytes, stem)) = made else { return };
         let name = format!("{stem}-redacted.automerge");
         match download(&bytes, &name, "application/octet-stream") {
