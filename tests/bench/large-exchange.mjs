@@ -34,14 +34,24 @@ async function partnerFile(page, changes) {
       open.onsuccess = () => ok(open.result);
       open.onerror = () => fail(open.error);
     });
-    const chunks = await new Promise((ok, fail) => {
-      const range = IDBKeyRange.bound('large/', 'large/\uffff');
-      const request = db.transaction('chunks').objectStore('chunks').getAll(range);
-      request.onsuccess = () => ok(request.result);
-      request.onerror = () => fail(request.error);
+    // Chunks are keyed `<workspace id>/…`: the large partnership's are the
+    // biggest group (the demo may be stored too).
+    const stored = await new Promise((ok, fail) => {
+      const store = db.transaction('chunks').objectStore('chunks');
+      const keys = store.getAllKeys();
+      const values = store.getAll();
+      values.onsuccess = () => ok(keys.result.map((key, i) => [key, values.result[i]]));
+      values.onerror = () => fail(values.error);
     });
     db.close();
-    const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    const groups = new Map();
+    for (const [key, chunk] of stored) {
+      const prefix = String(key).split('/')[0];
+      groups.set(prefix, [...(groups.get(prefix) ?? []), chunk]);
+    }
+    const size = (cs) => cs.reduce((n, c) => n + c.length, 0);
+    const chunks = [...groups.values()].reduce((a, b) => (size(b) > size(a) ? b : a));
+    const bytes = new Uint8Array(size(chunks));
     chunks.reduce((at, c) => (bytes.set(c, at), at + c.length), 0);
 
     // The partner's copy, and their edits.
@@ -120,7 +130,37 @@ function clickUntil(page, name, shown) {
   );
 }
 
-async function run(browser, baseURL) {
+// PROFILE=1: a Chrome trace of the first run's preview and merge, printed
+// as busy time per thread (the page's main thread, the file worker) and,
+// within each, script, style and layout, paint and garbage collection.
+const profiling = process.env.PROFILE === '1';
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'toplevel'];
+
+/** Prints where a trace's time went, by thread: the top-level tasks' total,
+ * and the named events inside them. */
+function printBusy(what, buffer) {
+  const events = JSON.parse(buffer.toString()).traceEvents;
+  const names = new Map();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args.name);
+  const busy = new Map();
+  const add = (thread, key, dur) => {
+    const t = busy.get(thread) ?? new Map();
+    t.set(key, (t.get(key) ?? 0) + dur / 1000);
+    busy.set(thread, t);
+  };
+  const kinds = { FunctionCall: 'script', EvaluateScript: 'script', 'v8.callFunction': 'script', UpdateLayoutTree: 'style', Layout: 'layout', Paint: 'paint', PrePaint: 'paint', MajorGC: 'gc', MinorGC: 'gc', 'V8.GC_MC_BACKGROUND_MARKING': 'gc (background)', ParseHTML: 'parse HTML', 'v8.compile': 'compile', 'v8.wasm.compileLazy': 'wasm compile' };
+  for (const e of events) {
+    if (e.ph !== 'X' || !e.dur) continue;
+    const thread = names.get(`${e.pid}:${e.tid}`) ?? `${e.pid}:${e.tid}`;
+    if (!/CrRendererMain|DedicatedWorker/.test(thread)) continue;
+    if (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') add(thread, 'busy (tasks)', e.dur);
+    else if (kinds[e.name]) add(thread, kinds[e.name], e.dur);
+  }
+  console.log(`    ${what}, busy per thread (ms; nested, so parts overlap):`);
+  for (const [thread, parts] of busy) console.log(`      ${thread}: ${[...parts].map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+}
+
+async function run(browser, baseURL, profile) {
   const context = await browser.newContext({ baseURL });
   try {
     const page = await context.newPage();
@@ -135,12 +175,16 @@ async function run(browser, baseURL) {
     await page.getByRole('heading', { name: "Open a partner's file" }).waitFor();
     // Let the file worker started with the page finish loading.
     await page.waitForTimeout(1500);
+    if (profile) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     const start = performance.now();
     await page.getByLabel('Choose the file a partner sent, or a backup').setInputFiles({ name: FILE, mimeType: 'application/octet-stream', buffer: made.file });
     await page.getByRole('heading', { name: `What ${FILE} would change` }).waitFor({ timeout: 120_000 });
     await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
     const preview = performance.now() - start;
+    if (profile) printBusy('preview', await browser.stopTracing());
+    if (profile) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     const merge = await clickUntil(page, `Merge ${CHANGES} changes`, `${CHANGES} changes merged from ${FILE}`);
+    if (profile) printBusy('merge', await browser.stopTracing());
     return { preview, merge, apply: made.apply, size: made.file.length, stored: made.stored };
   } finally {
     await context.close();
@@ -152,7 +196,7 @@ try {
   console.log(`A partner's file of ${CHANGES} changes to the large partnership, median of ${runs}, Chromium ${browser.version()}:`);
   await eachBuild(dists, async (baseURL, dir) => {
     const results = [];
-    for (let r = 0; r < runs; r++) results.push(await run(browser, baseURL));
+    for (let r = 0; r < runs; r++) results.push(await run(browser, baseURL, profiling && r === 0));
     const m = (f) => median(results.map(f));
     const both = m((r) => r.preview + r.merge);
     console.log(`  ${dir}: file ${(results[0].size / 1024).toFixed(0)} KB, stored document ${(results[0].stored / 1024).toFixed(0)} KB`);
