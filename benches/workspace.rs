@@ -14,7 +14,9 @@
 //!   beside `large/workspace load` (Automerge plus hydrating the
 //!   partnership), and the whole-document reads a page makes on each change
 //!   of the plan: `large/history of an action` (the action page's change
-//!   table) and `large/all conflicts` (the Dashboard). Reading the
+//!   table) and `large/all conflicts` (the Dashboard); the change table
+//!   again after 2,000 progress updates, one change each, read the first
+//!   time, at the same heads, and after one more change. Reading the
 //!   partnership from a loaded document, issue 16: Automerge's own one-pass
 //!   read (`hydrate(None)`), autosurgeon field by field (the reference, and
 //!   the load before one-pass reading: `large/workspace load, field by

@@ -136,28 +136,40 @@ function clickUntil(page, name, shown) {
 const profiling = process.env.PROFILE === '1';
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'toplevel'];
 
-/** Prints where a trace's time went, by thread: the top-level tasks' total,
- * and the named events inside them. */
+/** Prints where a trace's time went, by thread: the time covered by
+ * top-level tasks, and by each kind of event inside them. Events nest
+ * (a task holds a function call, which may hold a garbage collection), so
+ * each kind counts the union of its events' intervals, never a sum. */
 function printBusy(what, buffer) {
   const events = JSON.parse(buffer.toString()).traceEvents;
   const names = new Map();
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args.name);
-  const busy = new Map();
-  const add = (thread, key, dur) => {
-    const t = busy.get(thread) ?? new Map();
-    t.set(key, (t.get(key) ?? 0) + dur / 1000);
-    busy.set(thread, t);
-  };
-  const kinds = { FunctionCall: 'script', EvaluateScript: 'script', 'v8.callFunction': 'script', UpdateLayoutTree: 'style', Layout: 'layout', Paint: 'paint', PrePaint: 'paint', MajorGC: 'gc', MinorGC: 'gc', 'V8.GC_MC_BACKGROUND_MARKING': 'gc (background)', ParseHTML: 'parse HTML', 'v8.compile': 'compile', 'v8.wasm.compileLazy': 'wasm compile' };
+  const kinds = { RunTask: 'busy', 'ThreadControllerImpl::RunTask': 'busy', FunctionCall: 'script', EvaluateScript: 'script', 'v8.callFunction': 'script', UpdateLayoutTree: 'style', Layout: 'layout', Paint: 'paint', PrePaint: 'paint', MajorGC: 'gc', MinorGC: 'gc', ParseHTML: 'parse HTML' };
+  const spans = new Map();
   for (const e of events) {
-    if (e.ph !== 'X' || !e.dur) continue;
+    const kind = kinds[e.name];
+    if (e.ph !== 'X' || !e.dur || !kind) continue;
     const thread = names.get(`${e.pid}:${e.tid}`) ?? `${e.pid}:${e.tid}`;
     if (!/CrRendererMain|DedicatedWorker/.test(thread)) continue;
-    if (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') add(thread, 'busy (tasks)', e.dur);
-    else if (kinds[e.name]) add(thread, kinds[e.name], e.dur);
+    const key = `${thread}\t${kind}`;
+    spans.set(key, [...(spans.get(key) ?? []), [e.ts, e.ts + e.dur]]);
   }
-  console.log(`    ${what}, busy per thread (ms; nested, so parts overlap):`);
-  for (const [thread, parts] of busy) console.log(`      ${thread}: ${[...parts].map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+  const covered = (xs) => {
+    let total = 0;
+    let end = -Infinity;
+    for (const [a, b] of xs.sort((x, y) => x[0] - y[0])) {
+      if (b > end) total += b - Math.max(a, end);
+      end = Math.max(end, b);
+    }
+    return total / 1000;
+  };
+  const byThread = new Map();
+  for (const [key, xs] of spans) {
+    const [thread, kind] = key.split('\t');
+    byThread.set(thread, [...(byThread.get(thread) ?? []), `${kind} ${covered(xs).toFixed(0)}`]);
+  }
+  console.log(`    ${what}, time covered per thread (ms):`);
+  for (const [thread, parts] of byThread) console.log(`      ${thread}: ${parts.join(', ')}`);
 }
 
 async function run(browser, baseURL, profile) {
