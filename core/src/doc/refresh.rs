@@ -174,11 +174,11 @@ fn refresh_map<T: Hydrate, D: ReadDoc>(
     let mut carried = BTreeSet::new();
     for key in keys {
         let Some((Value::Object(kind), id)) = doc.get(&obj, key.as_str())? else { continue };
-        if let Some(kept) = kept.filter(|k| map.contains_key(key) && touched.left_alone(field, key, k.key)) {
-            if let Some((Value::Object(_), nested)) = doc.get(&id, kept.key)? {
-                skipped.insert(nested);
-                carried.insert(key);
-            }
+        if let Some(kept) = kept.filter(|k| map.contains_key(key) && touched.left_alone(field, key, k.key))
+            && let Some((Value::Object(ObjType::Map | ObjType::Table), nested)) = doc.get(&id, kept.key)?
+        {
+            skipped.insert(nested);
+            carried.insert(key);
         }
         roots.push((id, kind));
     }
