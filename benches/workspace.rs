@@ -14,7 +14,9 @@
 //!   beside `large/workspace load` (Automerge plus hydrating the
 //!   partnership), and the whole-document reads a page makes on each change
 //!   of the plan: `large/history of an action` (the action page's change
-//!   table) and `large/all conflicts` (the Dashboard). Reading the
+//!   table) and `large/all conflicts` (the Dashboard); the change table
+//!   again after 2,000 progress updates, one change each, read the first
+//!   time, at the same heads, and after one more change. Reading the
 //!   partnership from a loaded document, issue 16: Automerge's own one-pass
 //!   read (`hydrate(None)`), autosurgeon field by field (the reference, and
 //!   the load before one-pass reading: `large/workspace load, field by
@@ -107,6 +109,54 @@ fn large(c: &mut Criterion) {
     let mut ws = Workspace::load(&saved).expect("the large partnership loads");
     group.bench_function("history of an action", |b| b.iter(|| black_box(ws.history_of("action/action-000"))));
     group.bench_function("all conflicts", |b| b.iter(|| black_box(ws.all_conflicts())));
+    group.finish();
+    long_history(c, &saved);
+}
+
+/// History on the large partnership after 2,000 progress updates, one
+/// change each (issue 16 item 5): an action's change table read the first
+/// time (every change decoded), then again at the same heads, and after one
+/// more change (each draw of the page after an intent).
+fn long_history(c: &mut Criterion, saved: &[u8]) {
+    let mut ws = Workspace::load(saved).expect("the large partnership loads");
+    let author = Author::new("Head of Youth Offending Service", "Luton Council");
+    let ids: Vec<String> = ws.partnership().actions.keys().cloned().collect();
+    for (n, id) in ids.iter().cycle().take(2_000).enumerate() {
+        ws.add_progress(&Stamp::new(&author, 1_579_089_600 + n as i64), id, progress()).expect("the action exists");
+    }
+    let long = ws.save();
+    let target = format!("action/{}", ids[0]);
+    // The first draw, cache empty: timed by hand, as each needs a fresh load.
+    let mut first: Vec<std::time::Duration> = (0..5)
+        .map(|_| {
+            let mut fresh = Workspace::load(&long).expect("loads");
+            let start = std::time::Instant::now();
+            black_box(fresh.history_of(&target));
+            start.elapsed()
+        })
+        .collect();
+    first.sort();
+    println!("large/history of an action, 2,001 changes, first draw (every change read): median of 5 {:?}", first[2]);
+    let mut group = c.benchmark_group("large");
+    group.sample_size(10);
+    black_box(ws.history_of(&target));
+    group.bench_function("history of an action, 2,001 changes, same heads", |b| {
+        b.iter(|| black_box(ws.history_of(&target)))
+    });
+    let mut n = 0;
+    group.bench_function("history of an action, 2,001 changes, one change since", |b| {
+        b.iter_custom(|iters| {
+            let mut spent = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                n += 1;
+                ws.add_progress(&Stamp::new(&author, 1_600_000_000 + n), &ids[0], progress()).expect("exists");
+                let start = std::time::Instant::now();
+                black_box(ws.history_of(&target));
+                spent += start.elapsed();
+            }
+            spent
+        })
+    });
     group.finish();
 }
 

@@ -33,6 +33,7 @@ pub mod js;
 mod memory;
 pub mod protocol;
 
+use automerge::AutoCommit;
 use safer_plan_core::doc::Workspace;
 use safer_plan_core::exchange::check::{Checked, Current, check};
 use safer_plan_core::exchange::{ExchangeError, passphrase, qr};
@@ -95,20 +96,29 @@ fn workbook(document: &[u8]) -> MadeFile {
     }
 }
 
+/// The refusal when the open partnership sent with a file of changes does
+/// not load here.
+const CURRENT_UNREADABLE: &str = "The partnership open on this device could not be read to check the file against it, so nothing was changed. Reload the page and try again.";
+
 fn exchange(r: ExchangeRequest) -> ExchangeAnswer {
-    let mut open = match r.current.as_deref().map(Workspace::load) {
-        Some(Ok(ws)) => Some(ws),
-        // The page's own partnership: it opened there, so this is not
-        // expected, but the file cannot be checked against it.
+    // The page's own partnership, loaded but not read: the page read it
+    // whole when it opened it, so only what a file's changes touch is read
+    // here (`Current::Saved`).
+    let mut saved = match r.current.as_deref().map(AutoCommit::load) {
+        Some(Ok(doc)) => Some(doc),
+        // It opened on the page, so this is not expected, but the file
+        // cannot be checked against it.
         Some(Err(_)) => {
-            return ExchangeAnswer::Refused(
-                "The partnership open on this device could not be read to check the file against it, so nothing was changed. Reload the page and try again.".into(),
-            );
+            return ExchangeAnswer::Refused(CURRENT_UNREADABLE.into());
         }
         None => None,
     };
-    let current = match (open.as_mut(), r.current_id.as_deref()) {
-        (Some(ws), _) => Current::Open(ws),
+    let current = match (saved.as_mut(), r.current_id.as_deref()) {
+        (Some(saved), Some(id)) => Current::Saved { id, saved },
+        // Sent without its id: not something the page does.
+        (Some(_), None) => {
+            return ExchangeAnswer::Refused(CURRENT_UNREADABLE.into());
+        }
         (None, Some(id)) => Current::Id(id),
         (None, None) => Current::None,
     };

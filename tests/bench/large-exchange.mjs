@@ -34,14 +34,24 @@ async function partnerFile(page, changes) {
       open.onsuccess = () => ok(open.result);
       open.onerror = () => fail(open.error);
     });
-    const chunks = await new Promise((ok, fail) => {
-      const range = IDBKeyRange.bound('large/', 'large/\uffff');
-      const request = db.transaction('chunks').objectStore('chunks').getAll(range);
-      request.onsuccess = () => ok(request.result);
-      request.onerror = () => fail(request.error);
+    // Chunks are keyed `<workspace id>/…`: the large partnership's are the
+    // biggest group (the demo may be stored too).
+    const stored = await new Promise((ok, fail) => {
+      const store = db.transaction('chunks').objectStore('chunks');
+      const keys = store.getAllKeys();
+      const values = store.getAll();
+      values.onsuccess = () => ok(keys.result.map((key, i) => [key, values.result[i]]));
+      values.onerror = () => fail(values.error);
     });
     db.close();
-    const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    const groups = new Map();
+    for (const [key, chunk] of stored) {
+      const prefix = String(key).split('/')[0];
+      groups.set(prefix, [...(groups.get(prefix) ?? []), chunk]);
+    }
+    const size = (cs) => cs.reduce((n, c) => n + c.length, 0);
+    const chunks = [...groups.values()].reduce((a, b) => (size(b) > size(a) ? b : a));
+    const bytes = new Uint8Array(size(chunks));
     chunks.reduce((at, c) => (bytes.set(c, at), at + c.length), 0);
 
     // The partner's copy, and their edits.
@@ -120,7 +130,49 @@ function clickUntil(page, name, shown) {
   );
 }
 
-async function run(browser, baseURL) {
+// PROFILE=1: a Chrome trace of the first run's preview and merge, printed
+// as busy time per thread (the page's main thread, the file worker) and,
+// within each, script, style and layout, paint and garbage collection.
+const profiling = process.env.PROFILE === '1';
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'toplevel'];
+
+/** Prints where a trace's time went, by thread: the time covered by
+ * top-level tasks, and by each kind of event inside them. Events nest
+ * (a task holds a function call, which may hold a garbage collection), so
+ * each kind counts the union of its events' intervals, never a sum. */
+function printBusy(what, buffer) {
+  const events = JSON.parse(buffer.toString()).traceEvents;
+  const names = new Map();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args.name);
+  const kinds = { RunTask: 'busy', 'ThreadControllerImpl::RunTask': 'busy', FunctionCall: 'script', EvaluateScript: 'script', 'v8.callFunction': 'script', UpdateLayoutTree: 'style', Layout: 'layout', Paint: 'paint', PrePaint: 'paint', MajorGC: 'gc', MinorGC: 'gc', ParseHTML: 'parse HTML' };
+  const spans = new Map();
+  for (const e of events) {
+    const kind = kinds[e.name];
+    if (e.ph !== 'X' || !e.dur || !kind) continue;
+    const thread = names.get(`${e.pid}:${e.tid}`) ?? `${e.pid}:${e.tid}`;
+    if (!/CrRendererMain|DedicatedWorker/.test(thread)) continue;
+    const key = `${thread}\t${kind}`;
+    spans.set(key, [...(spans.get(key) ?? []), [e.ts, e.ts + e.dur]]);
+  }
+  const covered = (xs) => {
+    let total = 0;
+    let end = -Infinity;
+    for (const [a, b] of xs.sort((x, y) => x[0] - y[0])) {
+      if (b > end) total += b - Math.max(a, end);
+      end = Math.max(end, b);
+    }
+    return total / 1000;
+  };
+  const byThread = new Map();
+  for (const [key, xs] of spans) {
+    const [thread, kind] = key.split('\t');
+    byThread.set(thread, [...(byThread.get(thread) ?? []), `${kind} ${covered(xs).toFixed(0)}`]);
+  }
+  console.log(`    ${what}, time covered per thread (ms):`);
+  for (const [thread, parts] of byThread) console.log(`      ${thread}: ${parts.join(', ')}`);
+}
+
+async function run(browser, baseURL, profile) {
   const context = await browser.newContext({ baseURL });
   try {
     const page = await context.newPage();
@@ -135,12 +187,16 @@ async function run(browser, baseURL) {
     await page.getByRole('heading', { name: "Open a partner's file" }).waitFor();
     // Let the file worker started with the page finish loading.
     await page.waitForTimeout(1500);
+    if (profile) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     const start = performance.now();
     await page.getByLabel('Choose the file a partner sent, or a backup').setInputFiles({ name: FILE, mimeType: 'application/octet-stream', buffer: made.file });
     await page.getByRole('heading', { name: `What ${FILE} would change` }).waitFor({ timeout: 120_000 });
     await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
     const preview = performance.now() - start;
+    if (profile) printBusy('preview', await browser.stopTracing());
+    if (profile) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     const merge = await clickUntil(page, `Merge ${CHANGES} changes`, `${CHANGES} changes merged from ${FILE}`);
+    if (profile) printBusy('merge', await browser.stopTracing());
     return { preview, merge, apply: made.apply, size: made.file.length, stored: made.stored };
   } finally {
     await context.close();
@@ -152,7 +208,7 @@ try {
   console.log(`A partner's file of ${CHANGES} changes to the large partnership, median of ${runs}, Chromium ${browser.version()}:`);
   await eachBuild(dists, async (baseURL, dir) => {
     const results = [];
-    for (let r = 0; r < runs; r++) results.push(await run(browser, baseURL));
+    for (let r = 0; r < runs; r++) results.push(await run(browser, baseURL, profiling && r === 0));
     const m = (f) => median(results.map(f));
     const both = m((r) => r.preview + r.merge);
     console.log(`  ${dir}: file ${(results[0].size / 1024).toFixed(0)} KB, stored document ${(results[0].stored / 1024).toFixed(0)} KB`);

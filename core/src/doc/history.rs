@@ -1,5 +1,10 @@
 //! Who changed what, and when: the workspace history read back from the
 //! Automerge change log.
+//!
+//! History and an action's change table are drawn again whenever the plan
+//! changes, so the entries read so far are kept with the heads they were
+//! read at ([`HistoryCache`]): a draw at the same heads reads nothing, and
+//! one after new changes decodes only those.
 
 use std::collections::{HashMap, HashSet};
 
@@ -58,25 +63,49 @@ impl HistoryEntry {
     }
 }
 
+/// The history read so far and the heads it was read at. Every change
+/// before those heads is in it, so bringing it up to date reads only the
+/// changes after them; heads the document no longer has (a sync rolled
+/// back) mean reading it all again.
+#[derive(Debug, Default)]
+pub(super) struct HistoryCache {
+    heads: Vec<ChangeHash>,
+    /// Each change's causal depth (1 + its deepest dependency's).
+    depth: HashMap<ChangeHash, usize>,
+    /// Newest first, in [`Workspace::history`]'s order, with their depth.
+    entries: Vec<(usize, HistoryEntry)>,
+}
+
+impl HistoryCache {
+    /// Brings the entries up to `doc`'s heads and returns them.
+    fn update(&mut self, doc: &mut automerge::AutoCommit) -> &[(usize, HistoryEntry)] {
+        let heads = doc.get_heads();
+        if heads == self.heads {
+            return &self.entries;
+        }
+        if !doc.get_missing_deps(&self.heads).is_empty() {
+            *self = HistoryCache::default();
+        }
+        let metas = doc.get_changes_meta(&self.heads);
+        for meta in metas {
+            // Causal order: every dependency was seen first.
+            let d = 1 + meta.deps.iter().filter_map(|h| self.depth.get(h)).max().copied().unwrap_or(0);
+            self.depth.insert(meta.hash, d);
+            self.entries.push((d, HistoryEntry::from_meta(&meta)));
+        }
+        self.entries.sort_by(|(da, a), (db, b)| b.at.cmp(&a.at).then(db.cmp(da)).then_with(|| a.hash.cmp(&b.hash)));
+        self.heads = heads;
+        &self.entries
+    }
+}
+
 impl Workspace {
     /// Every change, newest first. Changes stamped in the same second are
     /// ordered by causal depth (a change after the one it builds on), then
     /// by hash, so every partner's copy lists them in the same order.
+    /// Only changes made since the last call are read from the document.
     pub fn history(&mut self) -> Vec<HistoryEntry> {
-        let mut depth: HashMap<ChangeHash, usize> = HashMap::new();
-        let mut entries: Vec<(usize, HistoryEntry)> = self
-            .doc_mut()
-            .get_changes_meta(&[])
-            .into_iter()
-            .map(|meta| {
-                // Causal order: every dependency was seen first.
-                let d = 1 + meta.deps.iter().filter_map(|h| depth.get(h)).max().copied().unwrap_or(0);
-                depth.insert(meta.hash, d);
-                (d, HistoryEntry::from_meta(&meta))
-            })
-            .collect();
-        entries.sort_by(|(da, a), (db, b)| b.at.cmp(&a.at).then(db.cmp(da)).then_with(|| a.hash.cmp(&b.hash)));
-        entries.into_iter().map(|(_, e)| e).collect()
+        self.history.update(&mut self.doc).iter().map(|(_, e)| e.clone()).collect()
     }
 
     /// Changes `incoming` has that this workspace does not, oldest first:
@@ -103,12 +132,13 @@ impl Workspace {
 
     /// Changes to one item, e.g. `"action/<id>"`, newest first.
     pub fn history_of(&mut self, target: &str) -> Vec<HistoryEntry> {
-        self.history().into_iter().filter(|e| e.touches(target)).collect()
+        self.history.update(&mut self.doc).iter().filter(|(_, e)| e.touches(target)).map(|(_, e)| e.clone()).collect()
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::HistoryEntry;
     use crate::doc::{Stamp, Workspace};
     use crate::model::{Author, Narrative, Status, ValidProgress};
 
@@ -147,6 +177,40 @@ mod tests {
             .collect();
         assert_eq!(council_changes.len(), 2);
         assert!(council_changes[0].contains("action 4"), "{council_changes:?}");
+    }
+
+    #[test]
+    fn history_kept_between_draws_is_what_reading_the_whole_log_again_gives() {
+        let (mut ours, mut theirs, council, police) = council_and_police();
+        let fresh = |ws: &mut Workspace| Workspace::load(&ws.save()).expect("reloads").history();
+        let first = ours.history();
+        let at_first = ours.heads();
+        ours.add_progress(&Stamp::new(&council, 1_800_000_000), "action-04", update("Council's", Status::OnTrack))
+            .expect("add");
+        let second = ours.history();
+        assert_eq!(second.len(), first.len() + 1, "the new change is read");
+        assert_eq!((second[0].author.clone(), second[0].at), (council.clone(), 1_800_000_000));
+        assert_eq!(second, fresh(&mut ours));
+        // A partner's changes merged in, one of them older than ours.
+        theirs
+            .add_progress(&Stamp::new(&police, 1_700_000_000), "action-04", update("Police", Status::AtRisk))
+            .expect("add");
+        theirs
+            .add_progress(&Stamp::new(&police, 1_900_000_000), "action-07", update("Police", Status::AtRisk))
+            .expect("add");
+        let mut file = Workspace::load(&theirs.save()).expect("their file");
+        assert_eq!(ours.merge(&mut file).expect("merge"), 2);
+        let merged = ours.history();
+        assert_eq!(merged.len(), first.len() + 3);
+        assert_eq!(merged, fresh(&mut ours));
+        let fresh_04: Vec<HistoryEntry> =
+            fresh(&mut ours).into_iter().filter(|e| e.touches("action/action-04")).collect();
+        assert_eq!(fresh_04.len(), ours.history_of("action/action-04").len());
+        assert_eq!(ours.history_of("action/action-04"), fresh_04);
+        // The document put back at earlier heads (as a refused sync message
+        // is rolled back): what was read after them is forgotten.
+        ours.doc = ours.doc.fork_at(&at_first).expect("earlier heads");
+        assert_eq!(ours.history(), first);
     }
 
     #[test]

@@ -1,9 +1,26 @@
 //! Merging a partner's copy of the same partnership into this one.
 
-use automerge::{Change, ChangeHash};
+use automerge::{AutoCommit, Change, ChangeHash};
 
 use super::refresh::{Touched, refresh};
 use super::{DocError, Workspace};
+use crate::model::Partnership;
+
+/// Applies `changes` to `doc` and says what they touched: refused if they
+/// build on changes `doc` lacks, or leave a document this version does not
+/// keep (the checks of [`Workspace::check_layout`]).
+fn take_changes(doc: &mut AutoCommit, changes: Vec<Change>) -> Result<Touched, DocError> {
+    doc.update_diff_cursor();
+    doc.apply_changes(changes)?;
+    if !doc.get_missing_deps(&[]).is_empty() {
+        return Err(DocError::MissingEarlierChanges);
+    }
+    let touched = Touched::from_patches(&doc.diff_incremental());
+    // Stop recording: the document may be kept, and merged into.
+    doc.reset_diff_cursor();
+    Workspace::check_layout(doc)?;
+    Ok(touched)
+}
 
 impl Workspace {
     /// Every change made since `base` (what a partner is known to have),
@@ -28,17 +45,24 @@ impl Workspace {
     /// items, not the whole plan.
     pub fn with_changes(&mut self, changes: Vec<Change>) -> Result<Workspace, DocError> {
         let mut doc = self.doc.fork();
-        doc.update_diff_cursor();
-        doc.apply_changes(changes)?;
-        if !doc.get_missing_deps(&[]).is_empty() {
-            return Err(DocError::MissingEarlierChanges);
-        }
-        let touched = Touched::from_patches(&doc.diff_incremental());
-        // Stop recording: the copy may be kept, and merged into.
-        doc.reset_diff_cursor();
-        Workspace::check_layout(&doc)?;
+        let touched = take_changes(&mut doc, changes)?;
         let partnership = refresh(&self.partnership, &doc, &touched)?;
-        Ok(Workspace { doc, partnership })
+        Ok(Workspace { doc, partnership, history: Default::default() })
+    }
+
+    /// [`Workspace::with_changes`]'s checks, made on `saved` itself
+    /// (changed) without reading the whole partnership: the changes go in,
+    /// nothing they build on is missing, the layout holds and every item
+    /// they touched reads. `saved` must be a partnership this device has
+    /// read whole already (the file worker is sent the page's own saved
+    /// document), so the items the changes leave alone read as before.
+    /// Refuses with the error `with_changes` gives.
+    pub fn check_changes(saved: &mut AutoCommit, changes: Vec<Change>) -> Result<(), DocError> {
+        let touched = take_changes(saved, changes)?;
+        // Only the touched items are read; the rest stay empty.
+        let nothing = Partnership::new(String::new(), String::new(), String::new());
+        refresh(&nothing, saved, &touched)?;
+        Ok(())
     }
 
     /// Brings in every change `incoming` has that this workspace lacks and

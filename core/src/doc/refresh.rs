@@ -18,13 +18,13 @@
 //! read without problems before. `core/tests/hydration.rs` checks this
 //! against whole reads of documents another tool edited at random.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use automerge::{ObjType, Patch, PatchAction, Prop, ROOT, Value};
 use autosurgeon::{Hydrate, HydrateError, MaybeMissing, ReadDoc, hydrate_prop};
 
 use super::interop::{Lenient, Snapshot, partnership};
-use crate::model::{Partnership, stored};
+use crate::model::{Action, Partnership, stored};
 
 /// What a set of patches changed, in terms of the partnership's fields.
 #[derive(Debug, Default, PartialEq)]
@@ -37,7 +37,16 @@ pub struct Touched {
     /// Items of a top-level map to read again, or to drop if gone, by
     /// field (`actions` → `{action-07}`).
     items: BTreeMap<String, BTreeSet<String>>,
+    /// The keys of each such item that patches changed or reached into
+    /// (`(actions, action-07)` → `{title}`); [`WHOLE`] when the item itself
+    /// was put or deleted, or a patch on it names no key. An item's nested
+    /// collection no key names (an action's `progress` when only its title
+    /// changed) is kept as it was rather than read again.
+    within: BTreeMap<(String, String), BTreeSet<String>>,
 }
+
+/// In [`Touched::within`]: the whole item changed.
+const WHOLE: &str = "";
 
 /// The map key a patch on an object changed, if it changed one.
 fn key(action: &PatchAction) -> Option<&String> {
@@ -59,9 +68,12 @@ impl Touched {
                 ([], Some(field)) => {
                     touched.fields.insert(field.to_string());
                 }
-                ([(_, Prop::Map(field))], Some(item)) | ([(_, Prop::Map(field)), (_, Prop::Map(item)), ..], _) => {
-                    touched.items.entry(field.clone()).or_default().insert(item.to_string());
+                ([(_, Prop::Map(field))], Some(item)) => touched.item(field, item, WHOLE),
+                ([(_, Prop::Map(field)), (_, Prop::Map(item))], Some(key))
+                | ([(_, Prop::Map(field)), (_, Prop::Map(item)), (_, Prop::Map(key)), ..], _) => {
+                    touched.item(field, item, key)
                 }
+                ([(_, Prop::Map(field)), (_, Prop::Map(item)), ..], _) => touched.item(field, item, WHOLE),
                 ([(_, Prop::Map(field)), ..], _) => {
                     touched.fields.insert(field.clone());
                 }
@@ -69,6 +81,20 @@ impl Touched {
             }
         }
         touched
+    }
+
+    /// Records that `key` of item `item` of `field` changed ([`WHOLE`]: the item).
+    fn item(&mut self, field: &str, item: &str, key: &str) {
+        self.items.entry(field.to_string()).or_default().insert(item.to_string());
+        self.within.entry((field.to_string(), item.to_string())).or_default().insert(key.to_string());
+    }
+
+    /// Whether no patch reached `key` of item `item` of `field` (or the
+    /// item as a whole): what it holds there is as it was.
+    fn left_alone(&self, field: &str, item: &str, key: &str) -> bool {
+        self.within
+            .get(&(field.to_string(), item.to_string()))
+            .is_some_and(|keys| !keys.contains(key) && !keys.contains(WHOLE))
     }
 
     /// The map at `path` from the root (`["actions", "<id>"]`, `["plan"]`)
@@ -80,9 +106,7 @@ impl Touched {
             [field] => {
                 touched.fields.insert(field.to_string());
             }
-            [field, item, ..] => {
-                touched.items.entry(field.to_string()).or_default().insert(item.to_string());
-            }
+            [field, item, ..] => touched.item(field, item, WHOLE),
         }
         touched
     }
@@ -102,14 +126,29 @@ fn read_or_default<T: Hydrate + Default, D: ReadDoc>(doc: &D, field: &str) -> Re
     Ok(hydrate_prop::<_, MaybeMissing<T>, _, _>(doc, &ROOT, field)?.unwrap_or_else(T::default))
 }
 
+/// A nested collection of a top-level map's items that is kept from the
+/// item as it was when no patch reached it: its key in the item, and how
+/// to move it from the old item to the one read again.
+struct Kept<T> {
+    key: &'static str,
+    carry: fn(from: &mut T, to: &mut T),
+}
+
+/// An action's progress updates: most of an action, and left alone when
+/// a partner only retitled it or changed its dates.
+const PROGRESS: Kept<Action> =
+    Kept { key: "progress", carry: |from, to| to.progress = std::mem::take(&mut from.progress) };
+
 /// Brings one top-level map up to date: whole if the map itself changed,
-/// otherwise item by item.
+/// otherwise item by item, keeping each item's `kept` collection when
+/// nothing reached it.
 fn refresh_map<T: Hydrate, D: ReadDoc>(
     map: &mut BTreeMap<String, T>,
     doc: &D,
     field: &str,
     touched: &Touched,
     missing_is_empty: bool,
+    kept: Option<&Kept<T>>,
 ) -> Result<(), HydrateError> {
     let whole = |doc: &D| {
         let view = &Lenient(doc);
@@ -130,12 +169,20 @@ fn refresh_map<T: Hydrate, D: ReadDoc>(
         }
     };
     let mut roots = Vec::new();
+    // Kept collections are read as empty, then carried over.
+    let mut skipped = HashSet::new();
+    let mut carried = BTreeSet::new();
     for key in keys {
-        if let Some((Value::Object(kind), id)) = doc.get(&obj, key.as_str())? {
-            roots.push((id, kind));
+        let Some((Value::Object(kind), id)) = doc.get(&obj, key.as_str())? else { continue };
+        if let Some(kept) = kept.filter(|k| map.contains_key(key) && touched.left_alone(field, key, k.key))
+            && let Some((Value::Object(ObjType::Map | ObjType::Table), nested)) = doc.get(&id, kept.key)?
+        {
+            skipped.insert(nested);
+            carried.insert(key);
         }
+        roots.push((id, kind));
     }
-    let snapshot = Snapshot::of(doc, roots)?;
+    let snapshot = Snapshot::skipping(doc, roots, &skipped)?;
     let view = Lenient(&snapshot);
     for key in keys {
         match view.get(&obj, key.as_str())? {
@@ -143,7 +190,11 @@ fn refresh_map<T: Hydrate, D: ReadDoc>(
                 map.remove(key);
             }
             Some(_) => {
-                map.insert(key.clone(), T::hydrate(&view, &obj, key.as_str().into())?);
+                let mut item = T::hydrate(&view, &obj, key.as_str().into())?;
+                if let (Some(kept), Some(old)) = (kept.filter(|_| carried.contains(key)), map.get_mut(key)) {
+                    (kept.carry)(old, &mut item);
+                }
+                map.insert(key.clone(), item);
             }
         }
     }
@@ -194,17 +245,17 @@ pub fn refresh<D: ReadDoc>(before: &Partnership, doc: &D, touched: &Touched) -> 
     if touched.field("plan") {
         *plan = read(view, "plan")?;
     }
-    refresh_map(themes, doc, "themes", touched, false)?;
-    refresh_map(actions, doc, "actions", touched, false)?;
-    refresh_map(events, doc, "events", touched, true)?;
-    refresh_map(organisations, doc, "organisations", touched, true)?;
-    refresh_map(sub_groups, doc, "sub_groups", touched, true)?;
-    refresh_map(report_notes, doc, "report_notes", touched, true)?;
-    refresh_map(indicators, doc, "indicators", touched, true)?;
-    refresh_map(assessments, doc, "assessments", touched, true)?;
-    refresh_map(questionnaires, doc, "questionnaires", touched, true)?;
-    refresh_map(workshops, doc, "workshops", touched, true)?;
-    refresh_map(covers, doc, "covers", touched, true)?;
+    refresh_map(themes, doc, "themes", touched, false, None)?;
+    refresh_map(actions, doc, "actions", touched, false, Some(&PROGRESS))?;
+    refresh_map(events, doc, "events", touched, true, None)?;
+    refresh_map(organisations, doc, "organisations", touched, true, None)?;
+    refresh_map(sub_groups, doc, "sub_groups", touched, true, None)?;
+    refresh_map(report_notes, doc, "report_notes", touched, true, None)?;
+    refresh_map(indicators, doc, "indicators", touched, true, None)?;
+    refresh_map(assessments, doc, "assessments", touched, true, None)?;
+    refresh_map(questionnaires, doc, "questionnaires", touched, true, None)?;
+    refresh_map(workshops, doc, "workshops", touched, true, None)?;
+    refresh_map(covers, doc, "covers", touched, true, None)?;
     if touched.field("sync_id") {
         *sync_id = read_or_default(view, "sync_id")?;
     }
@@ -230,6 +281,16 @@ mod tests {
         Touched::from_patches(&patches)
     }
 
+    /// What `touched` names, leaving out which keys of each item.
+    fn named(touched: &Touched) -> Touched {
+        Touched {
+            everything: touched.everything,
+            fields: touched.fields.clone(),
+            items: touched.items.clone(),
+            within: BTreeMap::new(),
+        }
+    }
+
     fn items(field: &str, keys: &[&str]) -> Touched {
         let keys = keys.iter().map(|k| k.to_string()).collect();
         Touched { items: BTreeMap::from([(field.to_string(), keys)]), ..Touched::default() }
@@ -243,7 +304,9 @@ mod tests {
             let valid = ws.validate_action(&draft, Some("action-04")).expect("valid");
             ws.edit_action(&me(), "action-04", valid).expect("edited");
         });
-        assert_eq!(touched, items("actions", &["action-04"]));
+        assert_eq!(named(&touched), items("actions", &["action-04"]));
+        assert!(touched.left_alone("actions", "action-04", "progress"), "a retitled action keeps its updates");
+        assert!(!touched.left_alone("actions", "action-04", "title"));
         let touched = touched_by(&mut ws, |ws| {
             let update = ValidProgress {
                 date: "2020-02-20".parse().expect("date"),
@@ -252,7 +315,8 @@ mod tests {
             };
             ws.add_progress(&me(), "action-07", update).expect("added");
         });
-        assert_eq!(touched, items("actions", &["action-07"]));
+        assert_eq!(named(&touched), items("actions", &["action-07"]));
+        assert!(!touched.left_alone("actions", "action-07", "progress"));
     }
 
     #[test]
@@ -261,13 +325,15 @@ mod tests {
         let touched = touched_by(&mut ws, |ws| ws.rename(&me(), "Luton and Dunstable CSP").expect("renamed"));
         assert_eq!(touched, Touched { fields: BTreeSet::from(["name".to_string()]), ..Touched::default() });
         let touched = touched_by(&mut ws, |ws| ws.delete_action(&me(), "action-13").expect("deleted"));
-        assert_eq!(touched, items("actions", &["action-13"]));
+        assert_eq!(named(&touched), items("actions", &["action-13"]));
+        assert!(!touched.left_alone("actions", "action-13", "progress"), "a deleted action is gone whole");
     }
 
     #[test]
     fn a_path_names_the_item_or_the_field_it_starts_with() {
-        assert_eq!(Touched::at(&["actions", "action-04"]), items("actions", &["action-04"]));
-        assert_eq!(Touched::at(&["indicators", "asb", "values"]), items("indicators", &["asb"]));
+        assert_eq!(named(&Touched::at(&["actions", "action-04"])), items("actions", &["action-04"]));
+        assert!(!Touched::at(&["actions", "action-04"]).left_alone("actions", "action-04", "progress"));
+        assert_eq!(named(&Touched::at(&["indicators", "asb", "values"])), items("indicators", &["asb"]));
         assert_eq!(
             Touched::at(&["plan"]),
             Touched { fields: BTreeSet::from(["plan".to_string()]), ..Touched::default() }
@@ -287,6 +353,24 @@ mod tests {
         assert_eq!(refreshed.name, "Luton and Dunstable CSP");
         assert!(!refreshed.actions.contains_key("action-13"));
         assert_eq!(refreshed.actions.len(), before.actions.len() - 1);
+        assert_eq!(refreshed, partnership(&ws.doc).expect("reads"));
+    }
+
+    #[test]
+    fn a_retitled_action_keeps_its_updates_as_they_were_and_reads_as_a_whole_read_would() {
+        let mut ws = crate::demo::workspace();
+        let before = ws.partnership().clone();
+        let updates = before.actions["action-07"].progress.len();
+        assert!(updates > 0, "the demo's action 7 has updates");
+        let touched = touched_by(&mut ws, |ws| {
+            let number = ws.partnership().actions["action-07"].number.clone();
+            let draft = ActionDraft { number, title: "Publish both reviews".into(), ..Default::default() };
+            let valid = ws.validate_action(&draft, Some("action-07")).expect("valid");
+            ws.edit_action(&me(), "action-07", valid).expect("edited");
+        });
+        let refreshed = refresh(&before, &ws.doc, &touched).expect("reads");
+        assert_eq!(refreshed.actions["action-07"].title, "Publish both reviews");
+        assert_eq!(refreshed.actions["action-07"].progress.len(), updates);
         assert_eq!(refreshed, partnership(&ws.doc).expect("reads"));
     }
 }

@@ -25,6 +25,7 @@ use automerge::transaction::{CommitOptions, Transactable};
 use automerge::{AutoCommit, ChangeHash, ObjId, ObjType, ROOT, ReadDoc, ScalarValue, Value};
 use autosurgeon::{Reconcile, reconcile};
 
+use super::history::HistoryCache;
 use super::interop::{Lenient, reconcile_prop};
 
 use super::{ChangeKind, ChangeMessage, DocError};
@@ -49,6 +50,8 @@ impl Stamp {
 pub struct Workspace {
     pub(super) doc: AutoCommit,
     pub(super) partnership: Partnership,
+    /// The change log read so far, for History (`history.rs`).
+    pub(super) history: HistoryCache,
 }
 
 /// A fresh random identifier for a partnership, theme, action or update.
@@ -75,14 +78,14 @@ impl Workspace {
         reconcile(&mut doc, &partnership).expect("a new document accepts any partnership");
         let message = ChangeMessage::new(summary, &stamp.author, vec!["partnership".into()]);
         doc.commit_with(CommitOptions::default().with_message(message.encode()).with_time(stamp.at));
-        Workspace { doc, partnership }
+        Workspace { doc, partnership, history: HistoryCache::default() }
     }
 
     /// Opens a document, checking it really is a Safer Plan workspace this
     /// version can read.
     pub fn from_doc(doc: AutoCommit) -> Result<Workspace, DocError> {
         let partnership = Workspace::check(&doc)?;
-        Ok(Workspace { doc, partnership })
+        Ok(Workspace { doc, partnership, history: HistoryCache::default() })
     }
 
     /// What a document must be before this version keeps it (the rules of

@@ -184,11 +184,30 @@ impl From<EnvelopeError> for ExchangeError {
     }
 }
 
+/// Who sent `envelope`, as refusals name them.
+fn sender(envelope: &Envelope) -> String {
+    let organisation = &envelope.from.organisation;
+    if organisation.trim().is_empty() { "the partner".to_string() } else { organisation.clone() }
+}
+
+/// The changes in a file of changes, each decoded (refused as damaged if
+/// one is not an Automerge change).
+fn decoded_changes(envelope: &Envelope) -> Result<Vec<Change>, ExchangeError> {
+    envelope.parts.iter().map(|part| Change::try_from(part.as_slice()).map_err(|_| ExchangeError::Damaged)).collect()
+}
+
+/// A file of changes that would not apply, as said about a partner's file.
+fn refused_changes(e: DocError, sender: &str) -> ExchangeError {
+    match e {
+        DocError::MissingEarlierChanges => ExchangeError::MissingEarlierChanges { from: sender.to_string() },
+        other => other.into(),
+    }
+}
+
 fn open_envelope(bytes: &[u8], current: Option<&mut Workspace>) -> Result<Opened, ExchangeError> {
     let envelope = Envelope::decode(bytes)?;
     let from = envelope.from.clone();
-    let sender =
-        if from.organisation.trim().is_empty() { "the partner".to_string() } else { from.organisation.clone() };
+    let sender = sender(&envelope);
     let workspace = match envelope.contents {
         Contents::Whole => {
             let [document] = envelope.parts.as_slice() else { return Err(ExchangeError::Damaged) };
@@ -206,15 +225,8 @@ fn open_envelope(bytes: &[u8], current: Option<&mut Workspace>) -> Result<Opened
                     from: sender.clone(),
                 }
             })?;
-            let changes = envelope
-                .parts
-                .iter()
-                .map(|part| Change::try_from(part.as_slice()).map_err(|_| ExchangeError::Damaged))
-                .collect::<Result<Vec<_>, _>>()?;
-            current.with_changes(changes).map_err(|e| match e {
-                DocError::MissingEarlierChanges => ExchangeError::MissingEarlierChanges { from: sender.clone() },
-                other => other.into(),
-            })?
+            let changes = decoded_changes(&envelope)?;
+            current.with_changes(changes).map_err(|e| refused_changes(e, &sender))?
         }
     };
     let kind = match envelope.contents {

@@ -16,7 +16,7 @@
 //! every field of every item is read once.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::RangeBounds;
 
 use automerge::{AutomergeError, ObjId, ObjType, ROOT, Value, ValueRef};
@@ -61,10 +61,26 @@ impl<'a, D: ReadDoc> Snapshot<'a, D> {
     /// as the items a partner's changes touched; reads of anything else go
     /// to the document.
     pub fn of(doc: &'a D, roots: Vec<(ObjId, ObjType)>) -> Result<Snapshot<'a, D>, AutomergeError> {
+        Snapshot::skipping(doc, roots, &HashSet::new())
+    }
+
+    /// [`Snapshot::of`], with the maps in `skipped` read as empty (a
+    /// collection the caller keeps from an earlier read) and nothing under
+    /// them walked.
+    pub fn skipping(
+        doc: &'a D,
+        roots: Vec<(ObjId, ObjType)>,
+        skipped: &HashSet<ObjId>,
+    ) -> Result<Snapshot<'a, D>, AutomergeError> {
         let mut snapshot = Snapshot { doc, index: HashMap::new(), objects: Vec::new() };
         let mut pending = roots;
         while let Some((obj, kind)) = pending.pop() {
             if snapshot.index.contains_key(&obj) {
+                continue;
+            }
+            if matches!(kind, ObjType::Map | ObjType::Table) && skipped.contains(&obj) {
+                snapshot.index.insert(obj, snapshot.objects.len());
+                snapshot.objects.push(Object::Map(kind, Vec::new()));
                 continue;
             }
             // `id` is the entry's id if it is an object, made only then.
@@ -160,7 +176,14 @@ impl<D: ReadDoc> ReadDoc for Snapshot<'_, D> {
         R: RangeBounds<String> + 'b,
         O: AsRef<ObjId>,
     {
-        self.doc.map_range(obj, range)
+        match self.object(obj.as_ref()) {
+            // Empty here (a map read as empty on purpose, or one that is):
+            // listed as empty, as Automerge lists a range with no keys.
+            Some(Object::Map(_, entries)) if entries.is_empty() => {
+                self.doc.map_range(obj, String::new()..String::new())
+            }
+            _ => self.doc.map_range(obj, range),
+        }
     }
 
     fn list_range<O: AsRef<ObjId>, R: RangeBounds<usize>>(&self, obj: O, range: R) -> automerge::iter::ListRange<'_> {

@@ -1,3 +1,5 @@
+use automerge::ReadDoc;
+
 use super::*;
 use crate::doc::Stamp;
 use crate::exchange::{Outgoing, make_file, open, open_file};
@@ -109,4 +111,63 @@ fn refusals_are_the_ones_open_gives() {
         assert_eq!(check(&bytes, None, Current::None).err(), by_open);
     }
     assert_eq!(check(b"%PDF-1.7\n", None, Current::None).err(), Some(ExchangeError::WrongKind("a PDF")));
+}
+
+/// A file of `changes` from the police to `ws`'s partnership.
+fn changes_file(ws: &mut Workspace, changes: Vec<Vec<u8>>) -> Vec<u8> {
+    let envelope = Envelope {
+        contents: Contents::Changes,
+        partnership_id: ws.id().to_string(),
+        partnership_name: ws.partnership().name.clone(),
+        from: police(),
+        to: String::new(),
+        sent_at: T,
+        sender_heads: Vec::new(),
+        parts: changes,
+    };
+    envelope.encode()
+}
+
+/// `file` checked against `ours` saved and loaded without being read, as
+/// the file worker checks it.
+fn check_saved(ours: &mut Workspace, file: &[u8]) -> Result<FileKind, ExchangeError> {
+    let id = ours.id().to_string();
+    let mut saved = AutoCommit::load(&ours.save()).expect("the page's document loads");
+    match check(file, None, Current::Saved { id: &id, saved: &mut saved })? {
+        Checked::Passed { kind, .. } => Ok(kind),
+        Checked::NeedsPartnership { .. } => panic!("the partnership was sent"),
+    }
+}
+
+#[test]
+fn a_file_of_changes_checked_against_the_saved_partnership_passes_or_is_refused_as_the_page_opens_it() {
+    let mut ours = crate::demo::workspace();
+    let (_, bytes) = partner_edit(&mut ours, None);
+    assert_eq!(check_saved(&mut ours, &bytes), Ok(FileKind::Changes));
+    // Changes building on one this copy lacks.
+    let mut theirs = open_file(&ours.save()).expect("copy");
+    let draft = ActionDraft { number: "4".into(), title: "Review the strategy".into(), ..Default::default() };
+    let valid = theirs.validate_action(&draft, Some("action-04")).expect("valid");
+    theirs.edit_action(&Stamp::new(&police(), T), "action-04", valid).expect("edit");
+    let first = theirs.heads();
+    theirs.rename(&Stamp::new(&police(), T + 1), "Luton and Dunstable CSP").expect("renamed");
+    let later = changes_file(&mut ours, theirs.changes_since(&first));
+    // A title written as a number by another tool: the touched action does not read.
+    let mut other = AutoCommit::load(&ours.save()).expect("loads");
+    let before = other.get_heads();
+    let actions = other.get(automerge::ROOT, "actions").expect("reads").expect("actions").1;
+    let action = other.get(&actions, "action-04").expect("reads").expect("action 4").1;
+    automerge::transaction::Transactable::put(&mut other, &action, "title", 7_i64).expect("put");
+    other.commit();
+    let numbered =
+        changes_file(&mut ours, other.get_changes(&before).into_iter().map(|mut c| c.bytes().into_owned()).collect());
+    // A part that is not a change at all.
+    let damaged = changes_file(&mut ours, vec![b"not a change".to_vec()]);
+    for file in [later, numbered, damaged] {
+        let by_page = open(&file, None, Some(&mut ours)).err();
+        assert!(by_page.is_some());
+        assert_eq!(check_saved(&mut ours, &file).err(), by_page);
+    }
+    let damaged = changes_file(&mut ours, vec![b"x".to_vec()]);
+    assert_eq!(check_saved(&mut ours, &damaged), Err(ExchangeError::Damaged));
 }
