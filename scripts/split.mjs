@@ -123,16 +123,17 @@ try {
 
 // The page's wasm is fetched once index.html's shell has painted, not
 // preloaded beside the stylesheet: on a slow connection a preload of the
-// 730 KB wasm competes with the render-blocking CSS for the first paint,
-// and Lighthouse's simulation counts any download that finished before the
-// paint as holding it up (on loopback the preloaded wasm sometimes did,
-// which read as a 5 s LCP on the mobile preset). The app starts one frame
-// later; the paint does not wait for 730 KB. "Painted" is the browser's own
+// page's wasm (the largest file) competes with the render-blocking CSS
+// for the first paint, and Lighthouse's simulation counts any download
+// that finished before the paint as holding it up (on loopback the
+// preloaded wasm sometimes did, which read as a 5 s LCP on the mobile
+// preset). The app starts as much later as the paint takes; the paint
+// waits for no wasm. "Painted" is the browser's own
 // first-contentful-paint entry (Paint Timing), not a guess from frames:
 // the frame callbacks ran before the paint was on screen, by 20-40 ms on a
 // busy machine. The fetch carries the integrity hash the preload carried.
 // A tab opened in the background does not paint, so it starts after 1 s
-// instead, as does a browser without Paint Timing after its next frame.
+// instead; a browser without Paint Timing starts after its next frame.
 function fetchWasmAfterFirstPaint(html, wasm, integrity) {
   const preload = new RegExp(`<link rel="preload" href="/${wasm}"[^>]*>`);
   if (!preload.test(html)) throw new Error(`index.html does not preload ${wasm}`);

@@ -135,7 +135,7 @@ test("the start page is painted before the app's code is requested, and the code
   }));
   expect(paint, 'the first contentful paint').toBeDefined();
   // One request, made after the shell was on screen: on a slow connection
-  // the page's 730 KB do not compete with the first paint.
+  // the page's wasm does not compete with the first paint.
   expect(wasm).toHaveLength(1);
   expect(wasm[0]).toBeGreaterThanOrEqual(paint as number);
 });
