@@ -213,3 +213,23 @@ test('a first visit whose connection drops before the app has downloaded says so
   await page.reload();
   await expectTakenOver(page, "Plan and account for your partnership's work");
 });
+
+test("a first visit whose network answers with something other than the app's code says so", async ({ page }) => {
+  // A hall's Wi-Fi sign-in page answers every request with its own page;
+  // a site mid-update answers an old page's request with "Not found".
+  const answers = [
+    { status: 200, contentType: 'text/html', body: '<!doctype html><title>Sign in to the hall Wi-Fi</title>' },
+    { status: 404, contentType: 'text/plain', body: 'Not found' },
+  ];
+  for (const answer of answers) {
+    await page.route(/\/safer-plan-[0-9a-f]+_bg\.wasm$/, (route) => route.fulfill(answer));
+    await page.goto('/', { waitUntil: 'domcontentloaded' });
+    await expectPage(page, 'Safer Plan could not finish loading');
+    await expect(page.getByText('Nothing kept on this device has been changed.')).toBeVisible();
+    await page.unroute(/\/safer-plan-[0-9a-f]+_bg\.wasm$/);
+  }
+  await expectAccessible(page, 'the message when the app could not be downloaded');
+
+  await page.reload();
+  await expectTakenOver(page, "Plan and account for your partnership's work");
+});

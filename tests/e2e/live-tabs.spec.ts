@@ -177,6 +177,6 @@ test('two tabs editing the large partnership at once for 30 seconds end up with 
   expect(typed.filter((t) => !kept.has(t)), 'updates missing from the settled document').toEqual([]);
   await expectAccessible(tabB, 'the share page of the large partnership');
 
-  const problems = log.filter((l) => / (error|warning|pageerror):/.test(l) && !l.includes('`integrity` attribute'));
+  const problems = log.filter((l) => / (error|warning|pageerror):/.test(l));
   expect(problems, 'console errors and warnings').toEqual([]);
 });
