@@ -323,6 +323,21 @@ proptest! {
         prop_assert!(same(&preview, &expected), "preview {:?}\nwhole {:?}", preview.as_ref().err(), expected.as_ref().err());
     }
 
+    /// The file worker's check of the same changes, on the saved document
+    /// it keeps and never read whole, passes exactly when the preview opens
+    /// and refuses with the preview's words.
+    #[test]
+    fn the_file_worker_s_check_refuses_exactly_what_the_preview_refuses(
+        edits in proptest::collection::vec((any::<proptest::sample::Index>(), edit()), 1..5),
+    ) {
+        let changes = partner_changes(&edits);
+        let mut ours = Workspace::load(rich_bytes()).expect("opens");
+        let preview = ours.with_changes(changes.clone()).map(|_| ());
+        let mut kept = AutoCommit::load(rich_bytes()).expect("loads");
+        let checked = Workspace::check_changes(&mut kept, changes);
+        prop_assert_eq!(checked, preview);
+    }
+
     /// Merging a partner's copy into one with changes of its own reads
     /// again only what either side changed.
     #[test]

@@ -89,7 +89,7 @@ mod tests {
             file: file.to_vec(),
             passphrase: passphrase.map(str::to_string),
             current_id: None,
-            current: None,
+            current: Default::default(),
         })
     }
 

@@ -30,6 +30,7 @@ pub mod budget;
 mod clock;
 #[cfg(target_arch = "wasm32")]
 pub mod js;
+mod kept;
 mod memory;
 pub mod protocol;
 
@@ -42,8 +43,9 @@ use safer_plan_core::spreadsheet;
 
 pub use memory::MEMORY_BUDGET_BYTES;
 pub use protocol::{
-    CalendarAnswer, CalendarRequest, DrawnCode, ExchangeAnswer, ExchangeRequest, MadeFile, ProtectRequest, Request,
-    Response, SpreadsheetAnswer, SpreadsheetRequest, WorkbookRequest,
+    CalendarAnswer, CalendarRequest, DrawnCode, ExchangeAnswer, ExchangeRequest, KeepRequest, KeptCopy, MadeFile,
+    Partnership, ProtectRequest, Request, Response, SpreadsheetAnswer, SpreadsheetRequest, WorkbookRequest,
+    heads_from_bytes, heads_to_bytes,
 };
 
 /// Answers one request. Refusals are answers; only a panic or an abort in
@@ -62,6 +64,7 @@ pub fn handle(request: Request) -> Response {
         Request::DrawCodes(texts) => {
             Response::DrawCodes(texts.iter().map(|t| qr::draw(t).ok().map(DrawnCode::from)).collect())
         }
+        Request::Keep(r) => Response::Kept(kept::keep(&r)),
     }
 }
 
@@ -104,14 +107,22 @@ fn exchange(r: ExchangeRequest) -> ExchangeAnswer {
     // The page's own partnership, loaded but not read: the page read it
     // whole when it opened it, so only what a file's changes touch is read
     // here (`Current::Saved`).
-    let mut saved = match r.current.as_deref().map(AutoCommit::load) {
-        Some(Ok(doc)) => Some(doc),
-        // It opened on the page, so this is not expected, but the file
-        // cannot be checked against it.
-        Some(Err(_)) => {
-            return ExchangeAnswer::Refused(CURRENT_UNREADABLE.into());
+    let mut saved = match &r.current {
+        Partnership::NotSent => None,
+        Partnership::Saved(bytes) => match AutoCommit::load(bytes) {
+            Ok(doc) => Some(doc),
+            // It opened on the page, so this is not expected, but the file
+            // cannot be checked against it.
+            Err(_) => return ExchangeAnswer::Refused(CURRENT_UNREADABLE.into()),
+        },
+        Partnership::Kept { changes, heads } => {
+            match r.current_id.as_deref().and_then(|id| kept::copy(id, changes, heads)) {
+                Some(doc) => Some(doc),
+                // Not kept here (a fresh worker), or not the page's: ask
+                // for it whole. The page sent the file unlocked already.
+                None => return ExchangeAnswer::NeedsPartnership { inside: None },
+            }
         }
-        None => None,
     };
     let current = match (saved.as_mut(), r.current_id.as_deref()) {
         (Some(saved), Some(id)) => Current::Saved { id, saved },

@@ -8,6 +8,7 @@
 //! the workbook (rust_xlsxwriter, zip), the calendar (icalendar, chrono)
 //! and drawing QR codes (qrcode).
 
+use automerge::ChangeHash;
 use safer_plan_core::exchange::qr::Drawn;
 use safer_plan_core::spreadsheet::Table;
 use serde::{Deserialize, Serialize};
@@ -40,6 +41,10 @@ pub enum Request {
     Calendar(CalendarRequest),
     /// Draw the QR codes of a file (the texts `exchange::qr::split` made).
     DrawCodes(Vec<String>),
+    /// Load and keep the open partnership, for the files of changes to it
+    /// that follow ([`Partnership::Kept`]): sent when the Share page opens,
+    /// so loading it is not part of checking a file.
+    Keep(KeepRequest),
 }
 
 /// Check a partner's file as `exchange::open` would.
@@ -51,11 +56,48 @@ pub struct ExchangeRequest {
     pub passphrase: Option<String>,
     /// The id of the partnership open on the page, if one is.
     pub current_id: Option<String>,
-    /// Its saved document, sent only when the worker asked for it
+    /// Its document, sent only when the worker asked for it
     /// ([`ExchangeAnswer::NeedsPartnership`]): a file of changes is checked
     /// by applying it to a copy.
+    pub current: Partnership,
+}
+
+/// The open partnership's document, as an [`ExchangeRequest`] carries it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Partnership {
+    /// Not sent: the worker says whether it needs it.
+    #[default]
+    NotSent,
+    /// As the page saved it (Automerge's compressed document format).
+    Saved(#[serde(with = "serde_bytes")] Vec<u8>),
+    /// The one the worker keeps ([`Request::Keep`]), brought up to the
+    /// page's `heads` by `changes`: the page's changes since the heads the
+    /// worker last had, each in Automerge's change format. A worker that
+    /// keeps no such partnership, or whose copy does not then reach
+    /// `heads`, answers [`ExchangeAnswer::NeedsPartnership`], and the page
+    /// sends it [`Partnership::Saved`].
+    Kept { changes: Vec<serde_bytes::ByteBuf>, heads: Vec<serde_bytes::ByteBuf> },
+}
+
+impl Partnership {
+    /// [`Partnership::Kept`] from the page's changes (Automerge's change
+    /// format, as `Workspace::changes_since` gives them) and heads.
+    pub fn kept(changes: Vec<Vec<u8>>, heads: &[ChangeHash]) -> Partnership {
+        Partnership::Kept {
+            changes: changes.into_iter().map(serde_bytes::ByteBuf::from).collect(),
+            heads: heads_to_bytes(heads),
+        }
+    }
+}
+
+/// The partnership to keep: its id, its saved document and the heads (32
+/// bytes each) that document has, which the worker checks it reaches.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeepRequest {
+    pub id: String,
     #[serde(with = "serde_bytes")]
-    pub current: Option<Vec<u8>>,
+    pub document: Vec<u8>,
+    pub heads: Vec<serde_bytes::ByteBuf>,
 }
 
 /// Check a spreadsheet as the import pages will read it.
@@ -95,6 +137,47 @@ pub struct CalendarRequest {
     pub exported_at: i64,
 }
 
+/// Heads as requests carry them: each hash's 32 bytes.
+pub fn heads_to_bytes(heads: &[ChangeHash]) -> Vec<serde_bytes::ByteBuf> {
+    heads.iter().map(|h| serde_bytes::ByteBuf::from(h.0.to_vec())).collect()
+}
+
+/// Heads from requests' bytes; `None` if one is not 32 bytes.
+pub fn heads_from_bytes(heads: &[serde_bytes::ByteBuf]) -> Option<Vec<ChangeHash>> {
+    heads.iter().map(|h| ChangeHash::try_from(h.as_slice()).ok()).collect()
+}
+
+/// What a worker keeps ([`Request::Keep`]), as the page tracks it: the
+/// partnership's id and the heads the worker's copy has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptCopy {
+    pub id: String,
+    pub heads: Vec<ChangeHash>,
+}
+
+impl Request {
+    /// What the worker keeps once it has given `response` to this request,
+    /// having kept `before`: a keep it answered `Kept(true)` replaces it; a
+    /// check on the kept copy brings it to the heads the page sent, unless
+    /// the worker asked for the partnership whole (then it keeps nothing).
+    pub fn kept_after(&self, response: &Response, before: Option<KeptCopy>) -> Option<KeptCopy> {
+        match (self, response) {
+            (Request::Keep(r), Response::Kept(true)) => {
+                heads_from_bytes(&r.heads).map(|heads| KeptCopy { id: r.id.clone(), heads })
+            }
+            (Request::Keep(_), _) => None,
+            (Request::Exchange(r), response) => match &r.current {
+                Partnership::Kept { heads, .. } => match response {
+                    Response::Exchange(ExchangeAnswer::NeedsPartnership { .. }) => None,
+                    _ => before.zip(heads_from_bytes(heads)).map(|(kept, heads)| KeptCopy { heads, ..kept }),
+                },
+                _ => before,
+            },
+            _ => before,
+        }
+    }
+}
+
 /// The worker's answer to one [`Request`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Response {
@@ -111,6 +194,9 @@ pub enum Response {
     /// One drawing per text asked for, in order; `None` for a text too long
     /// for one code (the page says so in place of that code).
     DrawCodes(Vec<Option<DrawnCode>>),
+    /// Whether the partnership of a [`Request::Keep`] is kept: `false` if
+    /// its document did not load or did not reach the heads sent.
+    Kept(bool),
     /// The request could not be read (a page and a worker from different
     /// builds, between an update and a reload).
     NotUnderstood,

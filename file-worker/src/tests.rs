@@ -16,6 +16,11 @@ fn file(ws: &mut Workspace, base: &[automerge::ChangeHash], passphrase: Option<&
 }
 
 fn exchange(file: &[u8], passphrase: Option<&str>, current_id: Option<&str>, current: Option<Vec<u8>>) -> Response {
+    let current = current.map_or(Partnership::NotSent, Partnership::Saved);
+    sent(file, passphrase, current_id, current)
+}
+
+fn sent(file: &[u8], passphrase: Option<&str>, current_id: Option<&str>, current: Partnership) -> Response {
     handle(Request::Exchange(ExchangeRequest {
         file: file.to_vec(),
         passphrase: passphrase.map(str::to_string),
@@ -94,6 +99,129 @@ fn a_file_of_changes_is_checked_against_the_open_partnership_sent_on_request() {
         panic!("refused")
     };
     assert!(reason.starts_with("The partnership open on this device could not be read"), "{reason}");
+}
+
+fn bufs(items: impl IntoIterator<Item = Vec<u8>>) -> Vec<serde_bytes::ByteBuf> {
+    items.into_iter().map(serde_bytes::ByteBuf::from).collect()
+}
+
+fn heads(ws: &mut Workspace) -> Vec<serde_bytes::ByteBuf> {
+    heads_to_bytes(&ws.heads())
+}
+
+fn keep(ws: &mut Workspace) -> Response {
+    handle(Request::Keep(KeepRequest { id: ws.id().to_string(), document: ws.save(), heads: heads(ws) }))
+}
+
+/// The page's changes since `base`, as `Partnership::Kept` carries them.
+fn kept_since(ws: &mut Workspace, base: &[automerge::ChangeHash]) -> Partnership {
+    let changes = ws.changes_since(base);
+    Partnership::kept(changes, &ws.heads())
+}
+
+fn edit(ws: &mut Workspace, who: &Author, id: &str, title: &str) {
+    let number = ws.partnership().action(id).map(|a| a.number.clone()).unwrap_or_default();
+    let draft = ActionDraft { number, title: title.into(), ..Default::default() };
+    let valid = ws.validate_action(&draft, Some(id)).expect("valid");
+    ws.edit_action(&Stamp::new(who, T), id, valid).expect("edit");
+}
+
+/// The demo, its id, a partner's copy with one action retitled, and the
+/// file of that change.
+fn partner_retitled() -> (Workspace, String, Workspace, Vec<u8>) {
+    let mut ours = safer_plan_core::demo::workspace();
+    let id = ours.id().to_string();
+    let mut theirs = open_file(&ours.save()).expect("copy");
+    let base = theirs.heads();
+    edit(&mut theirs, &police(), "action-04", "Review the youth violence strategy");
+    let changes = file(&mut theirs, &base, None);
+    (ours, id, theirs, changes)
+}
+
+#[test]
+fn a_kept_partnership_checks_files_of_changes_as_the_one_sent_whole_does() {
+    let council = Author::new("CSP Manager", "Luton Council");
+    let (mut ours, id, mut theirs, changes) = partner_retitled();
+    let passed = Response::Exchange(ExchangeAnswer::Passed { inside: None });
+    let needs = Response::Exchange(ExchangeAnswer::NeedsPartnership { inside: None });
+
+    // Nothing kept yet (a fresh worker): the page is asked for it whole.
+    let at = ours.heads();
+    assert_eq!(sent(&changes, None, Some(&id), kept_since(&mut ours, &at)), needs);
+    assert_eq!(keep(&mut ours), Response::Kept(true));
+    assert_eq!(sent(&changes, None, Some(&id), kept_since(&mut ours, &at)), passed);
+
+    // The page edits on: its new changes bring the kept copy up to date,
+    // and the check is the one a whole partnership sent gives.
+    edit(&mut ours, &council, "action-07", "Publish both Domestic Homicide Reviews");
+    assert_eq!(sent(&changes, None, Some(&id), kept_since(&mut ours, &at)), passed);
+    assert_eq!(exchange(&changes, None, Some(&id), Some(ours.save())), passed);
+    let later = ours.heads();
+    assert_eq!(sent(&changes, None, Some(&id), kept_since(&mut ours, &later)), passed, "nothing new to send");
+
+    // A refusal is the same too: changes building on ones this copy lacks.
+    let mut further = open_file(&theirs.save()).expect("their copy");
+    let theirs_at = further.heads();
+    edit(&mut further, &police(), "action-05", "Refresh the MARAC protocol");
+    let gap = file(&mut further, &theirs_at, None);
+    let refused = exchange(&gap, None, Some(&id), Some(ours.save()));
+    assert!(matches!(refused, Response::Exchange(ExchangeAnswer::Refused(_))), "{refused:?}");
+    assert_eq!(sent(&gap, None, Some(&id), kept_since(&mut ours, &later)), refused);
+
+    // Checking leaves the kept copy as it was: the same file checks again.
+    assert_eq!(sent(&changes, None, Some(&id), kept_since(&mut ours, &later)), passed);
+}
+
+#[test]
+fn a_kept_partnership_that_is_not_the_pages_is_dropped_and_asked_for_whole() {
+    let (mut ours, id, _, changes) = partner_retitled();
+    let needs = Response::Exchange(ExchangeAnswer::NeedsPartnership { inside: None });
+    assert_eq!(keep(&mut ours), Response::Kept(true));
+
+    // Heads the kept copy cannot reach (the page rolled a change back, or
+    // another partnership): nothing is trusted, and it is asked for whole.
+    let stranger = Partnership::Kept { changes: Vec::new(), heads: bufs([vec![7; 32]]) };
+    assert_eq!(sent(&changes, None, Some(&id), stranger), needs);
+    let at = ours.heads();
+    assert_eq!(sent(&changes, None, Some(&id), kept_since(&mut ours, &at)), needs, "dropped, not kept");
+    // Another partnership is never checked against the kept one.
+    assert_eq!(keep(&mut ours), Response::Kept(true));
+    let other = Partnership::Kept { changes: Vec::new(), heads: heads(&mut ours) };
+    assert_eq!(sent(&changes, None, Some("another"), other), needs);
+    // A document that does not reach the heads it is sent with is not kept.
+    let wrong = KeepRequest { id: id.clone(), document: ours.save(), heads: bufs([vec![7; 32]]) };
+    assert_eq!(handle(Request::Keep(wrong)), Response::Kept(false));
+    let not_a_document = KeepRequest { id, document: b"not a document".to_vec(), heads: Vec::new() };
+    assert_eq!(handle(Request::Keep(not_a_document)), Response::Kept(false));
+}
+
+#[test]
+fn the_page_tracks_what_its_worker_keeps_from_each_answer() {
+    let mut ws = safer_plan_core::demo::workspace();
+    let id = ws.id().to_string();
+    let at = ws.heads();
+    let keep = Request::Keep(KeepRequest { id: id.clone(), document: Vec::new(), heads: heads_to_bytes(&at) });
+    let kept = KeptCopy { id: id.clone(), heads: at.clone() };
+    assert_eq!(keep.kept_after(&Response::Kept(true), None), Some(kept.clone()));
+    assert_eq!(keep.kept_after(&Response::Kept(false), Some(kept.clone())), None);
+
+    let later = vec![automerge::ChangeHash([9; 32])];
+    let check = |current: Partnership| {
+        Request::Exchange(ExchangeRequest { file: Vec::new(), passphrase: None, current_id: Some(id.clone()), current })
+    };
+    let on_kept = check(Partnership::Kept { changes: Vec::new(), heads: heads_to_bytes(&later) });
+    let passed = Response::Exchange(ExchangeAnswer::Passed { inside: None });
+    let refused = Response::Exchange(ExchangeAnswer::Refused("no".into()));
+    let needs = Response::Exchange(ExchangeAnswer::NeedsPartnership { inside: None });
+    // A check on the kept copy brought it to the page's heads, whatever
+    // the file's verdict; asked for whole, the worker keeps nothing.
+    let moved = Some(KeptCopy { id: id.clone(), heads: later });
+    assert_eq!(on_kept.kept_after(&passed, Some(kept.clone())), moved);
+    assert_eq!(on_kept.kept_after(&refused, Some(kept.clone())), moved);
+    assert_eq!(on_kept.kept_after(&needs, Some(kept.clone())), None);
+    // Checks that do not use the kept copy, and other jobs, leave it.
+    assert_eq!(check(Partnership::Saved(Vec::new())).kept_after(&passed, Some(kept.clone())), Some(kept.clone()));
+    assert_eq!(Request::Calibrate.kept_after(&Response::Calibrated(1.0), Some(kept.clone())), Some(kept));
 }
 
 #[test]

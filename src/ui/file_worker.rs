@@ -10,6 +10,11 @@
 //!
 //! The same worker does the page's rare jobs (`jobs`): protecting a file,
 //! timing scrypt, the calendar and QR drawings.
+//!
+//! The worker can keep the open partnership loaded ([`keep`]), so a file of
+//! changes is checked without the page saving it and the worker loading it
+//! each time: the page tracks what its idle worker keeps ([`kept`]) and
+//! sends only its changes since.
 
 pub mod jobs;
 
@@ -18,8 +23,8 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use leptos::prelude::*;
-use safer_plan_file_worker::budget::retire_after;
-use safer_plan_file_worker::{Request, Response, js};
+use safer_plan_file_worker::budget::{BASE, retire_after};
+use safer_plan_file_worker::{KeepRequest, KeptCopy, Request, Response, js};
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -42,6 +47,9 @@ pub enum Outcome {
 thread_local! {
     /// A worker that answered its last request, ready for the next.
     static IDLE: RefCell<Option<Checker>> = const { RefCell::new(None) };
+    /// Settles when the keep under way has been answered; requests wait
+    /// for it, so they go to the worker that keeps the partnership.
+    static KEEPING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
 }
 
 /// Starts the worker ahead of the first file, so its wasm is compiled by
@@ -54,9 +62,50 @@ pub fn warm_up() {
     });
 }
 
+/// Has the worker load and keep the open partnership (`request`: its id,
+/// saved document and heads) for the files of changes that follow, unless
+/// the idle worker keeps it already. Answered in the background; a request
+/// made meanwhile waits for it. If the worker cannot keep it, or is ended,
+/// files are checked against the partnership sent whole, as before.
+/// `request` is made only when needed: saving the large partnership is
+/// work for the page.
+pub fn keep(id: &str, request: impl FnOnce() -> Option<KeepRequest>) {
+    let kept_already = IDLE.with_borrow(|idle| idle.as_ref().and_then(|c| c.kept.as_ref()).is_some_and(|k| k.id == id));
+    if kept_already || KEEPING.with_borrow(Option::is_some) {
+        return;
+    }
+    let Some(request) = request() else { return };
+    let mut settle = None;
+    let keeping = js_sys::Promise::new(&mut |resolve, _| settle = Some(resolve));
+    KEEPING.set(Some(keeping));
+    leptos::task::spawn_local(async move {
+        // Loading the large partnership takes about a second here; a tablet
+        // may be ten times slower. Past the budget the worker is ended and
+        // files are checked as if nothing were kept.
+        let _ = ask_quietly(&Request::Keep(request), BASE).await;
+        KEEPING.set(None);
+        if let Some(settle) = settle {
+            let _ = settle.call0(&JsValue::NULL);
+        }
+    });
+}
+
+/// What the idle worker keeps, once any keep under way has been answered.
+pub async fn kept() -> Option<KeptCopy> {
+    keeping_done().await;
+    IDLE.with_borrow(|idle| idle.as_ref().and_then(|c| c.kept.clone()))
+}
+
+async fn keeping_done() {
+    if let Some(keeping) = KEEPING.with_borrow(Clone::clone) {
+        let _ = JsFuture::from(keeping).await;
+    }
+}
+
 /// Asks the worker about one file, allowing it `budget`; `checking` is set
 /// while the answer is awaited, once that has taken over 300 ms.
 pub async fn ask(request: &Request, budget: Duration, checking: RwSignal<bool>) -> Outcome {
+    keeping_done().await;
     let timer = set_timeout_with_handle(move || checking.set(true), SHOW_CHECKING_AFTER).ok();
     let outcome = ask_quietly(request, budget).await;
     if let Some(timer) = timer {
@@ -68,7 +117,7 @@ pub async fn ask(request: &Request, budget: Duration, checking: RwSignal<bool>) 
 
 async fn ask_quietly(request: &Request, budget: Duration) -> Outcome {
     // A second file while one is being checked gets a worker of its own.
-    let Some(checker) = IDLE.with_borrow_mut(Option::take).or_else(Checker::start) else {
+    let Some(mut checker) = IDLE.with_borrow_mut(Option::take).or_else(Checker::start) else {
         return Outcome::Unavailable;
     };
     let Ok(message) = js::to_js(request) else { return Outcome::Unavailable };
@@ -77,6 +126,7 @@ async fn ask_quietly(request: &Request, budget: Duration) -> Outcome {
     if reply.is_object() && !field("answer").is_undefined() {
         return match js::from_js::<Response>(field("answer")) {
             Ok(response) => {
+                checker.kept = request.kept_after(&response, checker.kept.take());
                 if !retire_after(request) {
                     IDLE.with_borrow_mut(|idle| {
                         if idle.is_none() {
@@ -101,6 +151,8 @@ async fn ask_quietly(request: &Request, budget: Duration) -> Outcome {
 /// One running worker, answering one request at a time.
 struct Checker {
     worker: web_sys::Worker,
+    /// The partnership it keeps loaded, and the heads it has.
+    kept: Option<KeptCopy>,
     /// Resolves the request being answered.
     settle: Rc<RefCell<Option<js_sys::Function>>>,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
@@ -138,7 +190,7 @@ impl Checker {
         };
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Some(Checker { worker, settle, _on_message: on_message, _on_error: on_error })
+        Some(Checker { worker, kept: None, settle, _on_message: on_message, _on_error: on_error })
     }
 
     /// Posts `message` and waits for the reply, or for `budget` to pass

@@ -2,9 +2,8 @@
 
 use automerge::{AutoCommit, Change, ChangeHash};
 
-use super::refresh::{Touched, refresh};
+use super::refresh::{Touched, check_touched, refresh};
 use super::{DocError, Workspace};
-use crate::model::Partnership;
 
 /// Applies `changes` to `doc` and says what they touched: refused if they
 /// build on changes `doc` lacks, or leave a document this version does not
@@ -59,9 +58,7 @@ impl Workspace {
     /// Refuses with the error `with_changes` gives.
     pub fn check_changes(saved: &mut AutoCommit, changes: Vec<Change>) -> Result<(), DocError> {
         let touched = take_changes(saved, changes)?;
-        // Only the touched items are read; the rest stay empty.
-        let nothing = Partnership::new(String::new(), String::new(), String::new());
-        refresh(&nothing, saved, &touched)?;
+        check_touched(saved, &touched)?;
         Ok(())
     }
 

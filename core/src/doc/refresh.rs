@@ -142,12 +142,16 @@ const PROGRESS: Kept<Action> =
 /// Brings one top-level map up to date: whole if the map itself changed,
 /// otherwise item by item, keeping each item's `kept` collection when
 /// nothing reached it.
+/// `checking`: only whether the touched items read matters (see
+/// [`check_touched`]), so a kept collection no patch reached is skipped
+/// even for an item `map` does not hold.
 fn refresh_map<T: Hydrate, D: ReadDoc>(
     map: &mut BTreeMap<String, T>,
     doc: &D,
     field: &str,
     touched: &Touched,
     missing_is_empty: bool,
+    checking: bool,
     kept: Option<&Kept<T>>,
 ) -> Result<(), HydrateError> {
     let whole = |doc: &D| {
@@ -174,7 +178,8 @@ fn refresh_map<T: Hydrate, D: ReadDoc>(
     let mut carried = BTreeSet::new();
     for key in keys {
         let Some((Value::Object(kind), id)) = doc.get(&obj, key.as_str())? else { continue };
-        if let Some(kept) = kept.filter(|k| map.contains_key(key) && touched.left_alone(field, key, k.key))
+        if let Some(kept) =
+            kept.filter(|k| (checking || map.contains_key(key)) && touched.left_alone(field, key, k.key))
             && let Some((Value::Object(ObjType::Map | ObjType::Table), nested)) = doc.get(&id, kept.key)?
         {
             skipped.insert(nested);
@@ -204,6 +209,27 @@ fn refresh_map<T: Hydrate, D: ReadDoc>(
 /// `before` (the partnership `doc` held before the patched changes) with
 /// every field and item `touched` names read again from `doc`.
 pub fn refresh<D: ReadDoc>(before: &Partnership, doc: &D, touched: &Touched) -> Result<Partnership, HydrateError> {
+    refresh_or_check(before, doc, touched, false)
+}
+
+/// Whether [`refresh`] from the partnership `doc` held before the patched
+/// changes would read, without that partnership: every field and item
+/// `touched` names is read from `doc`, except an action's progress updates
+/// no patch reached, which were read when the partnership before was (the
+/// same ones `refresh` carries over). The error is the one `refresh` gives.
+/// What the file worker checks a partner's changes with, on a document it
+/// keeps loaded but never read whole.
+pub fn check_touched<D: ReadDoc>(doc: &D, touched: &Touched) -> Result<(), HydrateError> {
+    let nothing = Partnership::new(String::new(), String::new(), String::new());
+    refresh_or_check(&nothing, doc, touched, true).map(|_| ())
+}
+
+fn refresh_or_check<D: ReadDoc>(
+    before: &Partnership,
+    doc: &D,
+    touched: &Touched,
+    checking: bool,
+) -> Result<Partnership, HydrateError> {
     if touched.everything {
         return partnership(doc);
     }
@@ -245,17 +271,17 @@ pub fn refresh<D: ReadDoc>(before: &Partnership, doc: &D, touched: &Touched) -> 
     if touched.field("plan") {
         *plan = read(view, "plan")?;
     }
-    refresh_map(themes, doc, "themes", touched, false, None)?;
-    refresh_map(actions, doc, "actions", touched, false, Some(&PROGRESS))?;
-    refresh_map(events, doc, "events", touched, true, None)?;
-    refresh_map(organisations, doc, "organisations", touched, true, None)?;
-    refresh_map(sub_groups, doc, "sub_groups", touched, true, None)?;
-    refresh_map(report_notes, doc, "report_notes", touched, true, None)?;
-    refresh_map(indicators, doc, "indicators", touched, true, None)?;
-    refresh_map(assessments, doc, "assessments", touched, true, None)?;
-    refresh_map(questionnaires, doc, "questionnaires", touched, true, None)?;
-    refresh_map(workshops, doc, "workshops", touched, true, None)?;
-    refresh_map(covers, doc, "covers", touched, true, None)?;
+    refresh_map(themes, doc, "themes", touched, false, checking, None)?;
+    refresh_map(actions, doc, "actions", touched, false, checking, Some(&PROGRESS))?;
+    refresh_map(events, doc, "events", touched, true, checking, None)?;
+    refresh_map(organisations, doc, "organisations", touched, true, checking, None)?;
+    refresh_map(sub_groups, doc, "sub_groups", touched, true, checking, None)?;
+    refresh_map(report_notes, doc, "report_notes", touched, true, checking, None)?;
+    refresh_map(indicators, doc, "indicators", touched, true, checking, None)?;
+    refresh_map(assessments, doc, "assessments", touched, true, checking, None)?;
+    refresh_map(questionnaires, doc, "questionnaires", touched, true, checking, None)?;
+    refresh_map(workshops, doc, "workshops", touched, true, checking, None)?;
+    refresh_map(covers, doc, "covers", touched, true, checking, None)?;
     if touched.field("sync_id") {
         *sync_id = read_or_default(view, "sync_id")?;
     }

@@ -21,7 +21,7 @@ use crate::ui::history::ChangesTable;
 use crate::ui::navigation::use_navigation;
 use crate::ui::router::focus_id;
 use crate::ui::session::use_session;
-use crate::ui::share::check::{Verdict, check_file};
+use crate::ui::share::check::{Verdict, check_file, keep_open_partnership};
 use crate::ui::share::qr::QrScanner;
 
 /// What the chosen file turned out to be. The file itself is held by the
@@ -79,6 +79,7 @@ pub fn ReceiveSection() -> impl IntoView {
     let locked = StoredValue::new_local(None::<(Vec<u8>, Option<f64>)>);
     let held = StoredValue::new_local(None::<Opened>);
     file_worker::warm_up();
+    keep_open_partnership(session);
 
     // Opens on the page a file the worker passed, against the open
     // partnership, and says what it is.
