@@ -105,8 +105,8 @@ async fn keeping_done() {
 /// Asks the worker about one file, allowing it `budget`; `checking` is set
 /// while the answer is awaited, once that has taken over 300 ms.
 pub async fn ask(request: &Request, budget: Duration, checking: RwSignal<bool>) -> Outcome {
-    keeping_done().await;
     let timer = set_timeout_with_handle(move || checking.set(true), SHOW_CHECKING_AFTER).ok();
+    keeping_done().await;
     let outcome = ask_quietly(request, budget).await;
     if let Some(timer) = timer {
         timer.clear();

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::doc::{DocError, HistoryEntry, UndoImport};
+use crate::model::paging::{CHANGES, STEP, show_more, showing};
 use crate::model::{Date, FieldErrors, recent_meetings};
 use crate::nav::Route;
 
@@ -222,26 +223,50 @@ pub fn HistoryPage() -> impl IntoView {
 }
 
 /// Changes as a When / Who / What changed table, in the order given: an
-/// action's own history, or what a partner's file would bring.
+/// action's own history, or what a partner's file would bring. The first
+/// 50 rows are drawn, then 50 more at each "Show the next 50 changes"
+/// (`model::paging`): a partner's file can hold a thousand.
 #[component]
 pub fn ChangesTable(caption: &'static str, #[prop(into)] entries: Signal<Vec<HistoryEntry>>) -> impl IntoView {
+    let shown = RwSignal::new(STEP);
+    let counts = move || {
+        let total = entries.with(Vec::len);
+        (shown.get().min(total), total)
+    };
+    let count = move || {
+        let (on_page, total) = counts();
+        (total > STEP)
+            .then(|| view! { <p class="govuk-body" role="status">{showing(on_page, total, total, CHANGES)}</p> })
+    };
+    let buttons = move || {
+        let (on_page, total) = counts();
+        show_more(on_page, total, CHANGES).map(|(label, next)| {
+            let rest = total - on_page;
+            view! {
+                <div class="govuk-button-group app-show-more">
+                    <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| shown.update(|n| *n = on_page + next)>
+                        {label}
+                    </button>
+                    {(rest > next).then(|| view! {
+                        <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| shown.set(total)>
+                            {format!("Show all {total} changes")}
+                        </button>
+                    })}
+                </div>
+            }
+        })
+    };
     view! {
+        {count}
         <Table caption=caption columns=["When", "Who", "What changed"]>
-            {move || {
-                entries
-                    .get()
-                    .into_iter()
-                    .map(|e| {
-                        view! {
-                            <tr class="govuk-table__row">
-                                <td class="govuk-table__cell">{format!("{} {}", e.date().short(), e.time_of_day())}</td>
-                                <td class="govuk-table__cell">{e.author.describe()}</td>
-                                <td class="govuk-table__cell">{e.summary}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()
-            }}
+            <For each=move || entries.with(|e| e.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=|e| e.hash.clone() let:e>
+                <tr class="govuk-table__row">
+                    <td class="govuk-table__cell">{format!("{} {}", e.date().short(), e.time_of_day())}</td>
+                    <td class="govuk-table__cell">{e.author.describe()}</td>
+                    <td class="govuk-table__cell">{e.summary}</td>
+                </tr>
+            </For>
         </Table>
+        {buttons}
     }
 }

@@ -55,6 +55,51 @@ test('a plan edited with another Automerge tool merges through the Share page', 
   await expectAccessible(page, 'the action another tool changed');
 });
 
+test("an analyst's script of 120 changes is previewed 50 changes at a time and merges whole", async ({ page }) => {
+  await openDemo(page);
+  await setIdentity(page, 'Jo Coordinator', 'Luton Council');
+  await sharePage(page);
+  const waiting = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download as Automerge document (.automerge)' }).click();
+  const download = await waiting;
+
+  // The script retitles action 4 once a minute for two hours, one change each.
+  let doc = Automerge.load<any>(new Uint8Array(readFileSync((await download.path()) as string)));
+  for (let i = 1; i <= 120; i++) {
+    doc = Automerge.change(doc, { message: `Scripted retitle ${i}`, time: 1_700_000_000 + 60 * i }, (d) => {
+      d.actions['action-04'].title = `${TITLE}, pass ${i}`;
+    });
+  }
+  const path = test.info().outputPath('retitled-by-a-script.automerge');
+  writeFileSync(path, Automerge.save(doc));
+
+  await sharePage(page);
+  await page.getByLabel('Choose the file a partner sent, or a backup').setInputFiles(path);
+  const incoming = page.locator('#incoming');
+  await expect(incoming).toContainText('What retitled-by-a-script.automerge would change');
+  const rows = incoming.getByRole('table', { name: 'Changes in the file' }).locator('tbody tr');
+  await expect(incoming.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing the first 50 of 120 changes');
+  await expect(rows).toHaveCount(50);
+  await expect(rows.first()).toContainText('Scripted retitle 1');
+  await expect(incoming.getByRole('button', { name: 'Show all 120 changes' })).toBeVisible();
+  await expectAccessible(page, 'the preview of a file of 120 changes');
+
+  await incoming.getByRole('button', { name: 'Show the next 50 changes' }).click();
+  await expect(rows).toHaveCount(100);
+  await expect(incoming.getByRole('button', { name: 'Show all 120 changes' })).toHaveCount(0);
+  await incoming.getByRole('button', { name: 'Show the last 20 changes' }).click();
+  await expect(rows).toHaveCount(120);
+  await expect(rows.last()).toContainText('Scripted retitle 120');
+  await expect(incoming.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing all 120 changes');
+  await expect(incoming.getByRole('button', { name: /^Show / })).toHaveCount(0);
+
+  await incoming.getByRole('button', { name: 'Merge 120 changes' }).click();
+  await expect(page.getByText('120 changes merged from retitled-by-a-script.automerge')).toBeVisible();
+  await expectSaved(page);
+  await visit(page, '/actions/action-04');
+  await expectPage(page, `${TITLE}, pass 120`);
+});
+
 test('a partnership protected with rage in ASCII armour opens with its passphrase', async ({ page }) => {
   await openDemo(page);
   await setIdentity(page, 'Jo Coordinator', 'Luton Council');

@@ -1,22 +1,15 @@
 //! The action list as the page shows it: one light row per action (what the
 //! table prints, nothing else), read from the plan once per change; a search
 //! over every action as the person types; and the list shown 50 rows at a
-//! time with "Show the next 50 actions".
-//!
-//! Why 50 at a time rather than GOV.UK pagination: a partnership's plan is
-//! read top to bottom in business-plan order, usually 10 to 60 actions, so
-//! almost every plan still shows whole; a large one grows in place, where
-//! the person was reading, instead of sending them to a page 2 whose
-//! contents shift whenever an action is added. Filters and the search
-//! always look at every action, and the count says how many matched. The
-//! printed plan and reports (`report/`) never page.
+//! time with "Show the next 50 actions" (`paging`). A plan is usually 10
+//! to 60 actions, so almost every plan still shows whole. Filters and the
+//! search always look at every action, and the count says how many
+//! matched. The printed plan and reports (`report/`) never page.
 
 use super::filter::{ActionFilter, has_every_word, search_text};
 use super::{Action, Date, Partnership, Status};
 
-/// How many rows the action list shows first, and adds each time the
-/// person asks for more.
-pub const STEP: usize = 50;
+pub use super::paging::STEP;
 
 /// One action as a row of the action list.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -71,32 +64,11 @@ pub fn matching(texts: &[String], words: &[String]) -> Vec<usize> {
     (0..texts.len()).filter(|&i| has_every_word(&texts[i], words)).collect()
 }
 
-/// The line above the list: how many actions are shown, of how many that
-/// match, of how many in the plan.
-pub fn showing(shown: usize, matched: usize, total: usize) -> String {
-    match (shown == matched, matched == total) {
-        (true, true) => format!("Showing all {total} actions"),
-        (true, false) => format!("Showing {matched} of {total} actions"),
-        (false, true) => format!("Showing the first {shown} of {total} actions"),
-        (false, false) => format!("Showing the first {shown} of the {matched} actions that match, out of {total}"),
-    }
-}
-
-/// The button that shows more of the list, and how many it adds; `None`
-/// when every match is shown.
-pub fn show_more(shown: usize, matched: usize) -> Option<(String, usize)> {
-    match matched.saturating_sub(shown) {
-        0 => None,
-        1 => Some(("Show the last action".to_string(), 1)),
-        left if left <= STEP => Some((format!("Show the last {left} actions"), left)),
-        _ => Some((format!("Show the next {STEP} actions"), STEP)),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::filter::search_words;
+    use crate::model::paging::{ACTIONS, show_more, showing};
 
     #[test]
     fn the_demo_lists_as_its_business_plan_with_each_rows_words() {
@@ -148,8 +120,8 @@ mod tests {
         let plan = crate::demo::large::large_partnership();
         let rows = ActionRow::list(&plan, &ActionFilter::default(), "");
         assert_eq!(rows.len(), 500);
-        assert_eq!(showing(STEP, rows.len(), 500), "Showing the first 50 of 500 actions");
-        assert_eq!(show_more(STEP, rows.len()), Some(("Show the next 50 actions".to_string(), 50)));
+        assert_eq!(showing(STEP, rows.len(), 500, ACTIONS), "Showing the first 50 of 500 actions");
+        assert_eq!(show_more(STEP, rows.len(), ACTIONS), Some(("Show the next 50 actions".to_string(), 50)));
         let texts = search_texts(&plan, &rows);
         // Far past the first 50 rows. The generator counts actions from 0
         // in its update words, so action 418's updates say "on action 417".
@@ -165,22 +137,8 @@ mod tests {
         );
         assert!(sevens.len() > STEP && sevens.len() < 500, "{}", sevens.len());
         assert_eq!(
-            showing(STEP, sevens.len(), 500),
+            showing(STEP, sevens.len(), 500, ACTIONS),
             format!("Showing the first 50 of the {} actions that match, out of 500", sevens.len())
         );
-    }
-
-    #[test]
-    fn the_count_and_the_button_say_what_is_shown_and_what_is_left() {
-        assert_eq!(showing(13, 13, 13), "Showing all 13 actions");
-        assert_eq!(showing(3, 3, 13), "Showing 3 of 13 actions");
-        assert_eq!(showing(0, 0, 13), "Showing 0 of 13 actions");
-        assert_eq!(showing(100, 120, 120), "Showing the first 100 of 120 actions");
-        assert_eq!(show_more(50, 120), Some(("Show the next 50 actions".to_string(), 50)));
-        assert_eq!(show_more(100, 120), Some(("Show the last 20 actions".to_string(), 20)));
-        assert_eq!(show_more(50, 100), Some(("Show the last 50 actions".to_string(), 50)));
-        assert_eq!(show_more(119, 120), Some(("Show the last action".to_string(), 1)));
-        assert_eq!(show_more(120, 120), None);
-        assert_eq!(show_more(13, 13), None);
     }
 }

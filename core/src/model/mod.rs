@@ -19,6 +19,7 @@ pub mod filter;
 pub mod import;
 pub mod kiosk;
 mod narrative;
+pub mod paging;
 mod partnership;
 pub mod performance;
 pub mod period;

@@ -7,8 +7,9 @@
 use leptos::prelude::*;
 
 use crate::model::ActionFilter;
-use crate::model::action_list::{ActionRow, STEP, matching, search_texts, show_more, showing};
+use crate::model::action_list::{ActionRow, STEP, matching, search_texts};
 use crate::model::filter::search_words;
+use crate::model::paging::{ACTIONS, show_more, showing};
 use crate::nav::Route;
 
 use crate::ui::components::{StatusTag, Table};
@@ -102,7 +103,7 @@ pub fn ActionTable(rows: ActionRows) -> impl IntoView {
     let none = Memo::new(move |_| matched.with(Vec::is_empty));
     let buttons = move || {
         let (on_page, found) = counts();
-        show_more(on_page, found).map(|(label, next)| {
+        show_more(on_page, found, ACTIONS).map(|(label, next)| {
             let rest = found - on_page;
             view! {
                 <div class="govuk-button-group app-show-more">
@@ -122,7 +123,7 @@ pub fn ActionTable(rows: ActionRows) -> impl IntoView {
         <p class="govuk-body" role="status">
             {move || {
                 let (on_page, found) = counts();
-                showing(on_page, found, listed.with(|(_, total)| *total))
+                showing(on_page, found, listed.with(|(_, total)| *total), ACTIONS)
             }}
         </p>
         <Show when=move || !none.get() fallback=|| view! { <p class="govuk-body">"No actions match these filters."</p> }>
