@@ -14,7 +14,9 @@ use safer_plan::doc::{Stamp, Workspace};
 use safer_plan::exchange::{Outgoing, make_file};
 use safer_plan::model::{ActionDraft, Author, Date, Narrative, Status, ValidProgress};
 use safer_plan_file_worker::protocol::UNSAFE_FILE;
-use safer_plan_file_worker::{ExchangeAnswer, ExchangeRequest, Request, Response, handle};
+use safer_plan_file_worker::{
+    ExchangeAnswer, ExchangeRequest, KeepRequest, Partnership, Request, Response, handle, heads_to_bytes,
+};
 use sha2::{Digest, Sha256};
 
 #[path = "../fuzz/common.rs"]
@@ -82,14 +84,23 @@ fn every_fuzz_seed_is_opened_or_refused_without_panicking() {
 
 /// How the page fares with a file, asking the file worker as
 /// `ui/share/check.rs` does (with the open partnership's id, then, for a
-/// file of changes to it, with its document). Natively a panic unwinds, so
+/// file of changes to it, on the copy the worker keeps from when the Share
+/// page opened). Natively a panic unwinds, so
 /// `catch_unwind` stands in for the worker ending on the file; in the
 /// browser the page then terminates the worker and refuses the file
 /// (journey `tests/e2e/damaged-files.spec.ts`).
 fn through_the_worker(file: &[u8]) -> Result<ExchangeAnswer, &'static str> {
     let current = common::BASE.to_vec();
-    let current_id = Workspace::load(&current).expect("the base opens").id().to_string();
-    let ask = |file: Vec<u8>, current: Option<Vec<u8>>| {
+    let mut base = Workspace::load(&current).expect("the base opens");
+    let current_id = base.id().to_string();
+    let heads = base.heads();
+    let kept = handle(Request::Keep(KeepRequest {
+        id: current_id.clone(),
+        document: current.clone(),
+        heads: heads_to_bytes(&heads),
+    }));
+    assert_eq!(kept, Response::Kept(true), "the worker keeps the base");
+    let ask = |file: Vec<u8>, current: Partnership| {
         let request = Request::Exchange(ExchangeRequest {
             file,
             passphrase: Some(common::PASSPHRASE.to_string()),
@@ -102,8 +113,15 @@ fn through_the_worker(file: &[u8]) -> Result<ExchangeAnswer, &'static str> {
             Err(_) => Err(UNSAFE_FILE),
         }
     };
-    match ask(file.to_vec(), None)? {
-        ExchangeAnswer::NeedsPartnership { inside } => ask(inside.unwrap_or_else(|| file.to_vec()), Some(current)),
+    match ask(file.to_vec(), Partnership::NotSent)? {
+        ExchangeAnswer::NeedsPartnership { inside } => {
+            let file = inside.unwrap_or_else(|| file.to_vec());
+            match ask(file.clone(), Partnership::kept(Vec::new(), &heads))? {
+                // Not kept after all: the page sends it whole.
+                ExchangeAnswer::NeedsPartnership { .. } => ask(file, Partnership::Saved(current)),
+                answer => Ok(answer),
+            }
+        }
         answer => Ok(answer),
     }
 }
