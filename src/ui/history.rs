@@ -6,12 +6,12 @@
 use leptos::prelude::*;
 
 use crate::doc::{DocError, HistoryEntry, UndoImport};
-use crate::model::paging::{CHANGES, STEP, show_more, showing};
+use crate::model::paging::{CHANGES, STEP, showing};
 use crate::model::{Date, FieldErrors, recent_meetings};
 use crate::nav::Route;
 
 use super::clock;
-use super::components::{ErrorSummary, SelectField, Table, TextField, show_errors};
+use super::components::{ErrorSummary, SelectField, ShowMore, Table, TextField, show_errors};
 use super::router::page_loaded;
 use super::undo_import::UndoImportPanel;
 use crate::ui::session::{ChangeError, use_session};
@@ -240,21 +240,7 @@ pub fn ChangesTable(caption: &'static str, #[prop(into)] entries: Signal<Vec<His
     };
     let buttons = move || {
         let (on_page, total) = counts();
-        show_more(on_page, total, CHANGES).map(|(label, next)| {
-            let rest = total - on_page;
-            view! {
-                <div class="govuk-button-group app-show-more">
-                    <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| shown.update(|n| *n = on_page + next)>
-                        {label}
-                    </button>
-                    {(rest > next).then(|| view! {
-                        <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| shown.set(total)>
-                            {format!("Show all {total} changes")}
-                        </button>
-                    })}
-                </div>
-            }
-        })
+        view! { <ShowMore on_page total noun=CHANGES show=move |n| shown.set(on_page + n) /> }
     };
     view! {
         {count}

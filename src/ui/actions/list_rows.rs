@@ -9,10 +9,10 @@ use leptos::prelude::*;
 use crate::model::ActionFilter;
 use crate::model::action_list::{ActionRow, STEP, matching, search_texts};
 use crate::model::filter::search_words;
-use crate::model::paging::{ACTIONS, show_more, showing};
+use crate::model::paging::{ACTIONS, showing};
 use crate::nav::Route;
 
-use crate::ui::components::{StatusTag, Table};
+use crate::ui::components::{ShowMore, StatusTag, Table};
 use crate::ui::router::focus_id;
 use crate::ui::session::Session;
 
@@ -103,21 +103,7 @@ pub fn ActionTable(rows: ActionRows) -> impl IntoView {
     let none = Memo::new(move |_| matched.with(Vec::is_empty));
     let buttons = move || {
         let (on_page, found) = counts();
-        show_more(on_page, found, ACTIONS).map(|(label, next)| {
-            let rest = found - on_page;
-            view! {
-                <div class="govuk-button-group app-show-more">
-                    <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| rows.show(next)>
-                        {label}
-                    </button>
-                    {(rest > next).then(|| view! {
-                        <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| rows.show(rest)>
-                            {format!("Show all {found} actions")}
-                        </button>
-                    })}
-                </div>
-            }
-        })
+        view! { <ShowMore on_page total=found noun=ACTIONS show=move |n| rows.show(n) /> }
     };
     view! {
         <p class="govuk-body" role="status">

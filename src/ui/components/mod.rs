@@ -14,7 +14,7 @@ use crate::ui::session::Session;
 
 pub use error_summary::{ErrorSummary, clear_errors, show_errors};
 pub use notices::{BackLink, Missing, StatusTag, SuccessBanner, WarningText};
-pub use table::{CaptionSize, EditRemoveCell, SummaryRow, Table};
+pub use table::{CaptionSize, EditRemoveCell, ShowMore, SummaryRow, Table};
 
 /// `aria-describedby` for a field: its hint and, when present, its error.
 fn described_by(id: &'static str, has_hint: bool, has_error: bool) -> Option<String> {

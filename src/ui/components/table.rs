@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::model::paging::{Noun, show_more};
+
 use crate::nav::Route;
 
 /// How a table's caption is shown. Most tables sit under a heading that
@@ -140,4 +142,27 @@ pub fn EditRemoveCell(edit: Route, remove: Route, #[prop(into)] item: String) ->
             </a>
         </td>
     }
+}
+
+/// The buttons under a list drawn a step at a time (`model::paging`):
+/// "Show the next 50 …" and, when more than that is left, "Show all N …".
+/// `show` is given how many more rows to draw. Nothing when every row is
+/// drawn.
+#[component]
+pub fn ShowMore(on_page: usize, total: usize, noun: Noun, show: impl Fn(usize) + Copy + 'static) -> impl IntoView {
+    show_more(on_page, total, noun).map(|(label, next)| {
+        let rest = total - on_page;
+        view! {
+            <div class="govuk-button-group app-show-more">
+                <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| show(next)>
+                    {label}
+                </button>
+                {(rest > next).then(|| view! {
+                    <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| show(rest)>
+                        {format!("Show all {total} {}", noun.many)}
+                    </button>
+                })}
+            </div>
+        }
+    })
 }
