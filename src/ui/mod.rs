@@ -25,6 +25,7 @@ mod lazy_pages;
 mod live;
 mod navigation;
 mod offline;
+mod paint;
 mod panic;
 mod persistence;
 mod plan;

@@ -17,6 +17,7 @@ use safer_plan_file_worker::{
 use crate::doc::Workspace;
 use crate::exchange::Unlocked;
 use crate::ui::file_worker::{self, Outcome, ask};
+use crate::ui::paint::after_next_paint;
 use crate::ui::session::Session;
 
 /// Has the file worker load and keep the open partnership once the page
@@ -25,20 +26,15 @@ use crate::ui::session::Session;
 pub fn keep_open_partnership(session: Session) {
     // After the paint: saving the large partnership takes the page a
     // moment, which the Share page's first draw should not wait for.
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                let Some(id) = session.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone())) else { return };
-                file_worker::keep(&id, || {
-                    session.with_workspace(|ws| KeepRequest {
-                        id: ws.id().to_string(),
-                        heads: heads_to_bytes(&ws.heads()),
-                        document: ws.save(),
-                    })
-                });
-            },
-            std::time::Duration::ZERO,
-        )
+    after_next_paint(move || {
+        let Some(id) = session.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone())) else { return };
+        file_worker::keep(&id, || {
+            session.with_workspace(|ws| KeepRequest {
+                id: ws.id().to_string(),
+                heads: heads_to_bytes(&ws.heads()),
+                document: ws.save(),
+            })
+        });
     });
 }
 
