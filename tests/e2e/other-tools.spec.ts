@@ -4,24 +4,31 @@
 // its passphrase.
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as Automerge from '@automerge/automerge';
-import { expect, test } from '@playwright/test';
+import { type Page, expect, test } from '@playwright/test';
 import { expectAccessible, expectPage, expectSaved, openDemo, setIdentity, sharePage, visit } from './helpers';
 
 const PARTNERSHIP = 'Luton Community Safety Partnership';
 const TITLE = 'Review the youth violence strategy with the VERU (edited in a script)';
 const NARRATIVE = 'The analyst updated this from the police data with a script.';
 
-test('a plan edited with another Automerge tool merges through the Share page', async ({ page }) => {
+/** Opens the demo as Jo from Luton Council and downloads it from the Share
+ * page as an `.automerge` file, loaded with @automerge/automerge as an
+ * analyst's script would. */
+async function downloadDemo(page: Page): Promise<Automerge.Doc<any>> {
   await openDemo(page);
   await setIdentity(page, 'Jo Coordinator', 'Luton Council');
   await sharePage(page);
   const waiting = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download as Automerge document (.automerge)' }).click();
   const download = await waiting;
+  return Automerge.load<any>(new Uint8Array(readFileSync((await download.path()) as string)));
+}
+
+test('a plan edited with another Automerge tool merges through the Share page', async ({ page }) => {
+  const doc = await downloadDemo(page);
 
   // An analyst's script edits the download with @automerge/automerge, as
   // any JavaScript developer would: plain strings and numbers.
-  const doc = Automerge.load<any>(new Uint8Array(readFileSync((await download.path()) as string)));
   const edited = Automerge.change(doc, { message: 'Updated from the police data', time: 1_700_000_000 }, (d) => {
     d.actions['action-04'].title = TITLE;
     d.actions['action-04'].progress['script-1'] = {
@@ -56,15 +63,9 @@ test('a plan edited with another Automerge tool merges through the Share page', 
 });
 
 test("an analyst's script of 120 changes is previewed 50 changes at a time and merges whole", async ({ page }) => {
-  await openDemo(page);
-  await setIdentity(page, 'Jo Coordinator', 'Luton Council');
-  await sharePage(page);
-  const waiting = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Download as Automerge document (.automerge)' }).click();
-  const download = await waiting;
+  let doc = await downloadDemo(page);
 
   // The script retitles action 4 once a minute for two hours, one change each.
-  let doc = Automerge.load<any>(new Uint8Array(readFileSync((await download.path()) as string)));
   for (let i = 1; i <= 120; i++) {
     doc = Automerge.change(doc, { message: `Scripted retitle ${i}`, time: 1_700_000_000 + 60 * i }, (d) => {
       d.actions['action-04'].title = `${TITLE}, pass ${i}`;
