@@ -34,12 +34,14 @@ fn ScaleExplained() -> impl IntoView {
                     "Each issue is scored from 1 (low) to 5 (high) on eight questions. Harm to victims counts three times "
                     "(the average of its physical, psychological and financial parts), harm to the community and volume "
                     "twice, and trend, public concern and the partnership\u{2019}s capacity to act once: "
-                    {format!("{MAX_SCORE:.0}")} " at most. An issue not fully scored is listed after every fully scored one."
+                    {format!("{MAX_SCORE:.0}")}
+                    " at most. An issue not fully scored is listed after every fully scored one."
                 </p>
                 <dl class="govuk-summary-list">
-                    {Criterion::ALL.iter().map(|c| view! {
-                        <SummaryRow label={c.label()}>{c.scale()}</SummaryRow>
-                    }).collect_view()}
+                    {Criterion::ALL
+                        .iter()
+                        .map(|c| view! { <SummaryRow label=c.label()>{c.scale()}</SummaryRow> })
+                        .collect_view()}
                 </dl>
             </div>
         </details>
@@ -88,120 +90,239 @@ pub fn AssessmentPage(year: String) -> impl IntoView {
 
     view! {
         <ErrorSummary message=problem />
-        <h1 class="govuk-heading-l" tabindex="-1">"Strategic assessment"</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            "Strategic assessment"
+        </h1>
         <p class="govuk-body">
             "The issues the partnership is considering, scored on the same matrix each year and ranked, so partners can see "
             "the high-harm issues, how they changed from the previous year, and choose the priorities for the plan."
         </p>
         <p class="govuk-body">
-            <a class="govuk-link" href=Route::Consultations.href()>"What residents told us: questionnaires at events"</a>
+            <a class="govuk-link" href=Route::Consultations.href()>
+                "What residents told us: questionnaires at events"
+            </a>
             <br />
-            <a class="govuk-link" href=Route::Workshops.href()>"Partner workshops: sense-check the priorities, or work on one"</a>
+            <a class="govuk-link" href=Route::Workshops.href()>
+                "Partner workshops: sense-check the priorities, or work on one"
+            </a>
         </p>
         <ScaleExplained />
-        {move || session.plan.with(|p| {
-            let p = p.as_ref()?;
-            let all = p.assessments_latest_first();
-            let years: Vec<i64> = all.iter().map(|a| a.year).collect();
-            let Some(current) = wanted.and_then(|y| all.iter().find(|a| a.year == y).copied()).or(all.first().copied()) else {
-                return Some(view! {
-                    <p class="govuk-body">"There is no strategic assessment yet."</p>
-                    <button type="button" class="govuk-button" on:click=start>"Start this year's assessment"</button>
-                }.into_any());
-            };
-            let previous = p.assessment_before(current.year);
-            let ranked = current.ranked(previous);
-            let said = evidence::for_assessment(current, p);
-            let heard: Vec<HeardAbout> = ranked
-                .iter()
-                .filter_map(|r| {
-                    let e = said.get(&r.issue.id).filter(|e| !e.is_empty())?;
-                    Some(HeardAbout {
-                        issue_id: r.issue.id.clone(),
-                        name: r.issue.name.clone(),
-                        href: Route::AssessedIssue(current.id.clone(), r.issue.id.clone()).href(),
-                        lines: e.workshops.iter().map(|w| w.describe()).chain(e.consultations.iter().map(|c| c.describe())).collect(),
-                        suggestion: e.concern().map(|c| suggestion_text(c, r.issue.score(Criterion::PublicConcern))),
-                    })
-                })
-                .collect();
-            let dropped: Vec<String> = previous.map(|prev| current.dropped(prev).iter().map(|i| i.name.clone()).collect()).unwrap_or_default();
-            let assessment_id = current.id.clone();
-            let add_href = Route::AssessedIssue(assessment_id.clone(), "new".into()).href();
-            let caption = format!("Issues ranked, {}", year_label(current.year));
-            Some(view! {
-                <h2 class="govuk-heading-m">{format!("{} assessment", year_label(current.year))}</h2>
-                {(years.len() > 1).then(|| view! {
-                    <p class="govuk-body">
-                        "Other years: "
-                        {years.iter().filter(|y| **y != current.year).map(|y| view! {
-                            <a class="govuk-link app-inline-link" href=Route::Assessment(y.to_string()).href()>{year_label(*y)}</a>
-                        }).collect_view()}
-                    </p>
-                })}
-                {previous.map(|prev| view! {
-                    <p class="govuk-body">{format!("Movement is against the {} assessment.", year_label(prev.year))}</p>
-                })}
-                <table class="govuk-table" id="ranking">
-                    <caption class="govuk-table__caption govuk-table__caption--s">{caption}</caption>
-                    <thead class="govuk-table__head">
-                        <tr class="govuk-table__row">
-                            <th scope="col" class="govuk-table__header">"Rank"</th>
-                            <th scope="col" class="govuk-table__header">"Issue"</th>
-                            <th scope="col" class="govuk-table__header govuk-table__header--numeric">{format!("Score (of {MAX_SCORE:.0})")}</th>
-                            <th scope="col" class="govuk-table__header">"Since last year"</th>
-                            <th scope="col" class="govuk-table__header">"In the plan"</th>
-                        </tr>
-                    </thead>
-                    <tbody class="govuk-table__body">
-                        {ranked.into_iter().map(|r| {
-                            let issue_id = r.issue.id.clone();
-                            let name = r.issue.name.clone();
-                            let href = Route::AssessedIssue(assessment_id.clone(), issue_id.clone()).href();
-                            let theme = r.issue.theme_id.as_ref().and_then(|t| p.theme(t)).map(|t| (t.id.clone(), t.name.clone()));
-                            let matching = p.theme_named(&name).map(|t| (t.id.clone(), t.name.clone()));
-                            let for_promote = (assessment_id.clone(), issue_id);
-                            let missing = r.issue.missing().len();
+        {move || {
+            session
+                .plan
+                .with(|p| {
+                    let p = p.as_ref()?;
+                    let all = p.assessments_latest_first();
+                    let years: Vec<i64> = all.iter().map(|a| a.year).collect();
+                    let Some(current) = wanted
+                        .and_then(|y| all.iter().find(|a| a.year == y).copied())
+                        .or(all.first().copied()) else {
+                        return Some(
                             view! {
-                                <tr class="govuk-table__row">
-                                    <td class="govuk-table__cell">{r.rank}</td>
-                                    <td class="govuk-table__cell">
-                                        <a class="govuk-link" href=href>{name.clone()}</a>
-                                        {(!r.complete).then(|| view! {
-                                            <br /><strong class="govuk-tag govuk-tag--yellow">{format!("{missing} score{} to add", if missing == 1 { "" } else { "s" })}</strong>
-                                        })}
-                                    </td>
-                                    <td class="govuk-table__cell govuk-table__cell--numeric">{format!("{:.1}", r.total)}</td>
-                                    <td class="govuk-table__cell">{r.change.describe()}</td>
-                                    <td class="govuk-table__cell">
-                                        {match (theme, matching) {
-                                            (Some((tid, tname)), _) => view! { <a class="govuk-link" href=Route::Theme(tid).href()>{format!("Theme: {tname}")}</a> }.into_any(),
-                                            (None, Some((tid, tname))) => view! {
-                                                <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-button--inline"
-                                                    on:click=move |_| link(for_promote.0.clone(), for_promote.1.clone(), tid.clone())>
-                                                    {format!("Link to {tname}")}<span class="govuk-visually-hidden">{format!(": {name}")}</span>
-                                                </button>
-                                            }.into_any(),
-                                            (None, None) => view! {
-                                                <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-button--inline"
-                                                    on:click=move |_| promote(for_promote.0.clone(), for_promote.1.clone())>
-                                                    "Make a priority theme"<span class="govuk-visually-hidden">{format!(": {name}")}</span>
-                                                </button>
-                                            }.into_any(),
-                                        }}
-                                    </td>
-                                </tr>
+                                <p class="govuk-body">"There is no strategic assessment yet."</p>
+                                <button type="button" class="govuk-button" on:click=start>
+                                    "Start this year's assessment"
+                                </button>
                             }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-                {(!dropped.is_empty()).then(|| view! {
-                    <p class="govuk-body">{format!("Assessed last year but not this year: {}.", dropped.join(", "))}</p>
-                })}
-                <a class="govuk-button govuk-button--secondary" href=add_href>"Add an issue"</a>
-                <WhatWasSaid heard />
-            }.into_any())
-        })}
+                                .into_any(),
+                        );
+                    };
+                    let previous = p.assessment_before(current.year);
+                    let ranked = current.ranked(previous);
+                    let said = evidence::for_assessment(current, p);
+                    let heard: Vec<HeardAbout> = ranked
+                        .iter()
+                        .filter_map(|r| {
+                            let e = said.get(&r.issue.id).filter(|e| !e.is_empty())?;
+                            Some(HeardAbout {
+                                issue_id: r.issue.id.clone(),
+                                name: r.issue.name.clone(),
+                                href: Route::AssessedIssue(current.id.clone(), r.issue.id.clone()).href(),
+                                lines: e
+                                    .workshops
+                                    .iter()
+                                    .map(|w| w.describe())
+                                    .chain(e.consultations.iter().map(|c| c.describe()))
+                                    .collect(),
+                                suggestion: e
+                                    .concern()
+                                    .map(|c| suggestion_text(c, r.issue.score(Criterion::PublicConcern))),
+                            })
+                        })
+                        .collect();
+                    let dropped: Vec<String> = previous
+                        .map(|prev| current.dropped(prev).iter().map(|i| i.name.clone()).collect())
+                        .unwrap_or_default();
+                    let assessment_id = current.id.clone();
+                    let add_href = Route::AssessedIssue(assessment_id.clone(), "new".into()).href();
+                    let caption = format!("Issues ranked, {}", year_label(current.year));
+                    Some(
+                        view! {
+                            <h2 class="govuk-heading-m">{format!("{} assessment", year_label(current.year))}</h2>
+                            {(years.len() > 1)
+                                .then(|| {
+                                    view! {
+                                        <p class="govuk-body">
+                                            "Other years: "
+                                            {years
+                                                .iter()
+                                                .filter(|y| **y != current.year)
+                                                .map(|y| {
+                                                    view! {
+                                                        <a
+                                                            class="govuk-link app-inline-link"
+                                                            href=Route::Assessment(y.to_string()).href()
+                                                        >
+                                                            {year_label(*y)}
+                                                        </a>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </p>
+                                    }
+                                })}
+                            {previous
+                                .map(|prev| {
+                                    view! {
+                                        <p class="govuk-body">
+                                            {format!("Movement is against the {} assessment.", year_label(prev.year))}
+                                        </p>
+                                    }
+                                })}
+                            <table class="govuk-table" id="ranking">
+                                <caption class="govuk-table__caption govuk-table__caption--s">{caption}</caption>
+                                <thead class="govuk-table__head">
+                                    <tr class="govuk-table__row">
+                                        <th scope="col" class="govuk-table__header">
+                                            "Rank"
+                                        </th>
+                                        <th scope="col" class="govuk-table__header">
+                                            "Issue"
+                                        </th>
+                                        <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                                            {format!("Score (of {MAX_SCORE:.0})")}
+                                        </th>
+                                        <th scope="col" class="govuk-table__header">
+                                            "Since last year"
+                                        </th>
+                                        <th scope="col" class="govuk-table__header">
+                                            "In the plan"
+                                        </th>
+                                    </tr>
+                                </thead>
+                                <tbody class="govuk-table__body">
+                                    {ranked
+                                        .into_iter()
+                                        .map(|r| {
+                                            let issue_id = r.issue.id.clone();
+                                            let name = r.issue.name.clone();
+                                            let href = Route::AssessedIssue(assessment_id.clone(), issue_id.clone())
+                                                .href();
+                                            let theme = r
+                                                .issue
+                                                .theme_id
+                                                .as_ref()
+                                                .and_then(|t| p.theme(t))
+                                                .map(|t| (t.id.clone(), t.name.clone()));
+                                            let matching = p.theme_named(&name).map(|t| (t.id.clone(), t.name.clone()));
+                                            let for_promote = (assessment_id.clone(), issue_id);
+                                            let missing = r.issue.missing().len();
+                                            view! {
+                                                <tr class="govuk-table__row">
+                                                    <td class="govuk-table__cell">{r.rank}</td>
+                                                    <td class="govuk-table__cell">
+                                                        <a class="govuk-link" href=href>
+                                                            {name.clone()}
+                                                        </a>
+                                                        {(!r.complete)
+                                                            .then(|| {
+                                                                view! {
+                                                                    <br />
+                                                                    <strong class="govuk-tag govuk-tag--yellow">
+                                                                        {format!(
+                                                                            "{missing} score{} to add",
+                                                                            if missing == 1 { "" } else { "s" },
+                                                                        )}
+                                                                    </strong>
+                                                                }
+                                                            })}
+                                                    </td>
+                                                    <td class="govuk-table__cell govuk-table__cell--numeric">
+                                                        {format!("{:.1}", r.total)}
+                                                    </td>
+                                                    <td class="govuk-table__cell">{r.change.describe()}</td>
+                                                    <td class="govuk-table__cell">
+                                                        {match (theme, matching) {
+                                                            (Some((tid, tname)), _) => {
+                                                                view! {
+                                                                    <a class="govuk-link" href=Route::Theme(tid).href()>
+                                                                        {format!("Theme: {tname}")}
+                                                                    </a>
+                                                                }
+                                                                    .into_any()
+                                                            }
+                                                            (None, Some((tid, tname))) => {
+                                                                view! {
+                                                                    <button
+                                                                        type="button"
+                                                                        class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-button--inline"
+                                                                        on:click=move |_| link(
+                                                                            for_promote.0.clone(),
+                                                                            for_promote.1.clone(),
+                                                                            tid.clone(),
+                                                                        )
+                                                                    >
+                                                                        {format!("Link to {tname}")}
+                                                                        <span class="govuk-visually-hidden">
+                                                                            {format!(": {name}")}
+                                                                        </span>
+                                                                    </button>
+                                                                }
+                                                                    .into_any()
+                                                            }
+                                                            (None, None) => {
+                                                                view! {
+                                                                    <button
+                                                                        type="button"
+                                                                        class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-button--inline"
+                                                                        on:click=move |_| promote(
+                                                                            for_promote.0.clone(),
+                                                                            for_promote.1.clone(),
+                                                                        )
+                                                                    >
+                                                                        "Make a priority theme"
+                                                                        <span class="govuk-visually-hidden">
+                                                                            {format!(": {name}")}
+                                                                        </span>
+                                                                    </button>
+                                                                }
+                                                                    .into_any()
+                                                            }
+                                                        }}
+                                                    </td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                            {(!dropped.is_empty())
+                                .then(|| {
+                                    view! {
+                                        <p class="govuk-body">
+                                            {format!("Assessed last year but not this year: {}.", dropped.join(", "))}
+                                        </p>
+                                    }
+                                })}
+                            <a class="govuk-button govuk-button--secondary" href=add_href>
+                                "Add an issue"
+                            </a>
+                            <WhatWasSaid heard />
+                        }
+                            .into_any(),
+                    )
+                })
+        }}
     }
 }
 
@@ -244,25 +365,34 @@ fn WhatWasSaid(heard: Vec<HeardAbout>) -> impl IntoView {
                 <p class="govuk-body">
                     "No sense-check workshop or resident questionnaire has mentioned these issues yet."
                 </p>
-            }.into_any()
+            }
+                .into_any()
         } else {
             view! {
                 <p class="govuk-body">
                     "Results of partners\u{2019} sense-check workshops, and how many residents said an issue worries them "
                     "(matched by the issue\u{2019}s name, or its priority theme\u{2019}s)."
                 </p>
-                {heard.into_iter().map(|h| view! {
-                    <section class="app-evidence" aria-labelledby=format!("said-{}", h.issue_id)>
-                        <h3 class="govuk-heading-s govuk-!-margin-bottom-2" id=format!("said-{}", h.issue_id)>
-                            <a class="govuk-link" href=h.href>{h.name}</a>
-                        </h3>
-                        <ul class="govuk-list govuk-list--bullet">
-                            {h.lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
-                        </ul>
-                        {h.suggestion.map(|s| view! { <p class="govuk-body">{s}</p> })}
-                    </section>
-                }).collect_view()}
-            }.into_any()
+                {heard
+                    .into_iter()
+                    .map(|h| {
+                        view! {
+                            <section class="app-evidence" aria-labelledby=format!("said-{}", h.issue_id)>
+                                <h3 class="govuk-heading-s govuk-!-margin-bottom-2" id=format!("said-{}", h.issue_id)>
+                                    <a class="govuk-link" href=h.href>
+                                        {h.name}
+                                    </a>
+                                </h3>
+                                <ul class="govuk-list govuk-list--bullet">
+                                    {h.lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                                </ul>
+                                {h.suggestion.map(|s| view! { <p class="govuk-body">{s}</p> })}
+                            </section>
+                        }
+                    })
+                    .collect_view()}
+            }
+                .into_any()
         }}
     }
 }
@@ -284,19 +414,36 @@ fn ResidentsSaid(said: Memo<IssueEvidence>, value: RwSignal<String>) -> impl Int
                         {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
                     </ul>
                     {match suggested {
-                        Some(s) => view! {
-                            <p class="govuk-body">{format!("Suggested score: {s} ({}% of the {} residents who answered).", concern.percent(), concern.answered)}</p>
-                            <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-2"
-                                on:click=move |_| value.set(s.to_string())>
-                                {format!("Use the suggested score ({s})")}
-                            </button>
-                        }.into_any(),
-                        None => view! {
-                            <p class="govuk-body">{format!(
-                                "Too few residents have answered to suggest a score: {} so far, at least {MIN_RESPONDENTS} needed.",
-                                concern.answered
-                            )}</p>
-                        }.into_any(),
+                        Some(s) => {
+                            view! {
+                                <p class="govuk-body">
+                                    {format!(
+                                        "Suggested score: {s} ({}% of the {} residents who answered).",
+                                        concern.percent(),
+                                        concern.answered,
+                                    )}
+                                </p>
+                                <button
+                                    type="button"
+                                    class="govuk-button govuk-button--secondary govuk-!-margin-bottom-2"
+                                    on:click=move |_| value.set(s.to_string())
+                                >
+                                    {format!("Use the suggested score ({s})")}
+                                </button>
+                            }
+                                .into_any()
+                        }
+                        None => {
+                            view! {
+                                <p class="govuk-body">
+                                    {format!(
+                                        "Too few residents have answered to suggest a score: {} so far, at least {MIN_RESPONDENTS} needed.",
+                                        concern.answered,
+                                    )}
+                                </p>
+                            }
+                                .into_any()
+                        }
                     }}
                     <p class="govuk-body-s govuk-!-margin-bottom-0">{evidence::banding_explained()}</p>
                 </div>
@@ -371,18 +518,46 @@ pub fn IssueFormPage(assessment: String, issue: String) -> impl IntoView {
     };
     view! {
         <BackLink route=Route::Assessment(year.to_string()) text="Back to the assessment" />
-        <ErrorSummary errors radios=&["physical_harm", "psychological_harm", "financial_harm", "community_harm", "volume", "trend", "public_concern", "capacity"] />
+        <ErrorSummary
+            errors
+            radios=&[
+                "physical_harm",
+                "psychological_harm",
+                "financial_harm",
+                "community_harm",
+                "volume",
+                "trend",
+                "public_concern",
+                "capacity",
+            ]
+        />
         <span class="govuk-caption-l">{format!("Strategic assessment {}", year_label(year))}</span>
-        <h1 class="govuk-heading-l" tabindex="-1">{heading}</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            {heading}
+        </h1>
         <form on:submit=save novalidate>
-            <TextField id="name" label="Issue" value=name errors hint="For example, Knife crime or Town centre anti-social behaviour" />
-            <SelectField id="theme" label="Priority theme it comes under (optional)" value=theme errors options=theme_options
-                hint="Residents who say a theme worries them count towards the issues under it" />
-            {Criterion::ALL.iter().map(|c| {
-                let value = scores[c.key()];
-                let key = c.key();
-                view! {
-                    <div class="govuk-form-group" class:govuk-form-group--error=move || errors.with(|e| e.get(key).is_some())>
+            <TextField
+                id="name"
+                label="Issue"
+                value=name
+                errors
+                hint="For example, Knife crime or Town centre anti-social behaviour"
+            />
+            <SelectField
+                id="theme"
+                label="Priority theme it comes under (optional)"
+                value=theme
+                errors
+                options=theme_options
+                hint="Residents who say a theme worries them count towards the issues under it"
+            />
+            {Criterion::ALL
+                .iter()
+                .map(|c| {
+                    let value = scores[c.key()];
+                    let key = c.key();
+                    view! {
+                        <div class="govuk-form-group" class:govuk-form-group--error=move || errors.with(|e| e.get(key).is_some())>
                         <fieldset class="govuk-fieldset" aria-describedby=format!("{key}-hint")>
                             <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{c.label()}</legend>
                             <div class="govuk-hint" id=format!("{key}-hint")>{c.scale()}</div>
@@ -405,10 +580,19 @@ pub fn IssueFormPage(assessment: String, issue: String) -> impl IntoView {
                         </fieldset>
                         {(*c == Criterion::PublicConcern).then(|| view! { <ResidentsSaid said value /> })}
                     </div>
-                }
-            }).collect_view()}
-            <TextArea id="notes" label="Evidence and notes (optional)" value=notes errors hint="What the data shows, and where it came from" />
-            <button type="submit" class="govuk-button">"Save scores"</button>
+                    }
+                })
+                .collect_view()}
+            <TextArea
+                id="notes"
+                label="Evidence and notes (optional)"
+                value=notes
+                errors
+                hint="What the data shows, and where it came from"
+            />
+            <button type="submit" class="govuk-button">
+                "Save scores"
+            </button>
         </form>
     }
     .into_any()

@@ -127,17 +127,20 @@ pub fn SectionNav() -> impl IntoView {
             view! {
                 <nav class="app-section-nav" aria-label=label>
                     <ul class="app-section-nav__list">
-                        {pages.iter().map(|(text, route)| {
-                            let route = route();
-                            let here = route.clone();
-                            let here = page_key(&here);
-                            let is_here = move || nav.route.with(|r| page_key(r) == here);
-                            view! {
-                                <li class="app-section-nav__item" class:app-section-nav__item--active=is_here>
+                        {pages
+                            .iter()
+                            .map(|(text, route)| {
+                                let route = route();
+                                let here = route.clone();
+                                let here = page_key(&here);
+                                let is_here = move || nav.route.with(|r| page_key(r) == here);
+                                view! {
+                                    <li class="app-section-nav__item" class:app-section-nav__item--active=is_here>
                                     <a class="govuk-link govuk-link--no-visited-state app-section-nav__link" href=route.href() aria-current=move || is_here().then_some("page")>{*text}</a>
                                 </li>
-                            }
-                        }).collect_view()}
+                                }
+                            })
+                            .collect_view()}
                     </ul>
                 </nav>
             }
@@ -277,11 +280,23 @@ pub fn StatusBar() -> impl IntoView {
                         {status}
                     </span>
                 </Show>
-                {move || session.server_status.get().map(|view| view! {
-                    <span class="govuk-phase-banner__text app-server-status" role="status" id="server-status">
-                        {" "}{crate::doc::repo::status_text(&view.status, &view.host)}
-                    </span>
-                })}
+                {move || {
+                    session
+                        .server_status
+                        .get()
+                        .map(|view| {
+                            view! {
+                                <span
+                                    class="govuk-phase-banner__text app-server-status"
+                                    role="status"
+                                    id="server-status"
+                                >
+                                    {" "}
+                                    {crate::doc::repo::status_text(&view.status, &view.host)}
+                                </span>
+                            }
+                        })
+                }}
             </p>
         </section>
     }
@@ -396,32 +411,62 @@ pub fn KeepSafeBanner() -> impl IntoView {
         }
     };
     view! {
-        {move || session.missing.get().map(|entry| view! {
-            <div class="govuk-notification-banner app-banner--warning" role="alert" aria-labelledby="missing-title">
-                <div class="govuk-notification-banner__header">
-                    <h2 class="govuk-notification-banner__title" id="missing-title">"Important"</h2>
-                </div>
-                <div class="govuk-notification-banner__content">
-                    <p class="govuk-notification-banner__heading">{format!("{} is no longer stored in this browser", entry.name)}</p>
-                    <p class="govuk-body">
-                        "The browser may have cleared its data, for example after a week without a visit or to free space. "
-                        "If you or a partner has a file of it (a .saferplan or .automerge file, or a backup), restore it from that."
-                    </p>
-                    <a class="govuk-button" href=Route::Share.href()>"Restore from a file"</a>
-                </div>
-            </div>
-        })}
-        {move || reminder().map(|r| view! {
-            <div class="govuk-notification-banner" role="region" aria-labelledby="backup-title">
-                <div class="govuk-notification-banner__header">
-                    <h2 class="govuk-notification-banner__title" id="backup-title">"Backup due"</h2>
-                </div>
-                <div class="govuk-notification-banner__content">
-                    <p class="govuk-notification-banner__heading">{format!("{}. Download a backup to keep your work safe.", r.describe())}</p>
-                    <p class="govuk-body">"Browsers can clear a website\u{2019}s data. A backup file on a shared drive lets you restore everything."</p>
-                    <button type="button" class="govuk-button" on:click=download_backup>"Download a backup"</button>
-                </div>
-            </div>
-        })}
+        {move || {
+            session
+                .missing
+                .get()
+                .map(|entry| {
+                    view! {
+                        <div
+                            class="govuk-notification-banner app-banner--warning"
+                            role="alert"
+                            aria-labelledby="missing-title"
+                        >
+                            <div class="govuk-notification-banner__header">
+                                <h2 class="govuk-notification-banner__title" id="missing-title">
+                                    "Important"
+                                </h2>
+                            </div>
+                            <div class="govuk-notification-banner__content">
+                                <p class="govuk-notification-banner__heading">
+                                    {format!("{} is no longer stored in this browser", entry.name)}
+                                </p>
+                                <p class="govuk-body">
+                                    "The browser may have cleared its data, for example after a week without a visit or to free space. "
+                                    "If you or a partner has a file of it (a .saferplan or .automerge file, or a backup), restore it from that."
+                                </p>
+                                <a class="govuk-button" href=Route::Share.href()>
+                                    "Restore from a file"
+                                </a>
+                            </div>
+                        </div>
+                    }
+                })
+        }}
+        {move || {
+            reminder()
+                .map(|r| {
+                    view! {
+                        <div class="govuk-notification-banner" role="region" aria-labelledby="backup-title">
+                            <div class="govuk-notification-banner__header">
+                                <h2 class="govuk-notification-banner__title" id="backup-title">
+                                    "Backup due"
+                                </h2>
+                            </div>
+                            <div class="govuk-notification-banner__content">
+                                <p class="govuk-notification-banner__heading">
+                                    {format!("{}. Download a backup to keep your work safe.", r.describe())}
+                                </p>
+                                <p class="govuk-body">
+                                    "Browsers can clear a website\u{2019}s data. A backup file on a shared drive lets you restore everything."
+                                </p>
+                                <button type="button" class="govuk-button" on:click=download_backup>
+                                    "Download a backup"
+                                </button>
+                            </div>
+                        </div>
+                    }
+                })
+        }}
     }
 }

@@ -61,32 +61,73 @@ pub fn WorkshopsPage() -> impl IntoView {
     view! {
         <BackLink route=Route::Assessment(String::new()) text="Back to the assessment" />
         <ErrorSummary errors radios=&["format"] />
-        <h1 class="govuk-heading-l" tabindex="-1">"Partner workshops"</h1>
-        {move || session.plan.with(|p| {
-            let p = p.as_ref()?;
-            let mut all: Vec<&Workshop> = p.workshops.values().collect();
-            all.sort_by_key(|w| w.title.to_lowercase());
-            (!all.is_empty()).then(|| view! {
-                <ul class="govuk-list">
-                    {all.into_iter().map(|w| view! {
-                        <li>
-                            <a class="govuk-link" href=Route::Workshop(w.id.clone()).href()>{w.title.clone()}</a>
-                            {format!(" \u{2013} {} participant{}", w.participants(), if w.participants() == 1 { "" } else { "s" })}
-                        </li>
-                    }).collect_view()}
-                </ul>
-            })
-        })}
+        <h1 class="govuk-heading-l" tabindex="-1">
+            "Partner workshops"
+        </h1>
+        {move || {
+            session
+                .plan
+                .with(|p| {
+                    let p = p.as_ref()?;
+                    let mut all: Vec<&Workshop> = p.workshops.values().collect();
+                    all.sort_by_key(|w| w.title.to_lowercase());
+                    (!all.is_empty())
+                        .then(|| {
+                            view! {
+                                <ul class="govuk-list">
+                                    {all
+                                        .into_iter()
+                                        .map(|w| {
+                                            view! {
+                                                <li>
+                                                    <a class="govuk-link" href=Route::Workshop(w.id.clone()).href()>
+                                                        {w.title.clone()}
+                                                    </a>
+                                                    {format!(
+                                                        " \u{2013} {} participant{}",
+                                                        w.participants(),
+                                                        if w.participants() == 1 { "" } else { "s" },
+                                                    )}
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                        })
+                })
+        }}
         <h2 class="govuk-heading-m">"Set up a workshop"</h2>
         <form on:submit=set_up novalidate>
             <TextField id="title" label="Title" value=title errors hint="For example, February partner workshop" />
-            <Radios id="format" legend="What kind of workshop?" value=format errors options=vec![
-                ("sense-check".into(), "Sense-check the priorities: participants place dots on the assessed issues".into()),
-                ("problem-solving".into(), "Problem-solving for one priority: root causes, then responses, then a vote".into()),
-            ] />
+            <Radios
+                id="format"
+                legend="What kind of workshop?"
+                value=format
+                errors
+                options=vec![
+                    (
+                        "sense-check".into(),
+                        "Sense-check the priorities: participants place dots on the assessed issues".into(),
+                    ),
+                    (
+                        "problem-solving".into(),
+                        "Problem-solving for one priority: root causes, then responses, then a vote".into(),
+                    ),
+                ]
+            />
             <SelectField id="theme" label="Priority (for problem-solving)" value=theme errors options=themes />
-            <TextField id="dots" label="Dots for each participant" value=dots errors class="govuk-input govuk-input--width-2" hint="0 means participants rate every issue from 1 to 5 instead" />
-            <button type="submit" class="govuk-button">"Set up workshop"</button>
+            <TextField
+                id="dots"
+                label="Dots for each participant"
+                value=dots
+                errors
+                class="govuk-input govuk-input--width-2"
+                hint="0 means participants rate every issue from 1 to 5 instead"
+            />
+            <button type="submit" class="govuk-button">
+                "Set up workshop"
+            </button>
         </form>
     }
 }
@@ -114,13 +155,25 @@ pub fn WorkshopPage(id: String) -> impl IntoView {
     view! {
         <div class="app-workshop">
             <BackLink route=Route::Workshops text="All workshops" />
-            <h1 class="govuk-heading-xl" tabindex="-1">{title}</h1>
+            <h1 class="govuk-heading-xl" tabindex="-1">
+                {title}
+            </h1>
             <nav class="app-workshop__stages" aria-label="Workshop stages">
-                {stages.into_iter().map(|(key, label)| view! {
-                    <button type="button" class="govuk-button govuk-button--secondary app-kiosk__button"
-                        aria-pressed=move || (stage.get() == key).to_string()
-                        on:click=move |_| stage.set(key.to_string())>{label}</button>
-                }).collect_view()}
+                {stages
+                    .into_iter()
+                    .map(|(key, label)| {
+                        view! {
+                            <button
+                                type="button"
+                                class="govuk-button govuk-button--secondary app-kiosk__button"
+                                aria-pressed=move || (stage.get() == key).to_string()
+                                on:click=move |_| stage.set(key.to_string())
+                            >
+                                {label}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
             </nav>
             <FullScreenButton />
             // Only the stage decides what is shown; each part follows the
@@ -155,7 +208,9 @@ fn Responses(id: String) -> impl IntoView {
     };
     view! {
         <h2 class="govuk-heading-l">"Possible responses"</h2>
-        <ul class="govuk-list govuk-list--bullet app-workshop__ideas">{move || listed().into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+        <ul class="govuk-list govuk-list--bullet app-workshop__ideas">
+            {move || listed().into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
+        </ul>
         <AddIdea id kind=ItemKind::Response label="Response" />
     }
 }
@@ -166,21 +221,37 @@ fn Causes(id: String) -> impl IntoView {
     view! {
         <h2 class="govuk-heading-l">"Root causes"</h2>
         <div class="app-workshop__triangle">
-            {Side::ALL.into_iter().map(|side| {
-                let id = id.clone();
-                let listed = {
+            {Side::ALL
+                .into_iter()
+                .map(|side| {
                     let id = id.clone();
-                    move || session.plan.with(|p| p.as_ref().and_then(|p| p.workshops.get(&id)).map(|w| w.causes(side).iter().map(|i| i.text.clone()).collect::<Vec<_>>()).unwrap_or_default())
-                };
-                view! {
-                    <section class="app-workshop__side" aria-labelledby=format!("side-{}", side.label())>
-                        <h3 class="govuk-heading-m" id=format!("side-{}", side.label())>{side.label()}</h3>
-                        <p class="govuk-body">{side.prompt()}</p>
-                        <ul class="govuk-list govuk-list--bullet">{move || listed().into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
-                        <AddIdea id kind=ItemKind::Cause(side) label=side.label() />
-                    </section>
-                }
-            }).collect_view()}
+                    let listed = {
+                        let id = id.clone();
+                        move || {
+                            session
+                                .plan
+                                .with(|p| {
+                                    p.as_ref()
+                                        .and_then(|p| p.workshops.get(&id))
+                                        .map(|w| w.causes(side).iter().map(|i| i.text.clone()).collect::<Vec<_>>())
+                                        .unwrap_or_default()
+                                })
+                        }
+                    };
+                    view! {
+                        <section class="app-workshop__side" aria-labelledby=format!("side-{}", side.label())>
+                            <h3 class="govuk-heading-m" id=format!("side-{}", side.label())>
+                                {side.label()}
+                            </h3>
+                            <p class="govuk-body">{side.prompt()}</p>
+                            <ul class="govuk-list govuk-list--bullet">
+                                {move || listed().into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
+                            </ul>
+                            <AddIdea id kind=ItemKind::Cause(side) label=side.label() />
+                        </section>
+                    }
+                })
+                .collect_view()}
         </div>
     }
 }
@@ -211,9 +282,13 @@ fn AddIdea(id: String, kind: ItemKind, label: &'static str) -> impl IntoView {
     view! {
         <form on:submit=add novalidate class="govuk-form-group">
             <ErrorSummary links=problems />
-            <label class="govuk-label govuk-label--s" for=input_id.clone()>{format!("Add: {}", label.to_lowercase())}</label>
+            <label class="govuk-label govuk-label--s" for=input_id.clone()>
+                {format!("Add: {}", label.to_lowercase())}
+            </label>
             <input class="govuk-input" id=input_id type="text" bind:value=text />
-            <button type="submit" class="govuk-button govuk-button--secondary app-kiosk__button">"Add"</button>
+            <button type="submit" class="govuk-button govuk-button--secondary app-kiosk__button">
+                "Add"
+            </button>
         </form>
     }
 }
@@ -238,7 +313,9 @@ fn Ballot(id: String) -> impl IntoView {
                     <h2 class="govuk-panel__title">{format!("Thank you, participant {n}")}</h2>
                     <div class="govuk-panel__body">"Pass the tablet to the next person."</div>
                 </div>
-                <button type="button" class="govuk-button app-kiosk__button" on:click=next>"Next participant"</button>
+                <button type="button" class="govuk-button app-kiosk__button" on:click=next>
+                    "Next participant"
+                </button>
             }
             .into_any();
         }
@@ -269,41 +346,71 @@ fn Ballot(id: String) -> impl IntoView {
         };
         view! {
             <ErrorSummary message=problem />
-            <h2 class="govuk-heading-l">{if rating { "Rate each issue from 1 to 5".to_string() } else { format!("Place your {allowance} dots") }}</h2>
-            {(!rating).then(|| view! {
-                <p class="govuk-body-l" aria-live="polite" id="dots-left">
-                    {move || {
-                        let left = ballot.with(Ballot::left).unwrap_or(0);
-                        format!("{left} of {allowance} dot{} left", if allowance == 1 { "" } else { "s" })
-                    }}
-                </p>
-            })}
+            <h2 class="govuk-heading-l">
+                {if rating {
+                    "Rate each issue from 1 to 5".to_string()
+                } else {
+                    format!("Place your {allowance} dots")
+                }}
+            </h2>
+            {(!rating)
+                .then(|| {
+                    view! {
+                        <p class="govuk-body-l" aria-live="polite" id="dots-left">
+                            {move || {
+                                let left = ballot.with(Ballot::left).unwrap_or(0);
+                                format!("{left} of {allowance} dot{} left", if allowance == 1 { "" } else { "s" })
+                            }}
+                        </p>
+                    }
+                })}
             {empty.then(|| view! { <p class="govuk-body">"Nothing to vote on yet: add possible responses first."</p> })}
             <ul class="govuk-list app-workshop__votes">
-                {items.into_iter().map(|(item, text)| {
-                    let (a, b, c, d, e) = (item.clone(), item.clone(), item.clone(), item.clone(), item);
-                    let count = move || ballot.with(|bl| bl.count(&a));
-                    let label = text.clone();
-                    view! {
-                        <li class="app-workshop__vote">
-                            <span class="govuk-body-l app-workshop__vote-text">{text}</span>
-                            <button type="button" class="govuk-button govuk-button--secondary app-kiosk__button"
-                                aria-label=format!("Take a dot from {label}")
-                                disabled=move || !ballot.with(|bl| bl.can_take(&d))
-                                on:click=move |_| ballot.update(|bl| bl.take(&b))>"\u{2212}"</button>
-                            <span class="govuk-body-l app-workshop__count">{count}<span class="govuk-visually-hidden">{format!(" {} for {label}", if rating { "rating" } else { "dots" })}</span></span>
-                            // No dot left to place: "+" is switched off rather than
-                            // letting the counter go below nothing.
-                            <button type="button" class="govuk-button app-kiosk__button"
-                                aria-label=format!("Add a dot to {label}")
-                                disabled=move || !ballot.with(|bl| bl.can_add(&e))
-                                on:click=move |_| ballot.update(|bl| bl.add(&c))>"+"</button>
-                        </li>
-                    }
-                }).collect_view()}
+                {items
+                    .into_iter()
+                    .map(|(item, text)| {
+                        let (a, b, c, d, e) = (item.clone(), item.clone(), item.clone(), item.clone(), item);
+                        let count = move || ballot.with(|bl| bl.count(&a));
+                        let label = text.clone();
+                        view! {
+                            <li class="app-workshop__vote">
+                                <span class="govuk-body-l app-workshop__vote-text">{text}</span>
+                                <button
+                                    type="button"
+                                    class="govuk-button govuk-button--secondary app-kiosk__button"
+                                    aria-label=format!("Take a dot from {label}")
+                                    disabled=move || !ballot.with(|bl| bl.can_take(&d))
+                                    on:click=move |_| ballot.update(|bl| bl.take(&b))
+                                >
+                                    "\u{2212}"
+                                </button>
+                                <span class="govuk-body-l app-workshop__count">
+                                    {count}
+                                    <span class="govuk-visually-hidden">
+                                        {format!(" {} for {label}", if rating { "rating" } else { "dots" })}
+                                    </span>
+                                </span>
+                                // No dot left to place: "+" is switched off rather than
+                                // letting the counter go below nothing.
+                                <button
+                                    type="button"
+                                    class="govuk-button app-kiosk__button"
+                                    aria-label=format!("Add a dot to {label}")
+                                    disabled=move || !ballot.with(|bl| bl.can_add(&e))
+                                    on:click=move |_| ballot.update(|bl| bl.add(&c))
+                                >
+                                    "+"
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
-            <button type="button" class="govuk-button app-kiosk__button" on:click=save>"Save my votes"</button>
-        }.into_any()
+            <button type="button" class="govuk-button app-kiosk__button" on:click=save>
+                "Save my votes"
+            </button>
+        }
+        .into_any()
     }
 }
 
@@ -318,16 +425,37 @@ fn Results(id: String) -> impl IntoView {
         let participants = w.participants();
         view! {
             <h2 class="govuk-heading-l">"Results"</h2>
-            <p class="govuk-body-l">{format!("{participants} participant{} voted.", if participants == 1 { "" } else { "s" })}</p>
-            <Table caption="Workshop results" columns=vec!["Rank", if w.format == WorkshopFormat::SenseCheck { "Issue" } else { "Response" }, if rating { "Average rating" } else { "Dots" }, "People"] numeric=2 class="govuk-table app-workshop__results" id="workshop-results">
-                {w.tally().into_iter().map(|t| view! {
-                    <tr class="govuk-table__row">
-                        <td class="govuk-table__cell">{t.rank}</td>
-                        <td class="govuk-table__cell">{t.item.text.clone()}</td>
-                        <td class="govuk-table__cell govuk-table__cell--numeric">{if rating { format!("{:.1}", t.result) } else { format!("{:.0}", t.result) }}</td>
-                        <td class="govuk-table__cell govuk-table__cell--numeric">{t.participants}</td>
-                    </tr>
-                }).collect_view()}
+            <p class="govuk-body-l">
+                {format!("{participants} participant{} voted.", if participants == 1 { "" } else { "s" })}
+            </p>
+            <Table
+                caption="Workshop results"
+                columns=vec![
+                    "Rank",
+                    if w.format == WorkshopFormat::SenseCheck { "Issue" } else { "Response" },
+                    if rating { "Average rating" } else { "Dots" },
+                    "People",
+                ]
+                numeric=2
+                class="govuk-table app-workshop__results"
+                id="workshop-results"
+            >
+                {w
+                    .tally()
+                    .into_iter()
+                    .map(|t| {
+                        view! {
+                            <tr class="govuk-table__row">
+                                <td class="govuk-table__cell">{t.rank}</td>
+                                <td class="govuk-table__cell">{t.item.text.clone()}</td>
+                                <td class="govuk-table__cell govuk-table__cell--numeric">
+                                    {if rating { format!("{:.1}", t.result) } else { format!("{:.0}", t.result) }}
+                                </td>
+                                <td class="govuk-table__cell govuk-table__cell--numeric">{t.participants}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
             </Table>
         }
         .into_any()

@@ -44,7 +44,13 @@ fn ErrorMessage(id: &'static str, errors: RwSignal<FieldErrors>) -> impl IntoVie
 
 #[component]
 fn Hint(id: &'static str, hint: Option<&'static str>) -> impl IntoView {
-    hint.map(|h| view! { <div id=format!("{id}-hint") class="govuk-hint">{h}</div> })
+    hint.map(|h| {
+        view! {
+            <div id=format!("{id}-hint") class="govuk-hint">
+                {h}
+            </div>
+        }
+    })
 }
 
 /// A single-line text input with label, hint and error message.
@@ -170,8 +176,17 @@ pub fn Checkbox(
                         aria-describedby=hint.map(|_| hint_id.clone())
                         bind:checked=value
                     />
-                    <label class="govuk-label govuk-checkboxes__label" for=id>{label}</label>
-                    {hint.map(|h| view! { <div id=hint_id.clone() class="govuk-hint govuk-checkboxes__hint">{h}</div> })}
+                    <label class="govuk-label govuk-checkboxes__label" for=id>
+                        {label}
+                    </label>
+                    {hint
+                        .map(|h| {
+                            view! {
+                                <div id=hint_id.clone() class="govuk-hint govuk-checkboxes__hint">
+                                    {h}
+                                </div>
+                            }
+                        })}
                 </div>
             </div>
         </div>
@@ -236,15 +251,18 @@ pub fn CheckboxGroup(
                                     prop:checked=move || value.with(|vs| vs.contains(&checked_value))
                                     on:change=move |ev| {
                                         let on = event_target_checked(&ev);
-                                        value.update(|vs| {
-                                            vs.retain(|x| *x != toggled);
-                                            if on {
-                                                vs.push(toggled.clone());
-                                            }
-                                        });
+                                        value
+                                            .update(|vs| {
+                                                vs.retain(|x| *x != toggled);
+                                                if on {
+                                                    vs.push(toggled.clone());
+                                                }
+                                            });
                                     }
                                 />
-                                <label class="govuk-label govuk-checkboxes__label" for=input_id>{text}</label>
+                                <label class="govuk-label govuk-checkboxes__label" for=input_id>
+                                    {text}
+                                </label>
                             </div>
                         }
                     })
@@ -284,7 +302,9 @@ pub fn Radios(
                                     prop:checked=move || value.with(|cur| *cur == checked_value)
                                     on:change=move |_| value.set(set_value.clone())
                                 />
-                                <label class="govuk-label govuk-radios__label" for=input_id>{text}</label>
+                                <label class="govuk-label govuk-radios__label" for=input_id>
+                                    {text}
+                                </label>
                             </div>
                         }
                     })

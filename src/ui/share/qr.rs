@@ -83,8 +83,7 @@ pub fn QrSequence(codes: Vec<Option<Drawn>>, on_close: impl Fn() + Copy + Send +
                 "Hold it so each code fills most of its screen. The codes change by themselves and go round again until the other tablet has them all."
             </p>
             <figure class="app-qr__figure">
-                {picture}
-                <figcaption class="govuk-body govuk-!-font-weight-bold" id="qr-caption">
+                {picture} <figcaption class="govuk-body govuk-!-font-weight-bold" id="qr-caption">
                     {move || format!("Code {} of {total}", shown.get() + 1)}
                 </figcaption>
             </figure>
@@ -92,7 +91,11 @@ pub fn QrSequence(codes: Vec<Option<Drawn>>, on_close: impl Fn() + Copy + Send +
                 <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| step(-1)>
                     "Previous code"
                 </button>
-                <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| playing.update(|p| *p = !*p)>
+                <button
+                    type="button"
+                    class="govuk-button govuk-button--secondary"
+                    on:click=move |_| playing.update(|p| *p = !*p)
+                >
                     {move || if playing.get() { "Pause" } else { "Play" }}
                 </button>
                 <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| step(1)>
@@ -270,10 +273,12 @@ pub fn QrScanner(on_file: impl Fn(Vec<u8>) + Copy + Send + Sync + 'static) -> im
         <div class="govuk-button-group">
             <Show
                 when=move || camera_on.get()
-                fallback=move || view! {
-                    <button type="button" class="govuk-button govuk-button--secondary" on:click=start_camera>
-                        "Scan codes with the camera"
-                    </button>
+                fallback=move || {
+                    view! {
+                        <button type="button" class="govuk-button govuk-button--secondary" on:click=start_camera>
+                            "Scan codes with the camera"
+                        </button>
+                    }
                 }
             >
                 <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| stop_camera()>
@@ -295,17 +300,36 @@ pub fn QrScanner(on_file: impl Fn(Vec<u8>) + Copy + Send + Sync + 'static) -> im
             aria-label="Camera view"
         ></video>
         <div class="govuk-form-group">
-            <label class="govuk-label" for="qr-photos">"Or choose photos of the codes"</label>
-            <div class="govuk-hint" id="qr-photos-hint">"One code in each photo, in any order."</div>
-            <input class="govuk-file-upload" id="qr-photos" type="file" accept="image/*" multiple=true aria-describedby="qr-photos-hint" on:change=read_photos />
+            <label class="govuk-label" for="qr-photos">
+                "Or choose photos of the codes"
+            </label>
+            <div class="govuk-hint" id="qr-photos-hint">
+                "One code in each photo, in any order."
+            </div>
+            <input
+                class="govuk-file-upload"
+                id="qr-photos"
+                type="file"
+                accept="image/*"
+                multiple=true
+                aria-describedby="qr-photos-hint"
+                on:change=read_photos
+            />
         </div>
         <div id="qr-progress" role="status" aria-live="polite">
-            {move || progress.get().map(|(scanned, total, missing)| view! {
-                <p class="govuk-body govuk-!-font-weight-bold">{format!("{scanned} of {total} codes scanned")}</p>
-                {(!missing.is_empty()).then(|| view! {
-                    <p class="govuk-body">{qr::still_needed(&missing)}</p>
-                })}
-            })}
+            {move || {
+                progress
+                    .get()
+                    .map(|(scanned, total, missing)| {
+                        view! {
+                            <p class="govuk-body govuk-!-font-weight-bold">
+                                {format!("{scanned} of {total} codes scanned")}
+                            </p>
+                            {(!missing.is_empty())
+                                .then(|| view! { <p class="govuk-body">{qr::still_needed(&missing)}</p> })}
+                        }
+                    })
+            }}
         </div>
         <div id="qr-notice" role="alert">
             {move || match notice.get() {
