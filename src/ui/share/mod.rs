@@ -3,6 +3,7 @@
 //! document, a redacted copy for people outside the partnership).
 
 pub(crate) mod check;
+mod preview;
 mod qr;
 mod receive;
 mod redacted;

@@ -4,19 +4,25 @@
 //! responses), each participant places their dots in turn, and the results
 //! view is for showing on the screen.
 
+mod ballot;
+mod results;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::model::FieldErrors;
-use crate::model::workshop::{Allowance, Ballot, ItemKind, Side, Workshop, WorkshopFormat};
+use crate::model::workshop::{ItemKind, Side, Workshop, WorkshopFormat};
 use crate::nav::Route;
 
 use super::components::{
-    BackLink, ErrorSummary, FullScreenButton, Missing, Radios, SelectField, Table, TextField, apply_form, show_errors,
+    BackLink, ErrorSummary, FullScreenButton, Missing, Radios, SelectField, TextField, apply_form, show_errors,
 };
-use super::router::{focus_id, page_loaded};
+use super::router::page_loaded;
 use crate::ui::navigation::use_navigation;
 use crate::ui::session::use_session;
+
+use self::ballot::Ballot;
+use self::results::Results;
 
 #[component]
 pub fn WorkshopsPage() -> impl IntoView {
@@ -290,174 +296,5 @@ fn AddIdea(id: String, kind: ItemKind, label: &'static str) -> impl IntoView {
                 "Add"
             </button>
         </form>
-    }
-}
-
-/// One participant's turn: place dots (or rate), save, pass the tablet on.
-#[component]
-fn Ballot(id: String) -> impl IntoView {
-    let session = use_session();
-    let turn = RwSignal::new(0u32);
-    let done = RwSignal::new(None::<usize>);
-    let problem = RwSignal::new(None::<String>);
-    let next = move |_| {
-        done.set(None);
-        problem.set(None);
-        turn.update(|t| *t += 1);
-    };
-    move || {
-        turn.track();
-        if let Some(n) = done.get() {
-            return view! {
-                <div class="govuk-panel govuk-panel--confirmation" id="ballot-done" tabindex="-1">
-                    <h2 class="govuk-panel__title">{format!("Thank you, participant {n}")}</h2>
-                    <div class="govuk-panel__body">"Pass the tablet to the next person."</div>
-                </div>
-                <button type="button" class="govuk-button app-kiosk__button" on:click=next>
-                    "Next participant"
-                </button>
-            }
-            .into_any();
-        }
-        let Some(w) = session.plan.with_untracked(|p| p.as_ref().and_then(|p| p.workshops.get(&id)).cloned()) else {
-            return ().into_any();
-        };
-        let ballot = RwSignal::new(Ballot::for_workshop(&w));
-        let (rating, allowance) = match ballot.with_untracked(Ballot::allowance) {
-            Allowance::Rating => (true, 0),
-            Allowance::Dots(n) => (false, n),
-        };
-        let items: Vec<(String, String)> = w.votable().iter().map(|i| (i.id.clone(), i.text.clone())).collect();
-        let empty = items.is_empty();
-        let id = id.clone();
-        let save = move |_| {
-            let b = ballot.with_untracked(Ballot::votes);
-            match session.apply(|ws, stamp| Ok::<_, crate::doc::DocError>(ws.record_ballot(stamp, &id, b))) {
-                Ok(Ok(n)) => {
-                    done.set(Some(n));
-                    focus_id("ballot-done");
-                    spawn_local(async move {
-                        let _ = session.persist().await;
-                    });
-                }
-                Ok(Err(e)) => problem.set(Some(e)),
-                Err(e) => problem.set(Some(e.to_string())),
-            }
-        };
-        view! {
-            <ErrorSummary message=problem />
-            <h2 class="govuk-heading-l">
-                {if rating {
-                    "Rate each issue from 1 to 5".to_string()
-                } else {
-                    format!("Place your {allowance} dots")
-                }}
-            </h2>
-            {(!rating)
-                .then(|| {
-                    view! {
-                        <p class="govuk-body-l" aria-live="polite" id="dots-left">
-                            {move || {
-                                let left = ballot.with(Ballot::left).unwrap_or(0);
-                                format!("{left} of {allowance} dot{} left", if allowance == 1 { "" } else { "s" })
-                            }}
-                        </p>
-                    }
-                })}
-            {empty.then(|| view! { <p class="govuk-body">"Nothing to vote on yet: add possible responses first."</p> })}
-            <ul class="govuk-list app-workshop__votes">
-                {items
-                    .into_iter()
-                    .map(|(item, text)| {
-                        let (a, b, c, d, e) = (item.clone(), item.clone(), item.clone(), item.clone(), item);
-                        let count = move || ballot.with(|bl| bl.count(&a));
-                        let label = text.clone();
-                        view! {
-                            <li class="app-workshop__vote">
-                                <span class="govuk-body-l app-workshop__vote-text">{text}</span>
-                                <button
-                                    type="button"
-                                    class="govuk-button govuk-button--secondary app-kiosk__button"
-                                    aria-label=format!("Take a dot from {label}")
-                                    disabled=move || !ballot.with(|bl| bl.can_take(&d))
-                                    on:click=move |_| ballot.update(|bl| bl.take(&b))
-                                >
-                                    "\u{2212}"
-                                </button>
-                                <span class="govuk-body-l app-workshop__count">
-                                    {count}
-                                    <span class="govuk-visually-hidden">
-                                        {format!(" {} for {label}", if rating { "rating" } else { "dots" })}
-                                    </span>
-                                </span>
-                                // No dot left to place: "+" is switched off rather than
-                                // letting the counter go below nothing.
-                                <button
-                                    type="button"
-                                    class="govuk-button app-kiosk__button"
-                                    aria-label=format!("Add a dot to {label}")
-                                    disabled=move || !ballot.with(|bl| bl.can_add(&e))
-                                    on:click=move |_| ballot.update(|bl| bl.add(&c))
-                                >
-                                    "+"
-                                </button>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-            <button type="button" class="govuk-button app-kiosk__button" on:click=save>
-                "Save my votes"
-            </button>
-        }
-        .into_any()
-    }
-}
-
-#[component]
-fn Results(id: String) -> impl IntoView {
-    let session = use_session();
-    move || {
-        let Some(w) = session.plan.with(|p| p.as_ref().and_then(|p| p.workshops.get(&id)).cloned()) else {
-            return ().into_any();
-        };
-        let rating = w.format == WorkshopFormat::SenseCheck && w.dots == 0;
-        let participants = w.participants();
-        view! {
-            <h2 class="govuk-heading-l">"Results"</h2>
-            <p class="govuk-body-l">
-                {format!("{participants} participant{} voted.", if participants == 1 { "" } else { "s" })}
-            </p>
-            <Table
-                caption="Workshop results"
-                columns=vec![
-                    "Rank",
-                    if w.format == WorkshopFormat::SenseCheck { "Issue" } else { "Response" },
-                    if rating { "Average rating" } else { "Dots" },
-                    "People",
-                ]
-                numeric=2
-                class="govuk-table app-workshop__results"
-                id="workshop-results"
-            >
-                {w
-                    .tally()
-                    .into_iter()
-                    .map(|t| {
-                        view! {
-                            <tr class="govuk-table__row">
-                                <td class="govuk-table__cell">{t.rank}</td>
-                                <td class="govuk-table__cell">{t.item.text.clone()}</td>
-                                <td class="govuk-table__cell govuk-table__cell--numeric">
-                                    {if rating { format!("{:.1}", t.result) } else { format!("{:.0}", t.result) }}
-                                </td>
-                                <td class="govuk-table__cell govuk-table__cell--numeric">{t.participants}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </Table>
-        }
-        .into_any()
     }
 }
