@@ -4,6 +4,7 @@
 
 mod error_summary;
 mod notices;
+mod period;
 mod table;
 
 use leptos::prelude::*;
@@ -14,6 +15,7 @@ use crate::ui::session::Session;
 
 pub use error_summary::{ErrorSummary, clear_errors, show_errors};
 pub use notices::{BackLink, Missing, StatusTag, SuccessBanner, WarningText};
+pub use period::ThemeQuarterPicker;
 pub use table::{CaptionSize, EditRemoveCell, ShowMore, SummaryRow, Table};
 
 /// `aria-describedby` for a field: its hint and, when present, its error.

@@ -13,7 +13,7 @@ use crate::model::performance::{number_for_form, parse_number, quarter_code};
 use crate::model::{Indicator, QuarterChoice};
 use crate::nav::Route;
 use crate::ui::clock;
-use crate::ui::components::{BackLink, ErrorSummary};
+use crate::ui::components::{BackLink, ErrorSummary, ThemeQuarterPicker};
 use crate::ui::navigation::use_navigation;
 use crate::ui::router::{focus_id, page_loaded};
 use crate::ui::session::use_session;
@@ -70,11 +70,6 @@ pub fn RecordValuesPage(theme: String, quarter: String) -> impl IntoView {
             Row { indicator: i, value: RwSignal::new(existing), note: RwSignal::new(note), error: RwSignal::new(None) }
         })
         .collect();
-    let (theme_for_q, code_for_t) = (theme.clone(), code.clone());
-    let pick_theme =
-        move |ev: leptos::ev::Event| nav.go(&Route::RecordValues(event_target_value(&ev), code_for_t.clone()));
-    let pick_quarter =
-        move |ev: leptos::ev::Event| nav.go(&Route::RecordValues(theme_for_q.clone(), event_target_value(&ev)));
     let problems = RwSignal::new(Vec::<(String, String)>::new());
     let saving = RwSignal::new(false);
     let submit_rows = rows.clone();
@@ -146,43 +141,7 @@ pub fn RecordValuesPage(theme: String, quarter: String) -> impl IntoView {
         </h1>
         <IdentityReminder />
         <div class="app-filters__row">
-            <div class="govuk-form-group">
-                <label class="govuk-label govuk-label--s" for="record-theme">
-                    "Theme"
-                </label>
-                <select class="govuk-select" id="record-theme" on:change=pick_theme>
-                    {themes
-                        .into_iter()
-                        .map(|(id, name)| {
-                            let selected = id == theme;
-                            view! {
-                                <option value=id selected=selected>
-                                    {name}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="govuk-form-group">
-                <label class="govuk-label govuk-label--s" for="record-quarter">
-                    "Quarter"
-                </label>
-                <select class="govuk-select" id="record-quarter" on:change=pick_quarter>
-                    {quarters
-                        .into_iter()
-                        .map(|q| {
-                            let value = quarter_code(q);
-                            let selected = value == code;
-                            view! {
-                                <option value=value selected=selected>
-                                    {format!("{q} ({})", q.months())}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            <ThemeQuarterPicker id="record" themes theme=theme.clone() quarters quarter route=Route::RecordValues />
         </div>
         <form on:submit=submit novalidate>
             {rows

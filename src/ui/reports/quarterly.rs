@@ -9,9 +9,8 @@ use crate::report::quarterly::{
     IndicatorLine, QuarterLine, QuarterlyReport, bounds, commentary_key, parse_quarter_code, quarter_code,
 };
 use crate::ui::clock;
-use crate::ui::components::{BackLink, Missing, StatusTag, SummaryRow, Table};
+use crate::ui::components::{BackLink, Missing, StatusTag, SummaryRow, Table, ThemeQuarterPicker};
 use crate::ui::indicators::{RagTag, trend_cells};
-use crate::ui::navigation::use_navigation;
 use crate::ui::plan::NarrativeText;
 use crate::ui::router::page_loaded;
 use crate::ui::session::use_session;
@@ -23,7 +22,6 @@ use super::print_page;
 #[component]
 pub fn QuarterlyReportPage(theme: String, quarter: String) -> impl IntoView {
     let session = use_session();
-    let nav = use_navigation();
     let built = session.plan.with_untracked(|p| {
         let p = p.as_ref()?;
         let theme = p.theme(&theme).or_else(|| p.themes_in_order().into_iter().next())?;
@@ -44,13 +42,6 @@ pub fn QuarterlyReportPage(theme: String, quarter: String) -> impl IntoView {
         .into_any();
     };
     page_loaded(&report.title());
-    let (theme_id, code) = (report.theme_id.clone(), quarter_code(report.quarter));
-    let (theme_for_quarter, code_for_theme) = (theme_id.clone(), code.clone());
-    let pick_theme =
-        move |ev: leptos::ev::Event| nav.go(&Route::QuarterlyReport(event_target_value(&ev), code_for_theme.clone()));
-    let pick_quarter = move |ev: leptos::ev::Event| {
-        nav.go(&Route::QuarterlyReport(theme_for_quarter.clone(), event_target_value(&ev)))
-    };
     let (changed, updated, silent) = report.summary();
     let for_download = report.clone();
     let download_csv = move |_| {
@@ -71,43 +62,14 @@ pub fn QuarterlyReportPage(theme: String, quarter: String) -> impl IntoView {
         <RunningFooter partnership=report.partnership.clone() title=report.title() />
         <BackLink route=Route::Reports text="All reports" />
         <div class="app-no-print app-filters__row">
-            <div class="govuk-form-group">
-                <label class="govuk-label" for="report-theme">
-                    "Theme"
-                </label>
-                <select class="govuk-select" id="report-theme" on:change=pick_theme>
-                    {themes
-                        .into_iter()
-                        .map(|(id, name)| {
-                            let selected = id == theme_id;
-                            view! {
-                                <option value=id selected=selected>
-                                    {name}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="govuk-form-group">
-                <label class="govuk-label" for="report-quarter">
-                    "Quarter"
-                </label>
-                <select class="govuk-select" id="report-quarter" on:change=pick_quarter>
-                    {quarters
-                        .into_iter()
-                        .map(|q| {
-                            let value = quarter_code(q);
-                            let selected = value == code;
-                            view! {
-                                <option value=value selected=selected>
-                                    {format!("{q} ({})", q.months())}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            <ThemeQuarterPicker
+                id="report"
+                themes
+                theme=report.theme_id.clone()
+                quarters
+                quarter=report.quarter
+                route=Route::QuarterlyReport
+            />
         </div>
         <div class="govuk-button-group app-no-print">
             <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| print_page()>

@@ -13,7 +13,9 @@ use crate::exchange::share::{FileFor, size_text};
 use crate::exchange::{Outgoing, make_envelope};
 use crate::model::FieldErrors;
 use crate::ui::clock;
-use crate::ui::components::{Checkbox, ErrorSummary, Radios, SelectField, TextField, clear_errors, show_errors};
+use crate::ui::components::{
+    Checkbox, ErrorSummary, Radios, SelectField, TextField, WarningText, clear_errors, show_errors,
+};
 use crate::ui::device::use_device;
 use crate::ui::download::download;
 use crate::ui::file_worker::BusyStatus;
@@ -242,15 +244,9 @@ pub fn SendSection() -> impl IntoView {
                                 .protected
                                 .then(|| {
                                     view! {
-                                        <div class="govuk-warning-text">
-                                            <span class="govuk-warning-text__icon" aria-hidden="true">
-                                                "!"
-                                            </span>
-                                            <strong class="govuk-warning-text__text">
-                                                <span class="govuk-visually-hidden">"Warning"</span>
-                                                "Tell them the passphrase another way, such as by phone \u{2013} never in the same email as the file."
-                                            </strong>
-                                        </div>
+                                        <WarningText>
+                                            "Tell them the passphrase another way, such as by phone \u{2013} never in the same email as the file."
+                                        </WarningText>
                                     }
                                 })}
                         }
