@@ -9,6 +9,9 @@ WASM_BINDGEN_VERSION=0.2.130
 # wasm-split-cli (crate wasm_split_cli_support), the cutter cargo-leptos uses for
 # `#[lazy]`; it must read the split markers of wasm_split_helpers in Cargo.lock.
 WASM_SPLIT_VERSION=0.2.4
+# leptosfmt formats the `view!` blocks rustfmt leaves alone (leptosfmt.toml);
+# scripts/test.sh checks them.
+LEPTOSFMT_VERSION=0.1.33
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -38,6 +41,11 @@ fi
 if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
   step "Installing wasm-split-cli $WASM_SPLIT_VERSION (about a minute and a half, once)"
   cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --locked --features build-binary
+fi
+
+if ! leptosfmt --version 2>/dev/null | grep -q " $LEPTOSFMT_VERSION"; then
+  step "Installing leptosfmt $LEPTOSFMT_VERSION (about two minutes, once)"
+  cargo install leptosfmt --version "$LEPTOSFMT_VERSION" --locked
 fi
 
 # poppler-utils' pdfinfo and pdftotext read back the PDFs the print journeys

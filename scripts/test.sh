@@ -8,6 +8,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
 step "Checking formatting and lints"
 cargo fmt --all -- --check
+leptosfmt --check --quiet src
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --workspace --target wasm32-unknown-unknown --lib --bins -- -D warnings
 

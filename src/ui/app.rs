@@ -5,10 +5,9 @@ use leptos::prelude::*;
 
 use crate::nav::Route;
 
+use super::banners::{FlashBanner, KeepSafeBanner, StatusBar, StorageBanner};
 use super::device::provide_device;
-use super::layout::{
-    FlashBanner, Footer, Header, KeepSafeBanner, KioskHeader, SectionNav, SkipLink, StatusBar, StorageBanner,
-};
+use super::layout::{Footer, Header, KioskHeader, SectionNav, SkipLink};
 use super::lazy_pages::{self, Area};
 use super::navigation::provide_navigation;
 use super::session::provide_session;

@@ -52,18 +52,26 @@ pub fn CalendarPage() -> impl IntoView {
                 <h2 class="govuk-heading-m">"Coming up"</h2>
                 <EventTable events=upcoming caption="Coming up" empty="Nothing is planned yet." />
                 <h2 class="govuk-heading-m">"Past"</h2>
-                <EventTable events=past.into_iter().rev().collect() caption="Past meetings and campaigns" empty="Nothing yet." />
+                <EventTable
+                    events=past.into_iter().rev().collect()
+                    caption="Past meetings and campaigns"
+                    empty="Nothing yet."
+                />
             })
         })
     };
     view! {
         <ErrorSummary message=problem />
-        <h1 class="govuk-heading-l" tabindex="-1">"Calendar"</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            "Calendar"
+        </h1>
         <p class="govuk-body">
             "Executive and sub-group meetings, and the awareness campaigns partners plan their communications around."
         </p>
         <div class="govuk-button-group">
-            <a class="govuk-button" href=Route::NewEvent.href()>"Add a meeting or campaign"</a>
+            <a class="govuk-button" href=Route::NewEvent.href()>
+                "Add a meeting or campaign"
+            </a>
             <button type="button" class="govuk-button govuk-button--secondary" on:click=download_ics>
                 "Download for Outlook (.ics)"
             </button>
@@ -92,7 +100,11 @@ fn EventTable(events: Vec<CalendarEvent>, caption: &'static str, empty: &'static
                                 <span class="govuk-body-s app-location">{e.kind.label()}</span>
                             </th>
                             <td class="govuk-table__cell">{e.location.clone()}</td>
-                            <EditRemoveCell edit=Route::EditEvent(e.id.clone()) remove=Route::DeleteEvent(e.id.clone()) item=format!("{}, {}", e.title, e.when()) />
+                            <EditRemoveCell
+                                edit=Route::EditEvent(e.id.clone())
+                                remove=Route::DeleteEvent(e.id.clone())
+                                item=format!("{}, {}", e.title, e.when())
+                            />
                         </tr>
                     }
                 })
@@ -186,20 +198,62 @@ pub fn EventFormPage(id: Option<String>) -> impl IntoView {
     view! {
         <BackLink route=Route::Calendar />
         <ErrorSummary errors radios=&["kind"] />
-        <h1 class="govuk-heading-l" tabindex="-1">{heading}</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            {heading}
+        </h1>
         <IdentityReminder />
         <form on:submit=submit novalidate>
-            <TextField id="title" label="Title" hint="For example, Community Safety Partnership Executive or Hate Crime Awareness Week" value=title errors />
+            <TextField
+                id="title"
+                label="Title"
+                hint="For example, Community Safety Partnership Executive or Hate Crime Awareness Week"
+                value=title
+                errors
+            />
             <Radios id="kind" legend="What kind of date is it?" value=kind errors options />
-            <TextField id="start" label="Date" hint="The first day, for a campaign" value=start errors input_type="date" class="govuk-input govuk-input--width-10" />
-            <TextField id="end" label="Last day (optional)" hint="For a campaign or event that runs over several days" value=end errors input_type="date" class="govuk-input govuk-input--width-10" />
-            <TextField id="time" label="Start time (optional)" hint="24-hour clock, for example 10:00. Leave empty for all-day items" value=time errors class="govuk-input govuk-input--width-5" />
+            <TextField
+                id="start"
+                label="Date"
+                hint="The first day, for a campaign"
+                value=start
+                errors
+                input_type="date"
+                class="govuk-input govuk-input--width-10"
+            />
+            <TextField
+                id="end"
+                label="Last day (optional)"
+                hint="For a campaign or event that runs over several days"
+                value=end
+                errors
+                input_type="date"
+                class="govuk-input govuk-input--width-10"
+            />
+            <TextField
+                id="time"
+                label="Start time (optional)"
+                hint="24-hour clock, for example 10:00. Leave empty for all-day items"
+                value=time
+                errors
+                class="govuk-input govuk-input--width-5"
+            />
             <TextField id="location" label="Where (optional)" value=location errors />
-            <SelectField id="group" label="Sub-group (optional)" hint="For a sub-group's own meetings" value=group errors options=group_options />
+            <SelectField
+                id="group"
+                label="Sub-group (optional)"
+                hint="For a sub-group's own meetings"
+                value=group
+                errors
+                options=group_options
+            />
             <TextArea id="notes" label="Notes (optional)" value=notes errors />
             <div class="govuk-button-group">
-                <button type="submit" class="govuk-button">"Save"</button>
-                <a class="govuk-link" href=Route::Calendar.href()>"Cancel"</a>
+                <button type="submit" class="govuk-button">
+                    "Save"
+                </button>
+                <a class="govuk-link" href=Route::Calendar.href()>
+                    "Cancel"
+                </a>
             </div>
         </form>
     }
@@ -226,11 +280,17 @@ pub fn DeleteEventPage(id: String) -> impl IntoView {
     };
     view! {
         <BackLink route=Route::Calendar />
-        <h1 class="govuk-heading-l" tabindex="-1">{format!("Remove {} ({}) from the calendar?", event.title, event.when())}</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            {format!("Remove {} ({}) from the calendar?", event.title, event.when())}
+        </h1>
         <p class="govuk-body">"Partners you share changes with will see it removed too."</p>
         <div class="govuk-button-group">
-            <button type="button" class="govuk-button govuk-button--warning" on:click=confirm>"Yes, remove it"</button>
-            <a class="govuk-link" href=Route::Calendar.href()>"No, keep it"</a>
+            <button type="button" class="govuk-button govuk-button--warning" on:click=confirm>
+                "Yes, remove it"
+            </button>
+            <a class="govuk-link" href=Route::Calendar.href()>
+                "No, keep it"
+            </a>
         </div>
     }
     .into_any()

@@ -63,7 +63,9 @@ pub fn ConflictsPanel(subject: Subject) -> impl IntoView {
             view! {
                 <div class="govuk-notification-banner" role="region" aria-labelledby="conflicts-title">
                     <div class="govuk-notification-banner__header">
-                        <h2 class="govuk-notification-banner__title" id="conflicts-title">"Changed by two partners"</h2>
+                        <h2 class="govuk-notification-banner__title" id="conflicts-title">
+                            "Changed by two partners"
+                        </h2>
                     </div>
                     <div class="govuk-notification-banner__content">
                         <p class="govuk-body">
@@ -71,7 +73,10 @@ pub fn ConflictsPanel(subject: Subject) -> impl IntoView {
                             "Safer Plan kept both versions; choose which to keep. "
                             "Your choice reaches partners with your next file."
                         </p>
-                        {found.into_iter().map(|c| view! { <ConflictChoice subject=subject.get_value() conflict=c /> }).collect_view()}
+                        {found
+                            .into_iter()
+                            .map(|c| view! { <ConflictChoice subject=subject.get_value() conflict=c /> })
+                            .collect_view()}
                     </div>
                 </div>
             }
@@ -132,16 +137,28 @@ fn ConflictChoice(subject: Subject, conflict: FieldConflict) -> impl IntoView {
             <fieldset class="govuk-fieldset">
                 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{label.clone()}</legend>
                 <div class="govuk-radios govuk-radios--small">
-                    {options.into_iter().enumerate().map(|(i, text)| {
-                        let input_id = format!("{name}-{i}");
-                        view! {
-                            <div class="govuk-radios__item">
-                                <input class="govuk-radios__input" id=input_id.clone() name=name.clone() type="radio"
-                                    prop:checked=move || chosen.get() == i on:change=move |_| chosen.set(i) />
-                                <label class="govuk-label govuk-radios__label" for=input_id>{text}</label>
-                            </div>
-                        }
-                    }).collect_view()}
+                    {options
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, text)| {
+                            let input_id = format!("{name}-{i}");
+                            view! {
+                                <div class="govuk-radios__item">
+                                    <input
+                                        class="govuk-radios__input"
+                                        id=input_id.clone()
+                                        name=name.clone()
+                                        type="radio"
+                                        prop:checked=move || chosen.get() == i
+                                        on:change=move |_| chosen.set(i)
+                                    />
+                                    <label class="govuk-label govuk-radios__label" for=input_id>
+                                        {text}
+                                    </label>
+                                </div>
+                            }
+                        })
+                        .collect_view()}
                 </div>
             </fieldset>
             <button type="button" class="govuk-button govuk-button--secondary" on:click=keep>

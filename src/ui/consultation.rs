@@ -51,81 +51,174 @@ pub fn ConsultationsPage() -> impl IntoView {
     view! {
         <BackLink route=Route::Assessment(String::new()) text="Back to the assessment" />
         <ErrorSummary errors />
-        <h1 class="govuk-heading-l" tabindex="-1">"Resident consultation"</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            "Resident consultation"
+        </h1>
         <p class="govuk-body">
             "Short questionnaires residents fill in on a tablet at community events. Responses are anonymous: "
             "no names or contact details, and only the first part of a postcode."
         </p>
-        {move || session.plan.with(|p| {
-            let p = p.as_ref()?;
-            let mut all: Vec<_> = p.questionnaires.values().collect();
-            all.sort_by_key(|q| q.title.to_lowercase());
-            Some(all.into_iter().map(|q| {
-                let s = q.summary();
-                let kiosk = Route::StartKiosk(q.id.clone()).href();
-                let wording = Route::WorryWording(q.id.clone()).href();
-                let worded = q.worries_question().cloned();
-                view! {
-                    <section class="app-consultation" aria-labelledby=format!("q-{}", q.id)>
-                        <h2 class="govuk-heading-m" id=format!("q-{}", q.id)>{q.title.clone()}</h2>
-                        {(!q.event.is_empty()).then(|| view! { <p class="govuk-body">{q.event.clone()}</p> })}
-                        <div class="govuk-button-group">
-                            <a class="govuk-button" href=kiosk>"Open kiosk mode"</a>
-                            {worded.is_some().then(|| view! { <a class="govuk-link" href=wording>"Word the worries residents see"</a> })}
-                        </div>
-                        <dl class="govuk-summary-list">
-                            <SummaryRow label="Responses">{s.responses}</SummaryRow>
-                            <SummaryRow label="How safe people feel (1 to 5)">
-                                {s.feeling_safe.map_or("No answers yet".to_string(), |(m, n)| format!("{m:.1} on average, from {n} answers"))}
-                            </SummaryRow>
-                        </dl>
-                        {(!s.worries.is_empty()).then(|| view! {
-                            <Table caption="What worries people most" columns=["Issue", "Residents who chose it"] caption_size=CaptionSize::Small numeric=1>
-                                {s.worries.iter().map(|(w, n)| {
-                                    let asked = worded.as_ref().map(|q| q.shown(w).to_string()).filter(|shown| shown != w);
-                                    view! {
-                                        <tr class="govuk-table__row">
-                                            <td class="govuk-table__cell">
-                                                {w.clone()}
-                                                {asked.map(|shown| view! { <br /><span class="app-secondary-text">{format!("Residents saw \u{201c}{shown}\u{201d}")}</span> })}
-                                            </td>
-                                            <td class="govuk-table__cell govuk-table__cell--numeric">{*n}</td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </Table>
-                        })}
-                        {(!s.by_area.is_empty()).then(|| view! {
-                            <Table caption="By area" columns=["Postcode district", "Responses", "Feel safe (average)"] caption_size=CaptionSize::Small numeric=2>
-                                {s.by_area.iter().map(|(area, n, mean)| view! {
-                                    <tr class="govuk-table__row">
-                                        <td class="govuk-table__cell">{area.clone()}</td>
-                                        <td class="govuk-table__cell govuk-table__cell--numeric">{*n}</td>
-                                        <td class="govuk-table__cell govuk-table__cell--numeric">{mean.map_or("\u{2013}".to_string(), |m| format!("{m:.1}"))}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </Table>
-                        })}
-                        {(!s.suggestions.is_empty()).then(|| view! {
-                            <h3 class="govuk-heading-s">"What would make the biggest difference"</h3>
-                            <ul class="govuk-list govuk-list--bullet">
-                                {s.suggestions.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}
-                            </ul>
-                        })}
-                        <ContactDetails questionnaire=q.clone() />
-                    </section>
-                }
-            }).collect_view())
-        })}
+        {move || {
+            session
+                .plan
+                .with(|p| {
+                    let p = p.as_ref()?;
+                    let mut all: Vec<_> = p.questionnaires.values().collect();
+                    all.sort_by_key(|q| q.title.to_lowercase());
+                    Some(
+                        all
+                            .into_iter()
+                            .map(|q| {
+                                let s = q.summary();
+                                let kiosk = Route::StartKiosk(q.id.clone()).href();
+                                let wording = Route::WorryWording(q.id.clone()).href();
+                                let worded = q.worries_question().cloned();
+                                view! {
+                                    <section class="app-consultation" aria-labelledby=format!("q-{}", q.id)>
+                                        <h2 class="govuk-heading-m" id=format!("q-{}", q.id)>
+                                            {q.title.clone()}
+                                        </h2>
+                                        {(!q.event.is_empty())
+                                            .then(|| view! { <p class="govuk-body">{q.event.clone()}</p> })}
+                                        <div class="govuk-button-group">
+                                            <a class="govuk-button" href=kiosk>
+                                                "Open kiosk mode"
+                                            </a>
+                                            {worded
+                                                .is_some()
+                                                .then(|| {
+                                                    view! {
+                                                        <a class="govuk-link" href=wording>
+                                                            "Word the worries residents see"
+                                                        </a>
+                                                    }
+                                                })}
+                                        </div>
+                                        <dl class="govuk-summary-list">
+                                            <SummaryRow label="Responses">{s.responses}</SummaryRow>
+                                            <SummaryRow label="How safe people feel (1 to 5)">
+                                                {s
+                                                    .feeling_safe
+                                                    .map_or(
+                                                        "No answers yet".to_string(),
+                                                        |(m, n)| format!("{m:.1} on average, from {n} answers"),
+                                                    )}
+                                            </SummaryRow>
+                                        </dl>
+                                        {(!s.worries.is_empty())
+                                            .then(|| {
+                                                view! {
+                                                    <Table
+                                                        caption="What worries people most"
+                                                        columns=["Issue", "Residents who chose it"]
+                                                        caption_size=CaptionSize::Small
+                                                        numeric=1
+                                                    >
+                                                        {s
+                                                            .worries
+                                                            .iter()
+                                                            .map(|(w, n)| {
+                                                                let asked = worded
+                                                                    .as_ref()
+                                                                    .map(|q| q.shown(w).to_string())
+                                                                    .filter(|shown| shown != w);
+                                                                view! {
+                                                                    <tr class="govuk-table__row">
+                                                                        <td class="govuk-table__cell">
+                                                                            {w.clone()}
+                                                                            {asked
+                                                                                .map(|shown| {
+                                                                                    view! {
+                                                                                        <br />
+                                                                                        <span class="app-secondary-text">
+                                                                                            {format!("Residents saw \u{201c}{shown}\u{201d}")}
+                                                                                        </span>
+                                                                                    }
+                                                                                })}
+                                                                        </td>
+                                                                        <td class="govuk-table__cell govuk-table__cell--numeric">
+                                                                            {*n}
+                                                                        </td>
+                                                                    </tr>
+                                                                }
+                                                            })
+                                                            .collect_view()}
+                                                    </Table>
+                                                }
+                                            })}
+                                        {(!s.by_area.is_empty())
+                                            .then(|| {
+                                                view! {
+                                                    <Table
+                                                        caption="By area"
+                                                        columns=[
+                                                            "Postcode district",
+                                                            "Responses",
+                                                            "Feel safe (average)",
+                                                        ]
+                                                        caption_size=CaptionSize::Small
+                                                        numeric=2
+                                                    >
+                                                        {s
+                                                            .by_area
+                                                            .iter()
+                                                            .map(|(area, n, mean)| {
+                                                                view! {
+                                                                    <tr class="govuk-table__row">
+                                                                        <td class="govuk-table__cell">{area.clone()}</td>
+                                                                        <td class="govuk-table__cell govuk-table__cell--numeric">
+                                                                            {*n}
+                                                                        </td>
+                                                                        <td class="govuk-table__cell govuk-table__cell--numeric">
+                                                                            {mean.map_or("\u{2013}".to_string(), |m| format!("{m:.1}"))}
+                                                                        </td>
+                                                                    </tr>
+                                                                }
+                                                            })
+                                                            .collect_view()}
+                                                    </Table>
+                                                }
+                                            })}
+                                        {(!s.suggestions.is_empty())
+                                            .then(|| {
+                                                view! {
+                                                    <h3 class="govuk-heading-s">
+                                                        "What would make the biggest difference"
+                                                    </h3>
+                                                    <ul class="govuk-list govuk-list--bullet">
+                                                        {s
+                                                            .suggestions
+                                                            .iter()
+                                                            .map(|t| view! { <li>{t.clone()}</li> })
+                                                            .collect_view()}
+                                                    </ul>
+                                                }
+                                            })}
+                                        <ContactDetails questionnaire=q.clone() />
+                                    </section>
+                                }
+                            })
+                            .collect_view(),
+                    )
+                })
+        }}
         <h2 class="govuk-heading-m">"Set up a questionnaire"</h2>
         <p class="govuk-body">
             "It asks how safe people feel in their area (1 to 5), which of the plan\u{2019}s priority themes worry them most, "
             "what would make the biggest difference, and the first part of their postcode (optional)."
         </p>
         <form on:submit=add novalidate>
-            <TextField id="title" label="Title residents will see" value=title errors hint="For example, How safe do you feel in High Town?" />
+            <TextField
+                id="title"
+                label="Title residents will see"
+                value=title
+                errors
+                hint="For example, How safe do you feel in High Town?"
+            />
             <TextField id="event" label="Event (optional)" value=event errors hint="Where and when it will be used" />
-            <button type="submit" class="govuk-button govuk-button--secondary">"Set up questionnaire"</button>
+            <button type="submit" class="govuk-button govuk-button--secondary">
+                "Set up questionnaire"
+            </button>
         </form>
     }
 }
@@ -166,9 +259,7 @@ fn ContactDetails(questionnaire: Questionnaire) -> impl IntoView {
     view! {
         <details class="govuk-details">
             <summary class="govuk-details__summary">
-                <span class="govuk-details__summary-text">
-                    {format!("Residents who asked for a reply ({count})")}
-                </span>
+                <span class="govuk-details__summary-text">{format!("Residents who asked for a reply ({count})")}</span>
             </summary>
             <div class="govuk-details__text">
                 <p class="govuk-body">
@@ -180,11 +271,19 @@ fn ContactDetails(questionnaire: Questionnaire) -> impl IntoView {
                 } else {
                     view! {
                         <ul class="govuk-list">
-                            {contacts.into_iter().map(|(at, contact)| view! {
-                                <li>{format!("{contact} (left on {})", Date::from_unix_seconds(at).short())}</li>
-                            }).collect_view()}
+                            {contacts
+                                .into_iter()
+                                .map(|(at, contact)| {
+                                    view! {
+                                        <li>
+                                            {format!("{contact} (left on {})", Date::from_unix_seconds(at).short())}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
                         </ul>
-                    }.into_any()
+                    }
+                        .into_any()
                 }}
             </div>
         </details>

@@ -75,12 +75,18 @@ pub fn DashboardPage(quarter: String) -> impl IntoView {
         quarters.get().map(|(quarter, reporting)| {
             view! {
                 <span class="govuk-caption-l">{format!("{quarter}: {}", quarter.months())}</span>
-                <h1 class="govuk-heading-l" tabindex="-1">"Dashboard"</h1>
+                <h1 class="govuk-heading-l" tabindex="-1">
+                    "Dashboard"
+                </h1>
                 <div class="govuk-form-group app-no-print">
-                    <label class="govuk-label" for="dashboard-quarter">"Quarter"</label>
+                    <label class="govuk-label" for="dashboard-quarter">
+                        "Quarter"
+                    </label>
                     <select class="govuk-select" id="dashboard-quarter" on:change=change_quarter>
                         <For each=move || offered.get() key=|q| *q let:q>
-                            <option value=quarter_code(q) selected=q == quarter>{format!("{q} ({})", q.months())}</option>
+                            <option value=quarter_code(q) selected=q == quarter>
+                                {format!("{q} ({})", q.months())}
+                            </option>
                         </For>
                     </select>
                 </div>
@@ -94,7 +100,12 @@ pub fn DashboardPage(quarter: String) -> impl IntoView {
                 <h2 class="govuk-heading-m">{format!("Indicator values missing for {reporting}")}</h2>
                 <MissingValues missing reporting />
                 <h2 class="govuk-heading-m">"Overdue"</h2>
-                <ChaseTable items=overdue caption="Overdue actions" empty="No open action is past its due date." overdue=true />
+                <ChaseTable
+                    items=overdue
+                    caption="Overdue actions"
+                    empty="No open action is past its due date."
+                    overdue=true
+                />
                 <h2 class="govuk-heading-m">{format!("No update in {quarter}")}</h2>
                 <ChaseTable
                     items=silent
@@ -117,16 +128,23 @@ fn ThemeCard(theme: ThemeSummary, reporting: FinancialQuarter) -> impl IntoView 
     view! {
         <section class="app-card" aria-label=label>
             <h3 class="govuk-heading-s">
-                <a class="govuk-link" href=Route::Actions(filter).href()>{name}</a>
+                <a class="govuk-link" href=Route::Actions(filter).href()>
+                    {name}
+                </a>
             </h3>
             {(!theme.lead.is_empty()).then(|| view! { <p class="govuk-body-s">{theme.lead}</p> })}
             <StatusCounts counts=theme.by_status />
-            {(!by_rag.is_empty()).then(|| view! {
-                <p class="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-1">{format!("Indicators, {reporting}:")}</p>
-                <ul class="govuk-list app-status-counts">
-                    {by_rag.into_iter().map(|(rag, n)| view! { <li>{n}" " <RagTag rag /></li> }).collect_view()}
-                </ul>
-            })}
+            {(!by_rag.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-1">
+                            {format!("Indicators, {reporting}:")}
+                        </p>
+                        <ul class="govuk-list app-status-counts">
+                            {by_rag.into_iter().map(|(rag, n)| view! { <li>{n}" " <RagTag rag /></li> }).collect_view()}
+                        </ul>
+                    }
+                })}
         </section>
     }
 }
@@ -142,7 +160,12 @@ fn MissingValues(missing: Memo<Vec<MissingValue>>, reporting: FinancialQuarter) 
                 <For each=move || missing.get() key=|m| m.clone() let:m>
                     <tr class="govuk-table__row">
                         <th scope="row" class="govuk-table__header">
-                            <a class="govuk-link" href=Route::RecordValues(m.theme_id.unwrap_or_default(), quarter_code(reporting)).href()>{m.name}</a>
+                            <a
+                                class="govuk-link"
+                                href=Route::RecordValues(m.theme_id.unwrap_or_default(), quarter_code(reporting)).href()
+                            >
+                                {m.name}
+                            </a>
                         </th>
                         <td class="govuk-table__cell">{m.theme}</td>
                         <td class="govuk-table__cell">{m.lead}</td>
@@ -164,12 +187,20 @@ fn ChaseTable(items: Memo<Vec<ChaseItem>>, caption: &'static str, empty: &'stati
                     <tr class="govuk-table__row">
                         <td class="govuk-table__cell">{c.number}</td>
                         <td class="govuk-table__cell">
-                            <a class="govuk-link" href=Route::Action(c.action_id).href()>{c.title}</a>
+                            <a class="govuk-link" href=Route::Action(c.action_id).href()>
+                                {c.title}
+                            </a>
                         </td>
                         <td class="govuk-table__cell">{c.leads}</td>
-                        <td class="govuk-table__cell"><StatusTag status=c.status /></td>
                         <td class="govuk-table__cell">
-                            {if overdue { format!("{} ({} days ago)", when(c.due), c.days_overdue) } else { when(c.last_update) }}
+                            <StatusTag status=c.status />
+                        </td>
+                        <td class="govuk-table__cell">
+                            {if overdue {
+                                format!("{} ({} days ago)", when(c.due), c.days_overdue)
+                            } else {
+                                when(c.last_update)
+                            }}
                         </td>
                     </tr>
                 </For>
@@ -203,12 +234,16 @@ pub fn NeedsAttention(items: Memo<Vec<AttentionItem>>) -> impl IntoView {
     view! {
         <Show when=move || !items.with(Vec::is_empty)>
             <WarningText>{count}</WarningText>
-            <h2 class="govuk-heading-m" id="needs-attention">"Needs attention"</h2>
+            <h2 class="govuk-heading-m" id="needs-attention">
+                "Needs attention"
+            </h2>
             <ul class="govuk-list govuk-list--bullet" aria-labelledby="needs-attention">
                 // Numbered: two lines could read the same.
                 <For each=move || items.get().into_iter().enumerate() key=|line| line.clone() let((_, i))>
                     <li>
-                        <a class="govuk-link" href=attention_route(&i.target).href()>{i.item}</a>
+                        <a class="govuk-link" href=attention_route(&i.target).href()>
+                            {i.item}
+                        </a>
                         {format!(" \u{2013} {}", i.problem)}
                     </li>
                 </For>

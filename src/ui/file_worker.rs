@@ -230,5 +230,9 @@ pub fn CheckingStatus(checking: RwSignal<bool>, id: &'static str) -> impl IntoVi
 /// worker has taken over 300 ms over a job.
 #[component]
 pub fn BusyStatus(busy: RwSignal<bool>, id: &'static str, text: &'static str) -> impl IntoView {
-    view! { <p class="govuk-body" role="status" id=id>{move || busy.get().then_some(text)}</p> }
+    view! {
+        <p class="govuk-body" role="status" id=id>
+            {move || busy.get().then_some(text)}
+        </p>
+    }
 }

@@ -127,37 +127,82 @@ pub fn HistoryPage() -> impl IntoView {
     let close = Callback::new(move |()| undoing.set(None));
 
     view! {
-        <h1 class="govuk-heading-l" tabindex="-1">"History"</h1>
-        <p class="govuk-body">"Every change to this partnership's plan, newest first, with the person and organisation who made it."</p>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            "History"
+        </h1>
+        <p class="govuk-body">
+            "Every change to this partnership's plan, newest first, with the person and organisation who made it."
+        </p>
         <ErrorSummary errors message=problem />
-        {move || clash.get().map(|(entry, taken)| {
-            let title = entry.summary.split_once(": ").map(|(_, t)| t.to_string()).unwrap_or_default();
-            view! {
-                <div class="govuk-notification-banner" role="region" aria-labelledby="restore-clash-title" id="restore-clash" tabindex="-1">
-                    <div class="govuk-notification-banner__header">
-                        <h2 class="govuk-notification-banner__title" id="restore-clash-title">"Choose a new number"</h2>
-                    </div>
-                    <div class="govuk-notification-banner__content">
-                        <ErrorSummary errors=number_errors />
-                        <p class="govuk-notification-banner__heading">{format!("Action {taken} is now used by another action")}</p>
-                        <p class="govuk-body">{format!("Restore \u{201c}{title}\u{201d} with a different number, so the action plan keeps one action {taken}.")}</p>
-                        <TextField id="restore-number" label="Restore it as action number" value=new_number errors=number_errors class="govuk-input govuk-input--width-5" />
-                        <div class="govuk-button-group">
-                            <button type="button" class="govuk-button" on:click=move |_| restore(entry.clone(), Some(new_number.get_untracked()))>
-                                "Restore with this number"
-                            </button>
-                            <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| clash.set(None)>"Cancel"</button>
+        {move || {
+            clash
+                .get()
+                .map(|(entry, taken)| {
+                    let title = entry.summary.split_once(": ").map(|(_, t)| t.to_string()).unwrap_or_default();
+                    view! {
+                        <div
+                            class="govuk-notification-banner"
+                            role="region"
+                            aria-labelledby="restore-clash-title"
+                            id="restore-clash"
+                            tabindex="-1"
+                        >
+                            <div class="govuk-notification-banner__header">
+                                <h2 class="govuk-notification-banner__title" id="restore-clash-title">
+                                    "Choose a new number"
+                                </h2>
+                            </div>
+                            <div class="govuk-notification-banner__content">
+                                <ErrorSummary errors=number_errors />
+                                <p class="govuk-notification-banner__heading">
+                                    {format!("Action {taken} is now used by another action")}
+                                </p>
+                                <p class="govuk-body">
+                                    {format!(
+                                        "Restore \u{201c}{title}\u{201d} with a different number, so the action plan keeps one action {taken}.",
+                                    )}
+                                </p>
+                                <TextField
+                                    id="restore-number"
+                                    label="Restore it as action number"
+                                    value=new_number
+                                    errors=number_errors
+                                    class="govuk-input govuk-input--width-5"
+                                />
+                                <div class="govuk-button-group">
+                                    <button
+                                        type="button"
+                                        class="govuk-button"
+                                        on:click=move |_| restore(entry.clone(), Some(new_number.get_untracked()))
+                                    >
+                                        "Restore with this number"
+                                    </button>
+                                    <button
+                                        type="button"
+                                        class="govuk-button govuk-button--secondary"
+                                        on:click=move |_| clash.set(None)
+                                    >
+                                        "Cancel"
+                                    </button>
+                                </div>
+                            </div>
                         </div>
-                    </div>
-                </div>
-            }
-        })}
+                    }
+                })
+        }}
         {move || undoing.get().map(|plan| view! { <UndoImportPanel plan close /> })}
         <div class="app-filter-row">
             <SelectField id="since" label="Show" value=since_choice errors options />
             <Show when=move || since_choice.get() == "date">
                 <div on:change=check_date>
-                    <TextField id="since-date" label="Changes on or after" value=since_date errors class="govuk-input govuk-input--width-10" hint="For example, 28/1/2020 or 2020-01-28" />
+                    <TextField
+                        id="since-date"
+                        label="Changes on or after"
+                        value=since_date
+                        errors
+                        class="govuk-input govuk-input--width-10"
+                        hint="For example, 28/1/2020 or 2020-01-28"
+                    />
                 </div>
             </Show>
         </div>
@@ -168,10 +213,13 @@ pub fn HistoryPage() -> impl IntoView {
                 None => format!("{total} change{}", if total == 1 { "" } else { "s" }),
             };
             view! {
-                <h2 class="govuk-heading-m" id="history-count">{heading}</h2>
-                {(total > SHOWN).then(|| view! {
-                    <p class="govuk-body">{format!("Showing the latest {SHOWN} of {total} changes.")}</p>
-                })}
+                <h2 class="govuk-heading-m" id="history-count">
+                    {heading}
+                </h2>
+                {(total > SHOWN)
+                    .then(|| {
+                        view! { <p class="govuk-body">{format!("Showing the latest {SHOWN} of {total} changes.")}</p> }
+                    })}
                 <Table caption="Changes" columns=["When", "Who", "Organisation", "What changed"]>
                     {entries
                         .into_iter()
@@ -187,30 +235,51 @@ pub fn HistoryPage() -> impl IntoView {
                             let undo_hash = e.hash.clone();
                             view! {
                                 <tr class="govuk-table__row">
-                                    <td class="govuk-table__cell">{format!("{} {}", e.date().short(), e.time_of_day())}</td>
+                                    <td class="govuk-table__cell">
+                                        {format!("{} {}", e.date().short(), e.time_of_day())}
+                                    </td>
                                     <td class="govuk-table__cell">{e.author.name.clone()}</td>
                                     <td class="govuk-table__cell">{e.author.organisation.clone()}</td>
                                     <td class="govuk-table__cell">
                                         {match link {
-                                            Some(href) => view! { <a class="govuk-link" href=href>{summary.clone()}</a> }.into_any(),
+                                            Some(href) => {
+                                                view! {
+                                                    <a class="govuk-link" href=href>
+                                                        {summary.clone()}
+                                                    </a>
+                                                }
+                                                    .into_any()
+                                            }
                                             None => view! { {summary.clone()} }.into_any(),
                                         }}
-                                        {restorable.then(|| view! {
-                                            " "
-                                            <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-button--inline"
-                                                aria-label=format!("Restore: {summary}")
-                                                on:click=move |_| restore(restore_entry.clone(), None)>
-                                                "Restore"
-                                            </button>
-                                        })}
-                                        {undoable.then(|| view! {
-                                            " "
-                                            <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-button--inline"
-                                                aria-label=format!("Undo this import: {summary}")
-                                                on:click=move |_| ask_undo(undo_hash.clone())>
-                                                "Undo this import"
-                                            </button>
-                                        })}
+                                        {restorable
+                                            .then(|| {
+                                                view! {
+                                                    " "
+                                                    <button
+                                                        type="button"
+                                                        class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-button--inline"
+                                                        aria-label=format!("Restore: {summary}")
+                                                        on:click=move |_| restore(restore_entry.clone(), None)
+                                                    >
+                                                        "Restore"
+                                                    </button>
+                                                }
+                                            })}
+                                        {undoable
+                                            .then(|| {
+                                                view! {
+                                                    " "
+                                                    <button
+                                                        type="button"
+                                                        class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-button--inline"
+                                                        aria-label=format!("Undo this import: {summary}")
+                                                        on:click=move |_| ask_undo(undo_hash.clone())
+                                                    >
+                                                        "Undo this import"
+                                                    </button>
+                                                }
+                                            })}
                                     </td>
                                 </tr>
                             }
@@ -235,8 +304,13 @@ pub fn ChangesTable(caption: &'static str, #[prop(into)] entries: Signal<Vec<His
     };
     let count = move || {
         let (on_page, total) = counts();
-        (total > STEP)
-            .then(|| view! { <p class="govuk-body" role="status">{showing(on_page, total, total, CHANGES)}</p> })
+        (total > STEP).then(|| {
+            view! {
+                <p class="govuk-body" role="status">
+                    {showing(on_page, total, total, CHANGES)}
+                </p>
+            }
+        })
     };
     let buttons = move || {
         let (on_page, total) = counts();
@@ -245,7 +319,11 @@ pub fn ChangesTable(caption: &'static str, #[prop(into)] entries: Signal<Vec<His
     view! {
         {count}
         <Table caption=caption columns=["When", "Who", "What changed"]>
-            <For each=move || entries.with(|e| e.iter().take(shown.get()).cloned().collect::<Vec<_>>()) key=|e| e.hash.clone() let:e>
+            <For
+                each=move || entries.with(|e| e.iter().take(shown.get()).cloned().collect::<Vec<_>>())
+                key=|e| e.hash.clone()
+                let:e
+            >
                 <tr class="govuk-table__row">
                     <td class="govuk-table__cell">{format!("{} {}", e.date().short(), e.time_of_day())}</td>
                     <td class="govuk-table__cell">{e.author.describe()}</td>

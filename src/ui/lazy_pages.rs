@@ -69,7 +69,12 @@ pub fn page(area: Area, route: Route) -> AnyView {
             // this does not run again.
             loaded.try_update_value(Option::take).flatten().unwrap_or_else(|| ().into_any())
         } else if slow.get() {
-            view! { <p class="govuk-body" role="status">"Opening this page…"</p> }.into_any()
+            view! {
+                <p class="govuk-body" role="status">
+                    "Opening this page…"
+                </p>
+            }
+            .into_any()
         } else {
             ().into_any()
         }
@@ -101,7 +106,9 @@ pub enum Area {
 fn CouldNotOpen() -> impl IntoView {
     super::router::page_loaded("This page could not be opened");
     view! {
-        <h1 class="govuk-heading-l" tabindex="-1">"This page could not be opened"</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            "This page could not be opened"
+        </h1>
         <p class="govuk-body">
             "Part of Safer Plan needed for this page has not downloaded yet. Check the connection, then try again."
         </p>

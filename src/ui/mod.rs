@@ -9,6 +9,7 @@
 mod actions;
 mod app;
 mod assessment;
+mod banners;
 mod calendar;
 mod clock;
 mod components;

@@ -122,7 +122,9 @@ pub fn UpdateBanner(update_ready: RwSignal<bool>) -> impl IntoView {
             view! {
                 <div class="govuk-notification-banner" role="region" aria-labelledby="update-title">
                     <div class="govuk-notification-banner__header">
-                        <h2 class="govuk-notification-banner__title" id="update-title">"Update"</h2>
+                        <h2 class="govuk-notification-banner__title" id="update-title">
+                            "Update"
+                        </h2>
                     </div>
                     <div class="govuk-notification-banner__content">
                         <p class="govuk-notification-banner__heading">"A new version of Safer Plan is available."</p>

@@ -24,10 +24,7 @@ pub fn StatusCounts(counts: Vec<(Status, usize)>) -> impl IntoView {
     }
     view! {
         <ul class="govuk-list app-status-counts">
-            {counts
-                .into_iter()
-                .map(|(status, n)| view! { <li>{n}" " <StatusTag status /></li> })
-                .collect_view()}
+            {counts.into_iter().map(|(status, n)| view! { <li>{n}" " <StatusTag status /></li> }).collect_view()}
         </ul>
     }
     .into_any()
@@ -41,7 +38,9 @@ pub fn OverviewPage() -> impl IntoView {
     view! {
         <PlanConflicts />
         {move || session.plan.with(|p| p.as_ref().map(|p| overview(p, moved)))}
-        <p class="govuk-visually-hidden" role="status">{moved}</p>
+        <p class="govuk-visually-hidden" role="status">
+            {moved}
+        </p>
     }
 }
 
@@ -62,20 +61,31 @@ fn overview(p: &Partnership, moved: RwSignal<String>) -> impl IntoView + use<> {
     let add_theme = if themes.is_empty() { "govuk-button" } else { "govuk-button govuk-button--secondary" };
     view! {
         <span class="govuk-caption-l">{plan.title.clone()}</span>
-        <h1 class="govuk-heading-l" tabindex="-1">{p.name.clone()}</h1>
-        {(!plan.period.is_empty()).then(|| view! { <p class="govuk-body">{format!("Plan period: {}", plan.period)}</p> })}
+        <h1 class="govuk-heading-l" tabindex="-1">
+            {p.name.clone()}
+        </h1>
+        {(!plan.period.is_empty())
+            .then(|| view! { <p class="govuk-body">{format!("Plan period: {}", plan.period)}</p> })}
         {(!plan.vision.is_blank()).then(|| view! { <NarrativeText text=plan.vision.clone() /> })}
-        {(!plan.duties.is_blank()).then(|| view! {
-            <h2 class="govuk-heading-s">"Our statutory duties"</h2>
-            <NarrativeText text=plan.duties.clone() />
-        })}
-        {(!plan.values.is_empty()).then(|| view! {
-            <h2 class="govuk-heading-s">"Our values"</h2>
-            <ul class="govuk-list govuk-list--bullet">
-                {plan.values.iter().map(|v| view! { <li>{v.clone()}</li> }).collect_view()}
-            </ul>
-        })}
-        <a class="govuk-button govuk-button--secondary" href=Route::EditPlan.href()>"Edit the plan"</a>
+        {(!plan.duties.is_blank())
+            .then(|| {
+                view! {
+                    <h2 class="govuk-heading-s">"Our statutory duties"</h2>
+                    <NarrativeText text=plan.duties.clone() />
+                }
+            })}
+        {(!plan.values.is_empty())
+            .then(|| {
+                view! {
+                    <h2 class="govuk-heading-s">"Our values"</h2>
+                    <ul class="govuk-list govuk-list--bullet">
+                        {plan.values.iter().map(|v| view! { <li>{v.clone()}</li> }).collect_view()}
+                    </ul>
+                }
+            })}
+        <a class="govuk-button govuk-button--secondary" href=Route::EditPlan.href()>
+            "Edit the plan"
+        </a>
         <h2 class="govuk-heading-m">
             {if plan.action_plan_year.is_empty() {
                 "Action plan".to_string()
@@ -85,20 +95,28 @@ fn overview(p: &Partnership, moved: RwSignal<String>) -> impl IntoView + use<> {
         </h2>
         <p class="govuk-body">
             {format!("{total} action{}. ", if total == 1 { "" } else { "s" })}
-            <a class="govuk-link app-no-print" href=Route::Actions(ActionFilter::default()).href()>"See all actions"</a>
+            <a class="govuk-link app-no-print" href=Route::Actions(ActionFilter::default()).href()>
+                "See all actions"
+            </a>
         </p>
         <StatusCounts counts />
         <p class="govuk-body app-no-print">
-            <a class="govuk-link" href=Route::Structure.href()>"Members and sub-groups of the partnership"</a>
+            <a class="govuk-link" href=Route::Structure.href()>
+                "Members and sub-groups of the partnership"
+            </a>
         </p>
         <p class="govuk-body app-no-print">
-            <a class="govuk-link" href=Route::PlanDocument.href()>"The plan as a document to print or save as PDF"</a>
+            <a class="govuk-link" href=Route::PlanDocument.href()>
+                "The plan as a document to print or save as PDF"
+            </a>
         </p>
         <h2 class="govuk-heading-m">"Priority themes"</h2>
-        {themes.is_empty().then(|| view! {
-            <p class="govuk-body">"This plan has no priority themes yet."</p>
-        })}
-        <Table caption="Priority themes and their actions" columns=["Theme", "Theme lead", "Actions by status"] controls="Change">
+        {themes.is_empty().then(|| view! { <p class="govuk-body">"This plan has no priority themes yet."</p> })}
+        <Table
+            caption="Priority themes and their actions"
+            columns=["Theme", "Theme lead", "Actions by status"]
+            controls="Change"
+        >
             {themes
                 .into_iter()
                 .enumerate()
@@ -106,10 +124,14 @@ fn overview(p: &Partnership, moved: RwSignal<String>) -> impl IntoView + use<> {
                     view! {
                         <tr class="govuk-table__row">
                             <th scope="row" class="govuk-table__header">
-                                <a class="govuk-link" href=Route::Theme(theme.id.clone()).href()>{theme.name.clone()}</a>
+                                <a class="govuk-link" href=Route::Theme(theme.id.clone()).href()>
+                                    {theme.name.clone()}
+                                </a>
                             </th>
                             <td class="govuk-table__cell">{theme.lead()}</td>
-                            <td class="govuk-table__cell"><StatusCounts counts /></td>
+                            <td class="govuk-table__cell">
+                                <StatusCounts counts />
+                            </td>
                             <td class="govuk-table__cell">
                                 <ThemeControls theme=theme.clone() first=i == 0 last=i == last moved />
                             </td>
@@ -117,20 +139,34 @@ fn overview(p: &Partnership, moved: RwSignal<String>) -> impl IntoView + use<> {
                     }
                 })
                 .collect_view()}
-            {(!cross_cutting.is_empty()).then(|| view! {
-                <tr class="govuk-table__row">
-                    <th scope="row" class="govuk-table__header">
-                        <a class="govuk-link" href=Route::Actions(ActionFilter { theme_id: NO_THEME.into(), ..Default::default() }).href()>
-                            "Cross-cutting actions (no theme)"
-                        </a>
-                    </th>
-                    <td class="govuk-table__cell">"Community Safety Partnership Executive"</td>
-                    <td class="govuk-table__cell"><StatusCounts counts=cross_cutting /></td>
-                    <td class="govuk-table__cell"></td>
-                </tr>
-            })}
+            {(!cross_cutting.is_empty())
+                .then(|| {
+                    view! {
+                        <tr class="govuk-table__row">
+                            <th scope="row" class="govuk-table__header">
+                                <a
+                                    class="govuk-link"
+                                    href=Route::Actions(ActionFilter {
+                                            theme_id: NO_THEME.into(),
+                                            ..Default::default()
+                                        })
+                                        .href()
+                                >
+                                    "Cross-cutting actions (no theme)"
+                                </a>
+                            </th>
+                            <td class="govuk-table__cell">"Community Safety Partnership Executive"</td>
+                            <td class="govuk-table__cell">
+                                <StatusCounts counts=cross_cutting />
+                            </td>
+                            <td class="govuk-table__cell"></td>
+                        </tr>
+                    }
+                })}
         </Table>
-        <a class=add_theme href=Route::ThemeForm(None).href()>"Add a priority theme"</a>
+        <a class=add_theme href=Route::ThemeForm(None).href()>
+            "Add a priority theme"
+        </a>
     }
 }
 
@@ -145,22 +181,40 @@ fn ThemeControls(theme: Theme, first: bool, last: bool, moved: RwSignal<String>)
     view! {
         <div class="app-theme-controls">
             <a class="govuk-link" href=Route::ThemeForm(Some(theme.id.clone())).href()>
-                "Edit"<span class="govuk-visually-hidden">{hidden.clone()}</span>
+                "Edit"
+                <span class="govuk-visually-hidden">{hidden.clone()}</span>
             </a>
-            {(!first).then(|| view! {
-                <button type="button" class="govuk-button govuk-button--secondary" id=format!("move-up-{}", theme.id)
-                    on:click=move |_| move_theme(session, up.clone(), Move::Up, moved)>
-                    "Move up"<span class="govuk-visually-hidden">{hidden.clone()}</span>
-                </button>
-            })}
-            {(!last).then(|| view! {
-                <button type="button" class="govuk-button govuk-button--secondary" id=format!("move-down-{}", theme.id)
-                    on:click=move |_| move_theme(session, down.clone(), Move::Down, moved)>
-                    "Move down"<span class="govuk-visually-hidden">{hidden.clone()}</span>
-                </button>
-            })}
+            {(!first)
+                .then(|| {
+                    view! {
+                        <button
+                            type="button"
+                            class="govuk-button govuk-button--secondary"
+                            id=format!("move-up-{}", theme.id)
+                            on:click=move |_| move_theme(session, up.clone(), Move::Up, moved)
+                        >
+                            "Move up"
+                            <span class="govuk-visually-hidden">{hidden.clone()}</span>
+                        </button>
+                    }
+                })}
+            {(!last)
+                .then(|| {
+                    view! {
+                        <button
+                            type="button"
+                            class="govuk-button govuk-button--secondary"
+                            id=format!("move-down-{}", theme.id)
+                            on:click=move |_| move_theme(session, down.clone(), Move::Down, moved)
+                        >
+                            "Move down"
+                            <span class="govuk-visually-hidden">{hidden.clone()}</span>
+                        </button>
+                    }
+                })}
             <a class="govuk-link app-link--warning" href=Route::DeleteTheme(theme.id.clone()).href()>
-                "Delete"<span class="govuk-visually-hidden">{hidden.clone()}</span>
+                "Delete"
+                <span class="govuk-visually-hidden">{hidden.clone()}</span>
             </a>
         </div>
     }
@@ -246,7 +300,9 @@ pub fn ThemePage(id: String) -> impl IntoView {
     view! {
         {conflicts}
         {page}
-        <p class="govuk-visually-hidden" role="status">{moved}</p>
+        <p class="govuk-visually-hidden" role="status">
+            {moved}
+        </p>
     }
     .into_any()
 }
@@ -267,28 +323,37 @@ fn theme_page(p: &Partnership, theme: &Theme, moved: RwSignal<String>) -> impl I
     let sub_groups: Vec<String> = p.sub_groups_owning(&theme.id).into_iter().map(|g| g.name.clone()).collect();
     let lead = theme.lead();
     view! {
-        <a href=Route::Plan.href() class="govuk-back-link">"Back to the plan"</a>
+        <a href=Route::Plan.href() class="govuk-back-link">
+            "Back to the plan"
+        </a>
         <span class="govuk-caption-l">{format!("Priority theme {} of {of}", at + 1)}</span>
-        <h1 class="govuk-heading-l" tabindex="-1">{theme.name.clone()}</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            {theme.name.clone()}
+        </h1>
         <dl class="govuk-summary-list">
-            <SummaryRow label="Theme lead">{if lead.is_empty() { "Not recorded yet".to_string() } else { lead }}</SummaryRow>
-            {(!sub_groups.is_empty()).then(|| view! {
-                <SummaryRow label="Delivered by">{sub_groups.join(", ")}</SummaryRow>
-            })}
+            <SummaryRow label="Theme lead">
+                {if lead.is_empty() { "Not recorded yet".to_string() } else { lead }}
+            </SummaryRow>
+            {(!sub_groups.is_empty())
+                .then(|| view! { <SummaryRow label="Delivered by">{sub_groups.join(", ")}</SummaryRow> })}
         </dl>
         <ThemeControls theme=theme.clone() first last moved />
         {sections
             .into_iter()
             .filter(|(_, text)| !text.is_blank())
-            .map(|(heading, text)| view! {
-                <h2 class="govuk-heading-m">{heading}</h2>
-                <NarrativeText text />
+            .map(|(heading, text)| {
+                view! {
+                    <h2 class="govuk-heading-m">{heading}</h2>
+                    <NarrativeText text />
+                }
             })
             .collect_view()}
         <h2 class="govuk-heading-m">"Actions"</h2>
         <ActionTable actions />
         <p class="govuk-body">
-            <a class="govuk-link" href=Route::Actions(filter).href()>"Filter the action list by this theme"</a>
+            <a class="govuk-link" href=Route::Actions(filter).href()>
+                "Filter the action list by this theme"
+            </a>
         </p>
     }
 }
@@ -309,9 +374,13 @@ pub fn ActionTable(actions: Vec<Action>) -> impl IntoView {
                         <tr class="govuk-table__row">
                             <td class="govuk-table__cell">{a.number.clone()}</td>
                             <td class="govuk-table__cell">
-                                <a class="govuk-link" href=Route::Action(a.id.clone()).href()>{a.title.clone()}</a>
+                                <a class="govuk-link" href=Route::Action(a.id.clone()).href()>
+                                    {a.title.clone()}
+                                </a>
                             </td>
-                            <td class="govuk-table__cell"><StatusTag status=a.status() /></td>
+                            <td class="govuk-table__cell">
+                                <StatusTag status=a.status() />
+                            </td>
                             <td class="govuk-table__cell">{last}</td>
                         </tr>
                     }

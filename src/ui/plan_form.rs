@@ -42,13 +42,42 @@ pub fn EditPlanPage() -> impl IntoView {
     view! {
         <BackLink route=Route::Plan text="Back to the plan" />
         <ErrorSummary errors />
-        <h1 class="govuk-heading-l" tabindex="-1">"Edit the plan"</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            "Edit the plan"
+        </h1>
         <IdentityReminder />
         <form on:submit=submit novalidate>
-            <TextField id="title" label="Title of the plan" hint="For example, Community Safety Partnership Plan 2020 to 2024" value=title errors />
-            <TextField id="period" label="Period of the plan (optional)" hint="The first and last years, for example 2020 to 2024" value=period errors class="govuk-input govuk-input--width-10" />
-            <TextField id="action-plan-year" label="Year of the action plan (optional)" hint="The financial year of the business plan in force, for example 2019-20" value=year errors class="govuk-input govuk-input--width-5" />
-            <TextArea id="vision" label="Vision and context (optional)" hint="What the partnership wants to achieve and why. Start a line with a dash (-) to make a bulleted list" value=vision errors rows=5 />
+            <TextField
+                id="title"
+                label="Title of the plan"
+                hint="For example, Community Safety Partnership Plan 2020 to 2024"
+                value=title
+                errors
+            />
+            <TextField
+                id="period"
+                label="Period of the plan (optional)"
+                hint="The first and last years, for example 2020 to 2024"
+                value=period
+                errors
+                class="govuk-input govuk-input--width-10"
+            />
+            <TextField
+                id="action-plan-year"
+                label="Year of the action plan (optional)"
+                hint="The financial year of the business plan in force, for example 2019-20"
+                value=year
+                errors
+                class="govuk-input govuk-input--width-5"
+            />
+            <TextArea
+                id="vision"
+                label="Vision and context (optional)"
+                hint="What the partnership wants to achieve and why. Start a line with a dash (-) to make a bulleted list"
+                value=vision
+                errors
+                rows=5
+            />
             <TextArea
                 id="duties"
                 label="Statutory duties (optional)"
@@ -57,10 +86,21 @@ pub fn EditPlanPage() -> impl IntoView {
                 errors
                 rows=4
             />
-            <TextArea id="values" label="Values (optional)" hint="One value per line, for example Trust" value=values errors rows=5 />
+            <TextArea
+                id="values"
+                label="Values (optional)"
+                hint="One value per line, for example Trust"
+                value=values
+                errors
+                rows=5
+            />
             <div class="govuk-button-group">
-                <button type="submit" class="govuk-button">"Save the plan"</button>
-                <a class="govuk-link" href=Route::Plan.href()>"Cancel"</a>
+                <button type="submit" class="govuk-button">
+                    "Save the plan"
+                </button>
+                <a class="govuk-link" href=Route::Plan.href()>
+                    "Cancel"
+                </a>
             </div>
         </form>
     }

@@ -234,39 +234,88 @@ pub fn JoinSection() -> impl IntoView {
     };
 
     view! {
-        <h3 class="govuk-heading-s" id="join-through-a-server">"Join a partnership through a sync server"</h3>
-        <p class="govuk-body">"If a partner has turned on sync through a server, enter the server address and the sync address they gave you. Safer Plan shows what the partnership holds before anything is kept."</p>
+        <h3 class="govuk-heading-s" id="join-through-a-server">
+            "Join a partnership through a sync server"
+        </h3>
+        <p class="govuk-body">
+            "If a partner has turned on sync through a server, enter the server address and the sync address they gave you. Safer Plan shows what the partnership holds before anything is kept."
+        </p>
         <ErrorSummary errors />
         <form on:submit=download novalidate>
             <fieldset class="govuk-fieldset">
-            <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">"The partnership to join"</legend>
-            <TextField id="join-server" label="Server address" hint="For example, wss://sync.luton.gov.uk" value=server errors class="govuk-input govuk-!-width-two-thirds" autocomplete="url" />
-            <TextField id="sync-address" label="Sync address" hint="It starts automerge: followed by letters and numbers" value=address errors class="govuk-input govuk-!-width-two-thirds" />
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">"The partnership to join"</legend>
+                <TextField
+                    id="join-server"
+                    label="Server address"
+                    hint="For example, wss://sync.luton.gov.uk"
+                    value=server
+                    errors
+                    class="govuk-input govuk-!-width-two-thirds"
+                    autocomplete="url"
+                />
+                <TextField
+                    id="sync-address"
+                    label="Sync address"
+                    hint="It starts automerge: followed by letters and numbers"
+                    value=address
+                    errors
+                    class="govuk-input govuk-!-width-two-thirds"
+                />
             </fieldset>
-            <button type="submit" class="govuk-button govuk-button--secondary" disabled=move || matches!(fetching.get(), Some(Fetching::Busy))>"Download the partnership"</button>
+            <button
+                type="submit"
+                class="govuk-button govuk-button--secondary"
+                disabled=move || matches!(fetching.get(), Some(Fetching::Busy))
+            >
+                "Download the partnership"
+            </button>
         </form>
         <CheckingStatus checking id="join-checking" />
         <div id="joining" tabindex="-1" aria-live="polite">
-            {move || fetching.get().map(|f| match f {
-                Fetching::Busy => view! { <p class="govuk-body" role="status">"Downloading the partnership from the server\u{2026}"</p> }.into_any(),
-                Fetching::Refused(reason) => view! {
-                    <ErrorSummary title="The partnership could not be downloaded" message=reason />
-                }.into_any(),
-                Fetching::Same { name } => view! {
-                    <h3 class="govuk-heading-s">{format!("You already have {name} on this device")}</h3>
-                    <p class="govuk-body">"Partners\u{2019} changes on the server will be merged into your copy, and yours sent to them."</p>
-                    <button type="button" class="govuk-button" on:click=keep>{format!("Sync {name} through this server")}</button>
-                }.into_any(),
-                Fetching::New { name, area, themes, actions } => view! {
-                    <h3 class="govuk-heading-s">{format!("The server holds {name}")}</h3>
-                    <dl class="govuk-summary-list" id="joining-summary">
-                        <SummaryRow label="Area">{area}</SummaryRow>
-                        <SummaryRow label="Priority themes">{themes}</SummaryRow>
-                        <SummaryRow label="Actions">{actions}</SummaryRow>
-                    </dl>
-                    <button type="button" class="govuk-button" on:click=keep>{format!("Keep {name} on this device")}</button>
-                }.into_any(),
-            })}
+            {move || {
+                fetching
+                    .get()
+                    .map(|f| match f {
+                        Fetching::Busy => {
+                            view! {
+                                <p class="govuk-body" role="status">
+                                    "Downloading the partnership from the server\u{2026}"
+                                </p>
+                            }
+                                .into_any()
+                        }
+                        Fetching::Refused(reason) => {
+                            view! { <ErrorSummary title="The partnership could not be downloaded" message=reason /> }
+                                .into_any()
+                        }
+                        Fetching::Same { name } => {
+                            view! {
+                                <h3 class="govuk-heading-s">{format!("You already have {name} on this device")}</h3>
+                                <p class="govuk-body">
+                                    "Partners\u{2019} changes on the server will be merged into your copy, and yours sent to them."
+                                </p>
+                                <button type="button" class="govuk-button" on:click=keep>
+                                    {format!("Sync {name} through this server")}
+                                </button>
+                            }
+                                .into_any()
+                        }
+                        Fetching::New { name, area, themes, actions } => {
+                            view! {
+                                <h3 class="govuk-heading-s">{format!("The server holds {name}")}</h3>
+                                <dl class="govuk-summary-list" id="joining-summary">
+                                    <SummaryRow label="Area">{area}</SummaryRow>
+                                    <SummaryRow label="Priority themes">{themes}</SummaryRow>
+                                    <SummaryRow label="Actions">{actions}</SummaryRow>
+                                </dl>
+                                <button type="button" class="govuk-button" on:click=keep>
+                                    {format!("Keep {name} on this device")}
+                                </button>
+                            }
+                                .into_any()
+                        }
+                    })
+            }}
         </div>
     }
 }

@@ -19,10 +19,18 @@ fn SecurityText() -> impl IntoView {
     view! {
         <WarningText>"The sync server can read the whole plan and has no sign-in of its own."</WarningText>
         <ul class="govuk-list govuk-list--bullet" id="server-security">
-            <li>"Use a server only if a partner runs it on its own assured infrastructure, such as the county council or the Police and Crime Commissioner."</li>
-            <li>"Its address must start wss:// (encrypted), behind a proxy that checks who is connecting before letting them in, and lets each person reach only their own partnerships."</li>
-            <li>"Treat the sync address like a password: anyone who has it and can reach the server can read and change the plan. Give it to partners only through a channel you trust, not in an ordinary email."</li>
-            <li>"Every device still keeps the whole partnership and works offline. Sending files stays available for partners who cannot reach the server."</li>
+            <li>
+                "Use a server only if a partner runs it on its own assured infrastructure, such as the county council or the Police and Crime Commissioner."
+            </li>
+            <li>
+                "Its address must start wss:// (encrypted), behind a proxy that checks who is connecting before letting them in, and lets each person reach only their own partnerships."
+            </li>
+            <li>
+                "Treat the sync address like a password: anyone who has it and can reach the server can read and change the plan. Give it to partners only through a channel you trust, not in an ordinary email."
+            </li>
+            <li>
+                "Every device still keeps the whole partnership and works offline. Sending files stays available for partners who cannot reach the server."
+            </li>
         </ul>
     }
 }
@@ -63,7 +71,9 @@ pub fn ServerSyncSection() -> impl IntoView {
     };
 
     view! {
-        <h2 class="govuk-heading-m" id="sync-through-a-server">"Sync through a server"</h2>
+        <h2 class="govuk-heading-m" id="sync-through-a-server">
+            "Sync through a server"
+        </h2>
         <p class="govuk-body">
             "Partners\u{2019} copies can stay in step through a sync server that one partner runs, instead of sending files to each other. "
             "Changes then reach every connected partner within a second or two."
@@ -74,41 +84,65 @@ pub fn ServerSyncSection() -> impl IntoView {
             fallback=|| view! { <p class="govuk-body">"Open a partnership to sync it through a server."</p> }
         >
             {move || match session.server_status.get() {
-                None => view! {
-                    <ErrorSummary errors />
-                    <p class="govuk-body">"Sync through a server is off for this partnership on this device."</p>
-                    <form on:submit=turn_on novalidate>
-                        <fieldset class="govuk-fieldset">
-                        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">"Turn on sync through a server"</legend>
-                        <TextField
-                            id="server"
-                            label="Server address"
-                            hint="Ask the partner who runs the server, for example wss://sync.luton.gov.uk"
-                            value=server
-                            errors
-                            class="govuk-input govuk-!-width-two-thirds"
-                            autocomplete="url"
-                        />
-                        </fieldset>
-                        <button type="submit" class="govuk-button" disabled=move || busy.get()>"Turn on sync through this server"</button>
-                    </form>
-                }.into_any(),
+                None => {
+                    view! {
+                        <ErrorSummary errors />
+                        <p class="govuk-body">"Sync through a server is off for this partnership on this device."</p>
+                        <form on:submit=turn_on novalidate>
+                            <fieldset class="govuk-fieldset">
+                                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
+                                    "Turn on sync through a server"
+                                </legend>
+                                <TextField
+                                    id="server"
+                                    label="Server address"
+                                    hint="Ask the partner who runs the server, for example wss://sync.luton.gov.uk"
+                                    value=server
+                                    errors
+                                    class="govuk-input govuk-!-width-two-thirds"
+                                    autocomplete="url"
+                                />
+                            </fieldset>
+                            <button type="submit" class="govuk-button" disabled=move || busy.get()>
+                                "Turn on sync through this server"
+                            </button>
+                        </form>
+                    }
+                        .into_any()
+                }
                 Some(view) => {
                     let status = status_text(&view.status, &view.host);
                     view! {
                         <dl class="govuk-summary-list">
                             <SummaryRow label="Server">{view.host.clone()}</SummaryRow>
-                            <SummaryRow label="Sync address"><code id="sync-address-shown">{address}</code></SummaryRow>
-                            <SummaryRow label="Status" value_id="server-status-detail">{status}</SummaryRow>
+                            <SummaryRow label="Sync address">
+                                <code id="sync-address-shown">{address}</code>
+                            </SummaryRow>
+                            <SummaryRow label="Status" value_id="server-status-detail">
+                                {status}
+                            </SummaryRow>
                         </dl>
-                        {view.not_kept.map(|reason| view! { <div class="govuk-inset-text" id="server-not-kept">{reason}</div> })}
+                        {view
+                            .not_kept
+                            .map(|reason| {
+                                view! {
+                                    <div class="govuk-inset-text" id="server-not-kept">
+                                        {reason}
+                                    </div>
+                                }
+                            })}
                         <p class="govuk-body">
                             "Give partners the sync address and the server address through a channel you trust. They enter both under \u{201c}Join a partnership through a sync server\u{201d} in their own Settings."
                         </p>
-                        <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| session.turn_off_server_sync()>
+                        <button
+                            type="button"
+                            class="govuk-button govuk-button--secondary"
+                            on:click=move |_| session.turn_off_server_sync()
+                        >
                             "Turn off sync through a server"
                         </button>
-                    }.into_any()
+                    }
+                        .into_any()
                 }
             }}
         </Show>

@@ -43,14 +43,23 @@ pub fn SettingsPage() -> impl IntoView {
 
     view! {
         <ErrorSummary errors />
-        <h1 class="govuk-heading-l" tabindex="-1">"Settings"</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            "Settings"
+        </h1>
         <h2 class="govuk-heading-m">"Your details"</h2>
         <p class="govuk-body">
             "Your name and organisation are recorded with every change you make, so partners can see who did what. "
             "They are kept on this device and shared only in files you export."
         </p>
         <form on:submit=submit novalidate>
-            <TextField id="name" label="Your name" value=name errors autocomplete="name" class="govuk-input govuk-!-width-two-thirds" />
+            <TextField
+                id="name"
+                label="Your name"
+                value=name
+                errors
+                autocomplete="name"
+                class="govuk-input govuk-!-width-two-thirds"
+            />
             <TextField
                 id="organisation"
                 label="Your organisation"
@@ -60,17 +69,25 @@ pub fn SettingsPage() -> impl IntoView {
                 autocomplete="organization"
                 class="govuk-input govuk-!-width-two-thirds"
             />
-            <button type="submit" class="govuk-button">"Save your details"</button>
+            <button type="submit" class="govuk-button">
+                "Save your details"
+            </button>
         </form>
         <h2 class="govuk-heading-m">"Keeping your data"</h2>
         <p class="govuk-body" id="persistence">
             {move || match device.persisted.get() {
                 Some(true) => "This browser has agreed to keep Safer Plan\u{2019}s data until you delete it.",
-                Some(false) => "This browser may clear Safer Plan\u{2019}s data if the device runs short of space, or (in Safari) after seven days without a visit. Download a backup from the Share page regularly.",
+                Some(false) => {
+                    "This browser may clear Safer Plan\u{2019}s data if the device runs short of space, or (in Safari) after seven days without a visit. Download a backup from the Share page regularly."
+                }
                 None => "Safer Plan asks the browser to keep its data when you first create or open a partnership.",
             }}
         </p>
-        <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| leptos::task::spawn_local(device.request_persistence())>
+        <button
+            type="button"
+            class="govuk-button govuk-button--secondary"
+            on:click=move |_| leptos::task::spawn_local(device.request_persistence())
+        >
             "Ask the browser to keep Safer Plan\u{2019}s data"
         </button>
         <super::server_settings::ServerSyncSection />

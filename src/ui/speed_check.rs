@@ -48,29 +48,63 @@ pub fn SpeedCheckPage() -> impl IntoView {
     };
     view! {
         <ErrorSummary message=problem />
-        <h1 class="govuk-heading-l" tabindex="-1">"Performance check"</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            "Performance check"
+        </h1>
         <p class="govuk-body">
             {format!(
                 "Times reports and imports on a generated partnership of {} members, {} actions, {} progress updates and {} indicators with {} quarters each, in this browser. Nothing is stored.",
-                large::ORGANISATIONS, large::ACTIONS, large::ACTIONS * large::UPDATES_PER_ACTION, large::INDICATORS, large::QUARTERS
+                large::ORGANISATIONS,
+                large::ACTIONS,
+                large::ACTIONS * large::UPDATES_PER_ACTION,
+                large::INDICATORS,
+                large::QUARTERS,
             )}
         </p>
-        <button type="button" class="govuk-button" on:click=run>"Run the performance check"</button>
-        {move || results.get().map(|rows| view! {
-            <Table caption={format!("Median of {RUNS} runs")} columns=["Work", "Milliseconds"] caption_size=CaptionSize::Medium numeric=1 id="performance-results">
-                {rows.into_iter().map(|(name, ms)| view! {
-                    <tr class="govuk-table__row">
-                        <th scope="row" class="govuk-table__header">{name}</th>
-                        <td class="govuk-table__cell govuk-table__cell--numeric">{format!("{ms:.1}")}</td>
-                    </tr>
-                }).collect_view()}
-            </Table>
-        })}
+        <button type="button" class="govuk-button" on:click=run>
+            "Run the performance check"
+        </button>
+        {move || {
+            results
+                .get()
+                .map(|rows| {
+                    view! {
+                        <Table
+                            caption=format!("Median of {RUNS} runs")
+                            columns=["Work", "Milliseconds"]
+                            caption_size=CaptionSize::Medium
+                            numeric=1
+                            id="performance-results"
+                        >
+                            {rows
+                                .into_iter()
+                                .map(|(name, ms)| {
+                                    view! {
+                                        <tr class="govuk-table__row">
+                                            <th scope="row" class="govuk-table__header">
+                                                {name}
+                                            </th>
+                                            <td class="govuk-table__cell govuk-table__cell--numeric">
+                                                {format!("{ms:.1}")}
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </Table>
+                    }
+                })
+        }}
         <h2 class="govuk-heading-m">"Try Safer Plan on a large partnership"</h2>
         <p class="govuk-body">
             "Open the same generated partnership as a partnership on this device, to see how pages, sharing and two open tabs cope with it. It is listed with your partnerships, and you can delete it like any other."
         </p>
-        <button type="button" class="govuk-button govuk-button--secondary" disabled=move || busy.get() on:click=open_large>
+        <button
+            type="button"
+            class="govuk-button govuk-button--secondary"
+            disabled=move || busy.get()
+            on:click=open_large
+        >
             "Open the large partnership on this device"
         </button>
     }

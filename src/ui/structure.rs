@@ -32,54 +32,91 @@ fn structure_page(p: &Partnership) -> impl IntoView + use<> {
         })
         .collect();
     view! {
-        <a href=Route::Plan.href() class="govuk-back-link">"Back to the plan"</a>
-        <h1 class="govuk-heading-l" tabindex="-1">"Partnership structure"</h1>
+        <a href=Route::Plan.href() class="govuk-back-link">
+            "Back to the plan"
+        </a>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            "Partnership structure"
+        </h1>
         <h2 class="govuk-heading-m">"Members"</h2>
-        <a class="govuk-button govuk-button--secondary" href=Route::MemberForm(None).href()>"Add a member organisation"</a>
+        <a class="govuk-button govuk-button--secondary" href=Route::MemberForm(None).href()>
+            "Add a member organisation"
+        </a>
         {if members.is_empty() {
             view! { <p class="govuk-body">"No members recorded yet."</p> }.into_any()
         } else {
             view! {
-                <Table caption="Member organisations" columns=["Organisation", "Sector", "Role in the partnership"] controls="Actions">
+                <Table
+                    caption="Member organisations"
+                    columns=["Organisation", "Sector", "Role in the partnership"]
+                    controls="Actions"
+                >
                     {members
                         .into_iter()
-                        .map(|m| view! {
-                            <tr class="govuk-table__row">
-                                <th scope="row" class="govuk-table__header">{m.name.clone()}</th>
-                                <td class="govuk-table__cell">{m.sector.label()}</td>
-                                <td class="govuk-table__cell">{m.role.clone()}</td>
-                                <EditRemoveCell edit=Route::MemberForm(Some(m.id.clone())) remove=Route::RemoveMember(m.id.clone()) item=m.name.clone() />
-                            </tr>
+                        .map(|m| {
+                            view! {
+                                <tr class="govuk-table__row">
+                                    <th scope="row" class="govuk-table__header">
+                                        {m.name.clone()}
+                                    </th>
+                                    <td class="govuk-table__cell">{m.sector.label()}</td>
+                                    <td class="govuk-table__cell">{m.role.clone()}</td>
+                                    <EditRemoveCell
+                                        edit=Route::MemberForm(Some(m.id.clone()))
+                                        remove=Route::RemoveMember(m.id.clone())
+                                        item=m.name.clone()
+                                    />
+                                </tr>
+                            }
                         })
                         .collect_view()}
                 </Table>
             }
-            .into_any()
+                .into_any()
         }}
         <h2 class="govuk-heading-m">"Sub-groups"</h2>
-        <a class="govuk-button govuk-button--secondary" href=Route::SubGroupForm(None).href()>"Add a sub-group"</a>
+        <a class="govuk-button govuk-button--secondary" href=Route::SubGroupForm(None).href()>
+            "Add a sub-group"
+        </a>
         {if groups.is_empty() {
             view! { <p class="govuk-body">"No sub-groups recorded yet."</p> }.into_any()
         } else {
             view! {
-                <Table caption="Sub-groups" columns=["Sub-group", "Chair", "Themes", "Meetings in the calendar"] controls="Actions">
+                <Table
+                    caption="Sub-groups"
+                    columns=["Sub-group", "Chair", "Themes", "Meetings in the calendar"]
+                    controls="Actions"
+                >
                     {groups
                         .into_iter()
-                        .map(|(g, themes, meetings)| view! {
-                            <tr class="govuk-table__row">
-                                <th scope="row" class="govuk-table__header">{g.name.clone()}</th>
-                                <td class="govuk-table__cell">{g.chair()}</td>
-                                <td class="govuk-table__cell">{themes.join(", ")}</td>
-                                <td class="govuk-table__cell">
-                                    <a class="govuk-link" href=Route::Calendar.href()>{meetings}<span class="govuk-visually-hidden">{format!(" meetings of {}", g.name)}</span></a>
-                                </td>
-                                <EditRemoveCell edit=Route::SubGroupForm(Some(g.id.clone())) remove=Route::RemoveSubGroup(g.id.clone()) item=g.name.clone() />
-                            </tr>
+                        .map(|(g, themes, meetings)| {
+                            view! {
+                                <tr class="govuk-table__row">
+                                    <th scope="row" class="govuk-table__header">
+                                        {g.name.clone()}
+                                    </th>
+                                    <td class="govuk-table__cell">{g.chair()}</td>
+                                    <td class="govuk-table__cell">{themes.join(", ")}</td>
+                                    <td class="govuk-table__cell">
+                                        <a class="govuk-link" href=Route::Calendar.href()>
+                                            {meetings}
+                                            <span class="govuk-visually-hidden">
+                                                {format!(" meetings of {}", g.name)}
+                                            </span>
+                                        </a>
+                                    </td>
+                                    <EditRemoveCell
+                                        edit=Route::SubGroupForm(Some(g.id.clone()))
+                                        remove=Route::RemoveSubGroup(g.id.clone())
+                                        item=g.name.clone()
+                                    />
+                                </tr>
+                            }
                         })
                         .collect_view()}
                 </Table>
             }
-            .into_any()
+                .into_any()
         }}
     }
 }
@@ -115,13 +152,23 @@ pub fn MemberFormPage(id: Option<String>) -> impl IntoView {
     view! {
         <BackLink route=Route::Structure />
         <ErrorSummary errors radios=&["sector"] />
-        <h1 class="govuk-heading-l" tabindex="-1">{heading}</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            {heading}
+        </h1>
         <IdentityReminder />
         <form on:submit=submit novalidate>
             <TextField id="name" label="Name of the organisation" value=name errors />
             <Radios id="sector" legend="Sector" value=sector errors options />
-            <TextField id="role" label="Role in the partnership (optional)" hint="For example, Responsible authority, Co-operating body or Delivery partner" value=role errors />
-            <button type="submit" class="govuk-button">"Save member"</button>
+            <TextField
+                id="role"
+                label="Role in the partnership (optional)"
+                hint="For example, Responsible authority, Co-operating body or Delivery partner"
+                value=role
+                errors
+            />
+            <button type="submit" class="govuk-button">
+                "Save member"
+            </button>
         </form>
     }
     .into_any()
@@ -163,14 +210,30 @@ pub fn SubGroupFormPage(id: Option<String>) -> impl IntoView {
     view! {
         <BackLink route=Route::Structure />
         <ErrorSummary errors radios=&["themes"] />
-        <h1 class="govuk-heading-l" tabindex="-1">{heading}</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            {heading}
+        </h1>
         <IdentityReminder />
         <form on:submit=submit novalidate>
             <TextField id="name" label="Name of the sub-group" hint="For example, MARAC Sub Group" value=name errors />
-            <TextField id="chair" label="Chair (optional)" hint="Role and organisation, for example: Head of Strategic Safeguarding, Luton Council" value=chair errors />
-            <CheckboxGroup id="themes" legend="Themes it is responsible for" value=themes errors options=theme_options />
+            <TextField
+                id="chair"
+                label="Chair (optional)"
+                hint="Role and organisation, for example: Head of Strategic Safeguarding, Luton Council"
+                value=chair
+                errors
+            />
+            <CheckboxGroup
+                id="themes"
+                legend="Themes it is responsible for"
+                value=themes
+                errors
+                options=theme_options
+            />
             <TextArea id="purpose" label="What it does (optional)" value=purpose errors rows=3 />
-            <button type="submit" class="govuk-button">"Save sub-group"</button>
+            <button type="submit" class="govuk-button">
+                "Save sub-group"
+            </button>
         </form>
     }
     .into_any()
@@ -228,11 +291,19 @@ fn ConfirmRemoval(what: String, id: String, kind: Kind) -> impl IntoView {
     };
     view! {
         <BackLink route=Route::Structure />
-        <h1 class="govuk-heading-l" tabindex="-1">{format!("Remove {what} from the partnership?")}</h1>
-        <p class="govuk-body">"Actions and reports that name it keep their wording. Partners you share changes with will see it removed."</p>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            {format!("Remove {what} from the partnership?")}
+        </h1>
+        <p class="govuk-body">
+            "Actions and reports that name it keep their wording. Partners you share changes with will see it removed."
+        </p>
         <div class="govuk-button-group">
-            <button type="button" class="govuk-button govuk-button--warning" on:click=confirm>"Yes, remove it"</button>
-            <a class="govuk-link" href=Route::Structure.href()>"No, keep it"</a>
+            <button type="button" class="govuk-button govuk-button--warning" on:click=confirm>
+                "Yes, remove it"
+            </button>
+            <a class="govuk-link" href=Route::Structure.href()>
+                "No, keep it"
+            </a>
         </div>
     }
 }

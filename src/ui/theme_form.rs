@@ -99,40 +99,102 @@ pub fn ThemeFormPage(id: Option<String>) -> impl IntoView {
     view! {
         <BackLink route=back.clone() />
         <ErrorSummary errors />
-        <h1 class="govuk-heading-l" tabindex="-1">{heading}</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            {heading}
+        </h1>
         <IdentityReminder />
         <form on:submit=submit novalidate>
             <TextField id="name" label="Name of the theme" hint="For example, Domestic abuse" value=name errors />
-            <TextField id="lead-role" label="Theme lead's role (optional)" hint="A senior officer's role rather than their name, for example Head of Strategic Safeguarding" value=lead_role errors />
+            <TextField
+                id="lead-role"
+                label="Theme lead's role (optional)"
+                hint="A senior officer's role rather than their name, for example Head of Strategic Safeguarding"
+                value=lead_role
+                errors
+            />
             <SelectField
                 id="lead-organisation"
                 label="Lead organisation (optional)"
-                hint=if no_members { "Add the partnership's members on the structure page to choose from them" } else { "Choose from the partnership's members" }
+                hint=if no_members {
+                    "Add the partnership's members on the structure page to choose from them"
+                } else {
+                    "Choose from the partnership's members"
+                }
                 value=lead_organisation
                 errors
                 options=organisations
             />
-            {move || (lead_organisation.get() == OTHER_ORGANISATION).then(|| view! {
-                <div class="govuk-radios__conditional">
-                    <TextField id="other-organisation" label="Name of the lead organisation" value=other_organisation errors />
-                </div>
-            })}
-            {(!sub_groups.is_empty()).then(|| view! {
-                <SelectField id="sub-group" label="Sub-group (optional)" hint="The sub-group that delivers this theme and reports on it" value=sub_group errors options=sub_groups />
-            })}
-            {(!also_owned_by.is_empty()).then(|| view! {
-                <div class="govuk-inset-text">
-                    {format!("{} also delivers this theme. Change that on the ", also_owned_by.join(" and "))}
-                    <a class="govuk-link" href=Route::Structure.href()>"partnership structure page"</a>"."
-                </div>
-            })}
-            <TextArea id="summary" label="Why this is a priority (optional)" hint="The problem in brief, from the strategic assessment" value=summary errors rows=4 />
+            {move || {
+                (lead_organisation.get() == OTHER_ORGANISATION)
+                    .then(|| {
+                        view! {
+                            <div class="govuk-radios__conditional">
+                                <TextField
+                                    id="other-organisation"
+                                    label="Name of the lead organisation"
+                                    value=other_organisation
+                                    errors
+                                />
+                            </div>
+                        }
+                    })
+            }}
+            {(!sub_groups.is_empty())
+                .then(|| {
+                    view! {
+                        <SelectField
+                            id="sub-group"
+                            label="Sub-group (optional)"
+                            hint="The sub-group that delivers this theme and reports on it"
+                            value=sub_group
+                            errors
+                            options=sub_groups
+                        />
+                    }
+                })}
+            {(!also_owned_by.is_empty())
+                .then(|| {
+                    view! {
+                        <div class="govuk-inset-text">
+                            {format!("{} also delivers this theme. Change that on the ", also_owned_by.join(" and "))}
+                            <a class="govuk-link" href=Route::Structure.href()>
+                                "partnership structure page"
+                            </a>"."
+                        </div>
+                    }
+                })}
+            <TextArea
+                id="summary"
+                label="Why this is a priority (optional)"
+                hint="The problem in brief, from the strategic assessment"
+                value=summary
+                errors
+                rows=4
+            />
             <TextArea id="aims" label="What we aim to achieve (optional)" value=aims errors rows=4 />
-            <TextArea id="commitments" label="What we will do (optional)" hint="Start a line with a dash (-) to make a bulleted list" value=commitments errors rows=5 />
-            <TextArea id="measured-through" label="Measured through (optional)" hint="The measures partners report each quarter, one per line" value=measured errors rows=3 />
+            <TextArea
+                id="commitments"
+                label="What we will do (optional)"
+                hint="Start a line with a dash (-) to make a bulleted list"
+                value=commitments
+                errors
+                rows=5
+            />
+            <TextArea
+                id="measured-through"
+                label="Measured through (optional)"
+                hint="The measures partners report each quarter, one per line"
+                value=measured
+                errors
+                rows=3
+            />
             <div class="govuk-button-group">
-                <button type="submit" class="govuk-button">"Save theme"</button>
-                <a class="govuk-link" href=back.href()>"Cancel"</a>
+                <button type="submit" class="govuk-button">
+                    "Save theme"
+                </button>
+                <a class="govuk-link" href=back.href()>
+                    "Cancel"
+                </a>
             </div>
         </form>
     }
@@ -187,20 +249,29 @@ pub fn DeleteThemePage(id: String) -> impl IntoView {
     view! {
         <BackLink route=Route::Theme(id.clone()) />
         <ErrorSummary errors radios=&["destination"] />
-        <h1 class="govuk-heading-l" tabindex="-1">{heading}</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            {heading}
+        </h1>
         <IdentityReminder />
         <p class="govuk-body">
             "What the plan says about this theme (its lead, aims and what partners will do) is deleted with it. "
             "History keeps a record of the change, and partners see it deleted when you next share."
         </p>
-        {(!sub_groups.is_empty()).then(|| view! {
-            <p class="govuk-body">{format!("It will no longer be a theme of {}.", sub_groups.join(" or "))}</p>
-        })}
+        {(!sub_groups.is_empty())
+            .then(|| {
+                view! {
+                    <p class="govuk-body">{format!("It will no longer be a theme of {}.", sub_groups.join(" or "))}</p>
+                }
+            })}
         <form on:submit=submit novalidate>
             {legend.map(|legend| view! { <Radios id="destination" legend value=choice errors options=destinations /> })}
             <div class="govuk-button-group">
-                <button type="submit" class="govuk-button govuk-button--warning">"Delete theme"</button>
-                <a class="govuk-link" href=Route::Theme(id.clone()).href()>"No, keep it"</a>
+                <button type="submit" class="govuk-button govuk-button--warning">
+                    "Delete theme"
+                </button>
+                <a class="govuk-link" href=Route::Theme(id.clone()).href()>
+                    "No, keep it"
+                </a>
             </div>
         </form>
     }

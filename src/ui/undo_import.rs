@@ -53,36 +53,54 @@ pub fn UndoImportPanel(plan: UndoImport, close: Callback<()>) -> impl IntoView {
     view! {
         <div class="govuk-notification-banner app-undo" role="region" aria-labelledby="undo-import">
             <div class="govuk-notification-banner__content">
-                <h2 class="govuk-heading-m" id="undo-import" tabindex="-1">"Undo this import?"</h2>
+                <h2 class="govuk-heading-m" id="undo-import" tabindex="-1">
+                    "Undo this import?"
+                </h2>
                 <p class="govuk-body">{intro}</p>
                 <ErrorSummary message=problem />
                 <ActionList
                     heading=format!("{} will be removed", count(plan.untouched.len()))
                     actions=plan.untouched.clone()
                 />
-                {changed.then(|| view! {
-                    <ActionList
-                        heading=format!("{} changed since the import", count(plan.changed.len()))
-                        actions=plan.changed.clone()
-                    />
-                    <Radios
-                        id="undo-changed"
-                        legend="What should happen to the actions changed since the import?"
-                        value=choice
-                        errors
-                        options=vec![
-                            ("keep".into(), "Keep them, with their later changes".into()),
-                            ("remove".into(), "Remove them too, with their later changes".into()),
-                        ]
-                    />
-                })}
-                {(plan.already_gone > 0).then(|| view! {
-                    <p class="govuk-body">{format!("{} from this import {} no longer in the plan.", count(plan.already_gone), if plan.already_gone == 1 { "is" } else { "are" })}</p>
-                })}
+                {changed
+                    .then(|| {
+                        view! {
+                            <ActionList
+                                heading=format!("{} changed since the import", count(plan.changed.len()))
+                                actions=plan.changed.clone()
+                            />
+                            <Radios
+                                id="undo-changed"
+                                legend="What should happen to the actions changed since the import?"
+                                value=choice
+                                errors
+                                options=vec![
+                                    ("keep".into(), "Keep them, with their later changes".into()),
+                                    ("remove".into(), "Remove them too, with their later changes".into()),
+                                ]
+                            />
+                        }
+                    })}
+                {(plan.already_gone > 0)
+                    .then(|| {
+                        view! {
+                            <p class="govuk-body">
+                                {format!(
+                                    "{} from this import {} no longer in the plan.",
+                                    count(plan.already_gone),
+                                    if plan.already_gone == 1 { "is" } else { "are" },
+                                )}
+                            </p>
+                        }
+                    })}
                 <p class="govuk-body">"Removed actions can be brought back by importing the file again."</p>
                 <div class="govuk-button-group">
-                    <button type="button" class="govuk-button govuk-button--warning" on:click=undo>"Undo the import"</button>
-                    <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| close.run(())>"Cancel"</button>
+                    <button type="button" class="govuk-button govuk-button--warning" on:click=undo>
+                        "Undo the import"
+                    </button>
+                    <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| close.run(())>
+                        "Cancel"
+                    </button>
                 </div>
             </div>
         </div>
@@ -99,23 +117,29 @@ fn ActionList(heading: String, actions: Vec<UndoneAction>) -> impl IntoView {
         view! {
             <h3 class="govuk-heading-s">{heading}</h3>
             <ul class="govuk-list govuk-list--bullet">
-                {actions.into_iter().map(|a| {
-                    let later: Vec<String> = a
-                        .later_changes
-                        .iter()
-                        .map(|e| format!("{} \u{2013} {}, {}", e.summary, e.author.describe(), e.date().short()))
-                        .collect();
-                    view! {
-                        <li>
-                            {format!("Action {}: {}", a.number, a.title)}
-                            {(!later.is_empty()).then(|| view! {
-                                <ul class="govuk-list govuk-list--bullet">
-                                    {later.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
-                                </ul>
-                            })}
-                        </li>
-                    }
-                }).collect_view()}
+                {actions
+                    .into_iter()
+                    .map(|a| {
+                        let later: Vec<String> = a
+                            .later_changes
+                            .iter()
+                            .map(|e| format!("{} \u{2013} {}, {}", e.summary, e.author.describe(), e.date().short()))
+                            .collect();
+                        view! {
+                            <li>
+                                {format!("Action {}: {}", a.number, a.title)}
+                                {(!later.is_empty())
+                                    .then(|| {
+                                        view! {
+                                            <ul class="govuk-list govuk-list--bullet">
+                                                {later.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                                            </ul>
+                                        }
+                                    })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
         }
     })

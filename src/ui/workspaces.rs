@@ -38,11 +38,10 @@ pub fn WorkspacesPage() -> impl IntoView {
 
     view! {
         <ErrorSummary message=problem />
-        <Show
-            when=first_run
-            fallback=move || view! { <WorkspaceList problem /> }
-        >
-            <h1 class="govuk-heading-xl" tabindex="-1">"Plan and account for your partnership's work"</h1>
+        <Show when=first_run fallback=move || view! { <WorkspaceList problem /> }>
+            <h1 class="govuk-heading-xl" tabindex="-1">
+                "Plan and account for your partnership's work"
+            </h1>
             <p class="govuk-body-l">
                 "Safer Plan keeps a Community Safety Partnership's plan, action plan and progress in this browser. "
                 "Partners share their changes by exchanging files — no shared server is needed."
@@ -87,7 +86,9 @@ fn WorkspaceList(problem: RwSignal<Option<String>>) -> impl IntoView {
         });
     };
     view! {
-        <h1 class="govuk-heading-l" tabindex="-1">"Your partnerships"</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            "Your partnerships"
+        </h1>
         <p class="govuk-body">"These partnerships are kept in this browser on this device."</p>
         <Table caption="Partnerships on this device" columns=["Partnership", "Added to this device"] controls="Actions">
             <For
@@ -97,8 +98,12 @@ fn WorkspaceList(problem: RwSignal<Option<String>>) -> impl IntoView {
             />
         </Table>
         <div class="govuk-button-group">
-            <a class="govuk-button" href=Route::NewWorkspace.href()>"Start a new partnership"</a>
-            <a class="govuk-button govuk-button--secondary" href=Route::OpenFile.href()>"Open a file from a partner"</a>
+            <a class="govuk-button" href=Route::NewWorkspace.href()>
+                "Start a new partnership"
+            </a>
+            <a class="govuk-button govuk-button--secondary" href=Route::OpenFile.href()>
+                "Open a file from a partner"
+            </a>
             <Show when=move || !has_demo()>
                 <button type="button" class="govuk-button govuk-button--secondary" on:click=add_demo>
                     "Explore the demo partnership"
@@ -135,22 +140,30 @@ fn WorkspaceRow(entry: CatalogEntry, problem: RwSignal<Option<String>>) -> impl 
         <tr class="govuk-table__row">
             <th scope="row" class="govuk-table__header">
                 {name.clone()}
-                {entry.is_demo.then(|| view! { " " <strong class="govuk-tag govuk-tag--grey">"Demo"</strong> })}
-                <Show when=is_open.clone()>
-                    " " <strong class="govuk-tag">"Open"</strong>
-                </Show>
+                {entry
+                    .is_demo
+                    .then(|| {
+                        view! {
+                            " "
+                            <strong class="govuk-tag govuk-tag--grey">"Demo"</strong>
+                        }
+                    })}
+                <Show when=is_open.clone()>" " <strong class="govuk-tag">"Open"</strong></Show>
             </th>
             <td class="govuk-table__cell">{added}</td>
             <td class="govuk-table__cell app-table__actions">
                 <button type="button" class="govuk-button govuk-button--secondary app-button--inline" on:click=open>
-                    "Open" <span class="govuk-visually-hidden">{format!(" {name}")}</span>
+                    "Open"
+                    <span class="govuk-visually-hidden">{format!(" {name}")}</span>
                 </button>
                 <a class="govuk-link" href=Route::RenameWorkspace(id.clone()).href()>
-                    "Rename" <span class="govuk-visually-hidden">{format!(" {}", entry.name)}</span>
+                    "Rename"
+                    <span class="govuk-visually-hidden">{format!(" {}", entry.name)}</span>
                 </a>
                 " "
                 <a class="govuk-link" href=Route::DeleteWorkspace(id).href()>
-                    "Delete" <span class="govuk-visually-hidden">{format!(" {}", entry.name)}</span>
+                    "Delete"
+                    <span class="govuk-visually-hidden">{format!(" {}", entry.name)}</span>
                 </a>
             </td>
         </tr>
@@ -199,7 +212,9 @@ pub fn NewWorkspacePage() -> impl IntoView {
     view! {
         <BackLink route=Route::Workspaces />
         <ErrorSummary errors />
-        <h1 class="govuk-heading-l" tabindex="-1">"Start a new partnership"</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            "Start a new partnership"
+        </h1>
         <IdentityReminder />
         <form on:submit=submit novalidate>
             <TextField
@@ -209,8 +224,17 @@ pub fn NewWorkspacePage() -> impl IntoView {
                 value=name
                 errors
             />
-            <TextField id="area" label="Area it covers (optional)" hint="The local authority area, for example Luton" value=area errors class="govuk-input govuk-!-width-one-half" />
-            <button type="submit" class="govuk-button">"Create partnership"</button>
+            <TextField
+                id="area"
+                label="Area it covers (optional)"
+                hint="The local authority area, for example Luton"
+                value=area
+                errors
+                class="govuk-input govuk-!-width-one-half"
+            />
+            <button type="submit" class="govuk-button">
+                "Create partnership"
+            </button>
         </form>
     }
 }
@@ -254,14 +278,24 @@ pub fn IdentityReminder() -> impl IntoView {
     view! {
         <Show when=move || device.identity.with(Option::is_none)>
             <form class="govuk-inset-text app-identity" on:submit=save novalidate aria-labelledby="identity-title">
-                <h2 class="govuk-heading-s" id="identity-title">"Who is making changes?"</h2>
+                <h2 class="govuk-heading-s" id="identity-title">
+                    "Who is making changes?"
+                </h2>
                 <p class="govuk-body">
                     "Every change is recorded with the name and organisation of the person who made it. "
                     "They are kept on this device; you can change them later in "
-                    <a class="govuk-link" href=Route::Settings.href()>"Settings"</a>
-                    "."
+                    <a class="govuk-link" href=Route::Settings.href()>
+                        "Settings"
+                    </a> "."
                 </p>
-                <TextField id="identity-name" label="Your name" value=name errors autocomplete="name" class="govuk-input govuk-!-width-two-thirds" />
+                <TextField
+                    id="identity-name"
+                    label="Your name"
+                    value=name
+                    errors
+                    autocomplete="name"
+                    class="govuk-input govuk-!-width-two-thirds"
+                />
                 <TextField
                     id="identity-organisation"
                     label="Your organisation"
@@ -271,7 +305,9 @@ pub fn IdentityReminder() -> impl IntoView {
                     autocomplete="organization"
                     class="govuk-input govuk-!-width-two-thirds"
                 />
-                <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">"Save your details"</button>
+                <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
+                    "Save your details"
+                </button>
             </form>
         </Show>
     }
@@ -304,12 +340,16 @@ pub fn RenameWorkspacePage(id: String) -> impl IntoView {
     view! {
         <BackLink route=Route::Workspaces />
         <ErrorSummary errors />
-        <h1 class="govuk-heading-l" tabindex="-1">"Rename partnership"</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            "Rename partnership"
+        </h1>
         <IdentityReminder />
         <form on:submit=submit novalidate>
             <TextField id="name" label="New name" value=name errors />
             <p class="govuk-body">"The new name is shared with partners the next time you exchange changes."</p>
-            <button type="submit" class="govuk-button">"Save name"</button>
+            <button type="submit" class="govuk-button">
+                "Save name"
+            </button>
         </form>
     }
     .into_any()
@@ -336,13 +376,17 @@ pub fn DeleteWorkspacePage(id: String) -> impl IntoView {
     view! {
         <BackLink route=Route::Workspaces />
         <ErrorSummary message=problem />
-        <h1 class="govuk-heading-l" tabindex="-1">{format!("Are you sure you want to delete {} from this device?", entry.name)}</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            {format!("Are you sure you want to delete {} from this device?", entry.name)}
+        </h1>
         <WarningText>"This cannot be undone on this device. Partners who have a copy keep theirs."</WarningText>
         <div class="govuk-button-group">
             <button type="button" class="govuk-button govuk-button--warning" on:click=confirm>
                 "Yes, delete this partnership"
             </button>
-            <a class="govuk-link" href=Route::Workspaces.href()>"No, keep it"</a>
+            <a class="govuk-link" href=Route::Workspaces.href()>
+                "No, keep it"
+            </a>
         </div>
     }
     .into_any()

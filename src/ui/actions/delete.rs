@@ -45,16 +45,17 @@ pub fn DeleteActionPage(id: String) -> impl IntoView {
         <BackLink route=Route::Action(id.clone()) />
         <ErrorSummary message=problem />
         <span class="govuk-caption-l">{label.clone()}</span>
-        <h1 class="govuk-heading-l" tabindex="-1">{format!("Are you sure you want to delete “{title}”?")}</h1>
-        <WarningText>
-            {consequence}
-            " The workspace history keeps a record of it."
-        </WarningText>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            {format!("Are you sure you want to delete “{title}”?")}
+        </h1>
+        <WarningText>{consequence} " The workspace history keeps a record of it."</WarningText>
         <div class="govuk-button-group">
             <button type="button" class="govuk-button govuk-button--warning" on:click=confirm>
                 "Yes, delete this action"
             </button>
-            <a class="govuk-link" href=Route::Action(id).href()>"No, keep it"</a>
+            <a class="govuk-link" href=Route::Action(id).href()>
+                "No, keep it"
+            </a>
         </div>
     }
     .into_any()

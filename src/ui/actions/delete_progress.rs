@@ -41,10 +41,16 @@ pub fn DeleteProgressPage(id: String, update: String) -> impl IntoView {
         <h1 class="govuk-heading-l" tabindex="-1">
             {format!("Are you sure you want to delete the progress update of {date} from {organisation}?")}
         </h1>
-        <p class="govuk-body">"It is removed for every partner you share changes with. History keeps a record, and you can restore it from there."</p>
+        <p class="govuk-body">
+            "It is removed for every partner you share changes with. History keeps a record, and you can restore it from there."
+        </p>
         <div class="govuk-button-group">
-            <button type="button" class="govuk-button govuk-button--warning" on:click=confirm>"Yes, delete this update"</button>
-            <a class="govuk-link" href=Route::Action(id).href()>"No, keep it"</a>
+            <button type="button" class="govuk-button govuk-button--warning" on:click=confirm>
+                "Yes, delete this update"
+            </button>
+            <a class="govuk-link" href=Route::Action(id).href()>
+                "No, keep it"
+            </a>
         </div>
     }
     .into_any()

@@ -43,45 +43,84 @@ fn action_page(p: &Partnership, action: &Action) -> impl IntoView + use<> {
         (None, None) => "No dates set".to_string(),
     };
     view! {
-        <a href=Route::Actions(ActionFilter::default()).href() class="govuk-back-link">"All actions"</a>
+        <a href=Route::Actions(ActionFilter::default()).href() class="govuk-back-link">
+            "All actions"
+        </a>
         <span class="govuk-caption-l">{action.label()}</span>
-        <h1 class="govuk-heading-l" tabindex="-1">{action.title.clone()}</h1>
-        <p class="govuk-body"><StatusTag status=action.status() /></p>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            {action.title.clone()}
+        </h1>
+        <p class="govuk-body">
+            <StatusTag status=action.status() />
+        </p>
         <super::conflicts::ActionConflicts id=id.clone() />
         <super::numbers::DuplicateNumber id=id.clone() />
         <div class="govuk-button-group">
-            <a class="govuk-button" href=Route::AddProgress(id.clone()).href()>"Add a progress update"</a>
-            <a class="govuk-button govuk-button--secondary" href=Route::EditAction(id.clone()).href()>"Edit action"</a>
-            <a class="govuk-link app-link--warning" href=Route::DeleteAction(id.clone()).href()>"Delete action"</a>
+            <a class="govuk-button" href=Route::AddProgress(id.clone()).href()>
+                "Add a progress update"
+            </a>
+            <a class="govuk-button govuk-button--secondary" href=Route::EditAction(id.clone()).href()>
+                "Edit action"
+            </a>
+            <a class="govuk-link app-link--warning" href=Route::DeleteAction(id.clone()).href()>
+                "Delete action"
+            </a>
         </div>
         <dl class="govuk-summary-list">
             <SummaryRow label="Theme">
                 {match theme {
-                    Some((tid, name)) => view! { <a class="govuk-link" href=Route::Theme(tid).href()>{name}</a> }.into_any(),
+                    Some((tid, name)) => {
+                        view! {
+                            <a class="govuk-link" href=Route::Theme(tid).href()>
+                                {name}
+                            </a>
+                        }
+                            .into_any()
+                    }
                     None => view! { "No theme (cross-cutting)" }.into_any(),
                 }}
             </SummaryRow>
             <SummaryRow label="Partnership leads">
-                <ul class="govuk-list">
-                    {leads.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
-                </ul>
+                <ul class="govuk-list">{leads.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
             </SummaryRow>
-            {(!partners.is_empty()).then(|| view! {
-                <SummaryRow label="Other partners">
-                    <ul class="govuk-list">
-                        {partners.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
-                    </ul>
-                </SummaryRow>
-            })}
+            {(!partners.is_empty())
+                .then(|| {
+                    view! {
+                        <SummaryRow label="Other partners">
+                            <ul class="govuk-list">
+                                {partners.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                            </ul>
+                        </SummaryRow>
+                    }
+                })}
             <SummaryRow label="Dates">{dates}</SummaryRow>
-            {(!tags.is_empty() || bau).then(|| view! {
-                <SummaryRow label="Tags">
-                    <ul class="govuk-list app-tag-list">
-                        {bau.then(|| view! { <li><strong class="govuk-tag govuk-tag--grey">"Business as usual"</strong></li> })}
-                        {tags.into_iter().map(|t| view! { <li><strong class="govuk-tag govuk-tag--light-blue">{t}</strong></li> }).collect_view()}
-                    </ul>
-                </SummaryRow>
-            })}
+            {(!tags.is_empty() || bau)
+                .then(|| {
+                    view! {
+                        <SummaryRow label="Tags">
+                            <ul class="govuk-list app-tag-list">
+                                {bau
+                                    .then(|| {
+                                        view! {
+                                            <li>
+                                                <strong class="govuk-tag govuk-tag--grey">"Business as usual"</strong>
+                                            </li>
+                                        }
+                                    })}
+                                {tags
+                                    .into_iter()
+                                    .map(|t| {
+                                        view! {
+                                            <li>
+                                                <strong class="govuk-tag govuk-tag--light-blue">{t}</strong>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </SummaryRow>
+                    }
+                })}
             <SummaryRow label="Linked documents">
                 {if documents.is_empty() {
                     view! { "None" }.into_any()
@@ -94,8 +133,14 @@ fn action_page(p: &Partnership, action: &Action) -> impl IntoView + use<> {
                                     if d.is_web_link() {
                                         view! {
                                             <li>
-                                                <a class="govuk-link" href=d.location.clone() rel="noreferrer noopener" target="_blank">
-                                                    {d.title.clone()} " (opens in new tab)"
+                                                <a
+                                                    class="govuk-link"
+                                                    href=d.location.clone()
+                                                    rel="noreferrer noopener"
+                                                    target="_blank"
+                                                >
+                                                    {d.title.clone()}
+                                                    " (opens in new tab)"
                                                 </a>
                                             </li>
                                         }
@@ -105,7 +150,14 @@ fn action_page(p: &Partnership, action: &Action) -> impl IntoView + use<> {
                                             <li>
                                                 {d.title.clone()}
                                                 {(!d.location.is_empty() && d.location != d.title)
-                                                    .then(|| view! { <br /><span class="govuk-body-s app-location">{d.location.clone()}</span> })}
+                                                    .then(|| {
+                                                        view! {
+                                                            <br />
+                                                            <span class="govuk-body-s app-location">
+                                                                {d.location.clone()}
+                                                            </span>
+                                                        }
+                                                    })}
                                             </li>
                                         }
                                             .into_any()
@@ -118,10 +170,13 @@ fn action_page(p: &Partnership, action: &Action) -> impl IntoView + use<> {
                 }}
             </SummaryRow>
         </dl>
-        {(!action.description.is_blank()).then(|| view! {
-            <h2 class="govuk-heading-m">"Detail"</h2>
-            <NarrativeText text=action.description.clone() />
-        })}
+        {(!action.description.is_blank())
+            .then(|| {
+                view! {
+                    <h2 class="govuk-heading-m">"Detail"</h2>
+                    <NarrativeText text=action.description.clone() />
+                }
+            })}
         <h2 class="govuk-heading-m">"Progress"</h2>
         {if updates.is_empty() {
             view! { <p class="govuk-body">"No progress has been recorded yet."</p> }.into_any()
@@ -142,7 +197,8 @@ fn action_page(p: &Partnership, action: &Action) -> impl IntoView + use<> {
                                     <NarrativeText text=u.narrative.clone() />
                                     <p class="govuk-body-s">
                                         <a class="govuk-link app-link--warning" href=delete>
-                                            "Delete update"<span class="govuk-visually-hidden">{format!(" of {}", u.date)}</span>
+                                            "Delete update"
+                                            <span class="govuk-visually-hidden">{format!(" of {}", u.date)}</span>
                                         </a>
                                     </p>
                                 </li>

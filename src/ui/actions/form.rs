@@ -129,12 +129,28 @@ pub fn ActionFormPage(id: Option<String>) -> impl IntoView {
     view! {
         <BackLink route=back.clone() />
         <ErrorSummary errors />
-        <h1 class="govuk-heading-l" tabindex="-1">{heading}</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            {heading}
+        </h1>
         <IdentityReminder />
         <form on:submit=submit novalidate>
-            <TextField id="number" label="Action number" hint="For example, 14 or 2a" value=number errors class="govuk-input govuk-input--width-4" />
+            <TextField
+                id="number"
+                label="Action number"
+                hint="For example, 14 or 2a"
+                value=number
+                errors
+                class="govuk-input govuk-input--width-4"
+            />
             <TextField id="title" label="Key action or major project" value=title errors />
-            <TextArea id="description" label="Detail (optional)" hint="Sub-items, scope or anything partners need to know" value=description errors rows=4 />
+            <TextArea
+                id="description"
+                label="Detail (optional)"
+                hint="Sub-items, scope or anything partners need to know"
+                value=description
+                errors
+                rows=4
+            />
             <SelectField id="theme" label="Priority theme" value=theme errors options=theme_options />
             <TextArea
                 id="leads"
@@ -160,9 +176,29 @@ pub fn ActionFormPage(id: Option<String>) -> impl IntoView {
                 errors
                 rows=3
             />
-            <TextField id="start" label="Start date (optional)" value=start errors input_type="date" class="govuk-input govuk-input--width-10" />
-            <TextField id="due" label="Due date (optional)" value=due errors input_type="date" class="govuk-input govuk-input--width-10" />
-            <TextField id="tags" label="Tags (optional)" hint="Words partners search by, separated by commas. For example: High Town, VAWG" value=tags errors />
+            <TextField
+                id="start"
+                label="Start date (optional)"
+                value=start
+                errors
+                input_type="date"
+                class="govuk-input govuk-input--width-10"
+            />
+            <TextField
+                id="due"
+                label="Due date (optional)"
+                value=due
+                errors
+                input_type="date"
+                class="govuk-input govuk-input--width-10"
+            />
+            <TextField
+                id="tags"
+                label="Tags (optional)"
+                hint="Words partners search by, separated by commas. For example: High Town, VAWG"
+                value=tags
+                errors
+            />
             <Checkbox
                 id="business-as-usual"
                 label="This is business as usual"
@@ -170,8 +206,12 @@ pub fn ActionFormPage(id: Option<String>) -> impl IntoView {
                 value=business_as_usual
             />
             <div class="govuk-button-group">
-                <button type="submit" class="govuk-button" disabled=move || saving.get()>"Save action"</button>
-                <a class="govuk-link" href=back.href()>"Cancel"</a>
+                <button type="submit" class="govuk-button" disabled=move || saving.get()>
+                    "Save action"
+                </button>
+                <a class="govuk-link" href=back.href()>
+                    "Cancel"
+                </a>
             </div>
         </form>
     }

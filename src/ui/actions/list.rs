@@ -71,36 +71,60 @@ pub fn ActionListPage(filter: ActionFilter) -> impl IntoView {
     view! {
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
-                <h1 class="govuk-heading-l" tabindex="-1">{heading}</h1>
+                <h1 class="govuk-heading-l" tabindex="-1">
+                    {heading}
+                </h1>
             </div>
             <div class="govuk-grid-column-one-third app-align-right">
-                <a class="govuk-button" href=Route::NewAction.href()>"Add an action"</a>
+                <a class="govuk-button" href=Route::NewAction.href()>
+                    "Add an action"
+                </a>
             </div>
         </div>
         <form class="app-filters" on:submit=apply role="search" aria-label="Filter actions">
             <div class="app-filters__row">
                 <SelectField id="filter-theme" label="Theme" value=theme errors=no_errors options=theme_options />
                 <SelectField id="filter-status" label="Status" value=status errors=no_errors options=status_options />
-                <SelectField id="filter-lead" label="Lead organisation" value=lead errors=no_errors options=lead_options />
+                <SelectField
+                    id="filter-lead"
+                    label="Lead organisation"
+                    value=lead
+                    errors=no_errors
+                    options=lead_options
+                />
                 <SelectField id="filter-sort" label="Sort by" value=sort errors=no_errors options=sort_options />
             </div>
             {match my_organisation.clone().filter(|o| !o.trim().is_empty()) {
-                Some(org) => view! {
-                    <div class="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4">
-                        <div class="govuk-checkboxes__item">
-                            <input class="govuk-checkboxes__input" id="filter-mine" name="filter-mine" type="checkbox" bind:checked=mine />
-                            <label class="govuk-label govuk-checkboxes__label" for="filter-mine">
-                                {format!("Only actions {org} leads or works on")}
-                            </label>
+                Some(org) => {
+                    view! {
+                        <div class="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4">
+                            <div class="govuk-checkboxes__item">
+                                <input
+                                    class="govuk-checkboxes__input"
+                                    id="filter-mine"
+                                    name="filter-mine"
+                                    type="checkbox"
+                                    bind:checked=mine
+                                />
+                                <label class="govuk-label govuk-checkboxes__label" for="filter-mine">
+                                    {format!("Only actions {org} leads or works on")}
+                                </label>
+                            </div>
                         </div>
-                    </div>
-                }.into_any(),
-                None => view! {
-                    <p class="govuk-body-s">
-                        "To see only your organisation\u{2019}s actions, add your organisation in "
-                        <a class="govuk-link" href=Route::Settings.href()>"Settings"</a>"."
-                    </p>
-                }.into_any(),
+                    }
+                        .into_any()
+                }
+                None => {
+                    view! {
+                        <p class="govuk-body-s">
+                            "To see only your organisation\u{2019}s actions, add your organisation in "
+                            <a class="govuk-link" href=Route::Settings.href()>
+                                "Settings"
+                            </a>"."
+                        </p>
+                    }
+                        .into_any()
+                }
             }}
             <TextField
                 id="filter-text"
@@ -112,12 +136,16 @@ pub fn ActionListPage(filter: ActionFilter) -> impl IntoView {
                 class="govuk-input govuk-!-width-two-thirds"
             />
             <div class="govuk-button-group">
-                <button type="submit" class="govuk-button govuk-button--secondary">"Apply filters"</button>
+                <button type="submit" class="govuk-button govuk-button--secondary">
+                    "Apply filters"
+                </button>
                 <Show when={
                     let f = filter.clone();
                     move || !f.is_empty()
                 }>
-                    <a class="govuk-link" href=Route::Actions(ActionFilter::default()).href()>"Clear filters"</a>
+                    <a class="govuk-link" href=Route::Actions(ActionFilter::default()).href()>
+                        "Clear filters"
+                    </a>
                 </Show>
             </div>
         </form>

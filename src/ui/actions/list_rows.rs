@@ -125,8 +125,15 @@ pub fn ActionTable(rows: ActionRows) -> impl IntoView {
                 showing(on_page, found, listed.with(|(_, total)| *total), ACTIONS)
             }}
         </p>
-        <Show when=move || !none.get() fallback=|| view! { <p class="govuk-body">"No actions match these filters."</p> }>
-            <Table caption="Actions" columns=["No.", "Key action", "Theme", "Partnership leads", "Due", "Status", "Last update"] class="govuk-table app-action-table">
+        <Show
+            when=move || !none.get()
+            fallback=|| view! { <p class="govuk-body">"No actions match these filters."</p> }
+        >
+            <Table
+                caption="Actions"
+                columns=["No.", "Key action", "Theme", "Partnership leads", "Due", "Status", "Last update"]
+                class="govuk-table app-action-table"
+            >
                 <For each=move || shown.get() key=|row| row.clone() let:row>
                     <ListRow row />
                 </For>
@@ -144,13 +151,21 @@ fn ListRow(row: ActionRow) -> impl IntoView {
         <tr class="govuk-table__row">
             <td class="govuk-table__cell">{row.number}</td>
             <td class="govuk-table__cell" class:app-sub-item=sub_item>
-                {row.parent_number.map(|p| view! { <span class="govuk-visually-hidden">{format!("Sub-item of action {p}: ")}</span> })}
-                <a class="govuk-link" id=link_id(&row.id) href=Route::Action(row.id.clone()).href()>{row.title}</a>
+                {row
+                    .parent_number
+                    .map(|p| {
+                        view! { <span class="govuk-visually-hidden">{format!("Sub-item of action {p}: ")}</span> }
+                    })}
+                <a class="govuk-link" id=link_id(&row.id) href=Route::Action(row.id.clone()).href()>
+                    {row.title}
+                </a>
             </td>
             <td class="govuk-table__cell">{row.theme}</td>
             <td class="govuk-table__cell">{row.leads}</td>
             <td class="govuk-table__cell app-nowrap">{short(row.due)}</td>
-            <td class="govuk-table__cell"><StatusTag status=row.status /></td>
+            <td class="govuk-table__cell">
+                <StatusTag status=row.status />
+            </td>
             <td class="govuk-table__cell">{short(row.last_update)}</td>
         </tr>
     }

@@ -63,23 +63,42 @@ pub fn DuplicateNumber(id: String) -> impl IntoView {
             view! {
                 <div class="govuk-notification-banner" role="region" aria-labelledby="duplicate-number-title">
                     <div class="govuk-notification-banner__header">
-                        <h2 class="govuk-notification-banner__title" id="duplicate-number-title">"Two actions have the same number"</h2>
+                        <h2 class="govuk-notification-banner__title" id="duplicate-number-title">
+                            "Two actions have the same number"
+                        </h2>
                     </div>
                     <div class="govuk-notification-banner__content">
                         <p class="govuk-body">
                             {format!(
-                                "Partners added an action {number} on their own copies before sharing them. Give one of them a new number so the action plan keeps one action {number}. The other action {number}:"
+                                "Partners added an action {number} on their own copies before sharing them. Give one of them a new number so the action plan keeps one action {number}. The other action {number}:",
                             )}
                         </p>
                         <ul class="govuk-list govuk-list--bullet">
-                            {others.into_iter().map(|(other, title)| view! {
-                                <li><a class="govuk-link" href=Route::Action(other).href()>{title}</a></li>
-                            }).collect_view()}
+                            {others
+                                .into_iter()
+                                .map(|(other, title)| {
+                                    view! {
+                                        <li>
+                                            <a class="govuk-link" href=Route::Action(other).href()>
+                                                {title}
+                                            </a>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
                         </ul>
                         <form on:submit=renumber novalidate>
                             <ErrorSummary errors />
-                            <TextField id="duplicate-number" label="New number for this action" value=new_number errors class="govuk-input govuk-input--width-5" />
-                            <button type="submit" class="govuk-button govuk-button--secondary">"Renumber this action"</button>
+                            <TextField
+                                id="duplicate-number"
+                                label="New number for this action"
+                                value=new_number
+                                errors
+                                class="govuk-input govuk-input--width-5"
+                            />
+                            <button type="submit" class="govuk-button govuk-button--secondary">
+                                "Renumber this action"
+                            </button>
                         </form>
                     </div>
                 </div>

@@ -74,15 +74,36 @@ pub fn ProgressFormPage(id: String) -> impl IntoView {
         <BackLink route=Route::Action(id.clone()) />
         <ErrorSummary errors radios=&["status"] />
         <span class="govuk-caption-l">{format!("{label}: {title}")}</span>
-        <h1 class="govuk-heading-l" tabindex="-1">"Add a progress update"</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            "Add a progress update"
+        </h1>
         <IdentityReminder />
         <form on:submit=submit novalidate>
-            <TextField id="date" label="Date of the update" hint="The day the progress refers to" value=date errors input_type="date" class="govuk-input govuk-input--width-10" />
+            <TextField
+                id="date"
+                label="Date of the update"
+                hint="The day the progress refers to"
+                value=date
+                errors
+                input_type="date"
+                class="govuk-input govuk-input--width-10"
+            />
             <Radios id="status" legend="Status of the action" value=status errors options />
-            <TextArea id="narrative" label="What has happened since the last update?" hint="Say what was done, by whom, and any numbers partners will ask about" value=narrative errors rows=8 />
+            <TextArea
+                id="narrative"
+                label="What has happened since the last update?"
+                hint="Say what was done, by whom, and any numbers partners will ask about"
+                value=narrative
+                errors
+                rows=8
+            />
             <div class="govuk-button-group">
-                <button type="submit" class="govuk-button" disabled=move || saving.get()>"Save update"</button>
-                <a class="govuk-link" href=Route::Action(id).href()>"Cancel"</a>
+                <button type="submit" class="govuk-button" disabled=move || saving.get()>
+                    "Save update"
+                </button>
+                <a class="govuk-link" href=Route::Action(id).href()>
+                    "Cancel"
+                </a>
             </div>
         </form>
     }

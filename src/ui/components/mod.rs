@@ -4,6 +4,7 @@
 
 mod error_summary;
 mod notices;
+mod period;
 mod table;
 
 use leptos::prelude::*;
@@ -14,6 +15,7 @@ use crate::ui::session::Session;
 
 pub use error_summary::{ErrorSummary, clear_errors, show_errors};
 pub use notices::{BackLink, Missing, StatusTag, SuccessBanner, WarningText};
+pub use period::ThemeQuarterPicker;
 pub use table::{CaptionSize, EditRemoveCell, ShowMore, SummaryRow, Table};
 
 /// `aria-describedby` for a field: its hint and, when present, its error.
@@ -44,7 +46,13 @@ fn ErrorMessage(id: &'static str, errors: RwSignal<FieldErrors>) -> impl IntoVie
 
 #[component]
 fn Hint(id: &'static str, hint: Option<&'static str>) -> impl IntoView {
-    hint.map(|h| view! { <div id=format!("{id}-hint") class="govuk-hint">{h}</div> })
+    hint.map(|h| {
+        view! {
+            <div id=format!("{id}-hint") class="govuk-hint">
+                {h}
+            </div>
+        }
+    })
 }
 
 /// A single-line text input with label, hint and error message.
@@ -170,8 +178,17 @@ pub fn Checkbox(
                         aria-describedby=hint.map(|_| hint_id.clone())
                         bind:checked=value
                     />
-                    <label class="govuk-label govuk-checkboxes__label" for=id>{label}</label>
-                    {hint.map(|h| view! { <div id=hint_id.clone() class="govuk-hint govuk-checkboxes__hint">{h}</div> })}
+                    <label class="govuk-label govuk-checkboxes__label" for=id>
+                        {label}
+                    </label>
+                    {hint
+                        .map(|h| {
+                            view! {
+                                <div id=hint_id.clone() class="govuk-hint govuk-checkboxes__hint">
+                                    {h}
+                                </div>
+                            }
+                        })}
                 </div>
             </div>
         </div>
@@ -236,15 +253,18 @@ pub fn CheckboxGroup(
                                     prop:checked=move || value.with(|vs| vs.contains(&checked_value))
                                     on:change=move |ev| {
                                         let on = event_target_checked(&ev);
-                                        value.update(|vs| {
-                                            vs.retain(|x| *x != toggled);
-                                            if on {
-                                                vs.push(toggled.clone());
-                                            }
-                                        });
+                                        value
+                                            .update(|vs| {
+                                                vs.retain(|x| *x != toggled);
+                                                if on {
+                                                    vs.push(toggled.clone());
+                                                }
+                                            });
                                     }
                                 />
-                                <label class="govuk-label govuk-checkboxes__label" for=input_id>{text}</label>
+                                <label class="govuk-label govuk-checkboxes__label" for=input_id>
+                                    {text}
+                                </label>
                             </div>
                         }
                     })
@@ -284,7 +304,9 @@ pub fn Radios(
                                     prop:checked=move || value.with(|cur| *cur == checked_value)
                                     on:change=move |_| value.set(set_value.clone())
                                 />
-                                <label class="govuk-label govuk-radios__label" for=input_id>{text}</label>
+                                <label class="govuk-label govuk-radios__label" for=input_id>
+                                    {text}
+                                </label>
                             </div>
                         }
                     })

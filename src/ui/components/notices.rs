@@ -22,7 +22,11 @@ pub fn StatusTag(status: Status) -> impl IntoView {
 
 #[component]
 pub fn BackLink(route: Route, #[prop(default = "Back")] text: &'static str) -> impl IntoView {
-    view! { <a href=route.href() class="govuk-back-link">{text}</a> }
+    view! {
+        <a href=route.href() class="govuk-back-link">
+            {text}
+        </a>
+    }
 }
 
 /// GOV.UK warning text: the "!" icon and `children` in bold, read out as
@@ -31,7 +35,9 @@ pub fn BackLink(route: Route, #[prop(default = "Back")] text: &'static str) -> i
 pub fn WarningText(children: Children) -> impl IntoView {
     view! {
         <div class="govuk-warning-text">
-            <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+            <span class="govuk-warning-text__icon" aria-hidden="true">
+                "!"
+            </span>
             <strong class="govuk-warning-text__text">
                 <span class="govuk-visually-hidden">"Warning"</span>
                 {children()}
@@ -50,7 +56,9 @@ pub fn SuccessBanner(message: String) -> impl IntoView {
             aria-labelledby="success-banner-title"
         >
             <div class="govuk-notification-banner__header">
-                <h2 class="govuk-notification-banner__title" id="success-banner-title">"Success"</h2>
+                <h2 class="govuk-notification-banner__title" id="success-banner-title">
+                    "Success"
+                </h2>
             </div>
             <div class="govuk-notification-banner__content">
                 <p class="govuk-notification-banner__heading">{message}</p>
@@ -68,11 +76,13 @@ pub fn Missing(what: &'static str) -> impl IntoView {
     }
     crate::ui::router::page_loaded(&format!("{title} not found"));
     view! {
-        <h1 class="govuk-heading-l" tabindex="-1">{format!("That {what} cannot be found")}</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            {format!("That {what} cannot be found")}
+        </h1>
         <p class="govuk-body">
-            "It may have been deleted, or the link may be wrong. "
-            <a class="govuk-link" href=Route::Plan.href()>"Go to the plan overview"</a>
-            "."
+            "It may have been deleted, or the link may be wrong. " <a class="govuk-link" href=Route::Plan.href()>
+                "Go to the plan overview"
+            </a> "."
         </p>
     }
 }

@@ -90,7 +90,11 @@ pub fn Table(
                             } else {
                                 "govuk-table__header"
                             };
-                            view! { <th scope="col" class=class>{heading}</th> }
+                            view! {
+                                <th scope="col" class=class>
+                                    {heading}
+                                </th>
+                            }
                         })
                         .collect_view()}
                     {controls
@@ -135,10 +139,12 @@ pub fn EditRemoveCell(edit: Route, remove: Route, #[prop(into)] item: String) ->
     view! {
         <td class="govuk-table__cell app-table__actions">
             <a class="govuk-link" href=edit.href()>
-                "Edit" <span class="govuk-visually-hidden">{named.clone()}</span>
+                "Edit"
+                <span class="govuk-visually-hidden">{named.clone()}</span>
             </a>
             <a class="govuk-link" href=remove.href()>
-                "Remove" <span class="govuk-visually-hidden">{named}</span>
+                "Remove"
+                <span class="govuk-visually-hidden">{named}</span>
             </a>
         </td>
     }
@@ -157,11 +163,18 @@ pub fn ShowMore(on_page: usize, total: usize, noun: Noun, show: impl Fn(usize) +
                 <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| show(next)>
                     {label}
                 </button>
-                {(rest > next).then(|| view! {
-                    <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| show(rest)>
-                        {format!("Show all {total} {}", noun.many)}
-                    </button>
-                })}
+                {(rest > next)
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="govuk-button govuk-button--secondary"
+                                on:click=move |_| show(rest)
+                            >
+                                {format!("Show all {total} {}", noun.many)}
+                            </button>
+                        }
+                    })}
             </div>
         }
     })

@@ -59,31 +59,39 @@ pub fn StartKioskPage(id: String) -> impl IntoView {
             title=if problem.is_some() { NOT_READY } else { "There is a problem" }
         />
         <span class="govuk-caption-l">{title}</span>
-        <h1 class="govuk-heading-l" tabindex="-1">"Start kiosk mode"</h1>
-        {problem.is_none().then(|| view! {
-                <p class="govuk-body">
-                    "Residents answer on this tablet one after another. The menu is hidden, and the tablet stays on the "
-                    "questionnaire until you leave kiosk mode, even if someone presses back."
-                </p>
-                <p class="govuk-body">
-                    "Before you start, check the "
-                    <a class="govuk-link" href=wording.href()>"words residents see for each worry"</a>
-                    "."
-                </p>
-                <form on:submit=start novalidate>
-                    <TextField
-                        id="pin"
-                        label="PIN to leave kiosk mode (optional)"
-                        hint="4 to 8 numbers, which you will need to leave kiosk mode. Leave it blank to leave by pressing and holding \u{201c}Leave kiosk mode\u{201d} for 3 seconds instead. If you forget the PIN, close this browser tab"
-                        value=pin
-                        errors
-                        input_type="password"
-                        autocomplete="off"
-                        class="govuk-input govuk-input--width-10"
-                    />
-                    <button type="submit" class="govuk-button">"Start kiosk mode"</button>
-                </form>
-        })}
+        <h1 class="govuk-heading-l" tabindex="-1">
+            "Start kiosk mode"
+        </h1>
+        {problem
+            .is_none()
+            .then(|| {
+                view! {
+                    <p class="govuk-body">
+                        "Residents answer on this tablet one after another. The menu is hidden, and the tablet stays on the "
+                        "questionnaire until you leave kiosk mode, even if someone presses back."
+                    </p>
+                    <p class="govuk-body">
+                        "Before you start, check the " <a class="govuk-link" href=wording.href()>
+                            "words residents see for each worry"
+                        </a> "."
+                    </p>
+                    <form on:submit=start novalidate>
+                        <TextField
+                            id="pin"
+                            label="PIN to leave kiosk mode (optional)"
+                            hint="4 to 8 numbers, which you will need to leave kiosk mode. Leave it blank to leave by pressing and holding \u{201c}Leave kiosk mode\u{201d} for 3 seconds instead. If you forget the PIN, close this browser tab"
+                            value=pin
+                            errors
+                            input_type="password"
+                            autocomplete="off"
+                            class="govuk-input govuk-input--width-10"
+                        />
+                        <button type="submit" class="govuk-button">
+                            "Start kiosk mode"
+                        </button>
+                    </form>
+                }
+            })}
     }
     .into_any()
 }
@@ -139,38 +147,74 @@ pub fn LeaveKiosk() -> impl IntoView {
         typed.set(String::new());
         errors.set(FieldErrors::default());
     };
-    move || {
-        match step.get() {
+    move || match step.get() {
         Step::Closed if has_pin => view! {
-            <button type="button" class="govuk-button govuk-button--secondary app-kiosk__button" on:click=move |_| {
-                step.set(Step::Pin);
-                focus_when_drawn("leave-pin");
-            }>"Leave kiosk mode"</button>
+            <button
+                type="button"
+                class="govuk-button govuk-button--secondary app-kiosk__button"
+                on:click=move |_| {
+                    step.set(Step::Pin);
+                    focus_when_drawn("leave-pin");
+                }
+            >
+                "Leave kiosk mode"
+            </button>
         }
         .into_any(),
-        Step::Closed => view! { <HoldToLeave on_held=move || { step.set(Step::Confirm); focus_when_drawn("leave-confirm"); } /> }.into_any(),
+        Step::Closed => view! {
+            <HoldToLeave on_held=move || {
+                step.set(Step::Confirm);
+                focus_when_drawn("leave-confirm");
+            } />
+        }
+        .into_any(),
         Step::Pin => view! {
             <form on:submit=check.clone() novalidate class="app-kiosk__leave">
-                <TextField id="leave-pin" label="Organiser\u{2019}s PIN" value=typed errors input_type="password" autocomplete="off" class="govuk-input govuk-input--width-10" />
+                <TextField
+                    id="leave-pin"
+                    label="Organiser\u{2019}s PIN"
+                    value=typed
+                    errors
+                    input_type="password"
+                    autocomplete="off"
+                    class="govuk-input govuk-input--width-10"
+                />
                 <div class="govuk-button-group">
-                    <button type="submit" class="govuk-button app-kiosk__button">"Leave kiosk mode"</button>
-                    <button type="button" class="govuk-button govuk-button--secondary app-kiosk__button" on:click=cancel>"Stay in kiosk mode"</button>
+                    <button type="submit" class="govuk-button app-kiosk__button">
+                        "Leave kiosk mode"
+                    </button>
+                    <button
+                        type="button"
+                        class="govuk-button govuk-button--secondary app-kiosk__button"
+                        on:click=cancel
+                    >
+                        "Stay in kiosk mode"
+                    </button>
                 </div>
             </form>
         }
         .into_any(),
         Step::Confirm => view! {
             <div class="govuk-warning-text app-kiosk__leave">
-                <h2 class="govuk-heading-m" id="leave-confirm" tabindex="-1">"Leave kiosk mode?"</h2>
+                <h2 class="govuk-heading-m" id="leave-confirm" tabindex="-1">
+                    "Leave kiosk mode?"
+                </h2>
                 <p class="govuk-body">"Residents cannot answer until you start kiosk mode again."</p>
                 <div class="govuk-button-group">
-                    <button type="button" class="govuk-button app-kiosk__button" on:click=move |_| leave(nav)>"Yes, leave kiosk mode"</button>
-                    <button type="button" class="govuk-button govuk-button--secondary app-kiosk__button" on:click=cancel>"No, stay in kiosk mode"</button>
+                    <button type="button" class="govuk-button app-kiosk__button" on:click=move |_| leave(nav)>
+                        "Yes, leave kiosk mode"
+                    </button>
+                    <button
+                        type="button"
+                        class="govuk-button govuk-button--secondary app-kiosk__button"
+                        on:click=cancel
+                    >
+                        "No, stay in kiosk mode"
+                    </button>
                 </div>
             </div>
         }
         .into_any(),
-    }
     }
 }
 
@@ -205,7 +249,9 @@ fn HoldToLeave(on_held: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoVi
     on_cleanup(stop);
     let is_hold_key = |ev: &leptos::ev::KeyboardEvent| matches!(ev.key().as_str(), "Enter" | " ");
     view! {
-        <p class="govuk-body" id="leave-hint">"Organiser: press and hold for 3 seconds to leave kiosk mode."</p>
+        <p class="govuk-body" id="leave-hint">
+            "Organiser: press and hold for 3 seconds to leave kiosk mode."
+        </p>
         <button
             type="button"
             class="govuk-button govuk-button--secondary app-kiosk__button app-kiosk__hold"

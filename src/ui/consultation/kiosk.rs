@@ -65,7 +65,9 @@ pub fn KioskPage(id: String) -> impl IntoView {
         return view! {
             <BackLink route=Route::Consultations />
             <ErrorSummary title=NOT_READY message=problem.to_string() />
-            <h1 class="govuk-heading-l" tabindex="-1">{questionnaire.title.clone()}</h1>
+            <h1 class="govuk-heading-l" tabindex="-1">
+                {questionnaire.title.clone()}
+            </h1>
         }
         .into_any();
     }
@@ -105,7 +107,9 @@ pub fn KioskPage(id: String) -> impl IntoView {
         view! {
             <form on:submit=send novalidate class="app-kiosk__form">
                 {questions.into_iter().map(|q| question_view(q, answers, consent.clone(), example)).collect_view()}
-                <button type="submit" class="govuk-button app-kiosk__button">"Send my answers"</button>
+                <button type="submit" class="govuk-button app-kiosk__button">
+                    "Send my answers"
+                </button>
             </form>
         }
     };
@@ -117,13 +121,17 @@ pub fn KioskPage(id: String) -> impl IntoView {
     view! {
         <div class="app-kiosk">
             <ErrorSummary message=problem />
-            <h1 class="govuk-heading-xl" id="kiosk-title" tabindex="-1">{title}</h1>
+            <h1 class="govuk-heading-xl" id="kiosk-title" tabindex="-1">
+                {title}
+            </h1>
             <Show when=move || thanks.get() fallback=form>
                 <div id="kiosk-thanks" tabindex="-1" class="govuk-panel govuk-panel--confirmation">
                     <h2 class="govuk-panel__title">"Thank you"</h2>
                     <div class="govuk-panel__body">"Your answers have been saved. Please hand the tablet back."</div>
                 </div>
-                <button type="button" class="govuk-button app-kiosk__button" on:click=next>"Next person"</button>
+                <button type="button" class="govuk-button app-kiosk__button" on:click=next>
+                    "Next person"
+                </button>
             </Show>
             <FullScreenButton />
             <LeaveKiosk />
@@ -141,23 +149,38 @@ fn question_view(q: Question, answers: Answers, consent: String, example: Option
             <div class="govuk-form-group">
                 <fieldset class="govuk-fieldset" aria-describedby=format!("{qid}-hint")>
                     <legend class="govuk-fieldset__legend govuk-fieldset__legend--l">{q.text.clone()}</legend>
-                    <div class="govuk-hint" id=format!("{qid}-hint")>"1 means very unsafe, 5 means very safe"</div>
+                    <div class="govuk-hint" id=format!("{qid}-hint")>
+                        "1 means very unsafe, 5 means very safe"
+                    </div>
                     <div class="govuk-radios govuk-radios--inline">
-                        {["1", "2", "3", "4", "5"].into_iter().map(|v| {
-                            let input_id = format!("{qid}-{v}");
-                            let (a, b) = (qid.clone(), qid.clone());
-                            view! {
-                                <div class="govuk-radios__item">
-                                    <input class="govuk-radios__input" id=input_id.clone() name=qid.clone() type="radio" value=v
-                                        prop:checked=move || answers.one(&a) == v on:change=move |_| answers.set_one(&b, v.to_string()) />
-                                    <label class="govuk-label govuk-radios__label" for=input_id>{v}</label>
-                                </div>
-                            }
-                        }).collect_view()}
+                        {["1", "2", "3", "4", "5"]
+                            .into_iter()
+                            .map(|v| {
+                                let input_id = format!("{qid}-{v}");
+                                let (a, b) = (qid.clone(), qid.clone());
+                                view! {
+                                    <div class="govuk-radios__item">
+                                        <input
+                                            class="govuk-radios__input"
+                                            id=input_id.clone()
+                                            name=qid.clone()
+                                            type="radio"
+                                            value=v
+                                            prop:checked=move || answers.one(&a) == v
+                                            on:change=move |_| answers.set_one(&b, v.to_string())
+                                        />
+                                        <label class="govuk-label govuk-radios__label" for=input_id>
+                                            {v}
+                                        </label>
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
                     </div>
                 </fieldset>
             </div>
-        }.into_any(),
+        }
+        .into_any(),
         QuestionKind::Choices | QuestionKind::Consent => {
             let options = if q.kind == QuestionKind::Consent { vec!["yes".to_string()] } else { q.options.clone() };
             view! {
@@ -165,39 +188,65 @@ fn question_view(q: Question, answers: Answers, consent: String, example: Option
                     <fieldset class="govuk-fieldset" aria-describedby=format!("{qid}-hint")>
                         <legend class="govuk-fieldset__legend govuk-fieldset__legend--l">{q.text.clone()}</legend>
                         <div class="govuk-hint" id=format!("{qid}-hint")>
-                            {if q.kind == QuestionKind::Consent { "Leave it unticked if not" } else { "Choose as many as you like" }}
+                            {if q.kind == QuestionKind::Consent {
+                                "Leave it unticked if not"
+                            } else {
+                                "Choose as many as you like"
+                            }}
                         </div>
                         <div class="govuk-checkboxes">
-                            {options.into_iter().enumerate().map(|(i, option)| {
-                                let input_id = format!("{qid}-{i}");
-                                let (a, b, o1, o2) = (qid.clone(), qid.clone(), option.clone(), option.clone());
-                                // Residents read the organiser's words; the answer keeps the option itself.
-                                let label = if option == "yes" && q.kind == QuestionKind::Consent { "Yes, contact me".to_string() } else { q.shown(&option).to_string() };
-                                view! {
-                                    <div class="govuk-checkboxes__item">
-                                        <input class="govuk-checkboxes__input" id=input_id.clone() name=qid.clone() type="checkbox" value=option
-                                            prop:checked=move || answers.has(&a, &o1)
-                                            on:change=move |ev| answers.toggle(&b, &o2, event_target_checked(&ev)) />
-                                        <label class="govuk-label govuk-checkboxes__label" for=input_id>{label}</label>
-                                    </div>
-                                }
-                            }).collect_view()}
+                            {options
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, option)| {
+                                    let input_id = format!("{qid}-{i}");
+                                    let (a, b, o1, o2) = (qid.clone(), qid.clone(), option.clone(), option.clone());
+                                    let label = option_label(&q, &option);
+                                    view! {
+                                        <div class="govuk-checkboxes__item">
+                                            <input
+                                                class="govuk-checkboxes__input"
+                                                id=input_id.clone()
+                                                name=qid.clone()
+                                                type="checkbox"
+                                                value=option
+                                                prop:checked=move || answers.has(&a, &o1)
+                                                on:change=move |ev| answers.toggle(&b, &o2, event_target_checked(&ev))
+                                            />
+                                            <label class="govuk-label govuk-checkboxes__label" for=input_id>
+                                                {label}
+                                            </label>
+                                        </div>
+                                    }
+                                })
+                                .collect_view()}
                         </div>
                     </fieldset>
                 </div>
-            }.into_any()
+            }
+            .into_any()
         }
         QuestionKind::FreeText => {
             let (a, b) = (qid.clone(), qid.clone());
             view! {
                 <div class="govuk-form-group">
                     <h2 class="govuk-label-wrapper">
-                        <label class="govuk-label govuk-label--l" for=qid.clone()>{q.text.clone()}</label>
+                        <label class="govuk-label govuk-label--l" for=qid.clone()>
+                            {q.text.clone()}
+                        </label>
                     </h2>
-                    <textarea class="govuk-textarea" id=qid.clone() name=qid rows="3" autocomplete="off"
-                        prop:value=move || answers.one(&a) on:input=move |ev| answers.set_one(&b, event_target_value(&ev))></textarea>
+                    <textarea
+                        class="govuk-textarea"
+                        id=qid.clone()
+                        name=qid
+                        rows="3"
+                        autocomplete="off"
+                        prop:value=move || answers.one(&a)
+                        on:input=move |ev| answers.set_one(&b, event_target_value(&ev))
+                    ></textarea>
                 </div>
-            }.into_any()
+            }
+            .into_any()
         }
         // Asked only of a resident who has just said yes to being contacted.
         QuestionKind::Contact => {
@@ -206,14 +255,30 @@ fn question_view(q: Question, answers: Answers, consent: String, example: Option
                 <Show when=move || answers.has(&consent, "yes")>
                     <div class="govuk-form-group">
                         <h2 class="govuk-label-wrapper">
-                            <label class="govuk-label govuk-label--l" for=qid.clone()>{q.text.clone()}</label>
+                            <label class="govuk-label govuk-label--l" for=qid.clone()>
+                                {q.text.clone()}
+                            </label>
                         </h2>
-                        <input class="govuk-input govuk-!-width-two-thirds" id=qid.clone() name=qid.clone() type="text" autocomplete="off"
-                            spellcheck="false" prop:value={let a = a.clone(); move || answers.one(&a)}
-                            on:input={let b = b.clone(); move |ev| answers.set_one(&b, event_target_value(&ev))} />
+                        <input
+                            class="govuk-input govuk-!-width-two-thirds"
+                            id=qid.clone()
+                            name=qid.clone()
+                            type="text"
+                            autocomplete="off"
+                            spellcheck="false"
+                            prop:value={
+                                let a = a.clone();
+                                move || answers.one(&a)
+                            }
+                            on:input={
+                                let b = b.clone();
+                                move |ev| answers.set_one(&b, event_target_value(&ev))
+                            }
+                        />
                     </div>
                 </Show>
-            }.into_any()
+            }
+            .into_any()
         }
         QuestionKind::PostcodeDistrict => {
             let (a, b) = (qid.clone(), qid.clone());
@@ -224,14 +289,38 @@ fn question_view(q: Question, answers: Answers, consent: String, example: Option
             view! {
                 <div class="govuk-form-group">
                     <h2 class="govuk-label-wrapper">
-                        <label class="govuk-label govuk-label--l" for=qid.clone()>{q.resident_text().to_string()}</label>
+                        <label class="govuk-label govuk-label--l" for=qid.clone()>
+                            {q.resident_text().to_string()}
+                        </label>
                     </h2>
-                    <div class="govuk-hint" id=format!("{qid}-hint")>{hint}</div>
-                    <input class="govuk-input govuk-input--width-5" id=qid.clone() name=qid.clone() type="text" autocomplete="off"
-                        spellcheck="false" aria-describedby=format!("{qid}-hint")
-                        prop:value=move || answers.one(&a) on:input=move |ev| answers.set_one(&b, event_target_value(&ev)) />
+                    <div class="govuk-hint" id=format!("{qid}-hint")>
+                        {hint}
+                    </div>
+                    <input
+                        class="govuk-input govuk-input--width-5"
+                        id=qid.clone()
+                        name=qid.clone()
+                        type="text"
+                        autocomplete="off"
+                        spellcheck="false"
+                        aria-describedby=format!("{qid}-hint")
+                        prop:value=move || answers.one(&a)
+                        on:input=move |ev| answers.set_one(&b, event_target_value(&ev))
+                    />
                 </div>
-            }.into_any()
+            }
+            .into_any()
         }
+    }
+}
+
+/// The words a resident reads beside `option`: the organiser's wording of
+/// it (the answer keeps the option itself), and "Yes, contact me" for a
+/// consent question's yes.
+fn option_label(q: &Question, option: &str) -> String {
+    if option == "yes" && q.kind == QuestionKind::Consent {
+        "Yes, contact me".to_string()
+    } else {
+        q.shown(option).to_string()
     }
 }

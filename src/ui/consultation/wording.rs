@@ -26,7 +26,9 @@ pub fn WorryWordingPage(id: String) -> impl IntoView {
         return view! {
             <BackLink route=Route::Consultations />
             <span class="govuk-caption-l">{title}</span>
-            <h1 class="govuk-heading-l" tabindex="-1">"Word the worries residents see"</h1>
+            <h1 class="govuk-heading-l" tabindex="-1">
+                "Word the worries residents see"
+            </h1>
             <p class="govuk-body">"This questionnaire does not ask residents which worries they have."</p>
         }
         .into_any();
@@ -51,18 +53,23 @@ pub fn WorryWordingPage(id: String) -> impl IntoView {
         <BackLink route=Route::Consultations />
         <ErrorSummary errors />
         <span class="govuk-caption-l">{title}</span>
-        <h1 class="govuk-heading-l" tabindex="-1">"Word the worries residents see"</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            "Word the worries residents see"
+        </h1>
         <p class="govuk-body">
             "Residents choose what worries them from the plan\u{2019}s priority themes. Write each one as a resident at a "
             "stall would say it. Answers are still counted under the theme, so the results and the strategic assessment "
             "do not change."
         </p>
         <form on:submit=save novalidate>
-            {fields.into_iter().enumerate().map(|(i, (option, value))| {
-                let field = worry_field(i);
-                let error = move || errors.with(|e| e.get(field).map(str::to_string));
-                view! {
-                    <div class="govuk-form-group" class:govuk-form-group--error=move || error().is_some()>
+            {fields
+                .into_iter()
+                .enumerate()
+                .map(|(i, (option, value))| {
+                    let field = worry_field(i);
+                    let error = move || errors.with(|e| e.get(field).map(str::to_string));
+                    view! {
+                        <div class="govuk-form-group" class:govuk-form-group--error=move || error().is_some()>
                         <label class="govuk-label govuk-label--s" for=field>{format!("Words for {option}")}</label>
                         <div class="govuk-hint" id=format!("{field}-hint")>"Leave blank to show the theme\u{2019}s name"</div>
                         {move || error().map(|message| view! {
@@ -81,11 +88,16 @@ pub fn WorryWordingPage(id: String) -> impl IntoView {
                             bind:value=value
                         />
                     </div>
-                }
-            }).collect_view()}
+                    }
+                })
+                .collect_view()}
             <div class="govuk-button-group">
-                <button type="submit" class="govuk-button">"Save wording"</button>
-                <a class="govuk-link" href=Route::Consultations.href()>"Cancel"</a>
+                <button type="submit" class="govuk-button">
+                    "Save wording"
+                </button>
+                <a class="govuk-link" href=Route::Consultations.href()>
+                    "Cancel"
+                </a>
             </div>
         </form>
     }

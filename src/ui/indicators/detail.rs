@@ -60,13 +60,23 @@ fn indicator_page(p: &Partnership, i: &Indicator) -> impl IntoView + use<> {
     let (target, baseline, basis) = (i.target_text(), i.baseline_text(), i.basis.label());
     let source = if i.source.is_empty() { "Not recorded".to_string() } else { i.source.clone() };
     view! {
-        <a href=Route::Indicators.href() class="govuk-back-link">"All indicators"</a>
+        <a href=Route::Indicators.href() class="govuk-back-link">
+            "All indicators"
+        </a>
         <span class="govuk-caption-l">{theme.clone().unwrap_or_else(|| "Indicator".into())}</span>
-        <h1 class="govuk-heading-l" tabindex="-1">{i.name.clone()}</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            {i.name.clone()}
+        </h1>
         <div class="govuk-button-group">
-            <a class="govuk-button" href=record.href()>"Enter a quarter's values"</a>
-            <a class="govuk-button govuk-button--secondary" href=Route::IndicatorForm(Some(i.id.clone())).href()>"Edit indicator"</a>
-            <a class="govuk-link app-link--warning" href=Route::DeleteIndicator(i.id.clone()).href()>"Delete indicator"</a>
+            <a class="govuk-button" href=record.href()>
+                "Enter a quarter's values"
+            </a>
+            <a class="govuk-button govuk-button--secondary" href=Route::IndicatorForm(Some(i.id.clone())).href()>
+                "Edit indicator"
+            </a>
+            <a class="govuk-link app-link--warning" href=Route::DeleteIndicator(i.id.clone()).href()>
+                "Delete indicator"
+            </a>
         </div>
         <dl class="govuk-summary-list">
             <SummaryRow label="Target">{target}</SummaryRow>
@@ -76,13 +86,20 @@ fn indicator_page(p: &Partnership, i: &Indicator) -> impl IntoView + use<> {
             <SummaryRow label="Data source">{source}</SummaryRow>
         </dl>
         {(!i.notes.is_blank()).then(|| view! { <NarrativeText text=i.notes.clone() /> })}
-        {working.map(|r| view! {
-            <h2 class="govuk-heading-m">{format!("How the {} rating was worked out", r.quarter)}</h2>
-            <div class="govuk-inset-text">
-                <p class="govuk-body"><RagTag rag=r.rag />" "{r.explanation}</p>
-                <p class="govuk-body">{r.trend_explanation}</p>
-            </div>
-        })}
+        {working
+            .map(|r| {
+                view! {
+                    <h2 class="govuk-heading-m">{format!("How the {} rating was worked out", r.quarter)}</h2>
+                    <div class="govuk-inset-text">
+                        <p class="govuk-body">
+                            <RagTag rag=r.rag />
+                            " "
+                            {r.explanation}
+                        </p>
+                        <p class="govuk-body">{r.trend_explanation}</p>
+                    </div>
+                }
+            })}
         <h2 class="govuk-heading-m">"Quarter by quarter"</h2>
         {if rows.is_empty() {
             view! { <p class="govuk-body">"No values have been entered yet."</p> }.into_any()
@@ -93,20 +110,31 @@ fn indicator_page(p: &Partnership, i: &Indicator) -> impl IntoView + use<> {
                         <Chart chart name=name.clone() />
                     </div>
                 </div>
-                <Table caption={format!("{name}: values by quarter")} columns=["Quarter", "Value", "RAG", "Since the quarter before", "Since a year before", "Entered by"] caption_size=CaptionSize::Small>
-                    {rows.into_iter().map(|(q, v, rag, (prev, year), who)| view! {
-                        <tr class="govuk-table__row">
-                            <th scope="row" class="govuk-table__header">{q}</th>
-                            <td class="govuk-table__cell">{v}</td>
-                            <td class="govuk-table__cell">{rag.map(|rag| view! { <RagTag rag /> })}</td>
-                            <td class="govuk-table__cell">{prev}</td>
-                            <td class="govuk-table__cell">{year}</td>
-                            <td class="govuk-table__cell">{who}</td>
-                        </tr>
-                    }).collect_view()}
+                <Table
+                    caption=format!("{name}: values by quarter")
+                    columns=["Quarter", "Value", "RAG", "Since the quarter before", "Since a year before", "Entered by"]
+                    caption_size=CaptionSize::Small
+                >
+                    {rows
+                        .into_iter()
+                        .map(|(q, v, rag, (prev, year), who)| {
+                            view! {
+                                <tr class="govuk-table__row">
+                                    <th scope="row" class="govuk-table__header">
+                                        {q}
+                                    </th>
+                                    <td class="govuk-table__cell">{v}</td>
+                                    <td class="govuk-table__cell">{rag.map(|rag| view! { <RagTag rag /> })}</td>
+                                    <td class="govuk-table__cell">{prev}</td>
+                                    <td class="govuk-table__cell">{year}</td>
+                                    <td class="govuk-table__cell">{who}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
                 </Table>
             }
-            .into_any()
+                .into_any()
         }}
     }
 }
@@ -123,24 +151,66 @@ fn Chart(chart: LineChart, name: String) -> impl IntoView {
     let (target_steps, line) = (chart.target_polyline(), chart.polyline());
     view! {
         <figure class="app-chart">
-            <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-labelledby="chart-title chart-desc" focusable="false">
+            <svg
+                viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+                role="img"
+                aria-labelledby="chart-title chart-desc"
+                focusable="false"
+            >
                 <title id="chart-title">{format!("{name} by quarter")}</title>
                 <desc id="chart-desc">{summary}</desc>
-                {chart.ticks.iter().map(|(y, label)| view! {
-                    <line class="app-chart__grid" x1=left x2=right y1=*y y2=*y />
-                    <text class="app-chart__label" x=left - 8.0 y=*y + 4.0 text-anchor="end">{label.clone()}</text>
-                }).collect_view()}
+                {chart
+                    .ticks
+                    .iter()
+                    .map(|(y, label)| {
+                        view! {
+                            <line class="app-chart__grid" x1=left x2=right y1=*y y2=*y />
+                            <text class="app-chart__label" x=left - 8.0 y=*y + 4.0 text-anchor="end">
+                                {label.clone()}
+                            </text>
+                        }
+                    })
+                    .collect_view()}
                 {match chart.target {
-                    TargetLine::Level(y) => Some(view! { <line class="app-chart__target" x1=left x2=right y1=y y2=y /> }.into_any()),
-                    TargetLine::Steps(_) => Some(view! { <polyline class="app-chart__target app-chart__target--steps" points=target_steps /> }.into_any()),
+                    TargetLine::Level(y) => {
+                        Some(view! { <line class="app-chart__target" x1=left x2=right y1=y y2=y /> }.into_any())
+                    }
+                    TargetLine::Steps(_) => {
+                        Some(
+                            view! {
+                                <polyline class="app-chart__target app-chart__target--steps" points=target_steps />
+                            }
+                                .into_any(),
+                        )
+                    }
                     TargetLine::None => None,
                 }}
-                {chart.target_label.map(|l| view! { <text class="app-chart__label" x=l.x y=l.y text-anchor="middle">{l.text}</text> })}
+                {chart
+                    .target_label
+                    .map(|l| {
+                        view! {
+                            <text class="app-chart__label" x=l.x y=l.y text-anchor="middle">
+                                {l.text}
+                            </text>
+                        }
+                    })}
                 <polyline class="app-chart__line" points=line />
-                {chart.points.iter().map(|p| view! { <circle class="app-chart__point" cx=p.x cy=p.y r="4" /> }).collect_view()}
-                {chart.x_labels.into_iter().map(|l| view! {
-                    <text class="app-chart__label" x=l.x y=l.y text-anchor="middle">{l.text}</text>
-                }).collect_view()}
+                {chart
+                    .points
+                    .iter()
+                    .map(|p| view! { <circle class="app-chart__point" cx=p.x cy=p.y r="4" /> })
+                    .collect_view()}
+                {chart
+                    .x_labels
+                    .into_iter()
+                    .map(|l| {
+                        view! {
+                            <text class="app-chart__label" x=l.x y=l.y text-anchor="middle">
+                                {l.text}
+                            </text>
+                        }
+                    })
+                    .collect_view()}
             </svg>
         </figure>
     }

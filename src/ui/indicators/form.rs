@@ -118,29 +118,102 @@ pub fn IndicatorFormPage(id: Option<String>) -> impl IntoView {
     view! {
         <BackLink route=back.clone() />
         <ErrorSummary errors radios=&["polarity", "span", "target-kind", "frequency", "basis"] />
-        <h1 class="govuk-heading-l" tabindex="-1">{heading}</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            {heading}
+        </h1>
         <IdentityReminder />
         <form on:submit=submit novalidate>
-            <TextField id="name" label="Name of the indicator" hint="For example, Violence with injury" value=name errors />
+            <TextField
+                id="name"
+                label="Name of the indicator"
+                hint="For example, Violence with injury"
+                value=name
+                errors
+            />
             <SelectField id="theme" label="Priority theme" value=theme errors options=theme_options />
-            <TextField id="unit" label="Unit (optional)" hint="What is counted, for example crimes, incidents or %" value=unit errors class="govuk-input govuk-input--width-10" />
-            <Radios id="polarity" legend="Is a lower or a higher number better?" value=polarity errors options=polarity_options />
-            <Radios id="span" legend="What period do the baseline and target describe?" value=span errors options=span_options />
-            <TextField id="baseline" label="Baseline (optional)" hint="The figure to measure change from, for the period chosen above, for example 2,150" value=baseline errors class="govuk-input govuk-input--width-10" />
-            <TextField id="baseline-period" label="Baseline period (optional)" hint="For example, 2018-19" value=baseline_period errors class="govuk-input govuk-input--width-10" />
+            <TextField
+                id="unit"
+                label="Unit (optional)"
+                hint="What is counted, for example crimes, incidents or %"
+                value=unit
+                errors
+                class="govuk-input govuk-input--width-10"
+            />
+            <Radios
+                id="polarity"
+                legend="Is a lower or a higher number better?"
+                value=polarity
+                errors
+                options=polarity_options
+            />
+            <Radios
+                id="span"
+                legend="What period do the baseline and target describe?"
+                value=span
+                errors
+                options=span_options
+            />
+            <TextField
+                id="baseline"
+                label="Baseline (optional)"
+                hint="The figure to measure change from, for the period chosen above, for example 2,150"
+                value=baseline
+                errors
+                class="govuk-input govuk-input--width-10"
+            />
+            <TextField
+                id="baseline-period"
+                label="Baseline period (optional)"
+                hint="For example, 2018-19"
+                value=baseline_period
+                errors
+                class="govuk-input govuk-input--width-10"
+            />
             <Radios id="target-kind" legend="How is the target set?" value=target_kind errors options=target_options />
-            <TextField id="target" label="Target" hint="A number, or a % change such as -5 for a 5% reduction" value=target errors class="govuk-input govuk-input--width-10" />
-            <Radios id="frequency" legend="How often is it measured?" value=frequency errors options=frequency_options />
-            <Radios id="basis" legend="What does each quarter's value count?" value=basis errors options=basis_options />
-            {move || statement().map(|(baseline, target)| view! {
-                <div class="govuk-inset-text" aria-live="polite">
-                    <p class="govuk-body">{format!("Baseline: {baseline}")}</p>
-                    <p class="govuk-body">{format!("Target: {target}")}</p>
-                </div>
-            })}
-            <TextField id="source" label="Data source (optional)" hint="For example, Bedfordshire Police crime data" value=source errors />
+            <TextField
+                id="target"
+                label="Target"
+                hint="A number, or a % change such as -5 for a 5% reduction"
+                value=target
+                errors
+                class="govuk-input govuk-input--width-10"
+            />
+            <Radios
+                id="frequency"
+                legend="How often is it measured?"
+                value=frequency
+                errors
+                options=frequency_options
+            />
+            <Radios
+                id="basis"
+                legend="What does each quarter's value count?"
+                value=basis
+                errors
+                options=basis_options
+            />
+            {move || {
+                statement()
+                    .map(|(baseline, target)| {
+                        view! {
+                            <div class="govuk-inset-text" aria-live="polite">
+                                <p class="govuk-body">{format!("Baseline: {baseline}")}</p>
+                                <p class="govuk-body">{format!("Target: {target}")}</p>
+                            </div>
+                        }
+                    })
+            }}
+            <TextField
+                id="source"
+                label="Data source (optional)"
+                hint="For example, Bedfordshire Police crime data"
+                value=source
+                errors
+            />
             <TextArea id="notes" label="Notes (optional)" value=notes errors rows=3 />
-            <button type="submit" class="govuk-button">"Save indicator"</button>
+            <button type="submit" class="govuk-button">
+                "Save indicator"
+            </button>
         </form>
     }
     .into_any()
@@ -163,11 +236,21 @@ pub fn DeleteIndicatorPage(id: String) -> impl IntoView {
     };
     view! {
         <BackLink route=Route::Indicator(id.clone()) />
-        <h1 class="govuk-heading-l" tabindex="-1">{format!("Are you sure you want to delete “{name}”?")}</h1>
-        <WarningText>{format!("This deletes the indicator and its {count} recorded values for every partner you share changes with.")}</WarningText>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            {format!("Are you sure you want to delete “{name}”?")}
+        </h1>
+        <WarningText>
+            {format!(
+                "This deletes the indicator and its {count} recorded values for every partner you share changes with.",
+            )}
+        </WarningText>
         <div class="govuk-button-group">
-            <button type="button" class="govuk-button govuk-button--warning" on:click=confirm>"Yes, delete this indicator"</button>
-            <a class="govuk-link" href=Route::Indicator(id).href()>"No, keep it"</a>
+            <button type="button" class="govuk-button govuk-button--warning" on:click=confirm>
+                "Yes, delete this indicator"
+            </button>
+            <a class="govuk-link" href=Route::Indicator(id).href()>
+                "No, keep it"
+            </a>
         </div>
     }
     .into_any()

@@ -48,11 +48,17 @@ pub fn IndicatorsPage() -> impl IntoView {
     let themes = move || groups.with(|g| g.iter().map(|g| (g.theme_id.clone(), g.name.clone())).collect::<Vec<_>>());
     let none = || view! { <p class="govuk-body">"No indicators yet."</p> };
     view! {
-        <h1 class="govuk-heading-l" tabindex="-1">"Performance indicators"</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            "Performance indicators"
+        </h1>
         <p class="govuk-body">"How each priority theme is measured, quarter by quarter, against its target."</p>
         <div class="govuk-button-group">
-            <a class="govuk-button" href=record>"Enter a quarter's values"</a>
-            <a class="govuk-button govuk-button--secondary" href=Route::IndicatorForm(None).href()>"Add an indicator"</a>
+            <a class="govuk-button" href=record>
+                "Enter a quarter's values"
+            </a>
+            <a class="govuk-button govuk-button--secondary" href=Route::IndicatorForm(None).href()>
+                "Add an indicator"
+            </a>
         </div>
         <Show when=move || !groups.with(Vec::is_empty) fallback=none>
             // Each theme's table is laid out only when scrolled near
@@ -136,11 +142,16 @@ impl IndicatorRow {
 #[component]
 fn IndicatorTable(rows: Signal<Vec<IndicatorRow>>, caption: String) -> impl IntoView {
     view! {
-        <Table caption={format!("Indicators: {caption}")} columns=["Indicator", "Target", "Latest value", "RAG", "Since the quarter before"]>
+        <Table
+            caption=format!("Indicators: {caption}")
+            columns=["Indicator", "Target", "Latest value", "RAG", "Since the quarter before"]
+        >
             <For each=move || rows.get() key=|row| row.clone() let:i>
                 <tr class="govuk-table__row">
                     <th scope="row" class="govuk-table__header">
-                        <a class="govuk-link" href=Route::Indicator(i.id).href()>{i.name}</a>
+                        <a class="govuk-link" href=Route::Indicator(i.id).href()>
+                            {i.name}
+                        </a>
                     </th>
                     <td class="govuk-table__cell">{i.target}</td>
                     <td class="govuk-table__cell">{i.latest}</td>

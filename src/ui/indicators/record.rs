@@ -13,7 +13,7 @@ use crate::model::performance::{number_for_form, parse_number, quarter_code};
 use crate::model::{Indicator, QuarterChoice};
 use crate::nav::Route;
 use crate::ui::clock;
-use crate::ui::components::{BackLink, ErrorSummary};
+use crate::ui::components::{BackLink, ErrorSummary, ThemeQuarterPicker};
 use crate::ui::navigation::use_navigation;
 use crate::ui::router::{focus_id, page_loaded};
 use crate::ui::session::use_session;
@@ -49,8 +49,14 @@ pub fn RecordValuesPage(theme: String, quarter: String) -> impl IntoView {
         page_loaded("Enter a quarter's values");
         return view! {
             <BackLink route=Route::Indicators />
-            <h1 class="govuk-heading-l" tabindex="-1">"Enter a quarter's values"</h1>
-            <p class="govuk-body">"No theme has indicators yet. " <a class="govuk-link" href=Route::IndicatorForm(None).href()>"Add an indicator"</a> " first."</p>
+            <h1 class="govuk-heading-l" tabindex="-1">
+                "Enter a quarter's values"
+            </h1>
+            <p class="govuk-body">
+                "No theme has indicators yet. " <a class="govuk-link" href=Route::IndicatorForm(None).href()>
+                    "Add an indicator"
+                </a> " first."
+            </p>
         }
         .into_any();
     };
@@ -64,11 +70,6 @@ pub fn RecordValuesPage(theme: String, quarter: String) -> impl IntoView {
             Row { indicator: i, value: RwSignal::new(existing), note: RwSignal::new(note), error: RwSignal::new(None) }
         })
         .collect();
-    let (theme_for_q, code_for_t) = (theme.clone(), code.clone());
-    let pick_theme =
-        move |ev: leptos::ev::Event| nav.go(&Route::RecordValues(event_target_value(&ev), code_for_t.clone()));
-    let pick_quarter =
-        move |ev: leptos::ev::Event| nav.go(&Route::RecordValues(theme_for_q.clone(), event_target_value(&ev)));
     let problems = RwSignal::new(Vec::<(String, String)>::new());
     let saving = RwSignal::new(false);
     let submit_rows = rows.clone();
@@ -135,37 +136,33 @@ pub fn RecordValuesPage(theme: String, quarter: String) -> impl IntoView {
     view! {
         <BackLink route=Route::Indicators />
         <ErrorSummary links=problems />
-        <h1 class="govuk-heading-l" tabindex="-1">"Enter a quarter's values"</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            "Enter a quarter's values"
+        </h1>
         <IdentityReminder />
         <div class="app-filters__row">
-            <div class="govuk-form-group">
-                <label class="govuk-label govuk-label--s" for="record-theme">"Theme"</label>
-                <select class="govuk-select" id="record-theme" on:change=pick_theme>
-                    {themes.into_iter().map(|(id, name)| { let selected = id == theme; view! { <option value=id selected=selected>{name}</option> } }).collect_view()}
-                </select>
-            </div>
-            <div class="govuk-form-group">
-                <label class="govuk-label govuk-label--s" for="record-quarter">"Quarter"</label>
-                <select class="govuk-select" id="record-quarter" on:change=pick_quarter>
-                    {quarters.into_iter().map(|q| { let value = quarter_code(q); let selected = value == code; view! { <option value=value selected=selected>{format!("{q} ({})", q.months())}</option> } }).collect_view()}
-                </select>
-            </div>
+            <ThemeQuarterPicker id="record" themes theme=theme.clone() quarters quarter route=Route::RecordValues />
         </div>
         <form on:submit=submit novalidate>
-            {rows.into_iter().enumerate().map(|(n, row)| {
-                let id = format!("value-{n}");
-                let note_id = format!("note-{n}");
-                let hint_id = format!("value-{n}-hint");
-                let error_id = format!("value-{n}-error");
-                let i = &row.indicator;
-                let hint = i.entry_hint(quarter);
-                let error = row.error;
-                let described = {
-                    let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-                    move || if error.with(Option::is_some) { format!("{hint_id} {error_id}") } else { hint_id.clone() }
-                };
-                view! {
-                    <fieldset class="govuk-fieldset app-value-entry">
+            {rows
+                .into_iter()
+                .enumerate()
+                .map(|(n, row)| {
+                    let id = format!("value-{n}");
+                    let note_id = format!("note-{n}");
+                    let hint_id = format!("value-{n}-hint");
+                    let error_id = format!("value-{n}-error");
+                    let i = &row.indicator;
+                    let hint = i.entry_hint(quarter);
+                    let error = row.error;
+                    let described = {
+                        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+                        move || {
+                            if error.with(Option::is_some) { format!("{hint_id} {error_id}") } else { hint_id.clone() }
+                        }
+                    };
+                    view! {
+                        <fieldset class="govuk-fieldset app-value-entry">
                         <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{i.name.clone()}</legend>
                         <div class="govuk-form-group" class:govuk-form-group--error=move || error.with(Option::is_some)>
                             <label class="govuk-label" for=id.clone()>{format!("Value for {quarter}")}</label>
@@ -178,9 +175,12 @@ pub fn RecordValuesPage(theme: String, quarter: String) -> impl IntoView {
                             <input class="govuk-input" id=note_id.clone() name=note_id type="text" bind:value=row.note />
                         </div>
                     </fieldset>
-                }
-            }).collect_view()}
-            <button type="submit" class="govuk-button" disabled=move || saving.get()>"Save values"</button>
+                    }
+                })
+                .collect_view()}
+            <button type="submit" class="govuk-button" disabled=move || saving.get()>
+                "Save values"
+            </button>
         </form>
     }
     .into_any()

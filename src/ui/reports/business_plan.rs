@@ -38,7 +38,9 @@ pub fn BusinessPlanPage(year: String) -> impl IntoView {
         // The whole paper prints on landscape pages, so the wide table has room.
         <div class="app-paper--landscape">
             <span class="govuk-caption-l">{table.partnership.clone()}</span>
-            <h1 class="govuk-heading-l" tabindex="-1">{table.title()}</h1>
+            <h1 class="govuk-heading-l" tabindex="-1">
+                {table.title()}
+            </h1>
             <CoverSection paper=Paper::BusinessPlan(year) block recommendations />
             <p class="govuk-body">
                 "The key actions and major projects of the partnership for the year, with their leads and the progress "
@@ -67,16 +69,24 @@ fn BusinessPlanTable(rows: Vec<BusinessPlanRow>) -> impl IntoView {
             </colgroup>
             <thead class="govuk-table__head">
                 <tr class="govuk-table__row">
-                    <th scope="col" class="govuk-table__header">"No."</th>
-                    <th scope="col" class="govuk-table__header">"Key actions and major projects"</th>
-                    <th scope="col" class="govuk-table__header">"Partnership leads"</th>
-                    <th scope="col" class="govuk-table__header">"Linked documents"</th>
-                    <th scope="col" class="govuk-table__header">"Progress"</th>
+                    <th scope="col" class="govuk-table__header">
+                        "No."
+                    </th>
+                    <th scope="col" class="govuk-table__header">
+                        "Key actions and major projects"
+                    </th>
+                    <th scope="col" class="govuk-table__header">
+                        "Partnership leads"
+                    </th>
+                    <th scope="col" class="govuk-table__header">
+                        "Linked documents"
+                    </th>
+                    <th scope="col" class="govuk-table__header">
+                        "Progress"
+                    </th>
                 </tr>
             </thead>
-            <tbody class="govuk-table__body">
-                {rows.into_iter().map(|row| view! { <Row row /> }).collect_view()}
-            </tbody>
+            <tbody class="govuk-table__body">{rows.into_iter().map(|row| view! { <Row row /> }).collect_view()}</tbody>
         </table>
     }
     .into_any()
@@ -93,9 +103,16 @@ fn Row(row: BusinessPlanRow) -> impl IntoView {
                 view! {
                     <div class="app-report-progress">
                         <p class="govuk-body-s govuk-!-margin-bottom-1">
-                            <strong>{p.date.to_string()}</strong> " " <StatusTag status=p.status />
+                            <strong>{p.date.to_string()}</strong>
+                            " "
+                            <StatusTag status=p.status />
                         </p>
-                        {p.text.lines().filter(|l| !l.trim().is_empty()).map(|l| view! { <p class="govuk-body-s">{l.to_string()}</p> }).collect_view()}
+                        {p
+                            .text
+                            .lines()
+                            .filter(|l| !l.trim().is_empty())
+                            .map(|l| view! { <p class="govuk-body-s">{l.to_string()}</p> })
+                            .collect_view()}
                     </div>
                 }
             })
@@ -108,11 +125,18 @@ fn Row(row: BusinessPlanRow) -> impl IntoView {
             <td class="govuk-table__cell">
                 // The title leads the row, larger and bolder than its detail.
                 <p class="govuk-body govuk-!-font-weight-bold app-report-title">
-                    <a class="govuk-link" href=Route::Action(row.action_id.clone()).href()>{row.title.clone()}</a>
+                    <a class="govuk-link" href=Route::Action(row.action_id.clone()).href()>
+                        {row.title.clone()}
+                    </a>
                 </p>
-                {(!row.detail.is_empty()).then(|| {
-                    row.detail.lines().filter(|l| !l.trim().is_empty()).map(|l| view! { <p class="govuk-body-s app-report-detail">{l.to_string()}</p> }).collect_view()
-                })}
+                {(!row.detail.is_empty())
+                    .then(|| {
+                        row.detail
+                            .lines()
+                            .filter(|l| !l.trim().is_empty())
+                            .map(|l| view! { <p class="govuk-body-s app-report-detail">{l.to_string()}</p> })
+                            .collect_view()
+                    })}
                 <p class="govuk-body-s">"Status: " <StatusTag status=row.status /></p>
             </td>
             <td class="govuk-table__cell">

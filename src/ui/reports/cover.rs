@@ -49,18 +49,40 @@ pub(crate) fn CoverSection(
             <div class="app-cover">
                 <p class="govuk-heading-m app-cover__committee">{block.committee.clone()}</p>
                 <dl class="app-cover__details">
-                    {block.meeting.map(|date| view! { <dt>"Date of meeting"</dt><dd>{date.to_string()}</dd> })}
-                    {(!block.report_of.is_empty()).then(|| view! { <dt>"Report of"</dt><dd>{block.report_of.clone()}</dd> })}
-                    {(!block.author_role.is_empty()).then(|| view! { <dt>"Report author"</dt><dd>{block.author_role.clone()}</dd> })}
-                    <dt>"Subject"</dt>
-                    <dd>{block.subject.clone()}</dd>
+                    {block
+                        .meeting
+                        .map(|date| {
+                            view! {
+                                <dt>"Date of meeting"</dt>
+                                <dd>{date.to_string()}</dd>
+                            }
+                        })}
+                    {(!block.report_of.is_empty())
+                        .then(|| {
+                            view! {
+                                <dt>"Report of"</dt>
+                                <dd>{block.report_of.clone()}</dd>
+                            }
+                        })}
+                    {(!block.author_role.is_empty())
+                        .then(|| {
+                            view! {
+                                <dt>"Report author"</dt>
+                                <dd>{block.author_role.clone()}</dd>
+                            }
+                        })} <dt>"Subject"</dt> <dd>{block.subject.clone()}</dd>
                 </dl>
-                {(!block.purpose.trim().is_empty()).then(|| view! {
-                    <h2 class="govuk-heading-m">"Purpose"</h2>
-                    <NarrativeText text=crate::model::Narrative::new(block.purpose.clone()) />
-                })}
+                {(!block.purpose.trim().is_empty())
+                    .then(|| {
+                        view! {
+                            <h2 class="govuk-heading-m">"Purpose"</h2>
+                            <NarrativeText text=crate::model::Narrative::new(block.purpose.clone()) />
+                        }
+                    })}
                 <p class="govuk-body app-no-print">
-                    <a class="govuk-link" href=edit.href()>"Change the cover details"</a>
+                    <a class="govuk-link" href=edit.href()>
+                        "Change the cover details"
+                    </a>
                 </p>
             </div>
         }
@@ -71,7 +93,9 @@ pub(crate) fn CoverSection(
                     "To send this report to a committee, add its cover details: the committee, the meeting date, whose "
                     "report it is, the author and its purpose."
                 </p>
-                <a class="govuk-link" href=edit.href()>"Add the cover details"</a>
+                <a class="govuk-link" href=edit.href()>
+                    "Add the cover details"
+                </a>
             </div>
         }
         .into_any(),
@@ -83,7 +107,11 @@ pub(crate) fn CoverSection(
                     <div class="app-no-print">
                         <h2 class="govuk-heading-m">"Recommendations"</h2>
                         <p class="govuk-body">"Not written yet."</p>
-                        <p class="govuk-body"><a class="govuk-link" href=route.href()>"Write recommendations"</a></p>
+                        <p class="govuk-body">
+                            <a class="govuk-link" href=route.href()>
+                                "Write recommendations"
+                            </a>
+                        </p>
                     </div>
                 }
             })
@@ -95,9 +123,16 @@ pub(crate) fn CoverSection(
             <ol class="govuk-list govuk-list--number app-cover__recommendations">
                 {recommendations.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
             </ol>
-            {write_recommendations.map(|route| view! {
-                <p class="govuk-body app-no-print"><a class="govuk-link" href=route.href()>"Write recommendations"</a></p>
-            })}
+            {write_recommendations
+                .map(|route| {
+                    view! {
+                        <p class="govuk-body app-no-print">
+                            <a class="govuk-link" href=route.href()>
+                                "Write recommendations"
+                            </a>
+                        </p>
+                    }
+                })}
         }
         .into_any()
     };
@@ -152,27 +187,76 @@ pub fn CoverPage(report: String) -> impl IntoView {
         <BackLink route=back.clone() />
         <ErrorSummary errors />
         <span class="govuk-caption-l">{title}</span>
-        <h1 class="govuk-heading-l" tabindex="-1">"Cover details"</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            "Cover details"
+        </h1>
         <p class="govuk-body">"They print at the top of the report, as a committee paper\u{2019}s cover block."</p>
         <IdentityReminder />
         <form on:submit=submit novalidate>
-            <TextField id="committee" label="Committee or board" value=committee errors hint="For example, Overview and Scrutiny Board (Crime and Disorder Committee)" />
-            <TextField id="meeting" label="Date of meeting (optional)" value=meeting errors input_type="date" class="govuk-input govuk-input--width-10" />
-            <TextField id="report_of" label="Report of (optional)" value=report_of errors hint="For example, Community Safety Partnership Executive" />
-            <TextField id="author_role" label="Report author\u{2019}s role (optional)" value=author_role errors hint="A role rather than a name, for example Community Safety Partnership Manager" />
-            <TextArea id="purpose" label="Purpose (optional)" value=purpose errors rows=4 hint="Why the report comes to the committee" />
+            <TextField
+                id="committee"
+                label="Committee or board"
+                value=committee
+                errors
+                hint="For example, Overview and Scrutiny Board (Crime and Disorder Committee)"
+            />
+            <TextField
+                id="meeting"
+                label="Date of meeting (optional)"
+                value=meeting
+                errors
+                input_type="date"
+                class="govuk-input govuk-input--width-10"
+            />
+            <TextField
+                id="report_of"
+                label="Report of (optional)"
+                value=report_of
+                errors
+                hint="For example, Community Safety Partnership Executive"
+            />
+            <TextField
+                id="author_role"
+                label="Report author\u{2019}s role (optional)"
+                value=author_role
+                errors
+                hint="A role rather than a name, for example Community Safety Partnership Manager"
+            />
+            <TextArea
+                id="purpose"
+                label="Purpose (optional)"
+                value=purpose
+                errors
+                rows=4
+                hint="Why the report comes to the committee"
+            />
             {if asks_for_recommendations {
                 view! {
-                    <TextArea id="recommendations" label="Recommendations (optional)" value=recommendations errors rows=5 hint="What the committee is asked to do, one per line. They are numbered when printed" />
-                }.into_any()
+                    <TextArea
+                        id="recommendations"
+                        label="Recommendations (optional)"
+                        value=recommendations
+                        errors
+                        rows=5
+                        hint="What the committee is asked to do, one per line. They are numbered when printed"
+                    />
+                }
+                    .into_any()
             } else {
                 view! {
-                    <p class="govuk-body">"The recommendations are the overview\u{2019}s own section, written on the report page."</p>
-                }.into_any()
+                    <p class="govuk-body">
+                        "The recommendations are the overview\u{2019}s own section, written on the report page."
+                    </p>
+                }
+                    .into_any()
             }}
             <div class="govuk-button-group">
-                <button type="submit" class="govuk-button">"Save cover details"</button>
-                <a class="govuk-link" href=back.href()>"Cancel"</a>
+                <button type="submit" class="govuk-button">
+                    "Save cover details"
+                </button>
+                <a class="govuk-link" href=back.href()>
+                    "Cancel"
+                </a>
             </div>
         </form>
     }

@@ -28,18 +28,24 @@ use crate::ui::router::page_loaded;
 pub fn ReportsPage() -> impl IntoView {
     page_loaded("Reports");
     view! {
-        <h1 class="govuk-heading-l" tabindex="-1">"Reports"</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            "Reports"
+        </h1>
         <p class="govuk-body">
             "Each report is built from the plan as it is on this device. Print it, or choose "
             "\u{201c}Save as PDF\u{201d} in the print window to send it as a document."
         </p>
         <p class="govuk-body">
-            <a class="govuk-link" href=Route::Spreadsheets.href()>"Download the plan for Excel, or import an action tracker"</a>
+            <a class="govuk-link" href=Route::Spreadsheets.href()>
+                "Download the plan for Excel, or import an action tracker"
+            </a>
         </p>
         <ul class="govuk-list app-report-list">
             <li>
                 <h2 class="govuk-heading-m">
-                    <a class="govuk-link" href=Route::PlanDocument.href()>"Plan document"</a>
+                    <a class="govuk-link" href=Route::PlanDocument.href()>
+                        "Plan document"
+                    </a>
                 </h2>
                 <p class="govuk-body">
                     "The whole partnership plan to publish or attach to a committee paper: vision, statutory duties, values, "
@@ -59,7 +65,9 @@ pub fn ReportsPage() -> impl IntoView {
             </li>
             <li>
                 <h2 class="govuk-heading-m">
-                    <a class="govuk-link" href=Route::AnnualReport(String::new()).href()>"Annual overview for scrutiny"</a>
+                    <a class="govuk-link" href=Route::AnnualReport(String::new()).href()>
+                        "Annual overview for scrutiny"
+                    </a>
                 </h2>
                 <p class="govuk-body">
                     "The partnership's year for the council's scrutiny committee: priorities, successes, the year "
@@ -68,7 +76,9 @@ pub fn ReportsPage() -> impl IntoView {
             </li>
             <li>
                 <h2 class="govuk-heading-m">
-                    <a class="govuk-link" href=Route::BusinessPlan(String::new()).href()>"Business plan table"</a>
+                    <a class="govuk-link" href=Route::BusinessPlan(String::new()).href()>
+                        "Business plan table"
+                    </a>
                 </h2>
                 <p class="govuk-body">
                     "The year's actions with their leads, linked documents and progress, in the table layout "
@@ -92,14 +102,20 @@ pub(crate) fn ReportControls(
     view! {
         <div class="app-no-print">
             <div class="govuk-form-group">
-                <label class="govuk-label" for="report-year">"Financial year"</label>
+                <label class="govuk-label" for="report-year">
+                    "Financial year"
+                </label>
                 <select class="govuk-select" id="report-year" on:change=change_year>
                     {years
                         .into_iter()
                         .map(|y| {
                             let label = y.to_string();
                             let is_selected = label == selected;
-                            view! { <option value=label.clone() selected=is_selected>{label.clone()}</option> }
+                            view! {
+                                <option value=label.clone() selected=is_selected>
+                                    {label.clone()}
+                                </option>
+                            }
                         })
                         .collect_view()}
                 </select>

@@ -53,13 +53,19 @@ pub fn ReportNoteForm(note: String, describe: String, back: Route, wording: Note
         <BackLink route=back.clone() />
         <ErrorSummary errors />
         <span class="govuk-caption-l">{caption}</span>
-        <h1 class="govuk-heading-l" tabindex="-1">{heading}</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            {heading}
+        </h1>
         <IdentityReminder />
         <form on:submit=submit novalidate>
             <TextArea id="text" label=field hint=hint value=text errors rows=10 />
             <div class="govuk-button-group">
-                <button type="submit" class="govuk-button">{save}</button>
-                <a class="govuk-link" href=back.href()>"Cancel"</a>
+                <button type="submit" class="govuk-button">
+                    {save}
+                </button>
+                <a class="govuk-link" href=back.href()>
+                    "Cancel"
+                </a>
             </div>
         </form>
     }

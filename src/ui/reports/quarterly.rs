@@ -9,9 +9,8 @@ use crate::report::quarterly::{
     IndicatorLine, QuarterLine, QuarterlyReport, bounds, commentary_key, parse_quarter_code, quarter_code,
 };
 use crate::ui::clock;
-use crate::ui::components::{BackLink, Missing, StatusTag, SummaryRow, Table};
+use crate::ui::components::{BackLink, Missing, StatusTag, SummaryRow, Table, ThemeQuarterPicker};
 use crate::ui::indicators::{RagTag, trend_cells};
-use crate::ui::navigation::use_navigation;
 use crate::ui::plan::NarrativeText;
 use crate::ui::router::page_loaded;
 use crate::ui::session::use_session;
@@ -23,7 +22,6 @@ use super::print_page;
 #[component]
 pub fn QuarterlyReportPage(theme: String, quarter: String) -> impl IntoView {
     let session = use_session();
-    let nav = use_navigation();
     let built = session.plan.with_untracked(|p| {
         let p = p.as_ref()?;
         let theme = p.theme(&theme).or_else(|| p.themes_in_order().into_iter().next())?;
@@ -36,19 +34,14 @@ pub fn QuarterlyReportPage(theme: String, quarter: String) -> impl IntoView {
     let Some((report, themes, quarters, block)) = built else {
         page_loaded("Quarterly theme report");
         return view! {
-            <h1 class="govuk-heading-l" tabindex="-1">"Quarterly theme report"</h1>
+            <h1 class="govuk-heading-l" tabindex="-1">
+                "Quarterly theme report"
+            </h1>
             <p class="govuk-body">"Add priority themes to the plan first."</p>
         }
         .into_any();
     };
     page_loaded(&report.title());
-    let (theme_id, code) = (report.theme_id.clone(), quarter_code(report.quarter));
-    let (theme_for_quarter, code_for_theme) = (theme_id.clone(), code.clone());
-    let pick_theme =
-        move |ev: leptos::ev::Event| nav.go(&Route::QuarterlyReport(event_target_value(&ev), code_for_theme.clone()));
-    let pick_quarter = move |ev: leptos::ev::Event| {
-        nav.go(&Route::QuarterlyReport(theme_for_quarter.clone(), event_target_value(&ev)))
-    };
     let (changed, updated, silent) = report.summary();
     let for_download = report.clone();
     let download_csv = move |_| {
@@ -69,25 +62,14 @@ pub fn QuarterlyReportPage(theme: String, quarter: String) -> impl IntoView {
         <RunningFooter partnership=report.partnership.clone() title=report.title() />
         <BackLink route=Route::Reports text="All reports" />
         <div class="app-no-print app-filters__row">
-            <div class="govuk-form-group">
-                <label class="govuk-label" for="report-theme">"Theme"</label>
-                <select class="govuk-select" id="report-theme" on:change=pick_theme>
-                    {themes.into_iter().map(|(id, name)| {
-                        let selected = id == theme_id;
-                        view! { <option value=id selected=selected>{name}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="govuk-form-group">
-                <label class="govuk-label" for="report-quarter">"Quarter"</label>
-                <select class="govuk-select" id="report-quarter" on:change=pick_quarter>
-                    {quarters.into_iter().map(|q| {
-                        let value = quarter_code(q);
-                        let selected = value == code;
-                        view! { <option value=value selected=selected>{format!("{q} ({})", q.months())}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
+            <ThemeQuarterPicker
+                id="report"
+                themes
+                theme=report.theme_id.clone()
+                quarters
+                quarter=report.quarter
+                route=Route::QuarterlyReport
+            />
         </div>
         <div class="govuk-button-group app-no-print">
             <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| print_page()>
@@ -98,13 +80,18 @@ pub fn QuarterlyReportPage(theme: String, quarter: String) -> impl IntoView {
             </button>
         </div>
         <span class="govuk-caption-l">{report.partnership.clone()}</span>
-        <h1 class="govuk-heading-l" tabindex="-1">{report.title()}</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            {report.title()}
+        </h1>
         <CoverSection paper block recommendations />
         <dl class="govuk-summary-list">
             <SummaryRow label="Theme lead">{report.lead.clone()}</SummaryRow>
             <SummaryRow label="Period">{format!("{start} to {end}")}</SummaryRow>
             <SummaryRow label="This quarter">
-                {format!("{updated} of {} actions updated, {changed} changed status, {silent} with no update", report.actions.len())}
+                {format!(
+                    "{updated} of {} actions updated, {changed} changed status, {silent} with no update",
+                    report.actions.len(),
+                )}
             </SummaryRow>
         </dl>
         <h2 class="govuk-heading-m">"Theme lead's commentary"</h2>
@@ -114,7 +101,10 @@ pub fn QuarterlyReportPage(theme: String, quarter: String) -> impl IntoView {
             view! { <NarrativeText text=Narrative::new(commentary) /> }.into_any()
         }}
         <p class="govuk-body app-no-print">
-            <a class="govuk-link" href=Route::EditCommentary(report.theme_id.clone(), quarter_code(report.quarter)).href()>
+            <a
+                class="govuk-link"
+                href=Route::EditCommentary(report.theme_id.clone(), quarter_code(report.quarter)).href()
+            >
                 "Write the commentary"
             </a>
         </p>
@@ -133,30 +123,52 @@ fn IndicatorLines(lines: Vec<IndicatorLine>, quarter: FinancialQuarter, theme: S
     }
     let missing = lines.iter().filter(|l| l.value.is_none()).count();
     view! {
-        <Table caption={format!("Indicators in {quarter}")} columns=vec!["Indicator".into(), "Target".into(), quarter.to_string(), "RAG".into(), "Since the quarter before".into(), "Since a year before".into()] class="govuk-table app-report-table">
-            {lines.into_iter().map(|l| {
-                let (prev, year) = trend_cells(l.trend);
-                view! {
-                    <tr class="govuk-table__row">
-                        <th scope="row" class="govuk-table__header">
-                            <a class="govuk-link" href=Route::Indicator(l.indicator_id.clone()).href()>{l.name.clone()}</a>
-                        </th>
-                        <td class="govuk-table__cell">{l.target.clone()}</td>
-                        <td class="govuk-table__cell">{l.value.clone().unwrap_or_else(|| "Not entered".into())}</td>
-                        <td class="govuk-table__cell">{l.rag.map(|rag| view! { <RagTag rag /> })}</td>
-                        <td class="govuk-table__cell">{prev}</td>
-                        <td class="govuk-table__cell">{year}</td>
-                    </tr>
-                }
-            }).collect_view()}
+        <Table
+            caption=format!("Indicators in {quarter}")
+            columns=vec![
+                "Indicator".into(),
+                "Target".into(),
+                quarter.to_string(),
+                "RAG".into(),
+                "Since the quarter before".into(),
+                "Since a year before".into(),
+            ]
+            class="govuk-table app-report-table"
+        >
+            {lines
+                .into_iter()
+                .map(|l| {
+                    let (prev, year) = trend_cells(l.trend);
+                    view! {
+                        <tr class="govuk-table__row">
+                            <th scope="row" class="govuk-table__header">
+                                <a class="govuk-link" href=Route::Indicator(l.indicator_id.clone()).href()>
+                                    {l.name.clone()}
+                                </a>
+                            </th>
+                            <td class="govuk-table__cell">{l.target.clone()}</td>
+                            <td class="govuk-table__cell">{l.value.clone().unwrap_or_else(|| "Not entered".into())}</td>
+                            <td class="govuk-table__cell">{l.rag.map(|rag| view! { <RagTag rag /> })}</td>
+                            <td class="govuk-table__cell">{prev}</td>
+                            <td class="govuk-table__cell">{year}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()}
         </Table>
-        {(missing > 0).then(|| view! {
-            <p class="govuk-body app-no-print">
-                <a class="govuk-link" href=Route::RecordValues(theme.clone(), quarter_code(quarter)).href()>
-                    {format!("Enter the {missing} missing value{} for {quarter}", if missing == 1 { "" } else { "s" })}
-                </a>
-            </p>
-        })}
+        {(missing > 0)
+            .then(|| {
+                view! {
+                    <p class="govuk-body app-no-print">
+                        <a class="govuk-link" href=Route::RecordValues(theme.clone(), quarter_code(quarter)).href()>
+                            {format!(
+                                "Enter the {missing} missing value{} for {quarter}",
+                                if missing == 1 { "" } else { "s" },
+                            )}
+                        </a>
+                    </p>
+                }
+            })}
     }
     .into_any()
 }
@@ -167,35 +179,56 @@ fn QuarterTable(lines: Vec<QuarterLine>) -> impl IntoView {
         return view! { <p class="govuk-body">"This theme has no actions yet."</p> }.into_any();
     }
     view! {
-        <Table caption="Actions this quarter" columns=["No.", "Action and leads", "Status", "Progress this quarter"] class="govuk-table app-report-table">
-            {lines.into_iter().map(|l| {
-                let change = l.change();
-                view! {
-                    <tr class="govuk-table__row">
-                        <td class="govuk-table__cell">{l.number.clone()}</td>
-                        <td class="govuk-table__cell">
-                            <p class="govuk-body govuk-!-font-weight-bold app-report-title">
-                                <a class="govuk-link" href=Route::Action(l.action_id.clone()).href()>{l.title.clone()}</a>
-                            </p>
-                            <p class="govuk-body-s">{l.leads.clone()}</p>
-                        </td>
-                        <td class="govuk-table__cell">
-                            <StatusTag status=l.status />
-                            <p class="govuk-body-s">{change}</p>
-                        </td>
-                        <td class="govuk-table__cell">
-                            {l.updates.into_iter().map(|(date, status, text)| view! {
-                                <div class="app-report-progress">
-                                    <p class="govuk-body-s govuk-!-margin-bottom-1">
-                                        <strong>{date.to_string()}</strong> " " <StatusTag status />
-                                    </p>
-                                    {text.lines().filter(|t| !t.trim().is_empty()).map(|t| view! { <p class="govuk-body-s">{t.to_string()}</p> }).collect_view()}
-                                </div>
-                            }).collect_view()}
-                        </td>
-                    </tr>
-                }
-            }).collect_view()}
+        <Table
+            caption="Actions this quarter"
+            columns=["No.", "Action and leads", "Status", "Progress this quarter"]
+            class="govuk-table app-report-table"
+        >
+            {lines
+                .into_iter()
+                .map(|l| {
+                    let change = l.change();
+                    view! {
+                        <tr class="govuk-table__row">
+                            <td class="govuk-table__cell">{l.number.clone()}</td>
+                            <td class="govuk-table__cell">
+                                <p class="govuk-body govuk-!-font-weight-bold app-report-title">
+                                    <a class="govuk-link" href=Route::Action(l.action_id.clone()).href()>
+                                        {l.title.clone()}
+                                    </a>
+                                </p>
+                                <p class="govuk-body-s">{l.leads.clone()}</p>
+                            </td>
+                            <td class="govuk-table__cell">
+                                <StatusTag status=l.status />
+                                <p class="govuk-body-s">{change}</p>
+                            </td>
+                            <td class="govuk-table__cell">
+                                {l
+                                    .updates
+                                    .into_iter()
+                                    .map(|(date, status, text)| {
+                                        view! {
+                                            <div class="app-report-progress">
+                                                <p class="govuk-body-s govuk-!-margin-bottom-1">
+                                                    <strong>{date.to_string()}</strong>
+                                                    " "
+                                                    <StatusTag status />
+                                                </p>
+                                                {text
+                                                    .lines()
+                                                    .filter(|t| !t.trim().is_empty())
+                                                    .map(|t| view! { <p class="govuk-body-s">{t.to_string()}</p> })
+                                                    .collect_view()}
+                                            </div>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view()}
         </Table>
     }
     .into_any()

@@ -3,6 +3,7 @@
 //! document, a redacted copy for people outside the partnership).
 
 pub(crate) mod check;
+mod preview;
 mod qr;
 mod receive;
 mod redacted;
@@ -23,15 +24,21 @@ pub fn SharePage() -> impl IntoView {
     page_loaded("Share with partners");
     let has_plan = Memo::new(move |_| session.plan.with(|p| p.is_some()));
     view! {
-        <h1 class="govuk-heading-l" tabindex="-1">"Share with partners"</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            "Share with partners"
+        </h1>
         <p class="govuk-body">
             "Partners keep their own copy of the partnership. Send your changes as a file by email, USB stick or shared drive; "
             "open theirs here to bring in their changes. Nothing changes until you confirm."
         </p>
         <Show
             when=move || has_plan.get()
-            fallback=|| view! {
-                <p class="govuk-body">"No partnership is open. Open a file below to add a partnership to this device, or to restore one from a backup."</p>
+            fallback=|| {
+                view! {
+                    <p class="govuk-body">
+                        "No partnership is open. Open a file below to add a partnership to this device, or to restore one from a backup."
+                    </p>
+                }
             }
         >
             <send::SendSection />
@@ -50,8 +57,12 @@ pub fn SharePage() -> impl IntoView {
 pub fn OpenFilePage() -> impl IntoView {
     page_loaded("Open a file from a partner");
     view! {
-        <a href=Route::Workspaces.href() class="govuk-back-link">"Your partnerships"</a>
-        <h1 class="govuk-heading-l" tabindex="-1">"Open a file from a partner"</h1>
+        <a href=Route::Workspaces.href() class="govuk-back-link">
+            "Your partnerships"
+        </a>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            "Open a file from a partner"
+        </h1>
         <p class="govuk-body">
             "If a partner has sent you their partnership as a file (ending .saferplan or .automerge), open it here. "
             "Safer Plan checks the file and shows what it holds before anything is kept in this browser. "
@@ -88,6 +99,8 @@ fn OtherCopies() -> impl IntoView {
             "A copy for people outside the partnership, without text you choose, such as the progress notes of the domestic abuse theme. "
             "It is a new document with no history, so removed text cannot be recovered from it."
         </p>
-        <a class="govuk-button govuk-button--secondary" href=Route::RedactedCopy.href()>"Make a redacted copy"</a>
+        <a class="govuk-button govuk-button--secondary" href=Route::RedactedCopy.href()>
+            "Make a redacted copy"
+        </a>
     }
 }

@@ -6,14 +6,20 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::cell::RefCell;
+
 use std::rc::Rc;
 use std::time::Duration;
-use wasm_bindgen::prelude::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::exchange::qr::{self, Assembly, Drawn, Scanned};
+
+mod capture;
+mod reader;
+
+use capture::{capture_photo, capture_video};
+use reader::{Read, Reader};
 
 /// How long each code stays up: several camera frames (one is read every
 /// 250 ms, in about 25 ms), and the demo partnership's 40 codes go round in
@@ -21,9 +27,6 @@ use crate::exchange::qr::{self, Assembly, Drawn, Scanned};
 const SHOW_EACH: Duration = Duration::from_millis(1000);
 /// How often a camera frame is looked at.
 const SCAN_EVERY: Duration = Duration::from_millis(250);
-/// Camera frames and photos are shrunk to this many pixels on the longer
-/// side: plenty for a code filling part of the view, and quick to search.
-const LARGEST_SIDE: f64 = 1000.0;
 
 /// The codes of one file (drawn by the file worker), shown one after another and round again until
 /// the person closes them. Pausing (WCAG 2.2.2) lets a reader catch up on
@@ -83,8 +86,7 @@ pub fn QrSequence(codes: Vec<Option<Drawn>>, on_close: impl Fn() + Copy + Send +
                 "Hold it so each code fills most of its screen. The codes change by themselves and go round again until the other tablet has them all."
             </p>
             <figure class="app-qr__figure">
-                {picture}
-                <figcaption class="govuk-body govuk-!-font-weight-bold" id="qr-caption">
+                {picture} <figcaption class="govuk-body govuk-!-font-weight-bold" id="qr-caption">
                     {move || format!("Code {} of {total}", shown.get() + 1)}
                 </figcaption>
             </figure>
@@ -92,7 +94,11 @@ pub fn QrSequence(codes: Vec<Option<Drawn>>, on_close: impl Fn() + Copy + Send +
                 <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| step(-1)>
                     "Previous code"
                 </button>
-                <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| playing.update(|p| *p = !*p)>
+                <button
+                    type="button"
+                    class="govuk-button govuk-button--secondary"
+                    on:click=move |_| playing.update(|p| *p = !*p)
+                >
                     {move || if playing.get() { "Pause" } else { "Play" }}
                 </button>
                 <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| step(1)>
@@ -270,10 +276,12 @@ pub fn QrScanner(on_file: impl Fn(Vec<u8>) + Copy + Send + Sync + 'static) -> im
         <div class="govuk-button-group">
             <Show
                 when=move || camera_on.get()
-                fallback=move || view! {
-                    <button type="button" class="govuk-button govuk-button--secondary" on:click=start_camera>
-                        "Scan codes with the camera"
-                    </button>
+                fallback=move || {
+                    view! {
+                        <button type="button" class="govuk-button govuk-button--secondary" on:click=start_camera>
+                            "Scan codes with the camera"
+                        </button>
+                    }
                 }
             >
                 <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| stop_camera()>
@@ -295,17 +303,36 @@ pub fn QrScanner(on_file: impl Fn(Vec<u8>) + Copy + Send + Sync + 'static) -> im
             aria-label="Camera view"
         ></video>
         <div class="govuk-form-group">
-            <label class="govuk-label" for="qr-photos">"Or choose photos of the codes"</label>
-            <div class="govuk-hint" id="qr-photos-hint">"One code in each photo, in any order."</div>
-            <input class="govuk-file-upload" id="qr-photos" type="file" accept="image/*" multiple=true aria-describedby="qr-photos-hint" on:change=read_photos />
+            <label class="govuk-label" for="qr-photos">
+                "Or choose photos of the codes"
+            </label>
+            <div class="govuk-hint" id="qr-photos-hint">
+                "One code in each photo, in any order."
+            </div>
+            <input
+                class="govuk-file-upload"
+                id="qr-photos"
+                type="file"
+                accept="image/*"
+                multiple=true
+                aria-describedby="qr-photos-hint"
+                on:change=read_photos
+            />
         </div>
         <div id="qr-progress" role="status" aria-live="polite">
-            {move || progress.get().map(|(scanned, total, missing)| view! {
-                <p class="govuk-body govuk-!-font-weight-bold">{format!("{scanned} of {total} codes scanned")}</p>
-                {(!missing.is_empty()).then(|| view! {
-                    <p class="govuk-body">{qr::still_needed(&missing)}</p>
-                })}
-            })}
+            {move || {
+                progress
+                    .get()
+                    .map(|(scanned, total, missing)| {
+                        view! {
+                            <p class="govuk-body govuk-!-font-weight-bold">
+                                {format!("{scanned} of {total} codes scanned")}
+                            </p>
+                            {(!missing.is_empty())
+                                .then(|| view! { <p class="govuk-body">{qr::still_needed(&missing)}</p> })}
+                        }
+                    })
+            }}
         </div>
         <div id="qr-notice" role="alert">
             {move || match notice.get() {
@@ -337,133 +364,4 @@ async fn open_camera() -> Result<web_sys::MediaStream, String> {
             _ => unavailable(),
         }),
     }
-}
-
-/// The worker that reads codes (`public/qr-worker.js` with the qr-reader
-/// wasm), started on first use. One image is read at a time.
-struct Reader {
-    worker: web_sys::Worker,
-    answer: Rc<RefCell<Option<js_sys::Function>>>,
-    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
-    _on_error: Closure<dyn FnMut(web_sys::Event)>,
-}
-
-/// What the reader made of one image.
-enum Read {
-    Found(String),
-    Nothing,
-    /// Still reading the previous image: a camera frame is skipped.
-    Busy,
-    /// The worker could not start or stopped on the image.
-    Failed,
-}
-
-impl Reader {
-    fn start() -> Option<Reader> {
-        let worker = web_sys::Worker::new("./qr-worker.js").ok()?;
-        let answer = Rc::new(RefCell::new(None::<js_sys::Function>));
-        let reply = move |answer: &Rc<RefCell<Option<js_sys::Function>>>, data: &JsValue| {
-            if let Some(resolve) = answer.borrow_mut().take() {
-                let _ = resolve.call1(&JsValue::NULL, data);
-            }
-        };
-        let on_message = {
-            let answer = answer.clone();
-            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-                reply(&answer, &ev.data())
-            })
-        };
-        let on_error = {
-            let answer = answer.clone();
-            Closure::<dyn FnMut(web_sys::Event)>::new(move |_| reply(&answer, &JsValue::UNDEFINED))
-        };
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Some(Reader { worker, answer, _on_message: on_message, _on_error: on_error })
-    }
-
-    fn busy(&self) -> bool {
-        self.answer.borrow().is_some()
-    }
-
-    async fn read(&self, image: &web_sys::ImageData) -> Read {
-        if self.busy() {
-            return Read::Busy;
-        }
-        let answer = self.answer.clone();
-        let promise = js_sys::Promise::new(&mut |resolve, _| *answer.borrow_mut() = Some(resolve));
-        let message = js_sys::Object::new();
-        if js_sys::Reflect::set(&message, &"image".into(), image).is_err()
-            || self.worker.post_message(&message).is_err()
-        {
-            self.answer.borrow_mut().take();
-            return Read::Failed;
-        }
-        let Ok(data) = JsFuture::from(promise).await else { return Read::Failed };
-        let field = |name: &str| js_sys::Reflect::get(&data, &name.into()).unwrap_or(JsValue::UNDEFINED);
-        if !data.is_object() || !field("failed").is_undefined() {
-            return Read::Failed;
-        }
-        field("text").as_string().map_or(Read::Nothing, Read::Found)
-    }
-}
-
-impl Drop for Reader {
-    fn drop(&mut self) {
-        self.worker.terminate();
-    }
-}
-
-fn capture_video(video: &web_sys::HtmlVideoElement) -> Option<web_sys::ImageData> {
-    // HAVE_CURRENT_DATA: a frame is there to draw.
-    if video.ready_state() < 2 {
-        return None;
-    }
-    let (w, h) = (f64::from(video.video_width()), f64::from(video.video_height()));
-    capture(w, h, |ctx, dw, dh| ctx.draw_image_with_html_video_element_and_dw_and_dh(video, 0.0, 0.0, dw, dh))
-}
-
-async fn capture_photo(file: &web_sys::File) -> Option<web_sys::ImageData> {
-    let window = web_sys::window()?;
-    let bitmap = JsFuture::from(window.create_image_bitmap_with_blob(file).ok()?).await.ok()?;
-    let bitmap: web_sys::ImageBitmap = bitmap.dyn_into().ok()?;
-    let (w, h) = (f64::from(bitmap.width()), f64::from(bitmap.height()));
-    let image = capture(w, h, |ctx, dw, dh| ctx.draw_image_with_image_bitmap_and_dw_and_dh(&bitmap, 0.0, 0.0, dw, dh));
-    bitmap.close();
-    image
-}
-
-thread_local! {
-    static SCRATCH: RefCell<Option<web_sys::HtmlCanvasElement>> = const { RefCell::new(None) };
-}
-
-/// One off-page canvas for every frame and photo, rather than a new one
-/// four times a second while the camera is on.
-fn scratch_canvas() -> Option<web_sys::HtmlCanvasElement> {
-    SCRATCH.with(|cell| {
-        if cell.borrow().is_none() {
-            let made = web_sys::window()?.document()?.create_element("canvas").ok()?.dyn_into().ok()?;
-            *cell.borrow_mut() = Some(made);
-        }
-        cell.borrow().clone()
-    })
-}
-
-/// Draws a frame or photo, shrunk, onto a scratch canvas and takes its pixels.
-fn capture(
-    width: f64,
-    height: f64,
-    draw: impl FnOnce(&web_sys::CanvasRenderingContext2d, f64, f64) -> Result<(), JsValue>,
-) -> Option<web_sys::ImageData> {
-    if width < 1.0 || height < 1.0 {
-        return None;
-    }
-    let scale = (LARGEST_SIDE / width.max(height)).min(1.0);
-    let (w, h) = ((width * scale).round().max(1.0), (height * scale).round().max(1.0));
-    let canvas = scratch_canvas()?;
-    canvas.set_width(w as u32);
-    canvas.set_height(h as u32);
-    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-    draw(&ctx, w, h).ok()?;
-    ctx.get_image_data(0.0, 0.0, w, h).ok()
 }

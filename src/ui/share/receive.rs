@@ -17,11 +17,11 @@ use crate::ui::clock;
 use crate::ui::components::{ErrorSummary, TextField, show_errors};
 use crate::ui::file_worker::jobs::seconds_to_unlock;
 use crate::ui::file_worker::{self, CheckingStatus};
-use crate::ui::history::ChangesTable;
 use crate::ui::navigation::use_navigation;
 use crate::ui::router::focus_id;
 use crate::ui::session::use_session;
 use crate::ui::share::check::{Verdict, check_file, keep_open_partnership};
+use crate::ui::share::preview::{ChangesPreview, OtherPartnership};
 use crate::ui::share::qr::QrScanner;
 
 /// What the chosen file turned out to be. The file itself is held by the
@@ -278,87 +278,106 @@ pub fn ReceiveSection() -> impl IntoView {
     view! {
         <h2 class="govuk-heading-m">"Open a partner's file"</h2>
         <div class="govuk-form-group">
-            <label class="govuk-label govuk-label--s" for="partner-file">"Choose the file a partner sent, or a backup"</label>
-            <div class="govuk-hint" id="partner-file-hint">"A .saferplan file from Safer Plan, an .automerge document, or a file protected with age. Nothing changes until you confirm."</div>
-            <input class="govuk-file-upload" id="partner-file" name="partner-file" type="file" accept=".saferplan,.automerge,.age" aria-describedby="partner-file-hint" on:change=choose />
+            <label class="govuk-label govuk-label--s" for="partner-file">
+                "Choose the file a partner sent, or a backup"
+            </label>
+            <div class="govuk-hint" id="partner-file-hint">
+                "A .saferplan file from Safer Plan, an .automerge document, or a file protected with age. Nothing changes until you confirm."
+            </div>
+            <input
+                class="govuk-file-upload"
+                id="partner-file"
+                name="partner-file"
+                type="file"
+                accept=".saferplan,.automerge,.age"
+                aria-describedby="partner-file-hint"
+                on:change=choose
+            />
         </div>
         <QrScanner on_file=scanned />
         <CheckingStatus checking id="file-checking" />
         <div id="incoming" tabindex="-1">
-            {move || incoming.get().map(|i| match i {
-                Incoming::Refused { name, reason } => {
-                    let said = if name.is_empty() { reason } else { format!("{}: {reason}", opening_name(&name)) };
-                    view! { <ErrorSummary title="This file cannot be used" message=said /> }.into_any()
-                }
-                Incoming::Locked { name, seconds } => {
-                    let for_unlock = name.clone();
-                    view! {
-                        <ErrorSummary errors=passphrase_errors />
-                        <h3 class="govuk-heading-s">{format!("{} is protected with a passphrase", opening_name(&name))}</h3>
-                        {seconds.map(|n| view! {
-                            <div class="govuk-inset-text" id="slow-to-open">{format!("The partner chose a strong protection setting: opening this file may take about {n} seconds on this device.")}</div>
-                        })}
-                        <TextField id="file-passphrase" label="Passphrase" value=passphrase errors=passphrase_errors input_type="password" autocomplete="off" />
-                        <p class="govuk-body" role="status">{move || opening.get().then(|| format!("Opening the file\u{2026} this may take about {} seconds.", seconds.unwrap_or(1)))}</p>
-                        <button type="button" class="govuk-button" disabled=move || opening.get() || checking.get() on:click=move |_| unlock(for_unlock.clone(), seconds.is_some())>"Open file"</button>
-                    }.into_any()
-                }
-                Incoming::Other { name, partnership, restores, another_open } => view! {
-                    <h3 class="govuk-heading-s">
-                        {if restores {
-                            format!("{} holds {partnership}, which this browser lost", opening_name(&name))
-                        } else if another_open {
-                            format!("{} is for {partnership}, not the partnership open now", opening_name(&name))
-                        } else {
-                            format!("{} holds {partnership}", opening_name(&name))
-                        }}
-                    </h3>
-                    {(!restores).then(|| view! {
-                        <p class="govuk-body">"It will be kept in this browser beside any other partnership, and you can send your changes back to the partner who sent it."</p>
-                    })}
-                    <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| open_other(name.clone(), restores)>
-                        {if restores { format!("Restore {partnership} from this file") } else { format!("Open {partnership} as a partnership on this device") }}
-                    </button>
-                }.into_any(),
-                Incoming::Changes { name, summary, from, clashes } => {
-                    let lines = summary.lines();
-                    let count = summary.changes.len();
-                    let for_merge = name.clone();
-                    let sender = from.map(|a| a.describe()).filter(|s| !s.is_empty());
-                    view! {
-                        <h3 class="govuk-heading-s">{format!("What {name} would change")}</h3>
-                        {sender.map(|s| view! { <p class="govuk-body">{format!("Sent by {s}.")}</p> })}
-                        {if lines.is_empty() {
-                            view! { <p class="govuk-body">"Nothing new: you already have every change in this file."</p> }.into_any()
-                        } else {
+            {move || {
+                incoming
+                    .get()
+                    .map(|i| match i {
+                        Incoming::Refused { name, reason } => {
+                            let said = if name.is_empty() {
+                                reason
+                            } else {
+                                format!("{}: {reason}", opening_name(&name))
+                            };
+                            view! { <ErrorSummary title="This file cannot be used" message=said /> }.into_any()
+                        }
+                        Incoming::Locked { name, seconds } => {
+                            let for_unlock = name.clone();
                             view! {
-                                <ul class="govuk-list govuk-list--bullet" id="incoming-summary">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                                <ChangesTable caption="Changes in the file" entries=Signal::stored(summary.changes.clone()) />
-                                {(!clashes.is_empty()).then(|| view! {
-                                    <div class="govuk-warning-text">
-                                        <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
-                                        <strong class="govuk-warning-text__text">
-                                            <span class="govuk-visually-hidden">"Warning"</span>
-                                            "After merging, some action numbers will be used twice"
-                                        </strong>
-                                    </div>
-                                    <ul class="govuk-list govuk-list--bullet" id="number-clashes">
-                                        {clashes.iter().map(|c| view! {
-                                            <li>{format!(
-                                                "Action {} is \u{201c}{}\u{201d} on this device and \u{201c}{}\u{201d} in the file. After merging, give one of them a new number: {} is free.",
-                                                c.number, c.ours, c.theirs, c.next
-                                            )}</li>
-                                        }).collect_view()}
-                                    </ul>
-                                })}
-                                <button type="button" class="govuk-button" on:click=move |_| merge(for_merge.clone())>
-                                    {format!("Merge {count} change{}", if count == 1 { "" } else { "s" })}
+                                <ErrorSummary errors=passphrase_errors />
+                                <h3 class="govuk-heading-s">
+                                    {format!("{} is protected with a passphrase", opening_name(&name))}
+                                </h3>
+                                {seconds
+                                    .map(|n| {
+                                        view! {
+                                            <div class="govuk-inset-text" id="slow-to-open">
+                                                {format!(
+                                                    "The partner chose a strong protection setting: opening this file may take about {n} seconds on this device.",
+                                                )}
+                                            </div>
+                                        }
+                                    })}
+                                <TextField
+                                    id="file-passphrase"
+                                    label="Passphrase"
+                                    value=passphrase
+                                    errors=passphrase_errors
+                                    input_type="password"
+                                    autocomplete="off"
+                                />
+                                <p class="govuk-body" role="status">
+                                    {move || {
+                                        opening
+                                            .get()
+                                            .then(|| {
+                                                format!(
+                                                    "Opening the file\u{2026} this may take about {} seconds.",
+                                                    seconds.unwrap_or(1),
+                                                )
+                                            })
+                                    }}
+                                </p>
+                                <button
+                                    type="button"
+                                    class="govuk-button"
+                                    disabled=move || opening.get() || checking.get()
+                                    on:click=move |_| unlock(for_unlock.clone(), seconds.is_some())
+                                >
+                                    "Open file"
                                 </button>
-                            }.into_any()
-                        }}
-                    }.into_any()
-                }
-            })}
+                            }
+                                .into_any()
+                        }
+                        Incoming::Other { name, partnership, restores, another_open } => {
+                            view! {
+                                <OtherPartnership
+                                    name=opening_name(&name)
+                                    partnership
+                                    restores
+                                    another_open
+                                    on_open=move || open_other(name.clone(), restores)
+                                />
+                            }
+                                .into_any()
+                        }
+                        Incoming::Changes { name, summary, from, clashes } => {
+                            let for_merge = name.clone();
+                            view! {
+                                <ChangesPreview name summary from clashes on_merge=move || merge(for_merge.clone()) />
+                            }
+                                .into_any()
+                        }
+                    })
+            }}
         </div>
     }
 }

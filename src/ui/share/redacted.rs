@@ -83,7 +83,9 @@ pub fn RedactedCopyPage() -> impl IntoView {
 
     view! {
         <BackLink route=Route::Share text="Back to Share" />
-        <h1 class="govuk-heading-l" tabindex="-1">"Make a redacted copy"</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            "Make a redacted copy"
+        </h1>
         <p class="govuk-body">
             "The copy is a new document made from the plan as it is now, with the text you choose replaced by \u{201c}[Removed before sharing]\u{201d}. "
             "It keeps no history, so nothing removed can be recovered from it, and it cannot be merged back into the partnership."
@@ -102,11 +104,22 @@ pub fn RedactedCopyPage() -> impl IntoView {
                 ("people".into(), "Names of people who wrote updates (organisations stay)".into()),
             ]
         />
-        <button type="button" class="govuk-button" on:click=make>"Download redacted copy"</button>
+        <button type="button" class="govuk-button" on:click=make>
+            "Download redacted copy"
+        </button>
         <div id="redacted-done" tabindex="-1">
-            {move || done.get().map(|name| view! {
-                <div class="govuk-inset-text">{format!("Downloaded {name}. Check it before sending: open it in Safer Plan on the Share page to see exactly what it holds.")}</div>
-            })}
+            {move || {
+                done.get()
+                    .map(|name| {
+                        view! {
+                            <div class="govuk-inset-text">
+                                {format!(
+                                    "Downloaded {name}. Check it before sending: open it in Safer Plan on the Share page to see exactly what it holds.",
+                                )}
+                            </div>
+                        }
+                    })
+            }}
         </div>
     }
 }

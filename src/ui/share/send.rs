@@ -13,7 +13,9 @@ use crate::exchange::share::{FileFor, size_text};
 use crate::exchange::{Outgoing, make_envelope};
 use crate::model::FieldErrors;
 use crate::ui::clock;
-use crate::ui::components::{Checkbox, ErrorSummary, Radios, SelectField, TextField, clear_errors, show_errors};
+use crate::ui::components::{
+    Checkbox, ErrorSummary, Radios, SelectField, TextField, WarningText, clear_errors, show_errors,
+};
 use crate::ui::device::use_device;
 use crate::ui::download::download;
 use crate::ui::file_worker::BusyStatus;
@@ -157,7 +159,16 @@ pub fn SendSection() -> impl IntoView {
             options
             hint="Safer Plan remembers what it last sent each partner on this device, so their file holds only what they do not have."
         />
-        {move || history_line().map(|line| view! { <p class="govuk-body" id="exchange-record">{line}</p> })}
+        {move || {
+            history_line()
+                .map(|line| {
+                    view! {
+                        <p class="govuk-body" id="exchange-record">
+                            {line}
+                        </p>
+                    }
+                })
+        }}
         <Show when=exchanged_before>
             <Radios
                 id="contents"
@@ -189,7 +200,13 @@ pub fn SendSection() -> impl IntoView {
         </Show>
         <div class="govuk-button-group">
             <button type="button" class="govuk-button" on:click=move |_| make(How::Download)>
-                {move || if recipient.with(String::is_empty) { "Download the whole partnership".to_string() } else { format!("Download file for {}", recipient.get()) }}
+                {move || {
+                    if recipient.with(String::is_empty) {
+                        "Download the whole partnership".to_string()
+                    } else {
+                        format!("Download file for {}", recipient.get())
+                    }
+                }}
             </button>
             <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| make(How::Codes)>
                 "Show as QR codes for a tablet"
@@ -200,27 +217,41 @@ pub fn SendSection() -> impl IntoView {
             {move || codes.get().map(|codes| view! { <QrSequence codes on_close=close_codes /> })}
         </div>
         <div id="sent-confirmation" tabindex="-1">
-            {move || sent.get().map(|s| view! {
-                <div class="govuk-panel govuk-panel--confirmation app-panel--compact">
-                    <h3 class="govuk-panel__title govuk-heading-s">"File downloaded"</h3>
-                    <div class="govuk-panel__body govuk-body">{format!("{} ({})", s.file_name, size_text(s.size))}</div>
-                </div>
-                <p class="govuk-body">
-                    {match &s.recipient {
-                        Some(org) => format!("Send it to {org} by email, USB stick or shared drive. They open it on their Share page."),
-                        None => "Keep it somewhere safe, such as a shared drive: it is also a backup of this partnership.".to_string(),
-                    }}
-                </p>
-                {s.protected.then(|| view! {
-                    <div class="govuk-warning-text">
-                        <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
-                        <strong class="govuk-warning-text__text">
-                            <span class="govuk-visually-hidden">"Warning"</span>
-                            "Tell them the passphrase another way, such as by phone \u{2013} never in the same email as the file."
-                        </strong>
-                    </div>
-                })}
-            })}
+            {move || {
+                sent.get()
+                    .map(|s| {
+                        view! {
+                            <div class="govuk-panel govuk-panel--confirmation app-panel--compact">
+                                <h3 class="govuk-panel__title govuk-heading-s">"File downloaded"</h3>
+                                <div class="govuk-panel__body govuk-body">
+                                    {format!("{} ({})", s.file_name, size_text(s.size))}
+                                </div>
+                            </div>
+                            <p class="govuk-body">
+                                {match &s.recipient {
+                                    Some(org) => {
+                                        format!(
+                                            "Send it to {org} by email, USB stick or shared drive. They open it on their Share page.",
+                                        )
+                                    }
+                                    None => {
+                                        "Keep it somewhere safe, such as a shared drive: it is also a backup of this partnership."
+                                            .to_string()
+                                    }
+                                }}
+                            </p>
+                            {s
+                                .protected
+                                .then(|| {
+                                    view! {
+                                        <WarningText>
+                                            "Tell them the passphrase another way, such as by phone \u{2013} never in the same email as the file."
+                                        </WarningText>
+                                    }
+                                })}
+                        }
+                    })
+            }}
         </div>
     }
 }

@@ -87,14 +87,38 @@ pub fn SpreadsheetsPage() -> impl IntoView {
 
     view! {
         <ErrorSummary message=problem />
-        <h1 class="govuk-heading-l" tabindex="-1">"Excel and CSV"</h1>
+        <h1 class="govuk-heading-l" tabindex="-1">
+            "Excel and CSV"
+        </h1>
         <h2 class="govuk-heading-m">"Download the plan"</h2>
-        <p class="govuk-body">"The workbook has three sheets: actions, every progress update, and every indicator value."</p>
+        <p class="govuk-body">
+            "The workbook has three sheets: actions, every progress update, and every indicator value."
+        </p>
         <div class="govuk-button-group">
-            <button type="button" class="govuk-button" on:click=move |_| fetch_workbook()>"Download workbook (.xlsx)"</button>
-            <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| fetch(Download::Actions)>"Actions (.csv)"</button>
-            <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| fetch(Download::Progress)>"Progress updates (.csv)"</button>
-            <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| fetch(Download::Indicators)>"Indicator values (.csv)"</button>
+            <button type="button" class="govuk-button" on:click=move |_| fetch_workbook()>
+                "Download workbook (.xlsx)"
+            </button>
+            <button
+                type="button"
+                class="govuk-button govuk-button--secondary"
+                on:click=move |_| fetch(Download::Actions)
+            >
+                "Actions (.csv)"
+            </button>
+            <button
+                type="button"
+                class="govuk-button govuk-button--secondary"
+                on:click=move |_| fetch(Download::Progress)
+            >
+                "Progress updates (.csv)"
+            </button>
+            <button
+                type="button"
+                class="govuk-button govuk-button--secondary"
+                on:click=move |_| fetch(Download::Indicators)
+            >
+                "Indicator values (.csv)"
+            </button>
         </div>
         <tracker::TrackerImport />
         <values::ValuesImport />

@@ -23,7 +23,12 @@ fn lines(text: &str) -> impl IntoView + use<> {
 #[component]
 pub fn SheetNotes(notes: Vec<String>, rows: usize) -> impl IntoView {
     view! {
-        <p class="govuk-body">{format!("{} under the headings. Check each part of an action comes from the right column.", plural(rows, "row", "rows"))}</p>
+        <p class="govuk-body">
+            {format!(
+                "{} under the headings. Check each part of an action comes from the right column.",
+                plural(rows, "row", "rows"),
+            )}
+        </p>
         <h4 class="govuk-heading-s">"How the sheet was read"</h4>
         <ul class="govuk-list govuk-list--bullet">
             {notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
@@ -36,40 +41,63 @@ pub fn ActionsPreview(preview: ImportPreview) -> impl IntoView {
     let ImportPreview { actions, skipped, warnings, notes } = preview;
     let heading = format!("{} will be added", plural(actions.len(), "action", "actions"));
     view! {
-        <h3 class="govuk-heading-s" id="import-preview">{heading}</h3>
+        <h3 class="govuk-heading-s" id="import-preview">
+            {heading}
+        </h3>
         <div class="app-table-scroll" role="region" aria-label="Actions to import" tabindex="0">
             <table class="govuk-table app-table--small">
                 <caption class="govuk-table__caption govuk-visually-hidden">"Actions to import"</caption>
                 <thead class="govuk-table__head">
                     <tr class="govuk-table__row">
-                        {["Row", "No.", "Key action", "Theme", "Leads", "Partners", "Documents", "Start", "Due", "Status", "Latest progress"]
+                        {[
+                            "Row",
+                            "No.",
+                            "Key action",
+                            "Theme",
+                            "Leads",
+                            "Partners",
+                            "Documents",
+                            "Start",
+                            "Due",
+                            "Status",
+                            "Latest progress",
+                        ]
                             .into_iter()
-                            .map(|h| view! { <th scope="col" class="govuk-table__header">{h}</th> })
+                            .map(|h| {
+                                view! {
+                                    <th scope="col" class="govuk-table__header">
+                                        {h}
+                                    </th>
+                                }
+                            })
                             .collect_view()}
                     </tr>
                 </thead>
                 <tbody class="govuk-table__body">
-                    {actions.into_iter().map(|a| {
-                        let (status, progress) = match &a.progress {
-                            Some(p) => (p.status.label().to_string(), format!("{}: {}", p.date.short(), p.text)),
-                            None => ("Not started".to_string(), String::new()),
-                        };
-                        view! {
-                            <tr class="govuk-table__row">
-                                <td class="govuk-table__cell">{a.row}</td>
-                                <td class="govuk-table__cell">{a.draft.number.clone()}</td>
-                                <td class="govuk-table__cell">{a.draft.title.clone()}</td>
-                                <td class="govuk-table__cell">{a.theme_name.clone()}</td>
-                                <td class="govuk-table__cell">{lines(&a.draft.leads)}</td>
-                                <td class="govuk-table__cell">{lines(&a.draft.partners)}</td>
-                                <td class="govuk-table__cell">{lines(&a.draft.linked_documents)}</td>
-                                <td class="govuk-table__cell">{short_date(&a.draft.start)}</td>
-                                <td class="govuk-table__cell">{short_date(&a.draft.due)}</td>
-                                <td class="govuk-table__cell">{status}</td>
-                                <td class="govuk-table__cell">{progress}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
+                    {actions
+                        .into_iter()
+                        .map(|a| {
+                            let (status, progress) = match &a.progress {
+                                Some(p) => (p.status.label().to_string(), format!("{}: {}", p.date.short(), p.text)),
+                                None => ("Not started".to_string(), String::new()),
+                            };
+                            view! {
+                                <tr class="govuk-table__row">
+                                    <td class="govuk-table__cell">{a.row}</td>
+                                    <td class="govuk-table__cell">{a.draft.number.clone()}</td>
+                                    <td class="govuk-table__cell">{a.draft.title.clone()}</td>
+                                    <td class="govuk-table__cell">{a.theme_name.clone()}</td>
+                                    <td class="govuk-table__cell">{lines(&a.draft.leads)}</td>
+                                    <td class="govuk-table__cell">{lines(&a.draft.partners)}</td>
+                                    <td class="govuk-table__cell">{lines(&a.draft.linked_documents)}</td>
+                                    <td class="govuk-table__cell">{short_date(&a.draft.start)}</td>
+                                    <td class="govuk-table__cell">{short_date(&a.draft.due)}</td>
+                                    <td class="govuk-table__cell">{status}</td>
+                                    <td class="govuk-table__cell">{progress}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
                 </tbody>
             </table>
         </div>
@@ -87,16 +115,30 @@ pub fn ProblemTable(rows: Vec<RowProblem>, caption: &'static str) -> impl IntoVi
         let shown = shown.to_vec();
         view! {
             <Table caption=caption columns=["Row", "Reason"] caption_size=CaptionSize::Small>
-                {shown.into_iter().map(|r| view! {
-                    <tr class="govuk-table__row">
-                        <td class="govuk-table__cell">{r.row}</td>
-                        <td class="govuk-table__cell">{r.reason}</td>
-                    </tr>
-                }).collect_view()}
+                {shown
+                    .into_iter()
+                    .map(|r| {
+                        view! {
+                            <tr class="govuk-table__row">
+                                <td class="govuk-table__cell">{r.row}</td>
+                                <td class="govuk-table__cell">{r.reason}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
             </Table>
-            {(more > 0).then(|| view! {
-                <p class="govuk-body">{format!("And {} more. The first {} are listed.", plural(more, "row", "rows"), crate::spreadsheet::PROBLEMS_SHOWN)}</p>
-            })}
+            {(more > 0)
+                .then(|| {
+                    view! {
+                        <p class="govuk-body">
+                            {format!(
+                                "And {} more. The first {} are listed.",
+                                plural(more, "row", "rows"),
+                                crate::spreadsheet::PROBLEMS_SHOWN,
+                            )}
+                        </p>
+                    }
+                })}
         }
     })
 }

@@ -51,39 +51,68 @@ pub fn ValuesImport() -> impl IntoView {
     view! {
         <h2 class="govuk-heading-m">"Import indicator values"</h2>
         <div class="govuk-form-group">
-            <label class="govuk-label govuk-label--s" for="values-file">"Choose the performance return"</label>
+            <label class="govuk-label govuk-label--s" for="values-file">
+                "Choose the performance return"
+            </label>
             <div class="govuk-hint" id="values-file-hint">
                 "One value per row, with columns for the indicator, the quarter (for example Q3 2019-20) and the value \u{2013} the layout of the \u{201c}Indicator values\u{201d} sheet above. A value formatted as a percentage is read as the percentage shown."
             </div>
-            <input class="govuk-file-upload" id="values-file" name="values-file" type="file" accept=".xlsx,.ods,.csv,.txt,text/csv" aria-describedby="values-file-hint" on:change=choose_values />
+            <input
+                class="govuk-file-upload"
+                id="values-file"
+                name="values-file"
+                type="file"
+                accept=".xlsx,.ods,.csv,.txt,text/csv"
+                aria-describedby="values-file-hint"
+                on:change=choose_values
+            />
         </div>
         <CheckingStatus checking id="values-checking" />
-        {move || values.get().map(|(name, r)| match r {
-            Err(e) => view! { <ErrorSummary links=vec![("values-file".to_string(), e)] /> }.into_any(),
-            Ok(p) => {
-                let n = p.values.len();
-                view! {
-                    <h3 class="govuk-heading-s">{format!("{} will be recorded from {name}", plural(n, "value", "values"))}</h3>
-                    <Table caption="Values to import" columns=["Row", "Indicator", "Quarter", "Value"] numeric=1>
-                        {p.values.iter().map(|v| {
-                            let shown = v.shown.clone();
-                            view! {
-                                <tr class="govuk-table__row">
-                                    <td class="govuk-table__cell">{v.row}</td>
-                                    <td class="govuk-table__cell">{v.indicator.clone()}</td>
-                                    <td class="govuk-table__cell">{v.quarter.to_string()}</td>
-                                    <td class="govuk-table__cell govuk-table__cell--numeric">{shown}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </Table>
-                    <ProblemTable rows=p.skipped.clone() caption="Rows that will not be recorded" />
-                    {(n > 0).then(|| view! {
-                        <button type="button" class="govuk-button" on:click=confirm_values>{format!("Record {}", plural(n, "value", "values"))}</button>
-                    })}
-                }
-                .into_any()
-            }
-        })}
+        {move || {
+            values
+                .get()
+                .map(|(name, r)| match r {
+                    Err(e) => view! { <ErrorSummary links=vec![("values-file".to_string(), e)] /> }.into_any(),
+                    Ok(p) => {
+                        let n = p.values.len();
+                        view! {
+                            <h3 class="govuk-heading-s">
+                                {format!("{} will be recorded from {name}", plural(n, "value", "values"))}
+                            </h3>
+                            <Table
+                                caption="Values to import"
+                                columns=["Row", "Indicator", "Quarter", "Value"]
+                                numeric=1
+                            >
+                                {p
+                                    .values
+                                    .iter()
+                                    .map(|v| {
+                                        let shown = v.shown.clone();
+                                        view! {
+                                            <tr class="govuk-table__row">
+                                                <td class="govuk-table__cell">{v.row}</td>
+                                                <td class="govuk-table__cell">{v.indicator.clone()}</td>
+                                                <td class="govuk-table__cell">{v.quarter.to_string()}</td>
+                                                <td class="govuk-table__cell govuk-table__cell--numeric">{shown}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </Table>
+                            <ProblemTable rows=p.skipped.clone() caption="Rows that will not be recorded" />
+                            {(n > 0)
+                                .then(|| {
+                                    view! {
+                                        <button type="button" class="govuk-button" on:click=confirm_values>
+                                            {format!("Record {}", plural(n, "value", "values"))}
+                                        </button>
+                                    }
+                                })}
+                        }
+                            .into_any()
+                    }
+                })
+        }}
     }
 }
