@@ -13,7 +13,6 @@ use crate::model::paging::{ACTIONS, showing};
 use crate::nav::Route;
 
 use crate::ui::components::{ShowMore, StatusTag, Table};
-use crate::ui::paint::after_next_paint;
 use crate::ui::router::focus_id;
 use crate::ui::session::Session;
 
@@ -23,7 +22,7 @@ pub struct ActionRows {
     /// Every row the filter's choices other than the search let through,
     /// and how many actions the plan has.
     listed: Memo<(Vec<ActionRow>, usize)>,
-    /// The search's words, lower-cased, as of the last frame painted.
+    /// The search's words, lower-cased.
     words: Memo<Vec<String>>,
     /// Positions in `listed` that hold every word.
     matched: Memo<Vec<usize>>,
@@ -39,18 +38,6 @@ impl ActionRows {
     /// `text` as it is typed.
     pub fn new(session: Session, filter: &ActionFilter, organisation: String, text: RwSignal<String>) -> ActionRows {
         let filter = filter.clone();
-        // The list follows the search box a frame behind: the letter typed
-        // is painted first, then the rows that match (which can replace 50
-        // rows of a long list) in the next frame.
-        let searched = RwSignal::new(text.get_untracked());
-        Effect::new(move |_| {
-            let typed = text.get();
-            after_next_paint(move || {
-                if searched.try_with_untracked(|s| *s != typed) == Some(true) {
-                    searched.set(typed);
-                }
-            });
-        });
         let listed = Memo::new(move |_| {
             session
                 .plan
@@ -61,7 +48,7 @@ impl ActionRows {
         let texts = Memo::new(move |_| {
             session.plan.with(|p| p.map(|p| listed.with(|(rows, _)| search_texts(p, rows)))).unwrap_or_default()
         });
-        let words = Memo::new(move |_| searched.with(|t| search_words(t)));
+        let words = Memo::new(move |_| text.with(|t| search_words(t)));
         let matched = Memo::new(move |_| {
             words.with(|w| {
                 if w.is_empty() {
