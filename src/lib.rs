@@ -8,7 +8,7 @@
 //! `crate::model::Action` and tests `safer_plan::doc::Workspace`. See
 //! `ARCHITECTURE.md` for the layers.
 
-pub use safer_plan_core::{demo, doc, exchange, model, nav, report, spreadsheet};
+pub use safer_plan_core::{demo, doc, exchange, model, nav, report, sorting, spreadsheet};
 
 #[cfg(target_arch = "wasm32")]
 pub mod storage;

@@ -24,4 +24,5 @@ pub mod exchange;
 pub mod model;
 pub mod nav;
 pub mod report;
+pub mod sorting;
 pub mod spreadsheet;

@@ -64,7 +64,7 @@ pub fn ConsultationsPage() -> impl IntoView {
                 .with(|p| {
                     let p = p.as_ref()?;
                     let mut all: Vec<_> = p.questionnaires.values().collect();
-                    all.sort_by_key(|q| q.title.to_lowercase());
+                    crate::sorting::sort_by_key(&mut all, |q| q.title.to_lowercase());
                     Some(
                         all
                             .into_iter()

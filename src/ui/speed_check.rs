@@ -126,7 +126,7 @@ fn time(mut work: impl FnMut()) -> f64 {
 /// The middle of `runs` (milliseconds).
 fn median(runs: impl Iterator<Item = f64>) -> f64 {
     let mut runs: Vec<f64> = runs.collect();
-    runs.sort_by(f64::total_cmp);
+    crate::sorting::sort_by(&mut runs, f64::total_cmp);
     runs.get(runs.len() / 2).copied().unwrap_or_default()
 }
 

@@ -56,7 +56,7 @@ pub fn workspace() -> Workspace {
         }
     }
     // Replay the updates in the order the leads reported them.
-    updates.sort_by_key(|(d, id, ..)| (*d, *id));
+    crate::sorting::sort_by_key(&mut updates, |(d, id, ..)| (*d, *id));
     for (day, action_id, update, author) in updates {
         let valid = ValidProgress { date: day, status: update.status, narrative: Narrative::new(update.text) };
         // The ids come from the table above, so the action always exists.

@@ -36,7 +36,7 @@ pub fn prefix(workspace_id: &str) -> String {
 
 fn key(workspace_id: &str, kind: &str, heads: &[ChangeHash]) -> String {
     let mut names: Vec<String> = heads.iter().map(ChangeHash::to_string).collect();
-    names.sort();
+    crate::sorting::sort(&mut names);
     format!("{workspace_id}/{kind}/{}", names.join("-"))
 }
 
@@ -147,7 +147,7 @@ pub fn load(
 ) -> Result<(Workspace, Durability, LoadReport), DocError> {
     let mut chunks: Vec<(String, Vec<u8>)> = chunks.into_iter().collect();
     // Snapshots first: incremental chunks apply on top of them.
-    chunks.sort_by_key(|(k, _)| (kind_of(k) != Some(SNAPSHOT), k.clone()));
+    crate::sorting::sort_by_key(&mut chunks, |(k, _)| (kind_of(k) != Some(SNAPSHOT), k.clone()));
     let mut doc = AutoCommit::new();
     let mut report = LoadReport::default();
     let mut known_keys = BTreeSet::new();

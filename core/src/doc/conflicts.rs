@@ -270,7 +270,7 @@ mod tests {
         let title = &conflicts[0];
         assert_eq!(title.field, "title");
         let mut seen: Vec<(String, String)> = title.values.iter().map(|v| (v.text(), v.organisation.clone())).collect();
-        seen.sort();
+        crate::sorting::sort(&mut seen);
         assert_eq!(
             seen,
             [
@@ -329,7 +329,7 @@ mod tests {
         assert_eq!(lead.iter().map(|c| c.field.as_str()).collect::<Vec<_>>(), ["lead_role"]);
         let mut seen: Vec<(String, String)> =
             lead[0].values.iter().map(|v| (v.text(), v.organisation.clone())).collect();
-        seen.sort();
+        crate::sorting::sort(&mut seen);
         assert_eq!(
             seen,
             [

@@ -93,7 +93,9 @@ impl HistoryCache {
             self.depth.insert(meta.hash, d);
             self.entries.push((d, HistoryEntry::from_meta(&meta)));
         }
-        self.entries.sort_by(|(da, a), (db, b)| b.at.cmp(&a.at).then(db.cmp(da)).then_with(|| a.hash.cmp(&b.hash)));
+        crate::sorting::sort_by(&mut self.entries, |(da, a), (db, b)| {
+            b.at.cmp(&a.at).then(db.cmp(da)).then_with(|| a.hash.cmp(&b.hash))
+        });
         self.heads = heads;
         &self.entries
     }

@@ -50,7 +50,7 @@ pub fn clashes_on_merge(ours: &Partnership, theirs: &Partnership) -> Vec<NumberC
             })
         })
         .collect();
-    clashes.sort_by(|a, b| crate::model::action::number_order(&a.number, &b.number));
+    crate::sorting::sort_by(&mut clashes, |a, b| crate::model::action::number_order(&a.number, &b.number));
     clashes
 }
 

@@ -68,7 +68,7 @@ impl Ledger {
         let Some(record) = self.record(organisation) else { return Vec::new() };
         let mut heads: Vec<ChangeHash> =
             record.sent.iter().chain(&record.received).filter_map(|h| ChangeHash::from_str(h).ok()).collect();
-        heads.sort();
+        crate::sorting::sort(&mut heads);
         heads.dedup();
         heads
     }

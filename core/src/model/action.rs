@@ -171,8 +171,9 @@ impl Action {
     /// Progress updates, latest first.
     pub fn updates_latest_first(&self) -> Vec<&ProgressUpdate> {
         let mut updates: Vec<&ProgressUpdate> = self.progress.values().collect();
-        updates
-            .sort_by(|a, b| b.date.cmp(&a.date).then(b.recorded_at.cmp(&a.recorded_at)).then_with(|| b.id.cmp(&a.id)));
+        crate::sorting::sort_by(&mut updates, |a, b| {
+            b.date.cmp(&a.date).then(b.recorded_at.cmp(&a.recorded_at)).then_with(|| b.id.cmp(&a.id))
+        });
         updates
     }
 
@@ -319,7 +320,7 @@ pub(crate) mod tests {
     #[test]
     fn action_numbers_sort_like_the_business_plan() {
         let mut numbers = vec!["10", "2b", "1", "2", "", "2a", "13", "3"];
-        numbers.sort_by(|a, b| number_order(a, b));
+        crate::sorting::sort_by(&mut numbers, |a, b| number_order(a, b));
         assert_eq!(numbers, ["1", "2", "2a", "2b", "3", "10", "13", ""]);
     }
 

@@ -221,7 +221,7 @@ impl Assessment {
     /// tie the one with more harm is listed first.
     pub fn ranked<'a>(&'a self, previous: Option<&Assessment>) -> Vec<Ranked<'a>> {
         let mut issues: Vec<&AssessedIssue> = self.issues.values().collect();
-        issues.sort_by(|a, b| {
+        crate::sorting::sort_by(&mut issues, |a, b| {
             let (ca, cb) = (a.missing().is_empty(), b.missing().is_empty());
             cb.cmp(&ca)
                 .then(b.total().total_cmp(&a.total()))

@@ -41,7 +41,7 @@ pub enum EventKind {
 pub fn recent_meetings<'a>(events: impl IntoIterator<Item = &'a CalendarEvent>, today: Date) -> Vec<&'a CalendarEvent> {
     let mut past: Vec<&CalendarEvent> =
         events.into_iter().filter(|e| e.kind == EventKind::Meeting && e.start <= today).collect();
-    past.sort_by_key(|e| std::cmp::Reverse(e.start));
+    crate::sorting::sort_by_key(&mut past, |e| std::cmp::Reverse(e.start));
     let mut seen = std::collections::BTreeSet::new();
     past.retain(|e| seen.insert(e.title.trim().to_lowercase()));
     past

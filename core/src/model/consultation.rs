@@ -194,13 +194,13 @@ impl Questionnaire {
                 })
             })
             .collect();
-        out.sort();
+        crate::sorting::sort(&mut out);
         out
     }
 
     pub fn questions_in_order(&self) -> Vec<&Question> {
         let mut qs: Vec<&Question> = self.questions.values().collect();
-        qs.sort_by_key(|q| (q.order, q.id.clone()));
+        crate::sorting::sort_by_key(&mut qs, |q| (q.order, q.id.clone()));
         qs
     }
 
@@ -284,7 +284,7 @@ impl ConsultationSummary {
         }
         let mean = |v: &[f64]| (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64);
         let mut worries: Vec<(String, usize)> = worries.into_iter().collect();
-        worries.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        crate::sorting::sort_by(&mut worries, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         ConsultationSummary {
             responses: q.responses.len(),
             feeling_safe: mean(&safety).map(|m| (m, safety.len())),

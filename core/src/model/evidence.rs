@@ -156,9 +156,9 @@ pub fn for_issue(assessment_id: &str, issue: &AssessedIssue, plan: &Partnership)
     }
     let mut workshops: Vec<&Workshop> =
         plan.workshops.values().filter(|w| w.assessment_id.as_deref().is_none_or(|a| a == assessment_id)).collect();
-    workshops.sort_by_key(|w| (w.title.to_lowercase(), w.id.clone()));
+    crate::sorting::sort_by_key(&mut workshops, |w| (w.title.to_lowercase(), w.id.clone()));
     let mut questionnaires: Vec<&Questionnaire> = plan.questionnaires.values().collect();
-    questionnaires.sort_by_key(|q| (q.title.to_lowercase(), q.id.clone()));
+    crate::sorting::sort_by_key(&mut questionnaires, |q| (q.title.to_lowercase(), q.id.clone()));
     IssueEvidence {
         workshops: workshops.into_iter().filter_map(|w| workshop_evidence(w, &names)).collect(),
         consultations: questionnaires.into_iter().filter_map(|q| consultation_evidence(q, &names)).collect(),

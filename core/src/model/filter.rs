@@ -143,7 +143,7 @@ impl ActionFilter {
     pub fn apply_for<'a>(&self, partnership: &'a Partnership, organisation: &str) -> Vec<&'a Action> {
         let mut found: Vec<&Action> =
             partnership.actions.values().filter(|a| self.matches_for(a, organisation)).collect();
-        found.sort_by(|a, b| self.sort.compare(a, b));
+        crate::sorting::sort_by(&mut found, |a, b| self.sort.compare(a, b));
         found
     }
 }
@@ -211,7 +211,7 @@ pub fn lead_organisations(partnership: &Partnership) -> Vec<String> {
         .map(|l| if l.organisation.is_empty() { l.role.clone() } else { l.organisation.clone() })
         .filter(|o| !o.is_empty())
         .collect();
-    orgs.sort();
+    crate::sorting::sort(&mut orgs);
     orgs.dedup();
     orgs
 }

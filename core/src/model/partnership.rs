@@ -156,7 +156,9 @@ impl Partnership {
     /// id, settles which comes first, so every copy lists them alike.
     pub fn themes_in_order(&self) -> Vec<&Theme> {
         let mut themes: Vec<&Theme> = self.themes.values().collect();
-        themes.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.name.cmp(&b.name)).then_with(|| a.id.cmp(&b.id)));
+        crate::sorting::sort_by(&mut themes, |a, b| {
+            a.order.cmp(&b.order).then_with(|| a.name.cmp(&b.name)).then_with(|| a.id.cmp(&b.id))
+        });
         themes
     }
 
@@ -179,14 +181,16 @@ impl Partnership {
     /// Actions in business-plan order: 1, 2, 2a, 2b, 3 … 10, 11.
     pub fn actions_in_order(&self) -> Vec<&Action> {
         let mut actions: Vec<&Action> = self.actions.values().collect();
-        actions.sort_by(|a, b| super::action::number_order(&a.number, &b.number).then_with(|| a.title.cmp(&b.title)));
+        crate::sorting::sort_by(&mut actions, |a, b| {
+            super::action::number_order(&a.number, &b.number).then_with(|| a.title.cmp(&b.title))
+        });
         actions
     }
 
     /// Assessments, latest year first.
     pub fn assessments_latest_first(&self) -> Vec<&Assessment> {
         let mut all: Vec<&Assessment> = self.assessments.values().collect();
-        all.sort_by_key(|a| std::cmp::Reverse(a.year));
+        crate::sorting::sort_by_key(&mut all, |a| std::cmp::Reverse(a.year));
         all
     }
 
@@ -217,14 +221,14 @@ impl Partnership {
     /// Member organisations, by sector then name.
     pub fn organisations_in_order(&self) -> Vec<&Organisation> {
         let mut orgs: Vec<&Organisation> = self.organisations.values().collect();
-        orgs.sort_by_key(|o| (o.sector, o.name.to_lowercase()));
+        crate::sorting::sort_by_key(&mut orgs, |o| (o.sector, o.name.to_lowercase()));
         orgs
     }
 
     /// Sub-groups by name.
     pub fn sub_groups_in_order(&self) -> Vec<&SubGroup> {
         let mut groups: Vec<&SubGroup> = self.sub_groups.values().collect();
-        groups.sort_by_key(|g| g.name.to_lowercase());
+        crate::sorting::sort_by_key(&mut groups, |g| g.name.to_lowercase());
         groups
     }
 
@@ -233,7 +237,7 @@ impl Partnership {
         let theme_order =
             |i: &Indicator| i.theme_id.as_deref().and_then(|t| self.themes.get(t)).map_or(i64::MAX, |t| t.order);
         let mut list: Vec<&Indicator> = self.indicators.values().collect();
-        list.sort_by_key(|i| (theme_order(i), i.name.to_lowercase()));
+        crate::sorting::sort_by_key(&mut list, |i| (theme_order(i), i.name.to_lowercase()));
         list
     }
 
@@ -267,7 +271,7 @@ impl Partnership {
     /// Calendar items in date order.
     pub fn events_in_order(&self) -> Vec<&CalendarEvent> {
         let mut events: Vec<&CalendarEvent> = self.events.values().collect();
-        events.sort_by(|a, b| (a.start, &a.time, &a.title).cmp(&(b.start, &b.time, &b.title)));
+        crate::sorting::sort_by(&mut events, |a, b| (a.start, &a.time, &a.title).cmp(&(b.start, &b.time, &b.title)));
         events
     }
 
@@ -296,14 +300,16 @@ impl Partnership {
             .into_values()
             .filter(|list| list.len() > 1)
             .map(|mut list| {
-                list.sort_by(|a, b| a.created_at.cmp(&b.created_at).then_with(|| a.id.cmp(&b.id)));
+                crate::sorting::sort_by(&mut list, |a, b| {
+                    a.created_at.cmp(&b.created_at).then_with(|| a.id.cmp(&b.id))
+                });
                 DuplicateNumber {
                     number: list[0].number.trim().to_string(),
                     action_ids: list.iter().map(|a| a.id.clone()).collect(),
                 }
             })
             .collect();
-        found.sort_by(|a, b| super::action::number_order(&a.number, &b.number));
+        crate::sorting::sort_by(&mut found, |a, b| super::action::number_order(&a.number, &b.number));
         found
     }
 

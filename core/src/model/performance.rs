@@ -320,7 +320,7 @@ impl Indicator {
             .filter(|(_, v)| v.value.is_finite())
             .filter_map(|(code, v)| Some((parse_quarter_code(code)?, v.value)))
             .collect();
-        out.sort_by_key(|(q, _)| *q);
+        crate::sorting::sort_by_key(&mut out, |(q, _)| *q);
         out
     }
 

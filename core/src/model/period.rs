@@ -32,7 +32,7 @@ impl YearChoice {
             .chain(plan_year)
             .chain([this_year])
             .collect();
-        offered.sort_unstable_by(|a, b| b.cmp(a));
+        crate::sorting::sort_by(&mut offered, |a, b| b.cmp(a));
         offered.dedup();
         YearChoice { chosen, offered }
     }

@@ -119,7 +119,7 @@ impl Workshop {
             WorkshopFormat::ProblemSolving => ItemKind::Response,
         };
         let mut items: Vec<&WorkshopItem> = self.items.values().filter(|i| i.kind == wanted).collect();
-        items.sort_by_key(|a| a.text.to_lowercase());
+        crate::sorting::sort_by_key(&mut items, |a| a.text.to_lowercase());
         items
     }
 
@@ -174,7 +174,9 @@ impl Workshop {
                 Tally { item, rank: 0, result, participants: given.len() }
             })
             .collect();
-        out.sort_by(|a, b| b.result.total_cmp(&a.result).then(b.participants.cmp(&a.participants)));
+        crate::sorting::sort_by(&mut out, |a, b| {
+            b.result.total_cmp(&a.result).then(b.participants.cmp(&a.participants))
+        });
         for i in 0..out.len() {
             out[i].rank =
                 if i > 0 && out[i - 1].result == out[i].result && out[i - 1].participants == out[i].participants {

@@ -202,7 +202,7 @@ impl AnnualReport {
 /// The action's line as it stood at the end of `year`.
 fn line(action: &Action, year: FinancialYear) -> ActionLine {
     let mut updates: Vec<_> = action.progress.values().filter(|u| u.date <= year.end()).collect();
-    updates.sort_by_key(|u| (u.date, u.recorded_at));
+    crate::sorting::sort_by_key(&mut updates, |u| (u.date, u.recorded_at));
     let status = updates.last().map_or(Status::NotStarted, |u| u.status);
     let latest = updates.iter().rev().find(|u| u.date >= year.start()).map(|u| (u.date, u.narrative.to_string()));
     ActionLine {
@@ -245,7 +245,7 @@ mod tests {
         assert_eq!(report.carried_forward.last().map(|t| t.theme.as_str()), Some("Cross-cutting actions"));
         let mut numbers: Vec<&str> = report.action_lines().map(|l| l.number.as_str()).collect();
         assert_eq!(numbers.len(), 13, "each action once");
-        numbers.sort_by(|a, b| crate::model::action::number_order(a, b));
+        crate::sorting::sort_by(&mut numbers, |a, b| crate::model::action::number_order(a, b));
         numbers.dedup();
         assert_eq!(numbers.len(), 13, "and no action twice");
         assert_eq!(report.events_held, 8);

@@ -53,7 +53,7 @@ impl BusinessPlan {
 
 fn row(plan: &Partnership, action: &Action, year: FinancialYear) -> BusinessPlanRow {
     let mut updates: Vec<_> = action.progress.values().filter(|u| u.date <= year.end()).collect();
-    updates.sort_by_key(|u| (u.date, u.recorded_at));
+    crate::sorting::sort_by_key(&mut updates, |u| (u.date, u.recorded_at));
     let status = updates.last().map_or(Status::NotStarted, |u| u.status);
     let progress = updates
         .into_iter()

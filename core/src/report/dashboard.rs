@@ -90,7 +90,7 @@ impl Dashboard {
             plan.actions_in_order().into_iter().filter(|a| a.status() != Status::Complete).collect();
         let mut overdue: Vec<ChaseItem> =
             open.iter().filter(|a| a.due.is_some_and(|d| d < today)).map(|a| chase_item(a, today)).collect();
-        overdue.sort_by_key(|c| std::cmp::Reverse(c.days_overdue));
+        crate::sorting::sort_by_key(&mut overdue, |c| std::cmp::Reverse(c.days_overdue));
         let no_update_this_quarter = open
             .iter()
             .filter(|a| a.latest_update().is_none_or(|u| FinancialQuarter::of(u.date) != quarter))

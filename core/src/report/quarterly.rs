@@ -155,7 +155,7 @@ fn line(action: &Action, start: Date, end: Date) -> QuarterLine {
     };
     let day_before = Date::from_unix_seconds((start.days_since_epoch() - 1) * 86_400);
     let mut updates: Vec<_> = action.progress.values().filter(|u| u.date >= start && u.date <= end).collect();
-    updates.sort_by_key(|u| (u.date, u.recorded_at));
+    crate::sorting::sort_by_key(&mut updates, |u| (u.date, u.recorded_at));
     QuarterLine {
         action_id: action.id.clone(),
         number: action.number.clone(),

@@ -93,7 +93,7 @@ pub fn progress_rows(plan: &Partnership) -> Vec<Vec<Cell>> {
         .into_iter()
         .flat_map(|a| {
             let mut updates: Vec<_> = a.progress.values().collect();
-            updates.sort_by_key(|u| (u.date, u.recorded_at));
+            crate::sorting::sort_by_key(&mut updates, |u| (u.date, u.recorded_at));
             updates.into_iter().map(move |u| {
                 vec![
                     Cell::Text(a.number.clone()),

@@ -302,7 +302,7 @@ impl ColumnMapping {
                 }
             }
         }
-        candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        crate::sorting::sort_by(&mut candidates, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
         let mut mapping = ColumnMapping::default();
         for (_, col, field) in candidates {
             if mapping.column(field).is_none() && !mapping.columns.iter().any(|(_, c)| *c == col) {

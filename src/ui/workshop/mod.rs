@@ -76,7 +76,7 @@ pub fn WorkshopsPage() -> impl IntoView {
                 .with(|p| {
                     let p = p.as_ref()?;
                     let mut all: Vec<&Workshop> = p.workshops.values().collect();
-                    all.sort_by_key(|w| w.title.to_lowercase());
+                    crate::sorting::sort_by_key(&mut all, |w| w.title.to_lowercase());
                     (!all.is_empty())
                         .then(|| {
                             view! {
