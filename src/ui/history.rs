@@ -255,29 +255,21 @@ pub fn HistoryPage() -> impl IntoView {
                                         {restorable
                                             .then(|| {
                                                 view! {
-                                                    " "
-                                                    <button
-                                                        type="button"
-                                                        class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-button--inline"
-                                                        aria-label=format!("Restore: {summary}")
-                                                        on:click=move |_| restore(restore_entry.clone(), None)
-                                                    >
-                                                        "Restore"
-                                                    </button>
+                                                    <EntryButton
+                                                        text="Restore"
+                                                        label=format!("Restore: {summary}")
+                                                        on_press=move || restore(restore_entry.clone(), None)
+                                                    />
                                                 }
                                             })}
                                         {undoable
                                             .then(|| {
                                                 view! {
-                                                    " "
-                                                    <button
-                                                        type="button"
-                                                        class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-button--inline"
-                                                        aria-label=format!("Undo this import: {summary}")
-                                                        on:click=move |_| ask_undo(undo_hash.clone())
-                                                    >
-                                                        "Undo this import"
-                                                    </button>
+                                                    <EntryButton
+                                                        text="Undo this import"
+                                                        label=format!("Undo this import: {summary}")
+                                                        on_press=move || ask_undo(undo_hash.clone())
+                                                    />
                                                 }
                                             })}
                                     </td>
@@ -332,5 +324,22 @@ pub fn ChangesTable(caption: &'static str, #[prop(into)] entries: Signal<Vec<His
             </For>
         </Table>
         {buttons}
+    }
+}
+
+/// A small button after an entry's words ("Restore", "Undo this import"),
+/// read out with the entry it acts on (`label`).
+#[component]
+fn EntryButton(text: &'static str, label: String, on_press: impl Fn() + 'static) -> impl IntoView {
+    view! {
+        " "
+        <button
+            type="button"
+            class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 app-button--inline"
+            aria-label=label
+            on:click=move |_| on_press()
+        >
+            {text}
+        </button>
     }
 }
