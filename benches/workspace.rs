@@ -135,7 +135,7 @@ fn long_history(c: &mut Criterion, saved: &[u8]) {
             start.elapsed()
         })
         .collect();
-    first.sort();
+    safer_plan::sorting::sort(&mut first);
     println!("large/history of an action, 2,001 changes, first draw (every change read): median of 5 {:?}", first[2]);
     let mut group = c.benchmark_group("large");
     group.sample_size(10);

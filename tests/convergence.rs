@@ -297,7 +297,7 @@ fn converged(reps: &mut [Replica], committed: &[Committed]) -> Result<(), TestCa
 
 fn sorted_heads(ws: &mut Workspace) -> Vec<automerge::ChangeHash> {
     let mut heads = ws.heads();
-    heads.sort();
+    safer_plan::sorting::sort(&mut heads);
     heads
 }
 

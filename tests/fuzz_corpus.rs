@@ -43,7 +43,7 @@ fn files_in(dir: &str) -> Vec<PathBuf> {
             || name.starts_with("slow-unit-")
             || name.starts_with("timeout-"))
     });
-    files.sort();
+    safer_plan::sorting::sort(&mut files);
     files
 }
 

@@ -34,7 +34,7 @@ fn files_in(dir: &str) -> Vec<PathBuf> {
         let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         !(name == ".gitkeep" || name.starts_with("slow-unit-") || name.starts_with("timeout-"))
     });
-    files.sort();
+    safer_plan::sorting::sort(&mut files);
     files
 }
 

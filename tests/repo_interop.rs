@@ -209,7 +209,7 @@ fn bench_an_edit_reaches_the_other_partner() {
         }
         times.push(started.elapsed().as_secs_f64() * 1000.0);
     }
-    times.sort_by(f64::total_cmp);
+    safer_plan::sorting::sort_by(&mut times, f64::total_cmp);
     println!(
         "edit to other partner over {} edits: median {:.1} ms, p95 {:.1} ms, max {:.1} ms",
         times.len(),

@@ -35,6 +35,7 @@ pub fn sort_by_key<T, K: Ord>(items: &mut Vec<T>, key: impl Fn(&T) -> K) {
 
 /// The positions `0..len` in the order `compare` (of two positions) puts
 /// them: the one place the standard library's stable sort is compiled.
+#[allow(clippy::disallowed_methods)]
 fn positions(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..len).collect();
     order.sort_by(|&a, &b| compare(a, b));
@@ -42,6 +43,7 @@ fn positions(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usiz
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // compared with the standard library's sort
 mod tests {
     use super::*;
     use proptest::prelude::*;

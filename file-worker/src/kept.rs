@@ -49,7 +49,7 @@ pub fn copy(id: &str, changes: &[serde_bytes::ByteBuf], heads: &[serde_bytes::By
 /// Whether `doc`'s heads are exactly `heads` (in any order).
 fn reaches(doc: &mut AutoCommit, heads: &[serde_bytes::ByteBuf]) -> bool {
     let (Some(mut wanted), mut have) = (heads_from_bytes(heads), doc.get_heads()) else { return false };
-    wanted.sort();
-    have.sort();
+    safer_plan_core::sorting::sort(&mut wanted);
+    safer_plan_core::sorting::sort(&mut have);
     wanted == have
 }

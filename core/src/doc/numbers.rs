@@ -120,9 +120,9 @@ mod tests {
         assert_eq!(duplicates.len(), 1);
         assert_eq!(duplicates[0].number, "14");
         let mut ids = duplicates[0].action_ids.clone();
-        ids.sort();
+        crate::sorting::sort(&mut ids);
         let mut expected = vec![our_14.clone(), their_14.clone()];
-        expected.sort();
+        crate::sorting::sort(&mut expected);
         assert_eq!(ids, expected);
 
         let taken = ours.renumber_action(&Stamp::new(&council, 200), &their_14, "3");

@@ -27,7 +27,7 @@ fn imported() -> (Workspace, String) {
 
 fn numbers(ws: &Workspace) -> Vec<String> {
     let mut n: Vec<String> = ws.partnership().actions.values().map(|a| a.number.clone()).collect();
-    n.sort();
+    crate::sorting::sort(&mut n);
     n
 }
 

@@ -205,7 +205,7 @@ fn a_lost_message_is_sent_again_on_retry() {
 /// A hand-made sync message carrying exactly `changes`.
 fn carrying(changes: &mut [Change]) -> Vec<u8> {
     let mut heads: Vec<_> = changes.iter().map(Change::hash).collect();
-    heads.sort();
+    crate::sorting::sort(&mut heads);
     let chunks: Vec<Vec<u8>> = changes.iter_mut().map(|c| c.bytes().into_owned()).collect();
     let message = sync::Message {
         heads,
