@@ -35,7 +35,14 @@ import { join } from 'node:path';
 const STEM = 'safer-plan';
 const LOADER = '__wasm_split';
 // The flags index.html gives Trunk's wasm-opt for the workers' wasm.
-const WASM_OPT = ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int'];
+// PROFILE_NAMES=1 keeps the functions' names (wasm-opt -g), so a CPU profile
+// of a release build names them; the files are then larger than shipped.
+const WASM_OPT = [
+  '-Oz',
+  '--enable-bulk-memory',
+  '--enable-nontrapping-float-to-int',
+  ...(process.env.PROFILE_NAMES === '1' ? ['-g'] : []),
+];
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: this runs as a Trunk post_build hook');
