@@ -81,5 +81,16 @@ export async function openLargePartnership(page) {
   await page.getByText('The large test partnership is open on this device').waitFor({ timeout: 120_000 });
 }
 
+/** Opens the demo, then goes back to Your partnerships: the next open of the
+ * large partnership then reads it from IndexedDB, not from the open copy. */
+export async function backToPartnershipsFromDemo(page) {
+  await page.goto('/#/workspaces');
+  await page.getByRole('heading', { level: 1, name: 'Your partnerships' }).waitFor();
+  await page.getByRole('button', { name: 'Open Luton Community Safety Partnership' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Luton Community Safety Partnership' }).waitFor();
+  await page.goto('/#/workspaces');
+  await page.getByRole('heading', { level: 1, name: 'Your partnerships' }).waitFor();
+}
+
 /** The middle of `xs` (the upper middle of an even count). */
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

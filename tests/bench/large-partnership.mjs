@@ -17,7 +17,7 @@
 // Usage: scripts/build.sh first, then node tests/bench/large-partnership.mjs
 // (RUNS=5). Give builds to compare, before and after a change, in one run:
 // node tests/bench/large-partnership.mjs /tmp/dist-main dist (default: dist).
-import { eachBuild, launchChromium, median, openLargePartnership, root, saveDetails } from './browser.mjs';
+import { backToPartnershipsFromDemo, eachBuild, launchChromium, median, openLargePartnership, root, saveDetails } from './browser.mjs';
 import { join } from 'node:path';
 
 const runs = Number(process.env.RUNS ?? 5);
@@ -194,13 +194,7 @@ await eachBuild(dists.length ? dists : [join(root, 'dist')], async (baseURL, dir
     const open = [];
     const reference = [];
     for (let i = 0; i < runs; i++) {
-      await page.goto('/#/workspaces');
-      await page.getByRole('heading', { level: 1, name: 'Your partnerships' }).waitFor();
-      // Open the demo first, so opening the large one reads it from IndexedDB.
-      await page.getByRole('button', { name: 'Open Luton Community Safety Partnership' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Luton Community Safety Partnership' }).waitFor();
-      await page.goto('/#/workspaces');
-      await page.getByRole('heading', { level: 1, name: 'Your partnerships' }).waitFor();
+      await backToPartnershipsFromDemo(page);
       open.push(await timeTo(page, 'Open Large test partnership', 'Large test partnership'));
       if (!(await page.evaluate(() => typeof Automerge !== 'undefined'))) await page.addScriptTag({ path: automergeJs });
       const keys = await page.evaluate(async () => {

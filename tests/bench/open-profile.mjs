@@ -7,7 +7,7 @@
 //   PROFILE_NAMES=1 trunk build --release --offline --dist /tmp/dist-names
 //   node tests/bench/open-profile.mjs /tmp/dist-names [runs]
 // The profiler slows the page: compare parts, not totals, with other benches.
-import { launchChromium, openLargePartnership, saveDetails, serveDir } from './browser.mjs';
+import { backToPartnershipsFromDemo, launchChromium, openLargePartnership, saveDetails, serveDir } from './browser.mjs';
 const dir = process.argv[2] ?? '/tmp/dist-names';
 const runs = Number(process.argv[3] ?? 3);
 const served = await serveDir(dir);
@@ -34,14 +34,8 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   const self = new Map(), inclusive = new Map(), callers = new Map();
-  let total = 0;
   for (let i = 0; i < runs; i++) {
-    await page.goto('/#/workspaces');
-    await page.getByRole('heading', { level: 1, name: 'Your partnerships' }).waitFor();
-    await page.getByRole('button', { name: 'Open Luton Community Safety Partnership' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Luton Community Safety Partnership' }).waitFor();
-    await page.goto('/#/workspaces');
-    await page.getByRole('heading', { level: 1, name: 'Your partnerships' }).waitFor();
+    await backToPartnershipsFromDemo(page);
     await page.waitForTimeout(500);
     await cdp.send('Profiler.start');
     const t0 = Date.now();
@@ -68,8 +62,8 @@ try {
           const f = demangle(byId.get(at).callFrame.functionName || '');
           if (f.includes(process.env.FOCUS)) {
             const p1 = parent.get(at), p2 = p1 !== undefined ? parent.get(p1) : undefined;
-            const name = (x) => (x === undefined ? '-' : demangle(byId.get(x).callFrame.functionName || '').slice(0, 90));
-            const key = `${name(p1)}  <=  ${name(p2)}`;
+            const frame = (x) => (x === undefined ? '-' : demangle(byId.get(x).callFrame.functionName || '').slice(0, 90));
+            const key = `${frame(p1)}  <=  ${frame(p2)}`;
             callers.set(key, (callers.get(key) ?? 0) + t);
             break;
           }
@@ -83,7 +77,6 @@ try {
         inclusive.set(f, (inclusive.get(f) ?? 0) + t);
       }
     });
-    total += busy;
     console.log(`run ${i + 1}: wall ${wall} ms, busy ${busy.toFixed(0)} ms`);
   }
   const top = (m, k) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([n, t]) => `${(t / runs).toFixed(1).padStart(7)} ms  ${n}`).join('\n');
